@@ -1,0 +1,17 @@
+/** Loads a scenario with the CLI's `--policy` and `--set` applied on top of the file's own. */
+import { loadPolicy } from '../policy/load.ts';
+import { applyOverrides, parseSetOption } from '../policy/overrides.ts';
+import { loadScenario } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/types.ts';
+
+export function loadWithOptions(file: string, options: { policy?: string; set: string[] }): Scenario {
+  const policy = options.policy === undefined ? undefined : loadPolicy(options.policy);
+  const scenario = loadScenario(file, { policy });
+  if (options.set.length === 0) return scenario;
+  const sets = Object.fromEntries(options.set.map(parseSetOption).map(({ path, value }) => [path, value]));
+  return {
+    ...scenario,
+    policy: applyOverrides(scenario.policy, sets, { file: '--set', locate: () => ({ line: 1, column: 1 }) }),
+    policyOverrides: { ...scenario.policyOverrides, ...sets },
+  };
+}

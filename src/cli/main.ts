@@ -1,0 +1,55 @@
+/**
+ * The `imsim` command: a thin shell over the library (loadScenario, loadPolicy, simulate).
+ * Input errors print as `file:line:column  field  message` and exit 2, never a stack trace.
+ */
+import { formatIssue, InputError } from '../inputError.ts';
+import { plural, UsageError } from './args.ts';
+import { checkCommand } from './check.ts';
+import { policyCommand } from './policy.ts';
+import { runCommand } from './run.ts';
+import { testCommand } from './test.ts';
+import { commandHelp, mainHelp } from './usage.ts';
+
+const commands: Record<string, (args: string[]) => number> = {
+  run: runCommand,
+  check: checkCommand,
+  test: testCommand,
+  policy: policyCommand,
+};
+
+export function main(argv: string[]): number {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${mainHelp}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) return fail(new UsageError(`unknown command "${name}"`));
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${commandHelp[name]}\n`);
+    return 0;
+  }
+  try {
+    return command(rest);
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+function fail(error: unknown): number {
+  if (error instanceof InputError) {
+    process.stderr.write(`${error.issues.map(formatIssue).join('\n')}\n${plural(error.issues.length, 'error')}\n`);
+    return 2;
+  }
+  if (error instanceof UsageError || isParseArgsError(error)) {
+    process.stderr.write(`imsim: ${(error as Error).message}\nRun "imsim --help" for usage.\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`imsim: internal error: ${message}\nThis is a bug in imsim; please report it with the scenario.\n`);
+  return 70;
+}
+
+function isParseArgsError(error: unknown): boolean {
+  return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+}

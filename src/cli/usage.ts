@@ -1,0 +1,43 @@
+/** Help texts of the `imsim` command. */
+export const mainHelp = `imsim — lifecycle and billing simulator for Tencent Cloud IM apps
+
+Usage:
+  imsim run FILE [--format text|json|csv|md] [--out DIR] [--policy ID|FILE] [--set path=value]…
+  imsim check FILE…            validate scenario files, simulate nothing
+  imsim test [DIR]             run every scenario's expectations (default DIR: scenarios)
+  imsim policy show [ID|FILE]  print a policy with its rule IDs (default: tencent-im-2019)
+
+  imsim COMMAND --help         help on one command
+
+Exit codes: 0 ok, 1 an expectation failed, 2 bad input or usage.`;
+
+export const commandHelp: Record<string, string> = {
+  run: `imsim run FILE [options]
+
+Simulates the scenario FILE and prints its report.
+
+  --format text|json|csv|md   text (default): timeline, bills, summary for a person;
+                              json: the report of REPORT-FORMAT.md, alone on stdout;
+                              csv: one file per array (needs --out); md: Markdown
+  --out DIR                   write the report into DIR (report.txt, report.json, report.md
+                              or one CSV per array) instead of stdout
+  --policy ID|FILE            play the scenario under another policy (its overrides still apply)
+  --set path=value            change a policy knob, e.g. --set lifecycle.grace.days=14
+                              (repeatable; applied after the scenario's policyOverrides)
+  --color / --no-color        ANSI colors in the text format (default: on a terminal)
+
+Exit code 1 when an expectation of the scenario fails, 2 on bad input.`,
+  check: `imsim check FILE…
+
+Validates scenario files and their policies without simulating. Prints every error as
+file:line:column  field  message, and "ok FILE" for a valid file. Exit code 2 on any error.`,
+  test: `imsim test [DIR]
+
+Runs every scenario (*.yaml, *.yml, *.json) in DIR (default: scenarios) and checks its
+expectations. One line per scenario, the failed expectations under it, and last
+"N passed, N failed". Exit code 1 when any scenario fails.`,
+  policy: `imsim policy show [ID|FILE] [--json] [--set path=value]…
+
+Prints a policy: a bundled one by ID (default tencent-im-2019) with the rule ID of every
+knob, or a policy file. --json prints the resolved policy (after --set) as JSON.`,
+};

@@ -1,0 +1,64 @@
+/**
+ * Money (RULES M1): exact decimals, rounded to 0.01 only where an amount is shown or charged.
+ * Amounts travel as strings outside this module; Decimal is the arithmetic.
+ */
+import Decimal from 'decimal.js';
+
+export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Money = Decimal;
+
+export const ZERO = new Money(0);
+
+export type RoundingMode = 'halfUp' | 'halfEven' | 'down' | 'up';
+
+const roundingModes: Record<RoundingMode, Decimal.Rounding> = {
+  halfUp: Decimal.ROUND_HALF_UP,
+  halfEven: Decimal.ROUND_HALF_EVEN,
+  down: Decimal.ROUND_DOWN,
+  up: Decimal.ROUND_UP,
+};
+
+export function money(value: Decimal.Value): Money {
+  return new Money(value);
+}
+
+/** M1: round to the cent with the policy's mode (knob `money.rounding`, default halfUp). */
+export function roundCents(amount: Decimal.Value, mode: RoundingMode = 'halfUp'): Money {
+  return new Money(amount).toDecimalPlaces(2, roundingModes[mode]);
+}
+
+/** The report's form of an amount: exactly two decimals. Rounds half up if given more. */
+export function formatMoney(amount: Decimal.Value): string {
+  return new Money(amount).toFixed(2, Decimal.ROUND_HALF_UP);
+}
+
+export function sum(amounts: readonly Decimal.Value[]): Money {
+  return amounts.reduce<Money>((total, amount) => total.plus(amount), ZERO);
+}
+
+export function maxMoney(a: Decimal.Value, b: Decimal.Value): Money {
+  return Money.max(a, b);
+}
+
+/**
+ * Splits `total` (whole cents) in proportion to `weights` so that the parts add up to it
+ * exactly: each part is floored to the cent and the cents left over go to the largest
+ * remainders, ties to the earlier weight (R2's refund split; dinero.js `allocate`).
+ */
+export function allocate(total: Decimal.Value, weights: readonly Decimal.Value[]): Money[] {
+  const cents = new Money(total).times(100);
+  const weightSum = sum(weights);
+  if (weightSum.isZero()) return weights.map((_, index) => (index === 0 ? cents.div(100) : ZERO));
+  const exact = weights.map((weight) => cents.times(weight).div(weightSum));
+  const floors = exact.map((share) => share.floor());
+  let left = cents.minus(sum(floors)).toNumber();
+  const byRemainder = exact
+    .map((share, index) => ({ index, remainder: share.minus(floors[index]) }))
+    .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index);
+  for (const { index } of byRemainder) {
+    if (left <= 0) break;
+    floors[index] = floors[index].plus(1);
+    left -= 1;
+  }
+  return floors.map((share) => share.div(100));
+}

@@ -1,0 +1,49 @@
+/**
+ * What an order costs (P1, P3, P6, P7, F1): list price, then the length discount, then a
+ * promotion, then at most one voucher. Only the charged total is rounded (M1).
+ */
+import type { Policy, Promotion } from '../policy/schema.ts';
+import { Money, money, type RoundingMode, roundCents, ZERO } from './money.ts';
+
+export interface Price {
+  listPrice: Money;
+  discount: Money;
+  promotion: Money;
+  voucher: Money;
+  total: Money;
+}
+
+export function monthlyPrice(policy: Policy, product: string): Money {
+  return money(product === 'pro' ? policy.editions.pro.pricePerMonth : policy.packs[product].pricePerMonth);
+}
+
+/** P3: the discount factor for a pro length (6 → 0.98, 12 → 0.95, 24 → 0.90), 1 otherwise. */
+export function lengthDiscountFactor(policy: Policy, product: string, months: number): Money {
+  if (product !== 'pro') return money(1);
+  return money(policy.lengths.discounts[String(months)] ?? 1);
+}
+
+/** P6: whether a promotion applies to a product on a local date (YYYY-MM-DD, inclusive window). */
+export function promotionApplies(promotion: Promotion, product: string, localDate: string): boolean {
+  const covers = promotion.products === undefined || promotion.products.includes(product);
+  return covers && localDate >= promotion.from && localDate <= promotion.to;
+}
+
+export function priceOrder(
+  policy: Policy,
+  order: { product: string; months: number; promotion?: Promotion; voucher?: string },
+  rounding: RoundingMode,
+): Price {
+  const listPrice = monthlyPrice(policy, order.product).times(order.months);
+  const discounted = listPrice.times(lengthDiscountFactor(policy, order.product, order.months));
+  const promoted = order.promotion ? discounted.times(order.promotion.factor) : discounted;
+  const beforeVoucher = roundCents(promoted, rounding);
+  const voucher = Money.min(money(order.voucher ?? 0), beforeVoucher);
+  return {
+    listPrice,
+    discount: roundCents(listPrice.minus(discounted), rounding),
+    promotion: roundCents(discounted.minus(promoted), rounding),
+    voucher: voucher.gt(ZERO) ? voucher : ZERO,
+    total: beforeVoucher.minus(voucher),
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The instants the lifecycle rules name, computed in the policy's zone.
+ * "Counting day D" means D is day 1.
+ */
+import { localDay, MS_PER_DAY, startOfLocalDay, type Zone } from './calendar.ts';
+
+/**
+ * X2: the end of grace. `countEndDay` false (default, 欠费说明): the end day is not one of the
+ * grace days, so an end on 04-08 is suspended on 04-16 00:00; true (续费指引): 04-15 00:00.
+ */
+export function graceEndsAt(proEnd: number, grace: { days: number; countEndDay: boolean }, zone: Zone): number {
+  const endDay = localDay(proEnd, zone);
+  return startOfLocalDay(endDay + grace.days + (grace.countEndDay ? 0 : 1), zone);
+}
+
+/** X5: kept `days` days counting the suspension day: suspended 04-16 → reclaimed 07-15 00:00. */
+export function retentionEndsAt(suspendedAt: number, days: number, zone: Zone): number {
+  return startOfLocalDay(localDay(suspendedAt, zone) + days, zone);
+}
+
+/** A3: still in arrears `days` days after the push, counting the push day: 04-03 → 04-10 00:00. */
+export function arrearsDeadline(pushedAt: number, days: number, zone: Zone): number {
+  return startOfLocalDay(localDay(pushedAt, zone) + days, zone);
+}
+
+/**
+ * X1: expiry warnings once a day at `at` (HH:mm) from `daysBefore` days before the end,
+ * counting the end day, until `daysAfter` days after it. End 04-08 → 04-02 … 04-15.
+ * Returns the first warning instant at or after `from` that is later than `after`.
+ */
+export function nextExpiryWarning(
+  proEnd: number,
+  warnings: { daysBefore: number; daysAfter: number; at: string },
+  zone: Zone,
+  from: number,
+  after: number | null,
+): number | undefined {
+  const [hour, minute] = warnings.at.split(':').map(Number);
+  const timeOfDay = (hour * 60 + minute) * 60_000;
+  const endDay = localDay(proEnd, zone);
+  for (let day = endDay - warnings.daysBefore + 1; day <= endDay + warnings.daysAfter; day += 1) {
+    const instant = startOfLocalDay(day, zone) + timeOfDay;
+    if (instant >= from && (after === null || instant > after)) return instant;
+  }
+  return undefined;
+}
+
+/** R1: a no-reason refund is open until the end of day `windowDays`, counting the purchase day. */
+export function noReasonWindowClosesAt(purchasedAt: number, windowDays: number, zone: Zone): number {
+  return startOfLocalDay(localDay(purchasedAt, zone) + windowDays, zone);
+}
+
+/** P5: Tencent's renewal management scans once a day after expiry: every 24 h from the end. */
+export function nextAutoRenewRetry(proEnd: number, now: number): number {
+  const elapsedDays = Math.floor((now - proEnd) / MS_PER_DAY) + 1;
+  return proEnd + Math.max(1, elapsedDays) * MS_PER_DAY;
+}

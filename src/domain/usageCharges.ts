@@ -1,0 +1,79 @@
+/**
+ * Postpaid usage charges of one app for one natural month (U2–U5). Inputs are the month's
+ * figures over the days pro was in effect (U6); outputs are bill lines before rounding (M1).
+ */
+import type { Policy } from '../policy/schema.ts';
+import { type Money, money } from './money.ts';
+
+export interface ChargeLine {
+  item: 'dauOverage' | 'storageExtension' | 'peakGroups' | 'avBandwidth' | 'avBandwidthInternational';
+  quantity: string;
+  basis: string;
+  amount: Money;
+}
+
+/** Whole blocks (`ceilUnit`, "不足10万按10万算") or a linear price per unit. */
+function blockCharge(excess: number, per: number, price: string, rounding: 'ceilUnit' | 'linear'): Money {
+  if (rounding === 'ceilUnit') return money(Math.ceil(excess / per)).times(price);
+  return money(excess).times(price).div(per);
+}
+
+/**
+ * U2: peak DAU above the included 100,000, at 10,000 CNY per 100,000 DAU rounded up to whole
+ * blocks (peak 150,000 → 10000.00). No proration for a partial month.
+ */
+export function dauOverage(policy: Policy, peakDau: number, peakDay: string): ChargeLine | undefined {
+  const { dauOverage: rate } = policy.usage;
+  const excess = peakDau - policy.editions.pro.includedDau;
+  if (excess <= 0) return undefined;
+  return {
+    item: 'dauOverage',
+    quantity: String(excess),
+    basis: `peak DAU ${peakDau} on ${peakDay}, ${policy.editions.pro.includedDau} included`,
+    amount: blockCharge(excess, rate.per, rate.price, rate.rounding),
+  };
+}
+
+/**
+ * U3: a month with history-storage extension on costs 500 × months of extension × units, a
+ * unit per 100,000 of the month's whole peak DAU, at least one (2 months, peak 200,000 → 2000).
+ */
+export function storageExtension(policy: Policy, extensionMonths: number, peakDau: number): ChargeLine | undefined {
+  if (extensionMonths <= 0) return undefined;
+  const { price, perDau } = policy.usage.storageExtension;
+  const units = Math.max(1, Math.ceil(peakDau / perDau));
+  return {
+    item: 'storageExtension',
+    quantity: String(extensionMonths * units),
+    basis: `${extensionMonths} month(s) of extension × ${units} unit(s) for peak DAU ${peakDau}`,
+    amount: money(price).times(extensionMonths).times(units),
+  };
+}
+
+/** U4: peak groups above 100,000, at 1,000 CNY per 100,000 rounded up (130,000 → 1000.00). */
+export function peakGroups(policy: Policy, peak: number): ChargeLine | undefined {
+  const rate = policy.usage.peakGroups;
+  const excess = peak - rate.free;
+  if (excess <= 0) return undefined;
+  return {
+    item: 'peakGroups',
+    quantity: String(excess),
+    basis: `peak groups ${peak}, ${rate.free} free`,
+    amount: blockCharge(excess, rate.per, rate.price, rate.rounding),
+  };
+}
+
+/** U5: 2 CNY per Mbps per day on each day's peak: daily peaks 300, 500, 200 → 2000.00. */
+export function avBandwidth(
+  mbpsDays: Money,
+  pricePerMbpsDay: string,
+  item: 'avBandwidth' | 'avBandwidthInternational',
+): ChargeLine | undefined {
+  if (mbpsDays.isZero()) return undefined;
+  return {
+    item,
+    quantity: mbpsDays.toString(),
+    basis: `${mbpsDays.toString()} Mbps·days at ${pricePerMbpsDay} per Mbps·day`,
+    amount: mbpsDays.times(pricePerMbpsDay),
+  };
+}

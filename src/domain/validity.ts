@@ -1,0 +1,55 @@
+/**
+ * How long prepaid products last. Always computed from the order's start instant (the
+ * anchor), never by adding one month n times: repeated month additions drift at month ends.
+ */
+import { daysInMonth, instantOf, localDateTime, MS_PER_DAY, shiftMonth, type Zone } from './calendar.ts';
+
+export type ProValidity = 'dayBefore' | 'sameDay';
+
+/**
+ * P2: pro bought at T for n months. `dayBefore` (the seed's "T 日-次月 T-1 日"): until day T−1
+ * of month M+n at T's clock time, the last day of that month where it has no such day, and
+ * where T is the 1st, the last day of month M+n−1. `sameDay`: until day T of month M+n,
+ * clamped to that month's last day.
+ */
+export function proValidityEnd(start: number, months: number, mode: ProValidity, zone: Zone): number {
+  const t = localDateTime(start, zone);
+  if (mode === 'dayBefore' && t.day === 1) {
+    const target = shiftMonth(t.year, t.month, months - 1);
+    return instantOf({ ...t, ...target, day: daysInMonth(target.year, target.month) }, zone);
+  }
+  const target = shiftMonth(t.year, t.month, months);
+  const wanted = mode === 'dayBefore' ? t.day - 1 : t.day;
+  return instantOf({ ...t, ...target, day: Math.min(wanted, daysInMonth(target.year, target.month)) }, zone);
+}
+
+/**
+ * F3: one month of a pack lasts as many days as the purchase month has; n months last the sum
+ * of the lengths of the n months from the purchase month on (bought 2020-02-10 10:00 → 29
+ * days → 2020-03-10 10:00).
+ */
+export function packValidityEnd(start: number, months: number, zone: Zone): number {
+  const t = localDateTime(start, zone);
+  let days = 0;
+  for (let index = 0; index < months; index += 1) {
+    const month = shiftMonth(t.year, t.month, index);
+    days += daysInMonth(month.year, month.month);
+  }
+  return start + days * MS_PER_DAY;
+}
+
+export type ValidityRule = { kind: 'pro'; mode: ProValidity } | { kind: 'pack' };
+
+export function validityEnd(start: number, months: number, rule: ValidityRule, zone: Zone): number {
+  return rule.kind === 'pro' ? proValidityEnd(start, months, rule.mode, zone) : packValidityEnd(start, months, zone);
+}
+
+/**
+ * R2: an order of n months is n consecutive monthly slices, each as P2/F3 would give for a
+ * purchase of k months from the order's start. Returns the n+1 boundaries.
+ */
+export function sliceBoundaries(start: number, months: number, rule: ValidityRule, zone: Zone): number[] {
+  const bounds = [start];
+  for (let k = 1; k <= months; k += 1) bounds.push(validityEnd(start, k, rule, zone));
+  return bounds;
+}

@@ -1,0 +1,16 @@
+/**
+ * imsim's library API: load a scenario and a policy, simulate, render. The CLI and the browser
+ * visualizer are thin shells over these functions.
+ */
+export { formatIssue, InputError, type InputIssue } from './inputError.ts';
+export { bundledPolicyIds, loadPolicy, parsePolicy } from './policy/load.ts';
+export { applyOverrides, parseSetOption } from './policy/overrides.ts';
+export type { Policy } from './policy/schema.ts';
+export { renderCsv } from './report/csv.ts';
+export { renderJson } from './report/json.ts';
+export { renderMarkdown } from './report/markdown.ts';
+export { renderText } from './report/text.ts';
+export type * from './report/types.ts';
+export { loadScenario, parseScenario } from './scenario/load.ts';
+export type { Curve, Expectation, Scenario, ScenarioEvent } from './scenario/types.ts';
+export { simulate } from './sim/simulate.ts';

@@ -1,0 +1,149 @@
+/**
+ * One Tencent Cloud account: its balance in three parts (A1), its debt and arrears (A2),
+ * account-wide suspension (A3) and restore when the debt is paid (A4).
+ *
+ * Amounts in context are decimal strings. Purchases are checked by the simulator before it
+ * sends `PAY` (P8, A5); a bill is charged whatever the balance, and what it cannot cover is debt.
+ */
+import { assign, emit, setup } from 'xstate';
+import { drawFromBalance, type Parts, receive, totalOf } from '../domain/balance.ts';
+import type { Zone } from '../domain/calendar.ts';
+import { money } from '../domain/money.ts';
+import { arrearsDeadline } from '../domain/schedule.ts';
+import type { BalancePart } from '../policy/schema.ts';
+
+export interface AccountMachineEnv {
+  now(): number;
+}
+
+export interface AccountInput {
+  accountId: string;
+  balance: Parts;
+  payOrder: BalancePart[];
+  suspendAfterDays: number;
+  zone: Zone;
+}
+
+export interface AccountContext extends AccountInput {
+  debt: string;
+  /** Push instant of the oldest bill still unpaid (A3 counts from it). */
+  arrearsSince: number | null;
+}
+
+export type AccountEvent =
+  | { type: 'PAY'; amount: string }
+  | { type: 'RECEIVE'; parts: Parts }
+  | { type: 'CHARGE_BILL'; amount: string; pushedAt: number };
+
+export type AccountEmitted =
+  | { type: 'arrearsStarted'; accountId: string }
+  | { type: 'accountSuspended'; accountId: string }
+  | { type: 'arrearsCleared'; accountId: string; wasSuspended: boolean };
+
+interface Args {
+  context: AccountContext;
+  event: AccountEvent;
+}
+
+function chargeOf(event: AccountEvent): string {
+  return event.type === 'PAY' || event.type === 'CHARGE_BILL' ? event.amount : '0';
+}
+
+export function createAccountMachine(env: AccountMachineEnv) {
+  return setup({
+    types: {
+      context: {} as AccountContext,
+      events: {} as AccountEvent,
+      input: {} as AccountInput,
+      emitted: {} as AccountEmitted,
+    },
+    guards: {
+      /** P8: the available balance covers the amount. */
+      balanceCovers: ({ context, event }: Args) => totalOf(context.balance).gte(chargeOf(event)),
+      /** A4: money received now pays the whole debt. */
+      clearsDebt: ({ context, event }: Args) =>
+        event.type === 'RECEIVE' && totalOf(event.parts).gte(context.debt),
+    },
+    delays: {
+      /** A3: suspended if still in arrears `suspendAfterDays` days after the push, counting the push day. */
+      untilArrearsDeadline: ({ context }: { context: AccountContext }) => {
+        const since = context.arrearsSince ?? env.now();
+        return Math.max(0, arrearsDeadline(since, context.suspendAfterDays, context.zone) - env.now());
+      },
+    },
+    actions: {
+      /** A1: gift first, then income, then cash (knob `balance.payOrder`). */
+      draw: assign(({ context, event }: Args) => {
+        const draw = drawFromBalance(context.balance, money(chargeOf(event)), context.payOrder);
+        return { balance: draw.balance, debt: money(context.debt).plus(draw.shortfall).toString() };
+      }),
+      /** A2: the bill takes everything there is; the rest is debt, counted from the push. */
+      startArrears: assign(({ context, event }: Args) => ({
+        arrearsSince: context.arrearsSince ?? (event.type === 'CHARGE_BILL' ? event.pushedAt : env.now()),
+      })),
+      /** A4: money that arrives while in debt pays the debt first. */
+      receive: assign(({ context, event }: Args) => {
+        if (event.type !== 'RECEIVE') return {};
+        const after = receive(context.balance, money(context.debt), event.parts, context.payOrder);
+        return { balance: after.balance, debt: after.debt.toString() };
+      }),
+      endArrears: assign(() => ({ arrearsSince: null })),
+      notifyArrearsStarted: emit(({ context }: Args): AccountEmitted => ({ type: 'arrearsStarted', accountId: context.accountId })),
+      notifyAccountSuspended: emit(
+        ({ context }: Args): AccountEmitted => ({ type: 'accountSuspended', accountId: context.accountId }),
+      ),
+      notifyArrearsCleared: emit(
+        ({ context }: Args, params: { wasSuspended: boolean }): AccountEmitted => ({
+          type: 'arrearsCleared',
+          accountId: context.accountId,
+          wasSuspended: params.wasSuspended,
+        }),
+      ),
+    },
+  }).createMachine({
+    id: 'account',
+    context: ({ input }) => ({ ...input, debt: '0', arrearsSince: null }),
+    initial: 'inGoodStanding',
+    on: { RECEIVE: { actions: 'receive' } },
+    states: {
+      inGoodStanding: {
+        on: {
+          PAY: { guard: 'balanceCovers', actions: 'draw' },
+          CHARGE_BILL: [
+            { guard: 'balanceCovers', actions: 'draw' },
+            { target: 'inArrears', actions: ['draw', 'startArrears', 'notifyArrearsStarted'] },
+          ],
+        },
+      },
+      inArrears: {
+        after: { untilArrearsDeadline: { target: 'suspended', actions: 'notifyAccountSuspended' } },
+        on: {
+          CHARGE_BILL: { actions: 'draw' },
+          RECEIVE: [
+            {
+              guard: 'clearsDebt',
+              target: 'inGoodStanding',
+              actions: ['receive', 'endArrears', { type: 'notifyArrearsCleared', params: { wasSuspended: false } }],
+            },
+            { actions: 'receive' },
+          ],
+        },
+      },
+      suspended: {
+        on: {
+          CHARGE_BILL: { actions: 'draw' },
+          RECEIVE: [
+            {
+              guard: 'clearsDebt',
+              target: 'inGoodStanding',
+              actions: ['receive', 'endArrears', { type: 'notifyArrearsCleared', params: { wasSuspended: true } }],
+            },
+            { actions: 'receive' },
+          ],
+        },
+      },
+    },
+  });
+}
+
+export type AccountMachine = ReturnType<typeof createAccountMachine>;

@@ -1,0 +1,233 @@
+/**
+ * The lifecycle of one SDKAppID (RULES "The lifecycle of one SDKAppID"):
+ * trial → active → expiredGrace → suspended → reclaimed, with arrears (A3) suspending any state
+ * and paying the debt (A4) restoring it. Timers are `after` delays on the simulator's clock.
+ *
+ * The machine holds no money. Whether an account can pay for an auto-renewal is asked of the
+ * environment (`canAffordAutoRenewal`); everything the simulator must act on is emitted.
+ * Every transition between top-level states assigns its `cause` first.
+ */
+import { assign, emit, setup } from 'xstate';
+import { graceEndsAt, nextAutoRenewRetry, nextExpiryWarning, retentionEndsAt } from '../domain/schedule.ts';
+import { proValidityEnd } from '../domain/validity.ts';
+import type { TransitionCause } from '../report/types.ts';
+import type { AppTiming } from './appTiming.ts';
+
+export interface AppMachineEnv {
+  /** The simulator's virtual clock (ms since epoch). */
+  now(): number;
+  /** P5, P8, A5: whether the app's account can pay `months` of pro right now. */
+  canAffordAutoRenewal(appId: string, months: number): boolean;
+}
+
+export interface AppInput {
+  appId: string;
+  accountId: string;
+  timing: AppTiming;
+}
+
+export interface AppContext extends AppInput {
+  proStart: number | null;
+  proEnd: number | null;
+  autoRenew: boolean;
+  suspendedAt: number | null;
+  lastWarningAt: number | null;
+  lastAutoRenewal: { start: number; end: number } | null;
+  cause: TransitionCause | null;
+}
+
+export type AppEvent =
+  | { type: 'PRO_PERIOD'; start: number; end: number; cause: 'purchase' | 'renewal' }
+  | { type: 'SET_AUTO_RENEW'; on: boolean }
+  | { type: 'REFUND_PRO' }
+  | { type: 'ARREARS_SUSPEND' }
+  | { type: 'ARREARS_CLEARED' };
+
+export type AppEmitted =
+  | { type: 'expiryWarning'; appId: string }
+  | { type: 'autoRenewed'; appId: string; start: number; end: number; months: number }
+  | { type: 'autoRenewFailed'; appId: string }
+  | { type: 'recordsPurged'; appId: string };
+
+interface Args {
+  context: AppContext;
+}
+
+function proEndOf(context: AppContext): number {
+  if (context.proEnd === null) throw new Error(`app ${context.appId} has no pro period`);
+  return context.proEnd;
+}
+
+const cause = (value: TransitionCause) => ({ type: 'recordCause', params: { cause: value } }) as const;
+
+/** X1: daily expiry warnings while pro is active or in grace; recomputed on every entry. */
+const expiryWarnings = {
+  initial: 'checking',
+  states: {
+    checking: { always: [{ guard: 'expiryWarningAhead', target: 'waiting' }, { target: 'done' }] },
+    waiting: { after: { untilExpiryWarning: { target: 'checking', actions: ['markWarned', 'notifyExpiryWarning'] } } },
+    done: {},
+  },
+} as const;
+
+export function createAppMachine(env: AppMachineEnv) {
+  const graceEnd = (context: AppContext) => graceEndsAt(proEndOf(context), context.timing.grace, context.timing.zone);
+  const nextWarning = (context: AppContext) =>
+    nextExpiryWarning(proEndOf(context), context.timing.expiryWarnings, context.timing.zone, env.now(), context.lastWarningAt);
+  const untilInstant = (instant: number) => Math.max(0, instant - env.now());
+
+  return setup({
+    types: {
+      context: {} as AppContext,
+      events: {} as AppEvent,
+      input: {} as AppInput,
+      emitted: {} as AppEmitted,
+    },
+    guards: {
+      autoRenewOn: ({ context }) => context.autoRenew,
+      /** P5: auto-renew is on and the account's available balance covers it. */
+      canAffordAutoRenewal: ({ context }) =>
+        context.autoRenew && env.canAffordAutoRenewal(context.appId, context.timing.autoRenewMonths),
+      expiryWarningAhead: ({ context }) => nextWarning(context) !== undefined,
+      /** P5: renewal management scans once a day between expiry and suspension. */
+      retryBeforeGraceEnd: ({ context }) =>
+        context.timing.retryDailyInGrace && nextAutoRenewRetry(proEndOf(context), env.now()) < graceEnd(context),
+    },
+    delays: {
+      untilPackageEnd: ({ context }: Args) => untilInstant(proEndOf(context)),
+      untilGraceEnd: ({ context }: Args) => untilInstant(graceEnd(context)),
+      untilRetentionEnd: ({ context }: Args) =>
+        untilInstant(retentionEndsAt(context.suspendedAt ?? env.now(), context.timing.retentionDays, context.timing.zone)),
+      untilExpiryWarning: ({ context }: Args) => untilInstant(nextWarning(context) ?? env.now()),
+      untilAutoRenewRetry: ({ context }: Args) => untilInstant(nextAutoRenewRetry(proEndOf(context), env.now())),
+    },
+    actions: {
+      recordCause: assign((_, params: { cause: TransitionCause }) => ({ cause: params.cause })),
+      startPeriod: assign(({ event }) => {
+        if (event.type !== 'PRO_PERIOD') return {};
+        return { proStart: event.start, proEnd: event.end, cause: event.cause, lastWarningAt: null };
+      }),
+      extendPeriod: assign(({ event }) => (event.type === 'PRO_PERIOD' ? { proEnd: event.end, cause: event.cause } : {})),
+      setAutoRenew: assign(({ event }) => (event.type === 'SET_AUTO_RENEW' ? { autoRenew: event.on } : {})),
+      markSuspended: assign(() => ({ suspendedAt: env.now() })),
+      /** P5 and P4: one period bought from the end instant (in grace, per `renewal.inGraceFrom`). */
+      renewAutomatically: assign(({ context }) => {
+        const end = proEndOf(context);
+        const fromNow = end < env.now() && context.timing.renewalInGraceFrom === 'renewalTime';
+        const start = fromNow ? env.now() : end;
+        const renewed = proValidityEnd(start, context.timing.autoRenewMonths, context.timing.validity, context.timing.zone);
+        return { proEnd: renewed, lastAutoRenewal: { start, end: renewed }, lastWarningAt: null };
+      }),
+      emitAutoRenewed: emit(({ context }): AppEmitted => ({
+        type: 'autoRenewed',
+        appId: context.appId,
+        start: context.lastAutoRenewal?.start ?? env.now(),
+        end: proEndOf(context),
+        months: context.timing.autoRenewMonths,
+      })),
+      notifyAutoRenewFailed: emit(({ context }): AppEmitted => ({ type: 'autoRenewFailed', appId: context.appId })),
+      markWarned: assign(() => ({ lastWarningAt: env.now() })),
+      notifyExpiryWarning: emit(({ context }): AppEmitted => ({ type: 'expiryWarning', appId: context.appId })),
+      /** X4: at the end of grace the pro purchase records leave the history bills. */
+      purgeRecords: emit(({ context }): AppEmitted => ({ type: 'recordsPurged', appId: context.appId })),
+    },
+  }).createMachine({
+    id: 'app',
+    context: ({ input }) => ({
+      ...input,
+      proStart: null,
+      proEnd: null,
+      autoRenew: false,
+      suspendedAt: null,
+      lastWarningAt: null,
+      lastAutoRenewal: null,
+      cause: null,
+    }),
+    initial: 'trial',
+    on: { SET_AUTO_RENEW: { actions: 'setAutoRenew' } },
+    states: {
+      trial: {
+        on: {
+          PRO_PERIOD: { target: 'active', actions: 'startPeriod' },
+          ARREARS_SUSPEND: { target: 'suspended.arrears.trial', actions: ['markSuspended', cause('arrears')] },
+        },
+      },
+      active: {
+        ...expiryWarnings,
+        after: {
+          untilPackageEnd: [
+            { guard: 'canAffordAutoRenewal', target: 'active', reenter: true, actions: ['renewAutomatically', 'emitAutoRenewed'] },
+            { guard: 'autoRenewOn', target: 'expiredGrace', actions: [cause('expiry'), 'notifyAutoRenewFailed'] },
+            { target: 'expiredGrace', actions: cause('expiry') },
+          ],
+        },
+        on: {
+          PRO_PERIOD: { target: 'active', reenter: true, actions: 'extendPeriod' },
+          REFUND_PRO: { target: 'suspended.lapsed', actions: ['markSuspended', cause('refund')] },
+          ARREARS_SUSPEND: { target: 'suspended.arrears.active', actions: ['markSuspended', cause('arrears')] },
+        },
+      },
+      expiredGrace: {
+        type: 'parallel',
+        states: {
+          warnings: expiryWarnings,
+          autoRenewal: {
+            initial: 'checking',
+            states: {
+              checking: { always: [{ guard: 'retryBeforeGraceEnd', target: 'waiting' }, { target: 'done' }] },
+              waiting: {
+                after: {
+                  untilAutoRenewRetry: [
+                    {
+                      guard: 'canAffordAutoRenewal',
+                      target: '#app.active',
+                      actions: [cause('autoRenewal'), 'renewAutomatically', 'emitAutoRenewed'],
+                    },
+                    { guard: 'autoRenewOn', target: 'checking', actions: 'notifyAutoRenewFailed' },
+                    { target: 'checking' },
+                  ],
+                },
+              },
+              done: {},
+            },
+          },
+        },
+        after: {
+          untilGraceEnd: { target: 'suspended.lapsed', actions: ['markSuspended', cause('graceOver'), 'purgeRecords'] },
+        },
+        on: {
+          PRO_PERIOD: { target: 'active', actions: 'extendPeriod' },
+          ARREARS_SUSPEND: { target: 'suspended.arrears.expiredGrace', actions: ['markSuspended', cause('arrears')] },
+        },
+      },
+      suspended: {
+        initial: 'lapsed',
+        after: { untilRetentionEnd: { target: 'reclaimed', actions: cause('retentionOver') } },
+        states: {
+          lapsed: { on: { PRO_PERIOD: { target: '#app.active', actions: 'startPeriod' } } },
+          arrears: {
+            initial: 'trial',
+            states: {
+              trial: { on: { ARREARS_CLEARED: { target: '#app.trial', actions: cause('arrearsCleared') } } },
+              active: {
+                after: { untilPackageEnd: 'expiredGrace' },
+                on: {
+                  ARREARS_CLEARED: { target: '#app.active', actions: cause('arrearsCleared') },
+                  REFUND_PRO: 'lapsed',
+                },
+              },
+              expiredGrace: {
+                after: { untilGraceEnd: { target: 'lapsed', actions: 'purgeRecords' } },
+                on: { ARREARS_CLEARED: { target: '#app.expiredGrace', actions: cause('arrearsCleared') } },
+              },
+              lapsed: { on: { ARREARS_CLEARED: '#app.suspended.lapsed' } },
+            },
+          },
+        },
+      },
+      reclaimed: { type: 'final' },
+    },
+  });
+}
+
+export type AppMachine = ReturnType<typeof createAppMachine>;

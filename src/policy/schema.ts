@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+/** A non-negative decimal amount written as a string ("999", "0.98") or a plain number. */
+export const decimalText = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value))
+  .refine((text) => /^\d+(\.\d+)?$/.test(text), { message: 'expected a decimal number ≥ 0 such as "999.00"' });
+
+const count = z.number().int().min(0);
+const limit = count.nullable();
+const limits = z.strictObject({
+  users: limit,
+  groupMembers: limit,
+  friends: limit,
+  groupsPerUser: limit,
+  avChatrooms: limit,
+});
+const rounding = z.enum(['ceilUnit', 'linear']);
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+export const packFamilies = ['avChatrooms', 'groupMembers', 'groupsPerUser'] as const;
+
+const pack = z.strictObject({
+  family: z.enum(packFamilies),
+  pricePerMonth: decimalText,
+  limit,
+});
+
+/** P6: a price factor on some products within a window of local dates, inclusive. */
+const promotion = z.strictObject({
+  id: z.string().min(1),
+  factor: decimalText,
+  products: z.array(z.string()).optional(),
+  from: localDate,
+  to: localDate,
+  refundable: z.boolean().default(true),
+});
+
+export const policySchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+  currency: z.string(),
+  timezone: z.string(),
+  money: z.strictObject({ rounding: z.enum(['halfUp', 'halfEven', 'down', 'up']) }),
+  editions: z.strictObject({
+    trial: z.strictObject({ limits }),
+    pro: z.strictObject({
+      pricePerMonth: decimalText,
+      includedDau: count,
+      validity: z.enum(['dayBefore', 'sameDay']),
+      limits,
+    }),
+  }),
+  lengths: z.strictObject({
+    minMonths: count.min(1),
+    maxMonths: count.min(1),
+    discounts: z.record(z.string().regex(/^\d+$/, 'expected a whole number of months'), decimalText),
+  }),
+  packs: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), pack),
+  usage: z.strictObject({
+    dauOverage: z.strictObject({ price: decimalText, per: count.min(1), rounding }),
+    storageExtension: z.strictObject({ price: decimalText, perDau: count.min(1), maxMonths: count.min(1) }),
+    peakGroups: z.strictObject({ free: count, price: decimalText, per: count.min(1), rounding }),
+    avBandwidth: z.strictObject({ domesticPerMbpsDay: decimalText, internationalPerMbpsDay: decimalText.nullable() }),
+  }),
+  billing: z.strictObject({ pushDay: count.min(1).max(28), chargeDay: count.min(1).max(28) }),
+  balance: z.strictObject({
+    payOrder: z
+      .array(z.enum(['gift', 'income', 'cash']))
+      .length(3)
+      .refine((order) => new Set(order).size === 3, { message: 'expected gift, income and cash once each' }),
+  }),
+  arrears: z.strictObject({ suspendAfterDays: count.min(1) }),
+  lifecycle: z.strictObject({
+    expiryWarnings: z.strictObject({
+      daysBefore: count,
+      daysAfter: count,
+      at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:mm'),
+    }),
+    grace: z.strictObject({ days: count, countEndDay: z.boolean() }),
+    retention: z.strictObject({ days: count.min(1) }),
+    packsOnProLapse: z.enum(['keep', 'cancel']),
+  }),
+  renewal: z.strictObject({ inGraceFrom: z.enum(['previousEnd', 'renewalTime']) }),
+  autoRenew: z.strictObject({ months: count.min(1), retryDailyInGrace: z.boolean() }),
+  refund: z.strictObject({
+    noReason: z.strictObject({ windowDays: count.min(1), perAccount: count }),
+    normal: z.strictObject({ timeUnit: z.enum(['second', 'dayRoundUp']) }),
+  }),
+  promotions: z.array(promotion),
+});
+
+export type Policy = z.output<typeof policySchema>;
+export type PackFamily = (typeof packFamilies)[number];
+export type Promotion = Policy['promotions'][number];
+export type BalancePart = Policy['balance']['payOrder'][number];

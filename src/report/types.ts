@@ -1,0 +1,199 @@
+/**
+ * The report, format 1 (../shared/spec/REPORT-FORMAT.md). Field names are a contract:
+ * add fields, never rename. Money is a string with two decimals; instants are ISO 8601
+ * in the policy time zone with its offset.
+ */
+export type AppState = 'trial' | 'active' | 'expiredGrace' | 'suspended' | 'reclaimed';
+export const appStates: readonly AppState[] = ['trial', 'active', 'expiredGrace', 'suspended', 'reclaimed'];
+
+export type TransitionCause =
+  | 'purchase'
+  | 'renewal'
+  | 'autoRenewal'
+  | 'expiry'
+  | 'graceOver'
+  | 'refund'
+  | 'arrears'
+  | 'arrearsCleared'
+  | 'retentionOver';
+
+export type OrderKind = 'purchase' | 'renewal' | 'autoRenewal';
+export type RefundKind = 'noReason' | 'normal';
+export type BillItem = 'dauOverage' | 'storageExtension' | 'peakGroups' | 'avBandwidth' | 'avBandwidthInternational';
+export type NotificationKind =
+  | 'expiryWarning'
+  | 'arrearsWarning'
+  | 'suspended'
+  | 'reclaimed'
+  | 'autoRenewFailed'
+  | 'renewed';
+export type DenialReason =
+  | 'insufficientBalance'
+  | 'inArrears'
+  | 'proRequired'
+  | 'packHeld'
+  | 'refundWindowOver'
+  | 'noReasonRefundUsed'
+  | 'notRefundable'
+  | 'reclaimed'
+  | 'suspended'
+  | 'nothingToRefund';
+
+export interface MoneyParts {
+  cash: string;
+  income: string;
+  gift: string;
+}
+
+export interface TransitionRecord {
+  at: string;
+  app: string;
+  account: string;
+  from: AppState;
+  to: AppState;
+  cause: TransitionCause;
+}
+
+export interface OrderRecord {
+  id: string;
+  at: string;
+  account: string;
+  app: string;
+  product: string;
+  months: number;
+  kind: OrderKind;
+  listPrice: string;
+  discount: string;
+  promotion: string;
+  voucher: string;
+  paid: MoneyParts;
+  total: string;
+  start: string;
+  end: string;
+  /** Length of start..end in days (P2: twelve 1-month renewals cover fewer days than 12 months). */
+  days: string;
+  promotionId?: string;
+  refundable: boolean;
+}
+
+export interface BillLine {
+  app: string;
+  item: BillItem;
+  quantity: string;
+  basis: string;
+  amount: string;
+}
+
+export interface BillRecord {
+  account: string;
+  month: string;
+  pushedAt: string;
+  lines: BillLine[];
+  total: string;
+  paid: string;
+  debt: string;
+}
+
+export interface RefundRecord {
+  at: string;
+  account: string;
+  order: string;
+  app: string;
+  product: string;
+  kind: RefundKind;
+  amount: string;
+  to: MoneyParts;
+  voucherForfeited: string;
+  /** R2: how the amount was found, e.g. "2 slices not started + 12.3% of the current slice". */
+  basis: string;
+}
+
+export interface NotificationRecord {
+  at: string;
+  account: string;
+  app?: string;
+  kind: NotificationKind;
+  channels: string[];
+}
+
+export interface DenialRecord {
+  at: string;
+  account: string;
+  app?: string;
+  type: string;
+  product?: string;
+  reason: DenialReason;
+}
+
+export interface EventRecord {
+  at: string;
+  kind: string;
+  app?: string;
+  account?: string;
+  detail?: string;
+}
+
+export interface BalanceRecord extends MoneyParts {
+  at: string;
+  account: string;
+  debt: string;
+  cause: string;
+}
+
+export interface UsageRecord {
+  app: string;
+  month: string;
+  peakDau: number;
+  peakDauDay: string | null;
+  peakGroups: number;
+  bandwidthMbpsDays: string;
+  userDaysDenied: number;
+  roomDaysDenied: number;
+  proDays: number;
+}
+
+export interface ExpectationResult {
+  index: number;
+  ok: boolean;
+  expected: string;
+  actual: string;
+  line?: number;
+}
+
+export type StateCounts = Record<AppState, number>;
+
+export interface Summary {
+  revenue: { prepaid: string; postpaid: string; refunded: string; net: string };
+  debtOutstanding: string;
+  finalStates: StateCounts;
+  /** App-days spent in each state (exact time, in days with two decimals). */
+  daysIn: Omit<StateCounts, 'reclaimed'>;
+}
+
+export interface AppRecord {
+  id: string;
+  account: string;
+  name?: string;
+  createdAt: string;
+  finalState: AppState;
+}
+
+export interface Report {
+  format: 1;
+  scenario: { name: string; file: string; seed: number; rules: string[] };
+  policy: { id: string; overrides: Record<string, unknown> };
+  period: { start: string; end: string; timezone: string };
+  /** Every app of the run, in creation order. */
+  apps: AppRecord[];
+  transitions: TransitionRecord[];
+  orders: OrderRecord[];
+  bills: BillRecord[];
+  refunds: RefundRecord[];
+  notifications: NotificationRecord[];
+  denials: DenialRecord[];
+  events: EventRecord[];
+  balances: BalanceRecord[];
+  usage: UsageRecord[];
+  expectations: ExpectationResult[];
+  summary: Summary;
+}

@@ -1,0 +1,103 @@
+/**
+ * A scenario as the simulator receives it: parsed, validated and resolved by the loader
+ * (../shared/spec/SCENARIO-FORMAT.md). Times are instants (ms since epoch, see domain/calendar);
+ * amounts are decimal strings; curves are still curves (domain/curves turns them into days).
+ */
+import type { Policy } from '../policy/schema.ts';
+import type { AppState, BillItem, DenialReason, TransitionCause } from '../report/types.ts';
+
+export type Curve =
+  | { constant: number }
+  | { linear: { from: number; to: number } }
+  | { steps: { from: string; value: number }[] }
+  | { points: { at: string; value: number }[] }
+  | { growth: { start: number; monthlyRate: number } }
+  | { randomWalk: { start: number; drift: number; volatility: number; min?: number; max?: number } }
+  | { weekly: { base: Curve; weekendFactor: number } }
+  | { noise: { base: Curve; sigma: number } }
+  | { series: number[] }
+  /** `values` holds the CSV column by local date (YYYY-MM-DD), read by the loader. */
+  | { csv: string; column: string; values: Record<string, number> };
+
+export const usageKeys = ['dau', 'groups', 'avBandwidthMbps', 'avBandwidthInternationalMbps', 'avChatrooms'] as const;
+export type UsageKey = (typeof usageKeys)[number];
+export type UsageSpec = Partial<Record<UsageKey, Curve>>;
+
+export interface Parts {
+  cash: string;
+  income: string;
+  gift: string;
+}
+
+export interface AppSpec {
+  id: string;
+  name?: string;
+  createdAt: number;
+  usage: UsageSpec;
+}
+
+export interface AccountSpec {
+  id: string;
+  balance: Parts;
+  apps: AppSpec[];
+}
+
+interface EventBase {
+  at: number;
+  /** Line of the event in the scenario file, for messages. */
+  line: number;
+}
+
+export type ScenarioEvent = EventBase &
+  (
+    | { type: 'purchase'; app: string; product: string; months: number; voucher?: string; promotion?: string }
+    | { type: 'renew'; app: string; product: string; months: number; voucher?: string; promotion?: string }
+    | { type: 'refund'; app: string; product: string; kind: 'noReason' | 'normal' }
+    | { type: 'topUp'; account: string; cash: string; income: string; gift: string }
+    | { type: 'setAutoRenew'; app: string; on: boolean }
+    | { type: 'setStorageExtension'; app: string; months: number }
+    | { type: 'createApp'; account: string; app: AppSpec }
+  );
+
+export type EventType = ScenarioEvent['type'];
+
+interface ExpectationBase {
+  line: number;
+  /** The expectation as written, for messages. */
+  text: string;
+}
+
+export type Expectation = ExpectationBase &
+  (
+    | { kind: 'state'; at: number; app: string; state: AppState }
+    | { kind: 'billTotal'; account: string; month: string; total: string }
+    | { kind: 'billLine'; account: string; month: string; app: string; item: BillItem; amount: string }
+    | { kind: 'refund'; app: string; product: string; nth: number; amount?: string; to?: Partial<Parts> }
+    | { kind: 'balance'; account: string; at: number; cash?: string; income?: string; gift?: string; debt?: string }
+    | { kind: 'denied'; app?: string; account?: string; type: EventType; nth: number; reason: DenialReason }
+    | { kind: 'transition'; app: string; to: AppState; nth: number; at?: number; cause?: TransitionCause }
+    | { kind: 'order'; app: string; product: string; nth: number; total?: string; start?: number; end?: number }
+    | { kind: 'notifications'; app?: string; account?: string; notification: string; count?: number; first?: number; last?: number }
+    | { kind: 'event'; app?: string; account?: string; event: string; nth: number; at?: number }
+  );
+
+export interface Scenario {
+  /** The path as given to the loader. */
+  file: string;
+  name: string;
+  description?: string;
+  rules: string[];
+  /** The policy as written in the file: a bundled id or a path relative to the scenario. */
+  policyRef: string;
+  policyOverrides: Record<string, unknown>;
+  /** The policy with the scenario's overrides applied. */
+  policy: Policy;
+  /** First and last simulated day, YYYY-MM-DD, local to the policy's zone. */
+  start: string;
+  end: string;
+  seed: number;
+  accounts: AccountSpec[];
+  /** Sorted by time; ties keep file order. */
+  events: ScenarioEvent[];
+  expect: Expectation[];
+}

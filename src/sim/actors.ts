@@ -1,0 +1,120 @@
+/**
+ * Builds the actors of a run. The machines are created once per run with the run's clock;
+ * every actor shares that clock, so all timers of all apps sit in one heap. Transitions are
+ * observed through XState's inspection API (`@xstate.snapshot`) in `observeTransitions`.
+ */
+import { createActor, type InspectionEvent } from 'xstate';
+import { createAccountMachine } from '../machines/account.machine.ts';
+import { createAppMachine } from '../machines/app.machine.ts';
+import { appTiming } from '../machines/appTiming.ts';
+import type { AppState } from '../report/types.ts';
+import type { AccountSpec, AppSpec } from '../scenario/types.ts';
+import { activePromotion, canPay, placeOrder, quote } from './orders.ts';
+import type { AccountRuntime, AppRuntime, World } from './runtime.ts';
+
+export interface Machines {
+  app: ReturnType<typeof createAppMachine>;
+  account: ReturnType<typeof createAccountMachine>;
+}
+
+export function createMachines(world: World): Machines {
+  const now = () => world.clock.now();
+  return {
+    app: createAppMachine({
+      now,
+      canAffordAutoRenewal: (appId, months) => {
+        const app = world.apps.get(appId);
+        return app !== undefined && canPay(app.account, quote(world, 'pro', months).total);
+      },
+    }),
+    account: createAccountMachine({ now }),
+  };
+}
+
+export function startAccount(world: World, machines: Machines, spec: AccountSpec): AccountRuntime {
+  const actor = createActor(machines.account, {
+    clock: world.clock,
+    input: {
+      accountId: spec.id,
+      balance: { ...spec.balance },
+      payOrder: [...world.policy.balance.payOrder],
+      suspendAfterDays: world.policy.arrears.suspendAfterDays,
+      zone: world.zone,
+    },
+  });
+  const account: AccountRuntime = { id: spec.id, actor, apps: [], noReasonRefunds: 0 };
+  const { recorder } = world;
+  actor.on('arrearsStarted', () => {
+    recorder.event('arrearsStarted', { account: account.id });
+    recorder.notify('arrearsWarning', account.id);
+  });
+  actor.on('accountSuspended', () => {
+    recorder.event('accountSuspended', { account: account.id });
+    for (const app of account.apps) app.actor.send({ type: 'ARREARS_SUSPEND' });
+  });
+  actor.on('arrearsCleared', (event) => {
+    recorder.event('arrearsCleared', { account: account.id });
+    if (event.wasSuspended) for (const app of account.apps) app.actor.send({ type: 'ARREARS_CLEARED' });
+  });
+  actor.start();
+  world.accounts.set(account.id, account);
+  return account;
+}
+
+export function topLevelState(value: unknown): AppState {
+  return (typeof value === 'string' ? value : Object.keys(value as object)[0]) as AppState;
+}
+
+export function startApp(world: World, machines: Machines, account: AccountRuntime, spec: AppSpec): AppRuntime {
+  const actor = createActor(machines.app, {
+    clock: world.clock,
+    input: { appId: spec.id, accountId: account.id, timing: appTiming(world.policy, world.zone) },
+  });
+  const app: AppRuntime = {
+    id: spec.id,
+    spec,
+    account,
+    actor,
+    state: 'trial',
+    timeline: [{ at: world.clock.now(), state: 'trial' }],
+    orders: [],
+    packs: [],
+    storage: [],
+  };
+  const { recorder } = world;
+  actor.on('expiryWarning', () => recorder.notify('expiryWarning', account.id, app.id));
+  actor.on('autoRenewFailed', () => recorder.notify('autoRenewFailed', account.id, app.id));
+  actor.on('recordsPurged', () => recorder.event('recordsPurged', { app: app.id, account: account.id }));
+  actor.on('autoRenewed', (event) => {
+    const price = quote(world, 'pro', event.months, activePromotion(world, app, 'pro'));
+    placeOrder(world, app, { product: 'pro', months: event.months, kind: 'autoRenewal', start: event.start, end: event.end, price });
+  });
+  actor.system.inspect((event) => observeTransitions(world, app, event));
+  account.apps.push(app);
+  world.apps.set(app.id, app);
+  actor.start();
+  return app;
+}
+
+/** The one adapter from XState's inspection stream to the report's transitions. */
+function observeTransitions(world: World, app: AppRuntime, event: InspectionEvent): void {
+  if (event.type !== '@xstate.snapshot' || event.actorRef !== app.actor) return;
+  const snapshot = app.actor.getSnapshot();
+  const to = topLevelState(snapshot.value);
+  if (to === app.state) return;
+  const from = app.state;
+  const cause = snapshot.context.cause ?? 'purchase';
+  app.state = to;
+  app.timeline.push({ at: world.clock.now(), state: to });
+  world.recorder.transition(app.id, app.account.id, from, to, cause);
+  if (to === 'suspended') onSuspended(world, app);
+  if (to === 'reclaimed') world.recorder.notify('reclaimed', app.account.id, app.id);
+}
+
+/** X3 notice; F6 `cancel`: packs end with the suspension, without refund. */
+function onSuspended(world: World, app: AppRuntime): void {
+  world.recorder.notify('suspended', app.account.id, app.id);
+  if (world.policy.lifecycle.packsOnProLapse !== 'cancel') return;
+  const now = world.clock.now();
+  for (const pack of app.packs) if (pack.end > now) pack.end = now;
+}

@@ -1,0 +1,133 @@
+/**
+ * Month close and the monthly bill (U2–U8, A2): at 00:00 on the 1st each app's month is
+ * measured; each account's lines form one bill, pushed and charged on the 3rd at 00:00
+ * (knobs `billing.pushDay`, `billing.chargeDay`). A bill whose push falls after the period
+ * is not part of the report.
+ */
+import { totalOf } from '../domain/balance.ts';
+import { dayNumber, formatMonth, localDateTime, shiftMonth, startOfLocalDay } from '../domain/calendar.ts';
+import { formatMoney, money, roundCents, sum } from '../domain/money.ts';
+import { avBandwidth, type ChargeLine, dauOverage, peakGroups, storageExtension } from '../domain/usageCharges.ts';
+import type { BillLine, BillRecord } from '../report/types.ts';
+import { type MonthFigures, monthFigures } from './monthUsage.ts';
+import type { AccountRuntime, AppRuntime, World } from './runtime.ts';
+import { Priority } from './virtualClock.ts';
+
+interface Month {
+  year: number;
+  month: number;
+  fromDay: number;
+  toDay: number;
+}
+
+function monthOf(world: World, year: number, month: number): Month {
+  const next = shiftMonth(year, month, 1);
+  const { startDay, days } = world.period;
+  return {
+    year,
+    month,
+    fromDay: Math.max(startDay, dayNumber(year, month, 1)),
+    toDay: Math.min(startDay + days, dayNumber(next.year, next.month, 1)),
+  };
+}
+
+/** Schedules the close of every month that ends within the period. */
+export function scheduleMonthCloses(world: World): void {
+  const first = localDateTime(world.period.startAt, world.zone);
+  for (let offset = 0; ; offset += 1) {
+    const { year, month } = shiftMonth(first.year, first.month, offset);
+    const next = shiftMonth(year, month, 1);
+    const closeAt = startOfLocalDay(dayNumber(next.year, next.month, 1), world.zone);
+    if (closeAt >= world.period.endAt) return;
+    world.clock.schedule(closeAt, Priority.billing, () => closeMonth(world, monthOf(world, year, month), true));
+  }
+}
+
+/** The last, unfinished month: its usage is reported, its bill is not pushed within the period. */
+export function closeLastMonth(world: World): void {
+  const last = localDateTime(world.period.endAt - 1, world.zone);
+  closeMonth(world, monthOf(world, last.year, last.month), false);
+}
+
+function closeMonth(world: World, month: Month, bill: boolean): void {
+  for (const account of world.accounts.values()) {
+    const measured = account.apps.map((app) => ({ app, figures: monthFigures(world, app, month.fromDay, month.toDay) }));
+    for (const { app, figures } of measured) recordUsage(world, app, month, figures);
+    if (bill) scheduleBill(world, account, month, measured);
+  }
+}
+
+function recordUsage(world: World, app: AppRuntime, month: Month, figures: MonthFigures): void {
+  if (month.toDay <= month.fromDay) return;
+  world.recorder.usage.push({
+    app: app.id,
+    month: formatMonth(month.year, month.month),
+    peakDau: figures.servedPeakDau,
+    peakDauDay: figures.servedPeakDay,
+    peakGroups: figures.peakGroups,
+    bandwidthMbpsDays: figures.mbpsDays.toString(),
+    userDaysDenied: figures.userDaysDenied,
+    roomDaysDenied: figures.roomDaysDenied,
+    proDays: figures.proDays,
+  });
+}
+
+/** U2–U5 for one app's month; U6: only pro days count, so an app never on pro has no line. */
+function chargeLines(world: World, figures: MonthFigures): ChargeLine[] {
+  const { policy } = world;
+  const { avBandwidth: rates } = policy.usage;
+  const lines = [
+    dauOverage(policy, figures.peakDau, figures.peakDauDay ?? ''),
+    storageExtension(policy, figures.storageMonths, figures.peakDau),
+    peakGroups(policy, figures.peakGroups),
+    avBandwidth(figures.mbpsDays, rates.domesticPerMbpsDay, 'avBandwidth'),
+    rates.internationalPerMbpsDay === null
+      ? undefined
+      : avBandwidth(figures.internationalMbpsDays, rates.internationalPerMbpsDay, 'avBandwidthInternational'),
+  ];
+  return lines.filter((line): line is ChargeLine => line !== undefined);
+}
+
+/** A month with nothing to charge has no bill. */
+function scheduleBill(world: World, account: AccountRuntime, month: Month, measured: { app: AppRuntime; figures: MonthFigures }[]): void {
+  const rounding = world.policy.money.rounding;
+  const lines: BillLine[] = measured.flatMap(({ app, figures }) =>
+    chargeLines(world, figures).map((line) => ({
+      app: app.id,
+      item: line.item,
+      quantity: line.quantity,
+      basis: line.basis,
+      amount: formatMoney(roundCents(line.amount, rounding)),
+    })),
+  );
+  const total = sum(lines.map((line) => line.amount));
+  if (total.isZero()) return;
+  const next = shiftMonth(month.year, month.month, 1);
+  const dayAt = (day: number) => startOfLocalDay(dayNumber(next.year, next.month, day), world.zone);
+  const pushedAt = dayAt(world.policy.billing.pushDay);
+  const bill: BillRecord = {
+    account: account.id,
+    month: formatMonth(month.year, month.month),
+    pushedAt: world.recorder.instant(pushedAt),
+    lines,
+    total: formatMoney(total),
+    paid: '0.00',
+    debt: formatMoney(total),
+  };
+  world.clock.schedule(pushedAt, Priority.billing, () => {
+    world.recorder.bills.push(bill);
+    world.recorder.event('billPushed', { account: account.id, detail: `${bill.month}: ${bill.total}` });
+  });
+  world.clock.schedule(dayAt(world.policy.billing.chargeDay), Priority.billing, () => chargeBill(world, account, bill, pushedAt));
+}
+
+/** U7 and A2: the bill takes what the balance has; the rest is debt and the account is in arrears. */
+function chargeBill(world: World, account: AccountRuntime, bill: BillRecord, pushedAt: number): void {
+  const before = account.actor.getSnapshot().context;
+  account.actor.send({ type: 'CHARGE_BILL', amount: money(bill.total).toString(), pushedAt });
+  const after = account.actor.getSnapshot().context;
+  const debt = money(after.debt).minus(before.debt);
+  bill.paid = formatMoney(totalOf(before.balance).minus(totalOf(after.balance)));
+  bill.debt = formatMoney(debt);
+  world.recorder.balance(account.id, after.balance, after.debt, `bill ${bill.month}`);
+}

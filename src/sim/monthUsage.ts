@@ -1,0 +1,123 @@
+/**
+ * One app's usage over a range of days, from its daily series and its state timeline: array
+ * arithmetic at month close, never an event per app per day.
+ *
+ * A day with pro in effect (active or grace) at any moment is a pro day (U1, U6); a day
+ * suspended or reclaimed from its first moment to its last serves nothing; any other day the
+ * app has is a trial day, capped at the trial's users (E4).
+ */
+import { formatDay, localDay, MS_PER_DAY, startOfLocalDay } from '../domain/calendar.ts';
+import { dailySeries } from '../domain/curves.ts';
+import { type Money, money, ZERO } from '../domain/money.ts';
+import type { AppState } from '../report/types.ts';
+import { type UsageKey, usageKeys } from '../scenario/types.ts';
+import type { AppRuntime, World } from './runtime.ts';
+
+const stateBits: Record<AppState, number> = { trial: 1, active: 2, expiredGrace: 4, suspended: 8, reclaimed: 16 };
+const PRO = stateBits.active | stateBits.expiredGrace;
+const TRIAL = stateBits.trial;
+
+export interface MonthFigures {
+  proDays: number;
+  /** U2, U3: peak DAU over pro days and its first day. */
+  peakDau: number;
+  peakDauDay: string | null;
+  /** The peak of DAU actually served on any day (pro, or trial capped by E4). */
+  servedPeakDau: number;
+  servedPeakDay: string | null;
+  peakGroups: number;
+  mbpsDays: Money;
+  internationalMbpsDays: Money;
+  /** U3: the most months of storage extension on during a pro day. */
+  storageMonths: number;
+  userDaysDenied: number;
+  roomDaysDenied: number;
+}
+
+const wholeKeys: ReadonlySet<UsageKey> = new Set(['dau', 'groups', 'avChatrooms']);
+
+function seriesOf(world: World, app: AppRuntime): Record<UsageKey, Float64Array> {
+  if (!app.series) {
+    const { period } = world;
+    const entries = usageKeys.map((key) => {
+      const curve = app.spec.usage[key];
+      const context = { startDay: period.startDay, days: period.days, zone: world.zone, seed: world.seed, appId: app.id, key, whole: wholeKeys.has(key) };
+      return [key, curve ? dailySeries(curve, context) : new Float64Array(period.days)] as const;
+    });
+    app.series = Object.fromEntries(entries) as Record<UsageKey, Float64Array>;
+  }
+  return app.series;
+}
+
+/** For each day of [fromDay, toDay), the bit set of the states the app was in at some moment. */
+export function stateMasks(world: World, app: AppRuntime, fromDay: number, toDay: number, until: number): Uint8Array {
+  const masks = new Uint8Array(toDay - fromDay);
+  const { timeline } = app;
+  for (let index = 0; index < timeline.length; index += 1) {
+    const start = timeline[index].at;
+    const end = index + 1 < timeline.length ? timeline[index + 1].at : until;
+    if (end <= start) continue;
+    const first = Math.max(fromDay, localDay(start, world.zone));
+    const last = Math.min(toDay - 1, localDay(end - 1, world.zone));
+    for (let day = first; day <= last; day += 1) masks[day - fromDay] |= stateBits[timeline[index].state];
+  }
+  return masks;
+}
+
+function overlapsDay(start: number, end: number, dayStart: number): boolean {
+  return start < dayStart + MS_PER_DAY && end > dayStart;
+}
+
+function storageMonthsOn(app: AppRuntime, dayStart: number): number {
+  let months = 0;
+  app.storage.forEach((setting, index) => {
+    const end = index + 1 < app.storage.length ? app.storage[index + 1].at : Number.POSITIVE_INFINITY;
+    if (overlapsDay(setting.at, end, dayStart)) months = Math.max(months, setting.months);
+  });
+  return months;
+}
+
+/** The rooms limit on a day (E1, E2, F5, F6): a pack counts only on pro days. */
+function roomLimit(world: World, app: AppRuntime, pro: boolean, dayStart: number): number | null {
+  const { editions } = world.policy;
+  if (!pro) return editions.trial.limits.avChatrooms;
+  const pack = app.packs.find((held) => held.family === 'avChatrooms' && overlapsDay(held.start, held.end, dayStart));
+  return pack ? world.policy.packs[pack.product].limit : editions.pro.limits.avChatrooms;
+}
+
+export function monthFigures(world: World, app: AppRuntime, fromDay: number, toDay: number): MonthFigures {
+  const series = seriesOf(world, app);
+  const until = Math.min(world.clock.now(), world.period.endAt);
+  const masks = stateMasks(world, app, fromDay, toDay, until);
+  const trialUsers = world.policy.editions.trial.limits.users ?? Number.POSITIVE_INFINITY;
+  const figures: MonthFigures = {
+    proDays: 0, peakDau: 0, peakDauDay: null, servedPeakDau: 0, servedPeakDay: null, peakGroups: 0,
+    mbpsDays: ZERO, internationalMbpsDays: ZERO, storageMonths: 0, userDaysDenied: 0, roomDaysDenied: 0,
+  };
+  for (let day = fromDay; day < toDay; day += 1) {
+    const mask = masks[day - fromDay];
+    const index = day - world.period.startDay;
+    const pro = (mask & PRO) !== 0;
+    if (!pro && (mask & TRIAL) === 0) continue;
+    const demand = series.dau[index];
+    const served = pro ? demand : Math.min(demand, trialUsers);
+    figures.userDaysDenied += demand - served;
+    if (served > figures.servedPeakDau) [figures.servedPeakDau, figures.servedPeakDay] = [served, formatDay(day)];
+    const dayStart = startOfLocalDay(day, world.zone);
+    const rooms = roomLimit(world, app, pro, dayStart);
+    if (rooms !== null) figures.roomDaysDenied += Math.max(0, series.avChatrooms[index] - rooms);
+    if (!pro) continue;
+    figures.proDays += 1;
+    if (demand > figures.peakDau) [figures.peakDau, figures.peakDauDay] = [demand, formatDay(day)];
+    figures.peakGroups = Math.max(figures.peakGroups, series.groups[index]);
+    figures.mbpsDays = figures.mbpsDays.plus(money(series.avBandwidthMbps[index]));
+    figures.internationalMbpsDays = figures.internationalMbpsDays.plus(money(series.avBandwidthInternationalMbps[index]));
+    figures.storageMonths = Math.max(figures.storageMonths, storageMonthsOn(app, dayStart));
+  }
+  if (figures.proDays > 0 && figures.peakDauDay === null) figures.peakDauDay = formatDay(firstProDay(masks, fromDay));
+  return figures;
+}
+
+function firstProDay(masks: Uint8Array, fromDay: number): number {
+  return fromDay + masks.findIndex((mask) => (mask & PRO) !== 0);
+}

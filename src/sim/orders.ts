@@ -1,0 +1,97 @@
+/**
+ * Prepaid orders: pricing, the balance check (P8, A5), charging the account and recording the
+ * order with its slices (R2).
+ */
+import { subtractParts, totalOf } from '../domain/balance.ts';
+import { formatDay, localDay, MS_PER_DAY } from '../domain/calendar.ts';
+import { formatMoney, money, type Money } from '../domain/money.ts';
+import { type Price, priceOrder, promotionApplies } from '../domain/pricing.ts';
+import { sliceBoundaries, type ValidityRule } from '../domain/validity.ts';
+import type { Promotion } from '../policy/schema.ts';
+import type { OrderKind } from '../report/types.ts';
+import { moneyParts } from './recorder.ts';
+import type { AccountRuntime, AppRuntime, OrderEntry, World } from './runtime.ts';
+
+export function validityRule(world: World, product: string): ValidityRule {
+  return product === 'pro' ? { kind: 'pro', mode: world.policy.editions.pro.validity } : { kind: 'pack' };
+}
+
+/** P6: the named promotion when it covers the product today; otherwise none (recorded as an event). */
+export function activePromotion(world: World, app: AppRuntime, product: string, id?: string): Promotion | undefined {
+  if (id === undefined) return undefined;
+  const promotion = world.policy.promotions.find((candidate) => candidate.id === id);
+  const today = formatDay(localDay(world.clock.now(), world.zone));
+  if (promotion && promotionApplies(promotion, product, today)) return promotion;
+  world.recorder.event('promotionNotApplicable', { app: app.id, account: app.account.id, detail: `${id} for ${product}` });
+  return undefined;
+}
+
+export function quote(world: World, product: string, months: number, promotion?: Promotion, voucher?: string): Price {
+  return priceOrder(world.policy, { product, months, promotion, voucher }, world.policy.money.rounding);
+}
+
+export function inArrears(account: AccountRuntime): boolean {
+  return !account.actor.getSnapshot().matches('inGoodStanding');
+}
+
+/** P8: the available balance covers the charge. */
+export function canPay(account: AccountRuntime, amount: Money): boolean {
+  return !inArrears(account) && totalOf(account.actor.getSnapshot().context.balance).gte(amount);
+}
+
+export interface OrderRequest {
+  product: string;
+  months: number;
+  kind: OrderKind;
+  start: number;
+  end: number;
+  price: Price;
+  promotion?: Promotion;
+}
+
+/** Charges the account and records the order. The caller has checked `canPay`. */
+export function placeOrder(world: World, app: AppRuntime, request: OrderRequest): OrderEntry {
+  const account = app.account;
+  const before = account.actor.getSnapshot().context.balance;
+  account.actor.send({ type: 'PAY', amount: request.price.total.toString() });
+  const after = account.actor.getSnapshot().context;
+  const paid = subtractParts(before, after.balance);
+  const id = world.nextOrderId();
+  const { recorder } = world;
+  const entry: OrderEntry = {
+    at: world.clock.now(),
+    start: request.start,
+    end: request.end,
+    product: request.product,
+    slices: sliceBoundaries(request.start, request.months, validityRule(world, request.product), world.zone),
+    paid,
+    voucher: request.price.voucher.toString(),
+    refundable: request.promotion?.refundable ?? true,
+    refunded: false,
+    record: {
+      id,
+      at: recorder.instant(world.clock.now()),
+      account: account.id,
+      app: app.id,
+      product: request.product,
+      months: request.months,
+      kind: request.kind,
+      listPrice: formatMoney(request.price.listPrice),
+      discount: formatMoney(request.price.discount),
+      promotion: formatMoney(request.price.promotion),
+      voucher: formatMoney(request.price.voucher),
+      paid: moneyParts(paid),
+      total: formatMoney(request.price.total),
+      start: recorder.instant(request.start),
+      end: recorder.instant(request.end),
+      days: money(request.end - request.start).div(MS_PER_DAY).toFixed(2),
+      ...(request.promotion ? { promotionId: request.promotion.id } : {}),
+      refundable: request.promotion?.refundable ?? true,
+    },
+  };
+  app.orders.push(entry);
+  recorder.orders.push(entry.record);
+  recorder.balance(account.id, after.balance, after.debt, `order ${id}`);
+  if (request.kind !== 'purchase') recorder.notify('renewed', account.id, app.id);
+  return entry;
+}

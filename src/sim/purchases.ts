@@ -1,0 +1,114 @@
+/**
+ * The scenario's `purchase` and `renew` events (P1–P8, F1–F4): business refusals become
+ * denials with a reason and change nothing.
+ */
+import { packValidityEnd, proValidityEnd } from '../domain/validity.ts';
+import type { DenialReason, OrderKind } from '../report/types.ts';
+import type { ScenarioEvent } from '../scenario/types.ts';
+import { activePromotion, canPay, inArrears, placeOrder, quote } from './orders.ts';
+import type { AppRuntime, World } from './runtime.ts';
+
+type BuyEvent = Extract<ScenarioEvent, { type: 'purchase' | 'renew' }>;
+
+interface Period {
+  start: number;
+  end: number;
+  kind: OrderKind;
+}
+
+export function buy(world: World, app: AppRuntime, event: BuyEvent): void {
+  const plan = planPurchase(world, app, event);
+  if (typeof plan === 'string') {
+    deny(world, app, event, plan);
+    return;
+  }
+  const { period, price, promotion } = plan;
+  placeOrder(world, app, { product: event.product, months: event.months, ...period, price, promotion });
+  if (event.product === 'pro') {
+    const cause = period.kind === 'purchase' ? 'purchase' : 'renewal';
+    app.actor.send({ type: 'PRO_PERIOD', start: period.start, end: period.end, cause });
+  } else {
+    extendPack(world, app, event.product, period);
+  }
+}
+
+/** The order to place, or why it is refused (P8: the balance must cover the total). */
+function planPurchase(world: World, app: AppRuntime, event: BuyEvent) {
+  const refusal = commonRefusal(app) ?? (event.product === 'pro' ? undefined : packRefusal(world, app, event));
+  if (refusal) return refusal;
+  const period = event.product === 'pro' ? proPeriod(world, app, event) : packPeriod(world, app, event);
+  if (typeof period === 'string') return period;
+  const promotion = activePromotion(world, app, event.product, event.promotion);
+  const price = quote(world, event.product, event.months, promotion, event.voucher);
+  if (!canPay(app.account, price.total)) return 'insufficientBalance';
+  return { period, price, promotion };
+}
+
+/** X6 and A5 (P7: no voucher either while in arrears). */
+function commonRefusal(app: AppRuntime): DenialReason | undefined {
+  if (app.state === 'reclaimed') return 'reclaimed';
+  if (inArrears(app.account)) return 'inArrears';
+  return undefined;
+}
+
+/** F2: a pack needs pro in effect; F4: no second pack of a held family. */
+function packRefusal(world: World, app: AppRuntime, event: BuyEvent): DenialReason | undefined {
+  if (app.state === 'suspended') return 'suspended';
+  if (app.state !== 'active' && app.state !== 'expiredGrace') return 'proRequired';
+  const family = world.policy.packs[event.product].family;
+  const held = heldPack(world, app, family);
+  if (held && !(event.type === 'renew' && held.product === event.product)) return 'packHeld';
+  return undefined;
+}
+
+function heldPack(world: World, app: AppRuntime, family: string) {
+  const now = world.clock.now();
+  return app.packs.find((pack) => pack.family === family && pack.end > now);
+}
+
+/**
+ * P2 and P4: from trial or after suspension a new period starts now; while active (a purchase
+ * of pro on an app that has it is a renewal) it extends from the current end; in grace from
+ * the old end or now (knob `renewal.inGraceFrom`).
+ */
+function proPeriod(world: World, app: AppRuntime, event: BuyEvent): Period | DenialReason {
+  const now = world.clock.now();
+  const { proEnd } = app.actor.getSnapshot().context;
+  const mode = world.policy.editions.pro.validity;
+  const fromNow = (kind: OrderKind): Period => ({ start: now, end: proValidityEnd(now, event.months, mode, world.zone), kind });
+  if (app.state === 'trial') return event.type === 'renew' ? 'proRequired' : fromNow('purchase');
+  if (app.state === 'suspended') return fromNow(event.type === 'renew' ? 'renewal' : 'purchase');
+  if (proEnd === null) return 'proRequired';
+  const fromEnd = app.state === 'active' || world.policy.renewal.inGraceFrom === 'previousEnd';
+  const start = fromEnd ? proEnd : now;
+  return { start, end: proValidityEnd(start, event.months, mode, world.zone), kind: 'renewal' };
+}
+
+/** F3: a pack starts at once; renewing a held pack extends it from its end. */
+function packPeriod(world: World, app: AppRuntime, event: BuyEvent): Period {
+  const held = heldPack(world, app, world.policy.packs[event.product].family);
+  const start = held ? held.end : world.clock.now();
+  return { start, end: packValidityEnd(start, event.months, world.zone), kind: held ? 'renewal' : 'purchase' };
+}
+
+function extendPack(world: World, app: AppRuntime, product: string, period: Period): void {
+  const family = world.policy.packs[product].family;
+  const held = heldPack(world, app, family);
+  if (held) held.end = period.end;
+  else app.packs.push({ product, family, start: period.start, end: period.end });
+}
+
+export function deny(
+  world: World,
+  app: AppRuntime,
+  event: { type: string; product?: string },
+  reason: DenialReason,
+): void {
+  world.recorder.deny({
+    account: app.account.id,
+    app: app.id,
+    type: event.type,
+    ...(event.product ? { product: event.product } : {}),
+    reason,
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * Collects what happens during a run into the arrays of the report, in the order it happens.
+ * Instants arrive as numbers and leave as ISO strings in the policy's zone; amounts leave as
+ * strings with two decimals.
+ */
+import type { Parts } from '../domain/balance.ts';
+import { formatInstant, type Zone } from '../domain/calendar.ts';
+import { formatMoney } from '../domain/money.ts';
+import type {
+  AppState,
+  BalanceRecord,
+  BillRecord,
+  DenialReason,
+  DenialRecord,
+  EventRecord,
+  MoneyParts,
+  NotificationKind,
+  NotificationRecord,
+  OrderRecord,
+  RefundRecord,
+  TransitionCause,
+  TransitionRecord,
+  UsageRecord,
+} from '../report/types.ts';
+
+const channels = ['email', 'sms'];
+
+export function moneyParts(parts: Parts): MoneyParts {
+  return { cash: formatMoney(parts.cash), income: formatMoney(parts.income), gift: formatMoney(parts.gift) };
+}
+
+export class Recorder {
+  readonly transitions: TransitionRecord[] = [];
+  readonly orders: OrderRecord[] = [];
+  readonly bills: BillRecord[] = [];
+  readonly refunds: RefundRecord[] = [];
+  readonly notifications: NotificationRecord[] = [];
+  readonly denials: DenialRecord[] = [];
+  readonly events: EventRecord[] = [];
+  readonly balances: BalanceRecord[] = [];
+  readonly usage: UsageRecord[] = [];
+
+  constructor(
+    private readonly zone: Zone,
+    private readonly now: () => number,
+  ) {}
+
+  instant(at: number): string {
+    return formatInstant(at, this.zone);
+  }
+
+  transition(app: string, account: string, from: AppState, to: AppState, cause: TransitionCause): void {
+    this.transitions.push({ at: this.instant(this.now()), app, account, from, to, cause });
+  }
+
+  notify(kind: NotificationKind, account: string, app?: string): void {
+    this.notifications.push({ at: this.instant(this.now()), account, ...(app ? { app } : {}), kind, channels: [...channels] });
+  }
+
+  deny(denial: Omit<DenialRecord, 'at'>): void {
+    this.denials.push({ at: this.instant(this.now()), ...denial });
+  }
+
+  event(kind: string, fields: Omit<EventRecord, 'at' | 'kind'>): void {
+    this.events.push({ at: this.instant(this.now()), kind, ...fields });
+  }
+
+  balance(account: string, balance: Parts, debt: string, cause: string): void {
+    this.balances.push({ at: this.instant(this.now()), account, ...moneyParts(balance), debt: formatMoney(debt), cause });
+  }
+}
+
+export type { DenialReason };

@@ -1,0 +1,78 @@
+/**
+ * The simulator's live objects: accounts and apps with their actors, and what the engine
+ * keeps beside the machines (state timeline, orders, packs, storage settings, usage series).
+ */
+import type { Actor } from 'xstate';
+import type { Parts } from '../domain/balance.ts';
+import type { Zone } from '../domain/calendar.ts';
+import type { AccountMachine } from '../machines/account.machine.ts';
+import type { AppMachine } from '../machines/app.machine.ts';
+import type { PackFamily, Policy } from '../policy/schema.ts';
+import type { AppState, OrderRecord } from '../report/types.ts';
+import type { AppSpec, UsageKey } from '../scenario/types.ts';
+import type { Recorder } from './recorder.ts';
+import type { VirtualClock } from './virtualClock.ts';
+
+export interface OrderEntry {
+  record: OrderRecord;
+  at: number;
+  start: number;
+  end: number;
+  product: string;
+  slices: number[];
+  paid: Parts;
+  voucher: string;
+  refundable: boolean;
+  refunded: boolean;
+}
+
+/** A held pack (F3, F4): `end` moves earlier when it is refunded (R4) or cancelled (F6). */
+export interface PackHolding {
+  product: string;
+  family: PackFamily;
+  start: number;
+  end: number;
+}
+
+export interface AccountRuntime {
+  id: string;
+  actor: Actor<AccountMachine>;
+  apps: AppRuntime[];
+  noReasonRefunds: number;
+}
+
+export interface AppRuntime {
+  id: string;
+  spec: AppSpec;
+  account: AccountRuntime;
+  actor: Actor<AppMachine>;
+  state: AppState;
+  /** Top-level state from each instant on; the first entry is the creation in trial. */
+  timeline: { at: number; state: AppState }[];
+  orders: OrderEntry[];
+  packs: PackHolding[];
+  /** U3: months of history-storage extension from each instant on. */
+  storage: { at: number; months: number }[];
+  series?: Record<UsageKey, Float64Array>;
+}
+
+export interface Period {
+  startDay: number;
+  /** Number of simulated days. */
+  days: number;
+  startAt: number;
+  /** 00:00 of the day after the last simulated day. */
+  endAt: number;
+}
+
+export interface World {
+  policy: Policy;
+  zone: Zone;
+  seed: number;
+  period: Period;
+  clock: VirtualClock;
+  recorder: Recorder;
+  accounts: Map<string, AccountRuntime>;
+  apps: Map<string, AppRuntime>;
+  nextOrderId(): string;
+}

@@ -1,0 +1,58 @@
+/**
+ * Plays one scenario event at its instant. Business refusals become denials (X6 and the
+ * rest); the run goes on.
+ */
+import type { ScenarioEvent } from '../scenario/types.ts';
+import { type Machines, startApp } from './actors.ts';
+import { buy, deny } from './purchases.ts';
+import { refund } from './refunds.ts';
+import type { AppRuntime, World } from './runtime.ts';
+
+export function playEvent(world: World, machines: Machines, event: ScenarioEvent): void {
+  if (event.type === 'topUp') topUp(world, event);
+  else if (event.type === 'createApp') createApp(world, machines, event);
+  else playAppEvent(world, appOf(world, event.app), event);
+}
+
+function createApp(world: World, machines: Machines, event: Extract<ScenarioEvent, { type: 'createApp' }>): void {
+  const account = world.accounts.get(event.account);
+  if (!account) throw new Error(`unknown account ${event.account}: the loader lets no such event through`);
+  startApp(world, machines, account, { ...event.app, createdAt: event.at });
+  world.recorder.event('appCreated', { app: event.app.id, account: event.account });
+}
+
+function appOf(world: World, id: string): AppRuntime {
+  const app = world.apps.get(id);
+  if (!app) throw new Error(`unknown app ${id}: the loader lets no such event through`);
+  return app;
+}
+
+function playAppEvent(world: World, app: AppRuntime, event: Exclude<ScenarioEvent, { type: 'topUp' | 'createApp' }>): void {
+  if (app.state === 'reclaimed') deny(world, app, event, 'reclaimed');
+  else if (event.type === 'purchase' || event.type === 'renew') buy(world, app, event);
+  else if (event.type === 'refund') refund(world, app, event);
+  else if (event.type === 'setStorageExtension') setStorageExtension(world, app, event.months);
+  else {
+    app.actor.send({ type: 'SET_AUTO_RENEW', on: event.on });
+    world.recorder.event('autoRenewSet', { app: app.id, account: app.account.id, detail: event.on ? 'on' : 'off' });
+  }
+}
+
+/** U3: only an app on pro may switch the extension on; switching it off is always allowed. */
+function setStorageExtension(world: World, app: AppRuntime, months: number): void {
+  if (months > 0 && app.state !== 'active' && app.state !== 'expiredGrace') {
+    deny(world, app, { type: 'setStorageExtension' }, app.state === 'suspended' ? 'suspended' : 'proRequired');
+    return;
+  }
+  app.storage.push({ at: world.clock.now(), months });
+  world.recorder.event('storageExtensionSet', { app: app.id, account: app.account.id, detail: `${months} month(s)` });
+}
+
+/** A1: a top-up adds cash (income and gift transfers too); A4: it pays the debt first. */
+function topUp(world: World, event: Extract<ScenarioEvent, { type: 'topUp' }>): void {
+  const account = world.accounts.get(event.account);
+  if (!account) throw new Error(`unknown account ${event.account}: the loader lets no such event through`);
+  account.actor.send({ type: 'RECEIVE', parts: { cash: event.cash, income: event.income, gift: event.gift } });
+  const after = account.actor.getSnapshot().context;
+  world.recorder.balance(account.id, after.balance, after.debt, 'top-up');
+}
