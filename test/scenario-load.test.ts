@@ -28,8 +28,9 @@ const cst = (iso: string) => Date.parse(`${iso}+08:00`);
 
 const header = (period = 'start: 2020-03-01\nend: 2020-08-31') => `format: 1\nname: test\npolicy: tencent-im-2019\n${period}\n`;
 
-// The example of SCENARIO-FORMAT.md, with the promotion it names added to the policy: the bundled
-// policy has none, and a promotion id must exist (P6).
+// The example of SCENARIO-FORMAT.md, copied verbatim. It names the promotion migration50, which
+// the bundled policy does not define: that is not an input error (P6, the simulator charges full
+// price and records promotionNotApplicable).
 const example = `format: 1
 name: Missed renewal → grace → suspension → reclaim
 description: One month of pro bought on 2020-03-09 10:10:52 and never renewed.
@@ -37,7 +38,6 @@ rules: [P2, X1, X2, X3, X4, X5]        # rule IDs from RULES.md this scenario ex
 policy: tencent-im-2019                # a bundled policy id, or a path relative to this file
 policyOverrides:                       # optional; dotted paths into the policy
   lifecycle.grace.days: 14
-  promotions: [{ id: migration50, factor: "0.5", from: 2020-03-01, to: 2020-12-31 }]
 start: 2020-03-01                      # first simulated day, 00:00 in the policy time zone
 end: 2020-08-31                        # last simulated day, inclusive
 seed: 7                                # for random curves; default 0
@@ -94,9 +94,9 @@ describe('loading the example scenario of SCENARIO-FORMAT.md', () => {
   });
 
   it('applies the policy overrides to the bundled policy', () => {
-    expect(scenario.policyOverrides['lifecycle.grace.days']).toBe(14);
+    expect(scenario.policyOverrides).toEqual({ 'lifecycle.grace.days': 14 });
     expect(scenario.policy.lifecycle.grace.days).toBe(14);
-    expect(scenario.policy.promotions.map((promotion) => promotion.id)).toEqual(['migration50']);
+    expect(scenario.policy.promotions).toEqual([]);
     expect(scenario.policy.editions.pro.pricePerMonth).toBe('999');
   });
 
@@ -120,7 +120,7 @@ describe('loading the example scenario of SCENARIO-FORMAT.md', () => {
   it('reads times in the policy zone and keeps the line of each event', () => {
     expect(scenario.events[0]).toEqual({
       at: cst('2020-03-09T10:10:52'),
-      line: 27,
+      line: 26,
       type: 'purchase',
       app: '1400000001',
       product: 'pro',
@@ -153,7 +153,7 @@ describe('loading the example scenario of SCENARIO-FORMAT.md', () => {
     expect(scenario.expect.map((entry) => entry.kind)).toEqual(['state', 'billTotal', 'billLine', 'refund', 'balance', 'denied', 'transition']);
     expect(scenario.expect[0]).toEqual({
       kind: 'state',
-      line: 42,
+      line: 41,
       text: '{"at":"2020-04-16T00:00:00","app":"1400000001","state":"suspended"}',
       at: cst('2020-04-16T00:00:00'),
       app: '1400000001',
@@ -282,13 +282,23 @@ events:
     expect(issues[0].message).toBe('app "2" does not exist yet: the createApp event at line 9 makes it later');
   });
 
-  it('refuses unknown products, promotions, and lengths outside the policy', () => {
+  it('refuses unknown products and lengths outside the policy', () => {
     const issues = issuesOf(
       `${header()}accounts: [{ id: a, apps: [{ id: "1" }] }]\nevents:\n  - { at: 2020-03-05, type: purchase, app: "1", product: gold, months: 1, promotion: half }\n  - { at: 2020-03-05, type: purchase, app: "1", product: groupMembers2000, months: 0 }\n  - { at: 2020-03-05, type: setStorageExtension, app: "1", months: 13 }\n  - { at: 2020-03-05, type: refund, app: "1", product: pro, kind: sometimes }\n`,
     );
-    expect(issues.map((issue) => issue.path)).toEqual(['events.0.product', 'events.0.promotion', 'events.1.months', 'events.2.months', 'events.3.kind']);
-    expect(issues[3].message).toBe('expected 0 (off) to 12 months of storage extension (U3), found 13');
-    expect(issues[4].message).toBe('expected noReason | normal, found "sometimes"');
+    expect(issues.map((issue) => issue.path)).toEqual(['events.0.product', 'events.1.months', 'events.2.months', 'events.3.kind']);
+    expect(issues[0].message).toMatch(/^expected pro or a pack of the policy, found "gold"; expected one of pro, avChatroomUnlimited/);
+    expect(issues[2].message).toBe('expected 0 (off) to 12 months of storage extension (U3), found 13');
+    expect(issues[3].message).toBe('expected noReason | normal, found "sometimes"');
+  });
+
+  it('takes a promotion id the policy does not define (P6: the simulator charges full price)', () => {
+    const scenario = parseScenario(
+      `${header()}accounts: [{ id: a, apps: [{ id: "1" }] }]\nevents:\n  - { at: 2020-03-05, type: purchase, app: "1", product: pro, months: 1, promotion: half }\n  - { at: 2020-04-05, type: renew, app: "1", months: 1, promotion: half }\n`,
+      'ok.yaml',
+    );
+    expect(scenario.policy.promotions).toEqual([]);
+    expect(scenario.events.map((event) => (event.type === 'purchase' || event.type === 'renew' ? event.promotion : undefined))).toEqual(['half', 'half']);
   });
 
   it('suggests the event type meant by a typo', () => {

@@ -6,8 +6,11 @@
  */
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { fieldNames, unwrap } from '../input/schemaShape.ts';
+import { suggest } from '../input/suggest.ts';
+import { describeIssue } from '../input/zodIssues.ts';
 import { InputError, type InputIssue } from '../inputError.ts';
-import { checkPolicy, describeIssue, fieldNames, suggest, unwrap } from './load.ts';
+import { checkPolicy } from './load.ts';
 import { type Policy, policySchema } from './schema.ts';
 
 /** Where the overrides were written, so issues point at each override's key. */

@@ -258,6 +258,14 @@ export const expectationSchemas = {
     event: z.strictObject({ kind: z.string().min(1), app: id.optional(), account: id.optional(), n: nth }),
     at: timeText.optional(),
   }),
+  usage: z.strictObject({
+    usage: z.strictObject({ app: id, month: monthText }),
+    peakDau: count.optional(),
+    peakGroups: count.optional(),
+    proDays: count.optional(),
+    userDaysDenied: count.optional(),
+    roomDaysDenied: count.optional(),
+  }),
 };
 export type ExpectationKind = keyof typeof expectationSchemas;
 
@@ -273,12 +281,13 @@ export const expectationForms = [
   '{ order: { app, product, n? }, total?, start?, end? }',
   '{ notifications: { app? | account?, kind }, count?, first?, last? }',
   '{ event: { kind, app? | account?, n? }, at? }',
+  '{ usage: { app, month }, peakDau?, peakGroups?, proDays?, userDaysDenied?, roomDaysDenied? }',
 ];
 
 /** Which expectation an entry is, by its leading key; undefined for an unknown shape. */
 export function expectationKind(entry: Record<string, unknown>): ExpectationKind | undefined {
   if ('bill' in entry) return 'line' in entry ? 'billLine' : 'billTotal';
-  const heads = ['refund', 'balance', 'denied', 'transition', 'order', 'notifications', 'event'] as const;
+  const heads = ['refund', 'balance', 'denied', 'transition', 'order', 'notifications', 'event', 'usage'] as const;
   const head = heads.find((key) => key in entry);
   if (head) return head;
   return 'state' in entry ? 'state' : undefined;

@@ -21,6 +21,10 @@ export type Curve =
 
 export const usageKeys = ['dau', 'groups', 'avBandwidthMbps', 'avBandwidthInternationalMbps', 'avChatrooms'] as const;
 export type UsageKey = (typeof usageKeys)[number];
+
+/** Usage keys that count things (users, groups, rooms): whole numbers only. Mbps may be decimal. */
+export const countKeys: ReadonlySet<UsageKey> = new Set<UsageKey>(['dau', 'groups', 'avChatrooms']);
+
 export type UsageSpec = Partial<Record<UsageKey, Curve>>;
 
 export interface Parts {
@@ -79,7 +83,10 @@ export type Expectation = ExpectationBase &
     | { kind: 'order'; app: string; product: string; nth: number; total?: string; start?: number; end?: number }
     | { kind: 'notifications'; app?: string; account?: string; notification: string; count?: number; first?: number; last?: number }
     | { kind: 'event'; app?: string; account?: string; event: string; nth: number; at?: number }
+    | ({ kind: 'usage'; app: string; month: string } & Partial<Record<UsageFigure, number>>)
   );
+
+export type UsageFigure = 'peakDau' | 'peakGroups' | 'proDays' | 'userDaysDenied' | 'roomDaysDenied';
 
 export interface Scenario {
   /** The path as given to the loader. */

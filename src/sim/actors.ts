@@ -116,5 +116,9 @@ function onSuspended(world: World, app: AppRuntime): void {
   world.recorder.notify('suspended', app.account.id, app.id);
   if (world.policy.lifecycle.packsOnProLapse !== 'cancel') return;
   const now = world.clock.now();
-  for (const pack of app.packs) if (pack.end > now) pack.end = now;
+  for (const pack of app.packs.filter((held) => held.end > now)) {
+    pack.end = now;
+    world.recorder.event('packCancelled', { app: app.id, account: app.account.id, detail: pack.product });
+  }
+  for (const order of app.orders) if (order.product !== 'pro' && order.end > now) order.cancelled = true;
 }

@@ -114,6 +114,12 @@ export function checkExpectations(expectations: Expectation[], report: Report, z
         )[spec.nth - 1];
         return event ? compare({ at: instant(spec.at) }, { at: event.at }) : missing(`event #${spec.nth} ${spec.event}`);
       }
+      case 'usage': {
+        const usage = report.usage.find((entry) => entry.app === spec.app && entry.month === spec.month);
+        if (!usage) return missing(`usage of ${spec.app} in ${spec.month}`);
+        const { peakDau, peakGroups, proDays, userDaysDenied, roomDaysDenied } = spec;
+        return compare({ peakDau, peakGroups, proDays, userDaysDenied, roomDaysDenied }, { ...usage, peakDauDay: undefined });
+      }
     }
   }
 

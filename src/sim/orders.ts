@@ -68,6 +68,7 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
     voucher: request.price.voucher.toString(),
     refundable: request.promotion?.refundable ?? true,
     refunded: false,
+    cancelled: false,
     record: {
       id,
       at: recorder.instant(world.clock.now()),

@@ -17,7 +17,9 @@ type RefundEvent = Extract<ScenarioEvent, { type: 'refund' }>;
 
 export function refund(world: World, app: AppRuntime, event: RefundEvent): void {
   const now = world.clock.now();
-  const orders = app.orders.filter((order) => order.product === event.product && !order.refunded && order.end > now);
+  const orders = app.orders.filter(
+    (order) => order.product === event.product && !order.refunded && !order.cancelled && order.end > now,
+  );
   const refusal = refusalOf(world, app, event, orders);
   if (refusal) {
     deny(world, app, event, refusal);

@@ -24,6 +24,8 @@ export interface OrderEntry {
   voucher: string;
   refundable: boolean;
   refunded: boolean;
+  /** F6 `cancel`: the pack ended with its app's suspension, without refund. */
+  cancelled: boolean;
 }
 
 /** A held pack (F3, F4): `end` moves earlier when it is refunded (R4) or cancelled (F6). */

@@ -1,0 +1,25 @@
+/**
+ * Small helpers for input issues that need no YAML: an issue about a whole file, the order a
+ * reader meets issues in, and how a value is named in a message.
+ */
+import type { InputIssue } from '../inputError.ts';
+
+/** An issue about a whole file (unreadable, too large), placed at its first line. */
+export function fileIssue(file: string, path: string, message: string): InputIssue {
+  return { file, line: 1, column: 1, path, message };
+}
+
+/** Issues sorted by line and column, as a reader goes through the file. */
+export function inFileOrder(issues: InputIssue[]): InputIssue[] {
+  return [...issues].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** A value as it would be read back in a message. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null (an empty value)';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return 'a mapping';
+}

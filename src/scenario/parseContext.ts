@@ -1,0 +1,97 @@
+/**
+ * What the parts of the scenario parser share: the source and the issues found in it, the
+ * policy and its zone, the simulated period, and the account and app ids declared so far. Each
+ * part (accounts, curves, events, expectations) reads it and adds issues; load.ts creates it and
+ * throws the issues, so every problem of a file is reported at once.
+ */
+import type { z } from 'zod';
+import { parseLocalTime, type Zone } from '../domain/calendar.ts';
+import { fileIssue } from '../input/issues.ts';
+import { issueAt, type PathSegment, positionOf, type YamlSource } from '../input/yamlSource.ts';
+import { zodIssues } from '../input/zodIssues.ts';
+import { InputError, type InputIssue } from '../inputError.ts';
+import type { Policy } from '../policy/schema.ts';
+import { MAX_REPORTED_ISSUES } from './limits.ts';
+
+const utc: Zone = { name: 'UTC', offsetMs: 0 };
+
+export interface KnownApp {
+  /** Line where the app is declared, for messages about duplicates and order. */
+  line: number;
+  /** Static apps: their creation time (when it parsed). */
+  createdAt?: number;
+  /** Apps made by a createApp event: true. */
+  byEvent: boolean;
+}
+
+/** The simulated period: [start 00:00, end 23:59:59] in the policy zone, and as written. */
+export interface Period {
+  start: number;
+  end: number;
+  startText: string;
+  endText: string;
+}
+
+export class ParseContext {
+  private readonly issues: InputIssue[] = [];
+  private dropped = 0;
+  policy: Policy | undefined;
+  /** Only for checking times when the policy could not be read; the result is an error anyway. */
+  zone: Zone = utc;
+  period: Period | undefined;
+  /** Account ids, each with the line it is declared at. */
+  readonly accounts = new Map<string, number>();
+  readonly apps = new Map<string, KnownApp>();
+
+  constructor(
+    readonly source: YamlSource,
+    /** Reads a file the scenario names, given as written (relative to the scenario's folder). */
+    readonly readFile: (path: string) => string,
+  ) {}
+
+  issue(path: readonly PathSegment[], message: string, options: { key?: boolean } = {}): void {
+    this.add(issueAt(this.source, path, message, options));
+  }
+
+  add(issue: InputIssue): void {
+    if (this.issues.length < MAX_REPORTED_ISSUES) this.issues.push(issue);
+    else this.dropped += 1;
+  }
+
+  /** Throws every issue found, the scenario's own first, in file order. */
+  throwIfAny(): void {
+    if (this.issues.length === 0) return;
+    const file = this.source.file;
+    const ordered = [...this.issues].sort(
+      (a, b) => Number(a.file !== file) - Number(b.file !== file) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    );
+    if (this.dropped > 0) ordered.push(fileIssue(file, '', `… and ${this.dropped} more issues (only the first ${MAX_REPORTED_ISSUES} are listed)`));
+    throw new InputError(ordered);
+  }
+
+  /** The value parsed by `schema`, or undefined with its issues added at `path`. */
+  check<S extends z.ZodType>(schema: S, raw: unknown, path: readonly PathSegment[]): z.output<S> | undefined {
+    const result = schema.safeParse(raw, { reportInput: true });
+    if (result.success) return result.data as z.output<S>;
+    for (const issue of zodIssues(this.source, result.error.issues, path, schema)) this.add(issue);
+    return undefined;
+  }
+
+  line(path: readonly PathSegment[]): number {
+    return positionOf(this.source, path).line;
+  }
+
+  /** A local time in the policy zone; with `inPeriod`, it must fall within the simulated period. */
+  time(text: string, path: readonly PathSegment[], inPeriod: boolean): number | undefined {
+    const instant = parseLocalTime(text, this.zone);
+    if (instant === undefined) {
+      this.issue(path, `expected an existing date or time, found "${text}" (no such day or time)`);
+      return undefined;
+    }
+    const period = this.period;
+    if (inPeriod && period && (instant < period.start || instant > period.end)) {
+      this.issue(path, `expected a time within the period ${period.startText} 00:00:00 … ${period.endText} 23:59:59, found "${text}"`);
+    }
+    return instant;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * What events and expectations name: products and lengths the policy offers, accounts and apps
+ * the scenario declares. Each check adds its issue (with a "did you mean") and says whether the
+ * reference holds.
+ */
+import { formatInstant } from '../domain/calendar.ts';
+import { suggest } from '../input/suggest.ts';
+import type { PathSegment } from '../input/yamlSource.ts';
+import type { ParseContext } from './parseContext.ts';
+
+/** `pro` or a pack of the policy. */
+export function knownProduct(ctx: ParseContext, product: string, path: PathSegment[]): boolean {
+  const policy = ctx.policy;
+  if (!policy || product === 'pro' || Object.hasOwn(policy.packs, product)) return true;
+  const products = ['pro', ...Object.keys(policy.packs)];
+  ctx.issue(path, `expected pro or a pack of the policy, found "${product}"; ${suggest(product, products)}`);
+  return false;
+}
+
+/** P3: a whole number of months within the policy's lengths, for pro and packs alike. */
+export function policyLength(ctx: ParseContext, months: number, path: PathSegment[]): boolean {
+  const lengths = ctx.policy?.lengths;
+  if (!lengths || (months >= lengths.minMonths && months <= lengths.maxMonths)) return true;
+  ctx.issue(path, `expected ${lengths.minMonths} to ${lengths.maxMonths} months (P3), found ${months}`);
+  return false;
+}
+
+export function knownAccount(ctx: ParseContext, id: string, path: PathSegment[]): boolean {
+  if (ctx.accounts.has(id)) return true;
+  ctx.issue(path, `unknown account "${id}"; ${suggest(id, knownIds(ctx.accounts))}`.replace(/; $/, ''));
+  return false;
+}
+
+/**
+ * An app the event can act on: listed and already created at `at`, or made by an earlier
+ * createApp. Without `at` (a bad time, or an expectation) any app of the scenario will do.
+ */
+export function existingApp(ctx: ParseContext, id: string, path: PathSegment[], at: number | undefined, created?: ReadonlySet<string>): boolean {
+  const known = ctx.apps.get(id);
+  if (!known) {
+    ctx.issue(path, `unknown app "${id}"; ${suggest(id, knownIds(ctx.apps))}`.replace(/; $/, ''));
+    return false;
+  }
+  if (at === undefined || !created) return true;
+  if (known.byEvent && !created.has(id)) {
+    ctx.issue(path, `app "${id}" does not exist yet: the createApp event at line ${known.line} makes it later`);
+    return false;
+  }
+  if (!known.byEvent && known.createdAt !== undefined && at < known.createdAt) {
+    ctx.issue(path, `app "${id}" does not exist yet: it is created at ${formatInstant(known.createdAt, ctx.zone)}`);
+    return false;
+  }
+  return true;
+}
+
+/** Ids to suggest from; a very long list helps nobody. */
+function knownIds(ids: ReadonlyMap<string, unknown>): string[] {
+  return ids.size <= 50 ? [...ids.keys()] : [];
+}

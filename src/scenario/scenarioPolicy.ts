@@ -1,0 +1,56 @@
+/**
+ * The policy a scenario runs under: the one given by the caller (CLI `--policy`, the browser) or
+ * the one the file names (a bundled id or a file next to the scenario), with the scenario's
+ * `policyOverrides` applied. Problems are added to the parse, each at its override's key.
+ */
+import { besideFile } from '../input/files.ts';
+import { positionOf } from '../input/yamlSource.ts';
+import { InputError } from '../inputError.ts';
+import { bundledPolicyIds, isBundledPolicyId, loadPolicy, parsePolicy } from '../policy/load.ts';
+import { applyOverrides } from '../policy/overrides.ts';
+import type { Policy } from '../policy/schema.ts';
+import type { ParseContext } from './parseContext.ts';
+
+/** The named (or given) policy with the scenario's overrides, each issue at its override's key. */
+export function resolvePolicy(
+  ctx: ParseContext,
+  given: Policy | undefined,
+  ref: string | undefined,
+  overrides: Record<string, unknown>,
+): Policy | undefined {
+  let policy = given;
+  if (!policy) {
+    if (ref === undefined) return undefined;
+    policy = namedPolicy(ctx, ref);
+    if (!policy) return undefined;
+  }
+  if (Object.keys(overrides).length === 0) return policy;
+  try {
+    return applyOverrides(policy, overrides, {
+      file: ctx.source.file,
+      locate: (key) => positionOf(ctx.source, ['policyOverrides', key], { key: true }),
+    });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    for (const issue of error.issues) ctx.add(issue);
+    return policy;
+  }
+}
+
+function namedPolicy(ctx: ParseContext, ref: string): Policy | undefined {
+  try {
+    if (isBundledPolicyId(ref)) return loadPolicy(ref);
+    let text: string;
+    try {
+      text = ctx.readFile(ref);
+    } catch {
+      ctx.issue(['policy'], `expected a bundled policy id (${bundledPolicyIds().join(', ')}) or a policy file next to the scenario, found "${ref}"`);
+      return undefined;
+    }
+    return parsePolicy(text, besideFile(ctx.source.file, ref));
+  } catch (error) {
+    if (error instanceof InputError) for (const issue of error.issues) ctx.add(issue);
+    else ctx.issue(['policy'], `cannot load the policy "${ref}": ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}

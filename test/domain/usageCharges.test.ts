@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { money, sum } from '../../src/domain/money.ts';
+import { avBandwidth, dauOverage, peakGroups, storageExtension } from '../../src/domain/usageCharges.ts';
+import { loadPolicy } from '../../src/policy/load.ts';
+import type { Policy } from '../../src/policy/schema.ts';
+
+const policy = loadPolicy('tencent-im-2019');
+const withDauRounding = (rounding: 'ceilUnit' | 'linear'): Policy => ({
+  ...policy,
+  usage: { ...policy.usage, dauOverage: { ...policy.usage.dauOverage, rounding } },
+});
+const withGroupRounding = (rounding: 'ceilUnit' | 'linear'): Policy => ({
+  ...policy,
+  usage: { ...policy.usage, peakGroups: { ...policy.usage.peakGroups, rounding } },
+});
+
+describe('U2: DAU overage', () => {
+  it('U2: peak DAU 150,000 costs 10000.00 (50,000 over, rounded up to one block)', () => {
+    const line = dauOverage(policy, 150_000, '2020-03-12');
+    expect(line?.item).toBe('dauOverage');
+    expect(line?.quantity).toBe('50000');
+    expect(line?.amount.toFixed(2)).toBe('10000.00');
+    expect(line?.basis).toContain('2020-03-12');
+  });
+
+  it('U2: peak DAU 100,000 (all included) gives no line', () => {
+    expect(dauOverage(policy, 100_000, '2020-03-12')).toBeUndefined();
+    expect(dauOverage(policy, 0, '2020-03-12')).toBeUndefined();
+  });
+
+  it('U2: one DAU over costs a whole block (100,001 → 10000.00); 200,000 → 10000.00; 200,001 → 20000.00', () => {
+    expect(dauOverage(policy, 100_001, 'd')?.amount.toFixed(2)).toBe('10000.00');
+    expect(dauOverage(policy, 200_000, 'd')?.amount.toFixed(2)).toBe('10000.00');
+    expect(dauOverage(policy, 200_001, 'd')?.amount.toFixed(2)).toBe('20000.00');
+  });
+
+  it('U2 linear (knob usage.dauOverage.rounding): 0.1 per DAU, peak 150,000 → 5000.00, 100,001 → 0.10', () => {
+    const linear = withDauRounding('linear');
+    expect(dauOverage(linear, 150_000, 'd')?.amount.toFixed(2)).toBe('5000.00');
+    expect(dauOverage(linear, 100_001, 'd')?.amount.toFixed(2)).toBe('0.10');
+    expect(dauOverage(linear, 100_000, 'd')).toBeUndefined();
+  });
+});
+
+describe('U3: history storage extension', () => {
+  it('U3: 2 months of extension, peak 200,000 → 500 × 2 × 2 = 2000.00', () => {
+    const line = storageExtension(policy, 2, 200_000);
+    expect(line?.amount.toFixed(2)).toBe('2000.00');
+    expect(line?.quantity).toBe('4');
+  });
+
+  it('U3: a peak under 100,000 is still 1 unit (2 months, peak 30,000 → 1000.00; peak 0 → 1000.00)', () => {
+    expect(storageExtension(policy, 2, 30_000)?.amount.toFixed(2)).toBe('1000.00');
+    expect(storageExtension(policy, 2, 0)?.amount.toFixed(2)).toBe('1000.00');
+  });
+
+  it('U3: the whole peak counts, no free DAU deducted, rounded up (1 month, peak 100,001 → 1000.00)', () => {
+    expect(storageExtension(policy, 1, 100_000)?.amount.toFixed(2)).toBe('500.00');
+    expect(storageExtension(policy, 1, 100_001)?.amount.toFixed(2)).toBe('1000.00');
+  });
+
+  it('U3: 12 months of extension, peak 250,000 → 500 × 12 × 3 = 18000.00', () => {
+    expect(storageExtension(policy, 12, 250_000)?.amount.toFixed(2)).toBe('18000.00');
+  });
+
+  it('U3: no extension, no line', () => {
+    expect(storageExtension(policy, 0, 200_000)).toBeUndefined();
+  });
+});
+
+describe('U4: peak groups', () => {
+  it('U4: peak 130,000 groups → 1000.00', () => {
+    expect(peakGroups(policy, 130_000)?.amount.toFixed(2)).toBe('1000.00');
+  });
+
+  it('U4: peak 1,000,000 groups → 9000.00', () => {
+    expect(peakGroups(policy, 1_000_000)?.amount.toFixed(2)).toBe('9000.00');
+  });
+
+  it('U4: peak 100,000 groups (all free) gives no line', () => {
+    expect(peakGroups(policy, 100_000)).toBeUndefined();
+  });
+
+  it('U4: 200,000 → 1000.00 and 200,001 → 2000.00 ("不足10万按10万算")', () => {
+    expect(peakGroups(policy, 200_000)?.amount.toFixed(2)).toBe('1000.00');
+    expect(peakGroups(policy, 200_001)?.amount.toFixed(2)).toBe('2000.00');
+  });
+
+  it('U4 linear (knob usage.peakGroups.rounding): peak 130,000 → 300.00', () => {
+    expect(peakGroups(withGroupRounding('linear'), 130_000)?.amount.toFixed(2)).toBe('300.00');
+  });
+});
+
+describe('U5: AV chat room bandwidth', () => {
+  it('U5: daily peaks 300 + 500 + 200 Mbps at 2 per Mbps·day → 2000.00', () => {
+    const mbpsDays = sum([300, 500, 200]);
+    const line = avBandwidth(mbpsDays, policy.usage.avBandwidth.domesticPerMbpsDay, 'avBandwidth');
+    expect(line?.amount.toFixed(2)).toBe('2000.00');
+    expect(line?.quantity).toBe('1000');
+    expect(line?.item).toBe('avBandwidth');
+  });
+
+  it('U5: fractional peaks are exact (0.1 + 0.2 Mbps·days → 0.60)', () => {
+    expect(avBandwidth(sum(['0.1', '0.2']), '2', 'avBandwidth')?.amount.toString()).toBe('0.6');
+  });
+
+  it('U5: no bandwidth, no line', () => {
+    expect(avBandwidth(money(0), '2', 'avBandwidth')).toBeUndefined();
+  });
+
+  it('U5: the international price comes from a policy override (none in the bundled policy)', () => {
+    expect(policy.usage.avBandwidth.internationalPerMbpsDay).toBeNull();
+    expect(avBandwidth(money(100), '5', 'avBandwidthInternational')?.amount.toFixed(2)).toBe('500.00');
+  });
+});
