@@ -28,6 +28,8 @@ export interface AccountContext extends AccountInput {
   debt: string;
   /** Push instant of the oldest bill still unpaid (A3 counts from it). */
   arrearsSince: number | null;
+  /** When the whole account was suspended (A3), while it is. */
+  suspendedSince: number | null;
 }
 
 export type AccountEvent =
@@ -87,22 +89,23 @@ export function createAccountMachine(env: AccountMachineEnv) {
         const after = receive(context.balance, money(context.debt), event.parts, context.payOrder);
         return { balance: after.balance, debt: after.debt.toString() };
       }),
-      endArrears: assign(() => ({ arrearsSince: null })),
+      markSuspended: assign(() => ({ suspendedSince: env.now() })),
+      endArrears: assign(() => ({ arrearsSince: null, suspendedSince: null })),
       notifyArrearsStarted: emit(({ context }: Args): AccountEmitted => ({ type: 'arrearsStarted', accountId: context.accountId })),
       notifyAccountSuspended: emit(
         ({ context }: Args): AccountEmitted => ({ type: 'accountSuspended', accountId: context.accountId }),
       ),
       notifyArrearsCleared: emit(
-        ({ context }: Args, params: { wasSuspended: boolean }): AccountEmitted => ({
+        ({ context }: Args): AccountEmitted => ({
           type: 'arrearsCleared',
           accountId: context.accountId,
-          wasSuspended: params.wasSuspended,
+          wasSuspended: context.suspendedSince !== null,
         }),
       ),
     },
   }).createMachine({
     id: 'account',
-    context: ({ input }) => ({ ...input, debt: '0', arrearsSince: null }),
+    context: ({ input }) => ({ ...input, debt: '0', arrearsSince: null, suspendedSince: null }),
     initial: 'inGoodStanding',
     on: { RECEIVE: { actions: 'receive' } },
     states: {
@@ -111,35 +114,25 @@ export function createAccountMachine(env: AccountMachineEnv) {
           PAY: { guard: 'balanceCovers', actions: 'draw' },
           CHARGE_BILL: [
             { guard: 'balanceCovers', actions: 'draw' },
-            { target: 'inArrears', actions: ['draw', 'startArrears', 'notifyArrearsStarted'] },
+            { target: 'owing', actions: ['draw', 'startArrears', 'notifyArrearsStarted'] },
           ],
         },
       },
-      inArrears: {
-        after: { untilArrearsDeadline: { target: 'suspended', actions: 'notifyAccountSuspended' } },
+      /** A2: in arrears while the debt lasts; A5: nothing can be bought. */
+      owing: {
+        initial: 'inArrears',
         on: {
           CHARGE_BILL: { actions: 'draw' },
           RECEIVE: [
-            {
-              guard: 'clearsDebt',
-              target: 'inGoodStanding',
-              actions: ['receive', 'endArrears', { type: 'notifyArrearsCleared', params: { wasSuspended: false } }],
-            },
+            { guard: 'clearsDebt', target: 'inGoodStanding', actions: ['receive', 'notifyArrearsCleared', 'endArrears'] },
             { actions: 'receive' },
           ],
         },
-      },
-      suspended: {
-        on: {
-          CHARGE_BILL: { actions: 'draw' },
-          RECEIVE: [
-            {
-              guard: 'clearsDebt',
-              target: 'inGoodStanding',
-              actions: ['receive', 'endArrears', { type: 'notifyArrearsCleared', params: { wasSuspended: true } }],
-            },
-            { actions: 'receive' },
-          ],
+        states: {
+          inArrears: {
+            after: { untilArrearsDeadline: { target: 'suspended', actions: 'notifyAccountSuspended' } },
+          },
+          suspended: { entry: 'markSuspended' },
         },
       },
     },

@@ -28,6 +28,11 @@ function same(expected: string | number | undefined, actual: string | number | u
   return String(expected) === String(actual);
 }
 
+/** "app? | account?": an entry of that app, of that account, or any when neither is named. */
+function ownedBy(spec: { app?: string; account?: string }, entry: { app?: string; account?: string }): boolean {
+  return (spec.app === undefined || entry.app === spec.app) && (spec.account === undefined || entry.account === spec.account);
+}
+
 const missing = (what: string): Check => ({ ok: false, actual: `no ${what}` });
 
 export function checkExpectations(expectations: Expectation[], report: Report, zone: Zone): ExpectationResult[] {
@@ -72,12 +77,7 @@ export function checkExpectations(expectations: Expectation[], report: Report, z
         return compare({ cash: spec.cash, income: spec.income, gift: spec.gift, debt: spec.debt }, { ...balance });
       }
       case 'denied': {
-        const denial = report.denials.filter(
-          (entry) =>
-            entry.type === spec.type &&
-            (spec.app === undefined || entry.app === spec.app) &&
-            (spec.account === undefined || entry.account === spec.account),
-        )[spec.nth - 1];
+        const denial = report.denials.filter((entry) => entry.type === spec.type && ownedBy(spec, entry))[spec.nth - 1];
         return denial ? compare({ reason: spec.reason }, { reason: denial.reason }) : missing(`denial #${spec.nth}`);
       }
       case 'transition': {
@@ -94,24 +94,14 @@ export function checkExpectations(expectations: Expectation[], report: Report, z
         );
       }
       case 'notifications': {
-        const found = report.notifications.filter(
-          (entry) =>
-            entry.kind === spec.notification &&
-            (spec.app === undefined || entry.app === spec.app) &&
-            (spec.account === undefined || entry.account === spec.account),
-        );
+        const found = report.notifications.filter((entry) => entry.kind === spec.notification && ownedBy(spec, entry));
         return compare(
           { count: spec.count, first: instant(spec.first), last: instant(spec.last) },
           { count: found.length, first: found[0]?.at, last: found[found.length - 1]?.at },
         );
       }
       case 'event': {
-        const event = report.events.filter(
-          (entry) =>
-            entry.kind === spec.event &&
-            (spec.app === undefined || entry.app === spec.app) &&
-            (spec.account === undefined || entry.account === spec.account),
-        )[spec.nth - 1];
+        const event = report.events.filter((entry) => entry.kind === spec.event && ownedBy(spec, entry))[spec.nth - 1];
         return event ? compare({ at: instant(spec.at) }, { at: event.at }) : missing(`event #${spec.nth} ${spec.event}`);
       }
       case 'usage': {
