@@ -5,6 +5,7 @@
 import { formatIssue, InputError } from '../inputError.ts';
 import { plural, UsageError } from './args.ts';
 import { checkCommand } from './check.ts';
+import { coverageCommand } from './coverage.ts';
 import { policyCommand } from './policy.ts';
 import { runCommand } from './run.ts';
 import { testCommand } from './test.ts';
@@ -15,6 +16,7 @@ const commands: Record<string, (args: string[]) => number> = {
   check: checkCommand,
   test: testCommand,
   policy: policyCommand,
+  coverage: coverageCommand,
 };
 
 export function main(argv: string[]): number {

@@ -6,6 +6,7 @@ Usage:
   imsim check FILE…            validate scenario files, simulate nothing
   imsim test [DIR]             run every scenario's expectations (default DIR: scenarios)
   imsim policy show [ID|FILE]  print a policy with its rule IDs (default: tencent-im-2019)
+  imsim coverage [DIR] [--all] which scenarios exercise each rule, state and transition
 
   imsim COMMAND --help         help on one command
 
@@ -36,6 +37,13 @@ file:line:column  field  message, and "ok FILE" for a valid file. Exit code 2 on
 Runs every scenario (*.yaml, *.yml, *.json) in DIR (default: scenarios) and checks its
 expectations. One line per scenario, the failed expectations under it, and last
 "N passed, N failed". Exit code 1 when any scenario fails.`,
+  coverage: `imsim coverage [DIR] [--all]
+
+Runs every scenario of DIR (default: scenarios) and lists every rule of RULES.md with the
+scenarios that exercise it: declared under \`rules:\` and confirmed by the run (R1 needs an
+actual no-reason refund, X5 an actual reclaim). Then every state and transition of the app and
+account machines, enumerated from their definitions, with ✗ for those no scenario took
+(--all lists the covered ones too). Exit code 1 when anything is not covered.`,
   policy: `imsim policy show [ID|FILE] [--json] [--set path=value]…
 
 Prints a policy: a bundled one by ID (default tencent-im-2019) with the rule ID of every

@@ -56,6 +56,8 @@ export function startAccount(world: World, machines: Machines, spec: AccountSpec
     recorder.event('arrearsCleared', { account: account.id });
     if (event.wasSuspended) for (const app of account.apps) app.actor.send({ type: 'ARREARS_CLEARED' });
   });
+  const { trace } = world;
+  if (trace) actor.system.inspect((event) => trace('account', event));
   actor.start();
   world.accounts.set(account.id, account);
   return account;
@@ -89,7 +91,10 @@ export function startApp(world: World, machines: Machines, account: AccountRunti
     const price = quote(world, 'pro', event.months, activePromotion(world, app, 'pro'));
     placeOrder(world, app, { product: 'pro', months: event.months, kind: 'autoRenewal', start: event.start, end: event.end, price });
   });
-  actor.system.inspect((event) => observeTransitions(world, app, event));
+  actor.system.inspect((event) => {
+    observeTransitions(world, app, event);
+    world.trace?.('app', event);
+  });
   account.apps.push(app);
   world.apps.set(app.id, app);
   actor.start();

@@ -2,7 +2,7 @@
  * The simulator's live objects: accounts and apps with their actors, and what the engine
  * keeps beside the machines (state timeline, orders, packs, storage settings, usage series).
  */
-import type { Actor } from 'xstate';
+import type { Actor, InspectionEvent } from 'xstate';
 import type { Parts } from '../domain/balance.ts';
 import type { Zone } from '../domain/calendar.ts';
 import type { AccountMachine } from '../machines/account.machine.ts';
@@ -67,6 +67,11 @@ export interface Period {
   endAt: number;
 }
 
+export type MachineName = 'app' | 'account';
+
+/** Sees every inspection event of every actor of a run (coverage, debugging). */
+export type MachineTrace = (machine: MachineName, event: InspectionEvent) => void;
+
 export interface World {
   policy: Policy;
   zone: Zone;
@@ -77,4 +82,5 @@ export interface World {
   accounts: Map<string, AccountRuntime>;
   apps: Map<string, AppRuntime>;
   nextOrderId(): string;
+  trace?: MachineTrace;
 }

@@ -11,7 +11,7 @@ import { createMachines, startAccount, startApp } from './actors.ts';
 import { closeLastMonth, scheduleMonthCloses } from './billing.ts';
 import { checkExpectations } from './expectations.ts';
 import { Recorder } from './recorder.ts';
-import type { Period, World } from './runtime.ts';
+import type { MachineTrace, Period, World } from './runtime.ts';
 import { playEvent } from './scenarioEvents.ts';
 import { summarize } from './summary.ts';
 import { Priority, VirtualClock } from './virtualClock.ts';
@@ -29,7 +29,12 @@ function periodOf(scenario: Scenario, zone: Zone): Period {
   return { startDay: dayNumber(year, month, day), days, startAt, endAt: startAt + days * MS_PER_DAY };
 }
 
-function createWorld(scenario: Scenario, policy: Policy): World {
+export interface SimulateOptions {
+  /** Sees every inspection event of every machine (XState's inspection API). */
+  trace?: MachineTrace;
+}
+
+function createWorld(scenario: Scenario, policy: Policy, options: SimulateOptions): World {
   const zone = policyZone(policy);
   const period = periodOf(scenario, zone);
   const clock = new VirtualClock(period.startAt);
@@ -44,11 +49,12 @@ function createWorld(scenario: Scenario, policy: Policy): World {
     accounts: new Map(),
     apps: new Map(),
     nextOrderId: () => `O${++orders}`,
+    trace: options.trace,
   };
 }
 
-export function simulate(scenario: Scenario, policy: Policy = scenario.policy): Report {
-  const world = createWorld(scenario, policy);
+export function simulate(scenario: Scenario, policy: Policy = scenario.policy, options: SimulateOptions = {}): Report {
+  const world = createWorld(scenario, policy, options);
   const machines = createMachines(world);
   for (const spec of scenario.accounts) {
     const account = startAccount(world, machines, spec);
