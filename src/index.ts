@@ -13,4 +13,7 @@ export { renderText } from './report/text.ts';
 export type * from './report/types.ts';
 export { loadScenario, parseScenario } from './scenario/load.ts';
 export type { Curve, Expectation, Scenario, ScenarioEvent } from './scenario/types.ts';
-export { simulate } from './sim/simulate.ts';
+export { resumeRun, type SavedRun, saveRun } from './sim/persist.ts';
+export { advance, finish, type Run, type SimulateOptions, simulate, startRun } from './sim/simulate.ts';
+export { type Coverage, isComplete, measureCoverage } from './coverage/coverage.ts';
+export { type Rule, rules } from './policy/rules.ts';

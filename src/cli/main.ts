@@ -7,12 +7,14 @@ import { plural, UsageError } from './args.ts';
 import { checkCommand } from './check.ts';
 import { coverageCommand } from './coverage.ts';
 import { policyCommand } from './policy.ts';
+import { resumeCommand } from './resume.ts';
 import { runCommand } from './run.ts';
 import { testCommand } from './test.ts';
 import { commandHelp, mainHelp } from './usage.ts';
 
 const commands: Record<string, (args: string[]) => number> = {
   run: runCommand,
+  resume: resumeCommand,
   check: checkCommand,
   test: testCommand,
   policy: policyCommand,

@@ -1,38 +1,38 @@
-/** `imsim run FILE`: simulate one scenario and print or write its report. */
-import { writeFilesAtomic } from '../report/atomicWrite.ts';
-import { type ReportFormat, renderFiles, reportFormats } from '../report/formats.ts';
-import { renderJson } from '../report/json.ts';
-import { renderText } from '../report/text.ts';
-import type { Report } from '../report/types.ts';
-import { simulate } from '../sim/simulate.ts';
-import { loadWithOptions } from './loadWithOptions.ts';
+/** `imsim run FILE`: simulate one scenario and print or write its report, or pause it. */
+import { parseLocalTime } from '../domain/calendar.ts';
+import { writeFileAtomic } from '../report/atomicWrite.ts';
+import { saveRun } from '../sim/persist.ts';
+import { advance, finish, startRun } from '../sim/simulate.ts';
 import { parseOptions, UsageError } from './args.ts';
+import { loadWithOptions } from './loadWithOptions.ts';
+import { checkOutput, deliver, outputOptions } from './output.ts';
 
 export function runCommand(args: string[]): number {
   const { values, positionals } = parseOptions(args, {
-    format: { type: 'string', default: 'text' },
-    out: { type: 'string' },
+    ...outputOptions,
     policy: { type: 'string' },
     set: { type: 'string', multiple: true, default: [] },
-    color: { type: 'boolean' },
-    'no-color': { type: 'boolean' },
+    until: { type: 'string' },
+    save: { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('run takes exactly one scenario FILE');
-  const format = values.format as ReportFormat;
-  if (!reportFormats.includes(format)) throw new UsageError(`--format must be one of ${reportFormats.join(', ')}`);
-  if (format === 'csv' && !values.out) throw new UsageError('--format csv writes one file per array: give --out DIR');
-  const scenario = loadWithOptions(positionals[0], { policy: values.policy, set: values.set as string[] });
-  const report = simulate(scenario);
-  if (values.out) {
-    writeFilesAtomic(values.out, renderFiles(report, format));
-    process.stderr.write(`wrote the ${format} report of ${positionals[0]} to ${values.out}\n`);
-  } else {
-    const color = values['no-color'] ? false : (values.color ?? process.stdout.isTTY === true);
-    process.stdout.write(format === 'text' ? renderText(report, { color }) : stdoutText(report, format));
-  }
-  return report.expectations.every((expectation) => expectation.ok) ? 0 : 1;
+  if ((values.until === undefined) !== (values.save === undefined)) throw new UsageError('--until and --save go together');
+  checkOutput(values);
+  const [file] = positionals;
+  const run = startRun(loadWithOptions(file, { policy: values.policy, set: values.set as string[] }));
+  if (values.until !== undefined && values.save !== undefined) return pause(run, values.until, values.save);
+  return deliver(finish(run), values, file);
 }
 
-function stdoutText(report: Report, format: ReportFormat): string {
-  return format === 'json' ? renderJson(report) : Object.values(renderFiles(report, format)).join('\n');
+/** Runs up to DATE (exclusive) and saves the whole run, to be continued by `imsim resume`. */
+function pause(run: ReturnType<typeof startRun>, until: string, save: string): number {
+  const { zone, period } = run.world;
+  const cut = parseLocalTime(until, zone);
+  if (cut === undefined || cut < period.startAt || cut > period.endAt) {
+    throw new UsageError(`--until ${until}: expected a date or time within the period, local to ${zone.name}`);
+  }
+  advance(run, cut);
+  writeFileAtomic(save, `${JSON.stringify(saveRun(run))}\n`);
+  process.stderr.write(`paused before ${until}; continue with: imsim resume ${save}\n`);
+  return 0;
 }

@@ -3,6 +3,8 @@ export const mainHelp = `imsim — lifecycle and billing simulator for Tencent C
 
 Usage:
   imsim run FILE [--format text|json|csv|md] [--out DIR] [--policy ID|FILE] [--set path=value]…
+  imsim run FILE --until DATE --save STATE.json   pause a run before DATE and save it
+  imsim resume STATE.json [--format …] [--out DIR]  continue a paused run to the end
   imsim check FILE…            validate scenario files, simulate nothing
   imsim test [DIR]             run every scenario's expectations (default DIR: scenarios)
   imsim policy show [ID|FILE]  print a policy with its rule IDs (default: tencent-im-2019)
@@ -26,8 +28,16 @@ Simulates the scenario FILE and prints its report.
   --set path=value            change a policy knob, e.g. --set lifecycle.grace.days=14
                               (repeatable; applied after the scenario's policyOverrides)
   --color / --no-color        ANSI colors in the text format (default: on a terminal)
+  --until DATE --save FILE    play the scenario up to DATE (exclusive, local to the policy's
+                              zone), save the whole run to FILE and stop; "imsim resume FILE"
+                              finishes it with the same report as an uninterrupted run
 
 Exit code 1 when an expectation of the scenario fails, 2 on bad input.`,
+  resume: `imsim resume STATE.json [--format text|json|csv|md] [--out DIR]
+
+Continues a run saved by "imsim run FILE --until DATE --save STATE.json" (in this process or
+another, on this machine or another) to the end of its period and prints its report, exactly
+as an uninterrupted run would. The saved run holds the scenario and its policy.`,
   check: `imsim check FILE…
 
 Validates scenario files and their policies without simulating. Prints every error as

@@ -50,8 +50,11 @@ export function noReasonWindowClosesAt(purchasedAt: number, windowDays: number, 
   return startOfLocalDay(localDay(purchasedAt, zone) + windowDays, zone);
 }
 
-/** P5: Tencent's renewal management scans once a day after expiry: every 24 h from the end. */
-export function nextAutoRenewRetry(proEnd: number, now: number): number {
-  const elapsedDays = Math.floor((now - proEnd) / MS_PER_DAY) + 1;
-  return proEnd + Math.max(1, elapsedDays) * MS_PER_DAY;
+/**
+ * P5: Tencent's renewal management scans once a day after expiry: every 24 h from the end.
+ * Returns the first scan at or after `from` that is later than `after` (the last scan made).
+ */
+export function nextAutoRenewRetry(proEnd: number, from: number, after: number | null): number {
+  const earliest = Math.max(from, after === null ? from : after + 1, proEnd + 1);
+  return proEnd + Math.ceil((earliest - proEnd) / MS_PER_DAY) * MS_PER_DAY;
 }

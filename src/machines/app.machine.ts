@@ -32,6 +32,7 @@ export interface AppContext extends AppInput {
   autoRenew: boolean;
   suspendedAt: number | null;
   lastWarningAt: number | null;
+  lastRetryAt: number | null;
   lastAutoRenewal: { start: number; end: number } | null;
   cause: TransitionCause | null;
 }
@@ -74,6 +75,7 @@ export function createAppMachine(env: AppMachineEnv) {
   const graceEnd = (context: AppContext) => graceEndsAt(proEndOf(context), context.timing.grace, context.timing.zone);
   const nextWarning = (context: AppContext) =>
     nextExpiryWarning(proEndOf(context), context.timing.expiryWarnings, context.timing.zone, env.now(), context.lastWarningAt);
+  const nextRetry = (context: AppContext) => nextAutoRenewRetry(proEndOf(context), env.now(), context.lastRetryAt);
   const untilInstant = (instant: number) => Math.max(0, instant - env.now());
 
   return setup({
@@ -91,7 +93,7 @@ export function createAppMachine(env: AppMachineEnv) {
       expiryWarningAhead: ({ context }) => nextWarning(context) !== undefined,
       /** P5: renewal management scans once a day between expiry and suspension. */
       retryBeforeGraceEnd: ({ context }) =>
-        context.timing.retryDailyInGrace && nextAutoRenewRetry(proEndOf(context), env.now()) < graceEnd(context),
+        context.timing.retryDailyInGrace && nextRetry(context) < graceEnd(context),
     },
     delays: {
       untilPackageEnd: ({ context }: Args) => untilInstant(proEndOf(context)),
@@ -99,7 +101,7 @@ export function createAppMachine(env: AppMachineEnv) {
       untilRetentionEnd: ({ context }: Args) =>
         untilInstant(retentionEndsAt(context.suspendedAt ?? env.now(), context.timing.retentionDays, context.timing.zone)),
       untilExpiryWarning: ({ context }: Args) => untilInstant(nextWarning(context) ?? env.now()),
-      untilAutoRenewRetry: ({ context }: Args) => untilInstant(nextAutoRenewRetry(proEndOf(context), env.now())),
+      untilAutoRenewRetry: ({ context }: Args) => untilInstant(nextRetry(context)),
     },
     actions: {
       recordCause: assign((_, params: { cause: TransitionCause }) => ({ cause: params.cause })),
@@ -127,6 +129,7 @@ export function createAppMachine(env: AppMachineEnv) {
       })),
       notifyAutoRenewFailed: emit(({ context }): AppEmitted => ({ type: 'autoRenewFailed', appId: context.appId })),
       markWarned: assign(() => ({ lastWarningAt: env.now() })),
+      markRetried: assign(() => ({ lastRetryAt: env.now() })),
       notifyExpiryWarning: emit(({ context }): AppEmitted => ({ type: 'expiryWarning', appId: context.appId })),
       /** X4: at the end of grace the pro purchase records leave the history bills. */
       purgeRecords: emit(({ context }): AppEmitted => ({ type: 'recordsPurged', appId: context.appId })),
@@ -140,6 +143,7 @@ export function createAppMachine(env: AppMachineEnv) {
       autoRenew: false,
       suspendedAt: null,
       lastWarningAt: null,
+      lastRetryAt: null,
       lastAutoRenewal: null,
       cause: null,
     }),
@@ -183,8 +187,8 @@ export function createAppMachine(env: AppMachineEnv) {
                       target: '#app.active',
                       actions: [cause('autoRenewal'), 'renewAutomatically', 'emitAutoRenewed'],
                     },
-                    { guard: 'autoRenewOn', target: 'checking', actions: 'notifyAutoRenewFailed' },
-                    { target: 'checking' },
+                    { guard: 'autoRenewOn', target: 'checking', actions: ['markRetried', 'notifyAutoRenewFailed'] },
+                    { target: 'checking', actions: 'markRetried' },
                   ],
                 },
               },

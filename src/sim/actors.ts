@@ -3,13 +3,14 @@
  * every actor shares that clock, so all timers of all apps sit in one heap. Transitions are
  * observed through XState's inspection API (`@xstate.snapshot`) in `observeTransitions`.
  */
-import { createActor, type InspectionEvent } from 'xstate';
+import { createActor, type InspectionEvent, type Snapshot } from 'xstate';
 import { createAccountMachine } from '../machines/account.machine.ts';
 import { createAppMachine } from '../machines/app.machine.ts';
 import { appTiming } from '../machines/appTiming.ts';
 import type { AppState } from '../report/types.ts';
 import type { AccountSpec, AppSpec } from '../scenario/types.ts';
 import { activePromotion, canPay, placeOrder, quote } from './orders.ts';
+import { rearmTimers } from './rearm.ts';
 import type { AccountRuntime, AppRuntime, World } from './runtime.ts';
 
 export interface Machines {
@@ -31,9 +32,25 @@ export function createMachines(world: World): Machines {
   };
 }
 
-export function startAccount(world: World, machines: Machines, spec: AccountSpec): AccountRuntime {
+/** A restored actor: its persisted snapshot and its rank (see persist.ts). */
+export interface Restored {
+  snapshot: Snapshot<unknown>;
+  rank: number;
+}
+
+/** What the engine keeps beside a restored app's machine. */
+export type AppRecords = Pick<AppRuntime, 'state' | 'timeline' | 'orders' | 'packs' | 'storage'>;
+
+function nextRank(world: World): number {
+  world.counters.actors += 1;
+  return world.counters.actors;
+}
+
+export function startAccount(world: World, machines: Machines, spec: AccountSpec, restored?: Restored): AccountRuntime {
+  const rank = restored?.rank ?? nextRank(world);
   const actor = createActor(machines.account, {
-    clock: world.clock,
+    clock: world.clock.timersFor(rank),
+    ...(restored ? { snapshot: restored.snapshot as never } : {}),
     input: {
       accountId: spec.id,
       balance: { ...spec.balance },
@@ -42,7 +59,7 @@ export function startAccount(world: World, machines: Machines, spec: AccountSpec
       zone: world.zone,
     },
   });
-  const account: AccountRuntime = { id: spec.id, actor, apps: [], noReasonRefunds: 0 };
+  const account: AccountRuntime = { id: spec.id, rank, actor, apps: [], noReasonRefunds: 0 };
   const { recorder } = world;
   actor.on('arrearsStarted', () => {
     recorder.event('arrearsStarted', { account: account.id });
@@ -59,6 +76,7 @@ export function startAccount(world: World, machines: Machines, spec: AccountSpec
   const { trace } = world;
   if (trace) actor.system.inspect((event) => trace('account', event));
   actor.start();
+  if (restored) rearmTimers(actor, machines.account);
   world.accounts.set(account.id, account);
   return account;
 }
@@ -67,13 +85,22 @@ export function topLevelState(value: unknown): AppState {
   return (typeof value === 'string' ? value : Object.keys(value as object)[0]) as AppState;
 }
 
-export function startApp(world: World, machines: Machines, account: AccountRuntime, spec: AppSpec): AppRuntime {
+export function startApp(
+  world: World,
+  machines: Machines,
+  account: AccountRuntime,
+  spec: AppSpec,
+  restored?: Restored & { records: AppRecords },
+): AppRuntime {
+  const rank = restored?.rank ?? nextRank(world);
   const actor = createActor(machines.app, {
-    clock: world.clock,
+    clock: world.clock.timersFor(rank),
+    ...(restored ? { snapshot: restored.snapshot as never } : {}),
     input: { appId: spec.id, accountId: account.id, timing: appTiming(world.policy, world.zone) },
   });
   const app: AppRuntime = {
     id: spec.id,
+    rank,
     spec,
     account,
     actor,
@@ -82,6 +109,7 @@ export function startApp(world: World, machines: Machines, account: AccountRunti
     orders: [],
     packs: [],
     storage: [],
+    ...restored?.records,
   };
   const { recorder } = world;
   actor.on('expiryWarning', () => recorder.notify('expiryWarning', account.id, app.id));
@@ -98,6 +126,7 @@ export function startApp(world: World, machines: Machines, account: AccountRunti
   account.apps.push(app);
   world.apps.set(app.id, app);
   actor.start();
+  if (restored) rearmTimers(actor, machines.app);
   return app;
 }
 

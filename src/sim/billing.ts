@@ -39,8 +39,13 @@ export function scheduleMonthCloses(world: World): void {
     const next = shiftMonth(year, month, 1);
     const closeAt = startOfLocalDay(dayNumber(next.year, next.month, 1), world.zone);
     if (closeAt >= world.period.endAt) return;
-    world.clock.schedule(closeAt, Priority.billing, () => closeMonth(world, monthOf(world, year, month), true));
+    world.clock.schedule(closeAt, Priority.billing, { kind: 'closeMonth', year, month });
   }
+}
+
+/** The close of a whole month within the period: usage recorded, the bill made and scheduled. */
+export function closeFullMonth(world: World, year: number, month: number): void {
+  closeMonth(world, monthOf(world, year, month), true);
 }
 
 /** The last, unfinished month: its usage is reported, its bill is not pushed within the period. */
@@ -114,20 +119,36 @@ function scheduleBill(world: World, account: AccountRuntime, month: Month, measu
     paid: '0.00',
     debt: formatMoney(total),
   };
-  world.clock.schedule(pushedAt, Priority.billing, () => {
-    world.recorder.bills.push(bill);
-    world.recorder.event('billPushed', { account: account.id, detail: `${bill.month}: ${bill.total}` });
-  });
-  world.clock.schedule(dayAt(world.policy.billing.chargeDay), Priority.billing, () => chargeBill(world, account, bill, pushedAt));
+  world.pendingBills.set(billKey(account.id, bill.month), { bill, pushedAt });
+  const job = { account: account.id, month: bill.month };
+  world.clock.schedule(pushedAt, Priority.billing, { kind: 'pushBill', ...job });
+  world.clock.schedule(dayAt(world.policy.billing.chargeDay), Priority.billing, { kind: 'chargeBill', ...job });
+}
+
+export function billKey(account: string, month: string): string {
+  return `${account}/${month}`;
+}
+
+/** U7: the bill is pushed to the account (it enters the report). */
+export function pushBill(world: World, account: string, month: string): void {
+  const pending = world.pendingBills.get(billKey(account, month));
+  if (!pending) return;
+  world.recorder.bills.push(pending.bill);
+  world.recorder.event('billPushed', { account, detail: `${month}: ${pending.bill.total}` });
 }
 
 /** U7 and A2: the bill takes what the balance has; the rest is debt and the account is in arrears. */
-function chargeBill(world: World, account: AccountRuntime, bill: BillRecord, pushedAt: number): void {
+export function chargeBill(world: World, accountId: string, month: string): void {
+  const key = billKey(accountId, month);
+  const pending = world.pendingBills.get(key);
+  const account = world.accounts.get(accountId);
+  if (!pending || !account) return;
+  world.pendingBills.delete(key);
+  const { bill, pushedAt } = pending;
   const before = account.actor.getSnapshot().context;
   account.actor.send({ type: 'CHARGE_BILL', amount: money(bill.total).toString(), pushedAt });
   const after = account.actor.getSnapshot().context;
-  const debt = money(after.debt).minus(before.debt);
   bill.paid = formatMoney(totalOf(before.balance).minus(totalOf(after.balance)));
-  bill.debt = formatMoney(debt);
+  bill.debt = formatMoney(money(after.debt).minus(before.debt));
   world.recorder.balance(account.id, after.balance, after.debt, `bill ${bill.month}`);
 }

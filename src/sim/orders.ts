@@ -56,7 +56,8 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
   account.actor.send({ type: 'PAY', amount: request.price.total.toString() });
   const after = account.actor.getSnapshot().context;
   const paid = subtractParts(before, after.balance);
-  const id = world.nextOrderId();
+  world.counters.orders += 1;
+  const id = `O${world.counters.orders}`;
   const { recorder } = world;
   const entry: OrderEntry = {
     at: world.clock.now(),

@@ -8,9 +8,10 @@ import type { Zone } from '../domain/calendar.ts';
 import type { AccountMachine } from '../machines/account.machine.ts';
 import type { AppMachine } from '../machines/app.machine.ts';
 import type { PackFamily, Policy } from '../policy/schema.ts';
-import type { AppState, OrderRecord } from '../report/types.ts';
+import type { AppState, BillRecord, OrderRecord } from '../report/types.ts';
 import type { AppSpec, UsageKey } from '../scenario/types.ts';
 import type { Recorder } from './recorder.ts';
+import type { EngineJob } from './jobs.ts';
 import type { VirtualClock } from './virtualClock.ts';
 
 export interface OrderEntry {
@@ -38,6 +39,8 @@ export interface PackHolding {
 
 export interface AccountRuntime {
   id: string;
+  /** Creation order among all actors: orders same-instant timers (virtualClock.ts). */
+  rank: number;
   actor: Actor<AccountMachine>;
   apps: AppRuntime[];
   noReasonRefunds: number;
@@ -45,6 +48,7 @@ export interface AccountRuntime {
 
 export interface AppRuntime {
   id: string;
+  rank: number;
   spec: AppSpec;
   account: AccountRuntime;
   actor: Actor<AppMachine>;
@@ -77,10 +81,12 @@ export interface World {
   zone: Zone;
   seed: number;
   period: Period;
-  clock: VirtualClock;
+  clock: VirtualClock<EngineJob>;
   recorder: Recorder;
+  /** Bills made at month close and not yet charged, by `account/month`. */
+  pendingBills: Map<string, { bill: BillRecord; pushedAt: number }>;
   accounts: Map<string, AccountRuntime>;
   apps: Map<string, AppRuntime>;
-  nextOrderId(): string;
+  counters: { orders: number; actors: number };
   trace?: MachineTrace;
 }

@@ -2,19 +2,34 @@
  * `simulate(scenario, policy) → report`: builds the world, schedules the scenario's events and
  * the month closes on one virtual clock, runs it to the end of the period and assembles the
  * report. Deterministic: the same input gives the same report, whatever the machine.
+ *
+ * A run can also be taken step by step (`startRun`, `advance`, `finish`) and paused: see
+ * persist.ts for saving it at any instant and resuming it in another process.
  */
 import { dayNumber, fixedZone, MS_PER_DAY, parseLocalTime, type Zone } from '../domain/calendar.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { Report } from '../report/types.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { createMachines, startAccount, startApp } from './actors.ts';
-import { closeLastMonth, scheduleMonthCloses } from './billing.ts';
+import { createMachines, type Machines, startAccount, startApp } from './actors.ts';
+import { chargeBill, closeFullMonth, closeLastMonth, pushBill, scheduleMonthCloses } from './billing.ts';
 import { checkExpectations } from './expectations.ts';
+import type { EngineJob } from './jobs.ts';
 import { Recorder } from './recorder.ts';
 import type { MachineTrace, Period, World } from './runtime.ts';
 import { playEvent } from './scenarioEvents.ts';
 import { summarize } from './summary.ts';
 import { Priority, VirtualClock } from './virtualClock.ts';
+
+export interface SimulateOptions {
+  /** Sees every inspection event of every machine (XState's inspection API). */
+  trace?: MachineTrace;
+}
+
+export interface Run {
+  scenario: Scenario;
+  world: World;
+  machines: Machines;
+}
 
 export function policyZone(policy: Policy): Zone {
   const zone = fixedZone(policy.timezone);
@@ -29,52 +44,83 @@ function periodOf(scenario: Scenario, zone: Zone): Period {
   return { startDay: dayNumber(year, month, day), days, startAt, endAt: startAt + days * MS_PER_DAY };
 }
 
-export interface SimulateOptions {
-  /** Sees every inspection event of every machine (XState's inspection API). */
-  trace?: MachineTrace;
+type JobRunners = { [K in EngineJob['kind']]: (run: Run, job: Extract<EngineJob, { kind: K }>) => void };
+
+const jobRunners: JobRunners = {
+  startApp: ({ world, machines, scenario }, job) => {
+    const account = world.accounts.get(job.account);
+    const spec = scenario.accounts.find((candidate) => candidate.id === job.account)?.apps[job.app];
+    if (account && spec) startApp(world, machines, account, spec);
+  },
+  event: ({ world, machines, scenario }, job) => playEvent(world, machines, scenario.events[job.index]),
+  closeMonth: ({ world }, job) => closeFullMonth(world, job.year, job.month),
+  pushBill: ({ world }, job) => pushBill(world, job.account, job.month),
+  chargeBill: ({ world }, job) => chargeBill(world, job.account, job.month),
+};
+
+function runJob(run: Run, job: EngineJob): void {
+  (jobRunners[job.kind] as (run: Run, job: EngineJob) => void)(run, job);
 }
 
-function createWorld(scenario: Scenario, policy: Policy, options: SimulateOptions): World {
+/** A run with its world and machines, its clock at `at` (the period's start for a new run). */
+export function createRun(scenario: Scenario, policy: Policy, options: SimulateOptions, at?: number): Run {
   const zone = policyZone(policy);
   const period = periodOf(scenario, zone);
-  const clock = new VirtualClock(period.startAt);
-  let orders = 0;
-  return {
+  const run = { scenario } as Run;
+  const clock = new VirtualClock<EngineJob>(at ?? period.startAt, (job) => runJob(run, job));
+  run.world = {
     policy,
     zone,
     seed: scenario.seed,
     period,
     clock,
     recorder: new Recorder(zone, () => clock.now()),
+    pendingBills: new Map(),
     accounts: new Map(),
     apps: new Map(),
-    nextOrderId: () => `O${++orders}`,
+    counters: { orders: 0, actors: 0 },
     trace: options.trace,
   };
+  run.machines = createMachines(run.world);
+  return run;
 }
 
-export function simulate(scenario: Scenario, policy: Policy = scenario.policy, options: SimulateOptions = {}): Report {
-  const world = createWorld(scenario, policy, options);
-  const machines = createMachines(world);
+export function startRun(scenario: Scenario, policy: Policy = scenario.policy, options: SimulateOptions = {}): Run {
+  const run = createRun(scenario, policy, options);
+  const { world, machines } = run;
   for (const spec of scenario.accounts) {
     const account = startAccount(world, machines, spec);
     const { balance, debt } = account.actor.getSnapshot().context;
     world.recorder.balance(account.id, balance, debt, 'opening balance');
-    for (const app of spec.apps) {
-      world.clock.schedule(app.createdAt, Priority.scenario, () => startApp(world, machines, account, app));
-    }
+    spec.apps.forEach((app, index) => {
+      world.clock.schedule(app.createdAt, Priority.scenario, { kind: 'startApp', account: spec.id, app: index });
+    });
   }
-  for (const event of scenario.events) {
-    world.clock.schedule(event.at, Priority.scenario, () => playEvent(world, machines, event));
-  }
+  scenario.events.forEach((event, index) => {
+    world.clock.schedule(event.at, Priority.scenario, { kind: 'event', index });
+  });
   scheduleMonthCloses(world);
-  world.clock.runUntil(world.period.endAt);
-  closeLastMonth(world);
-  return assemble(scenario, policy, world);
+  return run;
 }
 
-function assemble(scenario: Scenario, policy: Policy, world: World): Report {
-  const { recorder } = world;
+/** Plays every job due before `until` (exclusive, and never past the end of the period). */
+export function advance(run: Run, until: number): void {
+  run.world.clock.runUntil(Math.min(until, run.world.period.endAt));
+}
+
+/** Plays the rest of the period and assembles the report. */
+export function finish(run: Run): Report {
+  advance(run, run.world.period.endAt);
+  closeLastMonth(run.world);
+  return assemble(run);
+}
+
+export function simulate(scenario: Scenario, policy: Policy = scenario.policy, options: SimulateOptions = {}): Report {
+  return finish(startRun(scenario, policy, options));
+}
+
+function assemble({ scenario, world }: Run): Report {
+  const { recorder, policy } = world;
   const report: Report = {
     format: 1,
     scenario: { name: scenario.name, file: scenario.file, seed: scenario.seed, rules: [...scenario.rules] },

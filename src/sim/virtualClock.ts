@@ -1,26 +1,42 @@
 /**
- * The engine's clock: XState's `Clock` interface (`setTimeout`, `clearTimeout`) over one
- * heap of jobs shared by every actor, instead of XState's `SimulatedClock`, which re-sorts
- * all pending timers at every step (quadratic in the number of apps).
+ * The engine's clock: one heap of jobs shared by every actor of a run. Each actor gets a
+ * `Clock` (XState's interface: `setTimeout`, `clearTimeout`) over it, instead of XState's
+ * `SimulatedClock`, which re-sorts all pending timers at every step (quadratic in the number
+ * of apps).
  *
- * Same-instant order (documented in the README): machine timers first, then billing jobs
- * (month close, bill push, bill charge), then the scenario's events in file order; within
- * each class, the order in which they were scheduled.
+ * Same-instant order (documented in the README): machine timers first, actor by actor in
+ * creation order and, within an actor, in the order they were set; then billing jobs (month
+ * close, bill push, bill charge); then the scenario's events in file order.
+ *
+ * Engine jobs are plain data (a `T`), run by the `dispatch` the clock is made with, so that a
+ * paused run can be saved with its queue; machine timers are closures that XState re-arms.
  */
 import type { ActorOptions, AnyActorLogic } from 'xstate';
-import { EventQueue, type Job } from './eventQueue.ts';
+import { type Entry, EventQueue } from './eventQueue.ts';
 
 /** XState's clock interface, as `createActor` takes it. */
-type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
+export type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
 
 export const Priority = { timer: 0, billing: 1, scenario: 2 } as const;
 export type Priority = (typeof Priority)[keyof typeof Priority];
 
-export class VirtualClock implements Clock {
-  private readonly queue = new EventQueue();
+type Item<T> = { timer: () => void } | { job: T };
+
+export interface SavedJob<T> {
+  at: number;
+  priority: number;
+  seq: number;
+  job: T;
+}
+
+export class VirtualClock<T = never> {
+  private readonly queue = new EventQueue<Item<T>>();
   private current: number;
 
-  constructor(start: number) {
+  constructor(
+    start: number,
+    private readonly dispatch: (job: T) => void = () => {},
+  ) {
     this.current = start;
   }
 
@@ -28,27 +44,43 @@ export class VirtualClock implements Clock {
     return this.current;
   }
 
-  /** XState timers: `delay` ms from now. */
-  setTimeout(fn: (...args: unknown[]) => void, delay: number): Job {
-    return this.queue.push(this.current + delay, Priority.timer, fn);
+  /** XState timers of one actor: `delay` ms from now, ranked by the actor's creation order. */
+  timersFor(rank: number): Clock {
+    return {
+      setTimeout: (fn: () => void, delay: number) => this.queue.push(this.current + delay, Priority.timer, rank, { timer: fn }),
+      clearTimeout: (entry: Entry<Item<T>>) => {
+        entry.cancelled = true;
+      },
+    };
   }
 
-  clearTimeout(id: unknown): void {
-    (id as Job).cancelled = true;
-  }
-
-  schedule(at: number, priority: Priority, run: () => void): Job {
-    return this.queue.push(at, priority, run);
+  schedule(at: number, priority: Priority, job: T, seq?: number): void {
+    this.queue.push(at, priority, 0, { job }, seq);
   }
 
   /** Runs every job due before `until` (exclusive), advancing the clock to each one's instant. */
   runUntil(until: number): void {
-    for (let job = this.queue.peek(); job && job.at < until; job = this.queue.peek()) {
+    for (let entry = this.queue.peek(); entry && entry.at < until; entry = this.queue.peek()) {
       this.queue.pop();
-      this.current = job.at;
-      job.run();
+      this.current = entry.at;
+      if ('timer' in entry.item) entry.item.timer();
+      else this.dispatch(entry.item.job);
     }
     this.current = Math.max(this.current, until);
+  }
+
+  /** The pending engine jobs and the next sequence number, to save a paused run. */
+  saveJobs(): { jobs: SavedJob<T>[]; sequence: number } {
+    const jobs = this.queue
+      .entries()
+      .flatMap((entry) => ('job' in entry.item ? [{ at: entry.at, priority: entry.priority, seq: entry.seq, job: entry.item.job }] : []))
+      .sort((a, b) => a.seq - b.seq);
+    return { jobs, sequence: this.queue.sequence };
+  }
+
+  restoreJobs(saved: { jobs: SavedJob<T>[]; sequence: number }): void {
+    for (const job of saved.jobs) this.schedule(job.at, job.priority as Priority, job.job, job.seq);
+    this.queue.sequence = saved.sequence;
   }
 
   get pending(): number {

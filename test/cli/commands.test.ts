@@ -90,6 +90,23 @@ describe('imsim run', () => {
   });
 });
 
+describe('imsim run --until --save and imsim resume', () => {
+  it('pauses a run in one process and finishes it in another with the uninterrupted report', () => {
+    const state = join(tempDir(), 'state.json');
+    const paused = imsim(['run', 'scenarios/arrears.yaml', '--until', '2020-04-12T08:00', '--save', state]);
+    expect(paused.status).toBe(0);
+    expect(paused.stdout).toBe('');
+    const resumed = imsim(['resume', state, '--format', 'json']);
+    expect(resumed.stdout).toBe(readFileSync('scenarios/golden/arrears.json', 'utf8'));
+  });
+
+  it('refuses a file that is not a paused run, with exit code 2', () => {
+    const run = imsim(['resume', 'scenarios/golden/default.json']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('expected a paused run');
+  });
+});
+
 describe('imsim test, check, policy and help', () => {
   it('runs every scenario of a folder and ends with "N passed, N failed"', () => {
     const run = imsim(['test', 'scenarios']);
@@ -118,7 +135,7 @@ describe('imsim test, check, policy and help', () => {
   });
 
   it('has help for every command', () => {
-    for (const command of ['run', 'check', 'test', 'policy']) {
+    for (const command of ['run', 'resume', 'check', 'test', 'policy', 'coverage']) {
       const run = imsim([command, '--help']);
       expect(run.status).toBe(0);
       expect(run.stdout).toContain(`imsim ${command}`);

@@ -127,28 +127,34 @@ describe('R1: no-reason refund window', () => {
 
 describe('P5: auto-renew retries', () => {
   it('P5: at the end instant, the next retry is 24 h later (04-09 10:10:52)', () => {
-    expect(show(nextAutoRenewRetry(end, end))).toBe('2020-04-09T10:10:52');
+    expect(show(nextAutoRenewRetry(end, end, null))).toBe('2020-04-09T10:10:52');
   });
 
-  it('P5: retries run every 24 h from the end instant, strictly after now', () => {
-    expect(show(nextAutoRenewRetry(end, end + 1))).toBe('2020-04-09T10:10:52');
-    expect(show(nextAutoRenewRetry(end, end + MS_PER_DAY - 1))).toBe('2020-04-09T10:10:52');
-    expect(show(nextAutoRenewRetry(end, end + MS_PER_DAY))).toBe('2020-04-10T10:10:52');
-    expect(show(nextAutoRenewRetry(end, at('2020-04-12T08:00:00')))).toBe('2020-04-12T10:10:52');
+  it('P5: retries run every 24 h from the end instant, the first at or after now', () => {
+    expect(show(nextAutoRenewRetry(end, end + 1, null))).toBe('2020-04-09T10:10:52');
+    expect(show(nextAutoRenewRetry(end, end + MS_PER_DAY - 1, null))).toBe('2020-04-09T10:10:52');
+    expect(show(nextAutoRenewRetry(end, end + MS_PER_DAY, null))).toBe('2020-04-09T10:10:52');
+    expect(show(nextAutoRenewRetry(end, at('2020-04-12T08:00:00'), null))).toBe('2020-04-12T10:10:52');
+  });
+
+  it('P5: a retry already made is not made again: the next is a day later', () => {
+    const first = end + MS_PER_DAY;
+    expect(show(nextAutoRenewRetry(end, first, first))).toBe('2020-04-10T10:10:52');
   });
 
   it('P5: asked before the end, the first retry is still one day after the end', () => {
-    expect(show(nextAutoRenewRetry(end, end - 3 * MS_PER_DAY))).toBe('2020-04-09T10:10:52');
+    expect(show(nextAutoRenewRetry(end, end - 3 * MS_PER_DAY, null))).toBe('2020-04-09T10:10:52');
   });
 
   it('P5 with X2: retries fall on 04-09 … 04-15 before the suspension at 04-16 00:00', () => {
     const graceEnd = graceEndsAt(end, policy.lifecycle.grace, zone);
     const retries: string[] = [];
-    for (let now = end; ; ) {
-      const next = nextAutoRenewRetry(end, now);
+    for (let now = end, last: number | null = null; ; ) {
+      const next = nextAutoRenewRetry(end, now, last);
       if (next >= graceEnd) break;
       retries.push((show(next) as string).slice(0, 10));
       now = next;
+      last = next;
     }
     expect(retries).toEqual(['2020-04-09', '2020-04-10', '2020-04-11', '2020-04-12', '2020-04-13', '2020-04-14', '2020-04-15']);
   });

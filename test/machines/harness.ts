@@ -16,7 +16,7 @@ export function appHarness(options: { start: string; policy?: Policy; funds?: ()
   const policy = options.policy ?? loadPolicy('tencent-im-2019');
   const machine = createAppMachine({ now: () => clock.now(), canAffordAutoRenewal: options.funds ?? (() => false) });
   const actor = createActor(machine, {
-    clock,
+    clock: clock.timersFor(1),
     input: { appId: 'app', accountId: 'acme', timing: appTiming(policy, zone) },
   });
   const emitted: (AppEmitted & { at: number })[] = [];
@@ -39,7 +39,7 @@ export function appHarness(options: { start: string; policy?: Policy; funds?: ()
 export function accountHarness(options: { start: string; cash: string }) {
   const clock = new VirtualClock(at(options.start));
   const actor = createActor(createAccountMachine({ now: () => clock.now() }), {
-    clock,
+    clock: clock.timersFor(1),
     input: {
       accountId: 'acme',
       balance: { cash: options.cash, income: '0', gift: '0' },

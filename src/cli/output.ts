@@ -1,0 +1,43 @@
+/** How `run` and `resume` hand a finished report to the user: stdout or files, in a format. */
+import { writeFilesAtomic } from '../report/atomicWrite.ts';
+import { type ReportFormat, renderFiles, reportFormats } from '../report/formats.ts';
+import { renderJson } from '../report/json.ts';
+import { renderText } from '../report/text.ts';
+import type { Report } from '../report/types.ts';
+import { UsageError } from './args.ts';
+
+export const outputOptions = {
+  format: { type: 'string', default: 'text' },
+  out: { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const;
+
+export interface OutputValues {
+  format?: string;
+  out?: string;
+  color?: boolean;
+  'no-color'?: boolean;
+}
+
+export function checkOutput(values: OutputValues): ReportFormat {
+  const format = (values.format ?? 'text') as ReportFormat;
+  if (!reportFormats.includes(format)) throw new UsageError(`--format must be one of ${reportFormats.join(', ')}`);
+  if (format === 'csv' && !values.out) throw new UsageError('--format csv writes one file per array: give --out DIR');
+  return format;
+}
+
+/** Prints or writes the report; the exit code is 1 when an expectation failed. */
+export function deliver(report: Report, values: OutputValues, source: string): number {
+  const format = checkOutput(values);
+  if (values.out) {
+    writeFilesAtomic(values.out, renderFiles(report, format));
+    process.stderr.write(`wrote the ${format} report of ${source} to ${values.out}\n`);
+  } else if (format === 'text') {
+    const color = values['no-color'] ? false : (values.color ?? process.stdout.isTTY === true);
+    process.stdout.write(renderText(report, { color }));
+  } else {
+    process.stdout.write(format === 'json' ? renderJson(report) : Object.values(renderFiles(report, format)).join('\n'));
+  }
+  return report.expectations.every((expectation) => expectation.ok) ? 0 : 1;
+}

@@ -1,0 +1,112 @@
+/**
+ * Pausing a run: everything it holds, as JSON. XState's persisted snapshots of every actor, the
+ * engine's queue (its jobs are plain data), the pending bills, the records beside the machines
+ * and the report so far. Resuming restores the actors, re-arms their timers (rearm.ts) and the
+ * queue, so that the final report is byte for byte the one of an uninterrupted run.
+ */
+import type { Snapshot } from 'xstate';
+import type { Policy } from '../policy/schema.ts';
+import type { BillRecord, OrderRecord } from '../report/types.ts';
+import type { AppSpec, Scenario } from '../scenario/types.ts';
+import { type AppRecords, startAccount, startApp } from './actors.ts';
+import { billKey } from './billing.ts';
+import type { EngineJob } from './jobs.ts';
+import type { Recorder } from './recorder.ts';
+import type { OrderEntry } from './runtime.ts';
+import { createRun, type Run, type SimulateOptions } from './simulate.ts';
+import type { SavedJob } from './virtualClock.ts';
+
+export const SAVED_RUN_KIND = 'imsim-paused-run';
+
+type RecorderArrays = Pick<
+  Recorder,
+  'transitions' | 'orders' | 'bills' | 'refunds' | 'notifications' | 'denials' | 'events' | 'balances' | 'usage'
+>;
+const recorderKeys = ['transitions', 'orders', 'bills', 'refunds', 'notifications', 'denials', 'events', 'balances', 'usage'] as const;
+
+type SavedOrder = Omit<OrderEntry, 'record'> & { id: string };
+
+export interface SavedRun {
+  format: 1;
+  kind: typeof SAVED_RUN_KIND;
+  scenario: Scenario;
+  policy: Policy;
+  at: number;
+  clock: { jobs: SavedJob<EngineJob>[]; sequence: number };
+  counters: { orders: number; actors: number };
+  recorder: RecorderArrays;
+  pendingBills: { bill: BillRecord; pushedAt: number; pushed: boolean }[];
+  accounts: { id: string; rank: number; noReasonRefunds: number; snapshot: Snapshot<unknown> }[];
+  apps: (Omit<AppRecords, 'orders'> & {
+    id: string;
+    account: string;
+    rank: number;
+    spec: AppSpec;
+    orders: SavedOrder[];
+    snapshot: Snapshot<unknown>;
+  })[];
+}
+
+export function saveRun({ scenario, world }: Run): SavedRun {
+  const recorder = Object.fromEntries(recorderKeys.map((key) => [key, world.recorder[key]])) as RecorderArrays;
+  return structuredClone({
+    format: 1,
+    kind: SAVED_RUN_KIND,
+    scenario,
+    policy: world.policy,
+    at: world.clock.now(),
+    clock: world.clock.saveJobs(),
+    counters: world.counters,
+    recorder,
+    pendingBills: [...world.pendingBills.values()].map(({ bill, pushedAt }) => ({
+      bill,
+      pushedAt,
+      pushed: world.recorder.bills.includes(bill),
+    })),
+    accounts: [...world.accounts.values()].map((account) => ({
+      id: account.id,
+      rank: account.rank,
+      noReasonRefunds: account.noReasonRefunds,
+      snapshot: account.actor.getPersistedSnapshot(),
+    })),
+    apps: [...world.apps.values()].map((app) => ({
+      id: app.id,
+      account: app.account.id,
+      rank: app.rank,
+      spec: app.spec,
+      state: app.state,
+      timeline: app.timeline,
+      orders: app.orders.map(({ record, ...order }) => ({ ...order, id: record.id })),
+      packs: app.packs,
+      storage: app.storage,
+      snapshot: app.actor.getPersistedSnapshot(),
+    })),
+  } satisfies SavedRun);
+}
+
+export function resumeRun(saved: SavedRun, options: SimulateOptions = {}): Run {
+  const run = createRun(saved.scenario, saved.policy, options, saved.at);
+  const { world, machines } = run;
+  for (const key of recorderKeys) (world.recorder[key] as unknown[]).push(...saved.recorder[key]);
+  Object.assign(world.counters, saved.counters);
+  const ordersById = new Map<string, OrderRecord>(world.recorder.orders.map((order) => [order.id, order]));
+  for (const pending of saved.pendingBills) {
+    const pushed = world.recorder.bills.find((bill) => bill.account === pending.bill.account && bill.month === pending.bill.month);
+    const bill = pending.pushed && pushed ? pushed : pending.bill;
+    world.pendingBills.set(billKey(bill.account, bill.month), { bill, pushedAt: pending.pushedAt });
+  }
+  for (const account of saved.accounts) {
+    const spec = saved.scenario.accounts.find((candidate) => candidate.id === account.id);
+    if (!spec) throw new Error(`saved account ${account.id} is not in the saved scenario`);
+    startAccount(world, machines, spec, account).noReasonRefunds = account.noReasonRefunds;
+  }
+  for (const app of saved.apps) {
+    const account = world.accounts.get(app.account);
+    if (!account) throw new Error(`saved app ${app.id} names an unknown account ${app.account}`);
+    const orders = app.orders.map(({ id, ...order }) => ({ ...order, record: ordersById.get(id) as OrderRecord }));
+    const records = { state: app.state, timeline: app.timeline, orders, packs: app.packs, storage: app.storage };
+    startApp(world, machines, account, app.spec, { snapshot: app.snapshot, rank: app.rank, records });
+  }
+  world.clock.restoreJobs(saved.clock);
+  return run;
+}

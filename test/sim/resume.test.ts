@@ -1,0 +1,51 @@
+/**
+ * Pause and resume: a run saved at any instant and resumed from its JSON in a fresh world ends
+ * with the report an uninterrupted run gives, byte for byte.
+ */
+import seedrandom from 'seedrandom';
+import { describe, expect, it } from 'vitest';
+import { scenarioFiles } from '../../src/cli/test.ts';
+import { renderJson } from '../../src/report/json.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { resumeRun, saveRun } from '../../src/sim/persist.ts';
+import { advance, finish, simulate, startRun } from '../../src/sim/simulate.ts';
+
+const scenarios = scenarioFiles('scenarios').map((file) => loadScenario(file));
+
+function resumedAt(index: number, cut: number): string {
+  const scenario = scenarios[index];
+  const run = startRun(scenario);
+  advance(run, cut);
+  const text = JSON.stringify(saveRun(run));
+  return renderJson(finish(resumeRun(JSON.parse(text))));
+}
+
+/** 20 cut points spread over the scenarios by a fixed seed, some on exact event instants. */
+function cutPoints(): { index: number; cut: number }[] {
+  const random = seedrandom('imsim resume');
+  return Array.from({ length: 20 }, (_, n) => {
+    const index = n % scenarios.length;
+    const scenario = scenarios[index];
+    const run = startRun(scenario);
+    const { startAt, endAt } = run.world.period;
+    const events = scenario.events.map((event) => event.at);
+    const onEvent = n % 3 === 0 && events.length > 0;
+    const cut = onEvent ? events[Math.floor(random() * events.length)] : startAt + Math.floor(random() * (endAt - startAt));
+    return { index, cut };
+  });
+}
+
+describe('pause and resume', () => {
+  const uninterrupted = scenarios.map((scenario) => renderJson(simulate(scenario)));
+
+  it.each(cutPoints())('scenario #$index cut at $cut ends with the uninterrupted report', ({ index, cut }) => {
+    expect(resumedAt(index, cut)).toBe(uninterrupted[index]);
+  });
+
+  it('resumes the default scenario from a cut at every month start with the same report', () => {
+    const index = scenarios.findIndex((scenario) => scenario.file === 'scenarios/default.yaml');
+    const run = startRun(scenarios[index]);
+    const { startAt, endAt } = run.world.period;
+    for (let cut = startAt; cut < endAt; cut += 30 * 86_400_000) expect(resumedAt(index, cut)).toBe(uninterrupted[index]);
+  });
+});
