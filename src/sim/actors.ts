@@ -67,11 +67,11 @@ export function startAccount(world: World, machines: Machines, spec: AccountSpec
   });
   actor.on('accountSuspended', () => {
     recorder.event('accountSuspended', { account: account.id });
-    for (const app of account.apps) app.actor.send({ type: 'ARREARS_SUSPEND' });
+    for (const app of liveApps(account)) app.actor.send({ type: 'ARREARS_SUSPEND' });
   });
   actor.on('arrearsCleared', (event) => {
     recorder.event('arrearsCleared', { account: account.id });
-    if (event.wasSuspended) for (const app of account.apps) app.actor.send({ type: 'ARREARS_CLEARED' });
+    if (event.wasSuspended) for (const app of liveApps(account)) app.actor.send({ type: 'ARREARS_CLEARED' });
   });
   const { trace } = world;
   if (trace) actor.system.inspect((event) => trace('account', event));
@@ -79,6 +79,11 @@ export function startAccount(world: World, machines: Machines, spec: AccountSpec
   if (restored) rearmTimers(actor, machines.account);
   world.accounts.set(account.id, account);
   return account;
+}
+
+/** X5: a reclaimed app is gone for good; its actor has stopped. */
+function liveApps(account: AccountRuntime): AppRuntime[] {
+  return account.apps.filter((app) => app.state !== 'reclaimed');
 }
 
 export function topLevelState(value: unknown): AppState {
