@@ -26,6 +26,7 @@ export interface MonthFigures {
   servedPeakDau: number;
   servedPeakDay: string | null;
   peakGroups: number;
+  /** U5: Σ daily peaks over pro days; curves keep Mbps to 3 decimals, so sums of thousandths are exact. */
   mbpsDays: Money;
   internationalMbpsDays: Money;
   /** U3: the most months of storage extension on during a pro day. */
@@ -94,6 +95,7 @@ export function monthFigures(world: World, app: AppRuntime, fromDay: number, toD
     proDays: 0, peakDau: 0, peakDauDay: null, servedPeakDau: 0, servedPeakDay: null, peakGroups: 0,
     mbpsDays: ZERO, internationalMbpsDays: ZERO, storageMonths: 0, userDaysDenied: 0, roomDaysDenied: 0,
   };
+  let [servedPeakDay, peakDay, milliMbps, internationalMilliMbps] = [-1, -1, 0, 0];
   for (let day = fromDay; day < toDay; day += 1) {
     const mask = masks[day - fromDay];
     const index = day - world.period.startDay;
@@ -102,22 +104,21 @@ export function monthFigures(world: World, app: AppRuntime, fromDay: number, toD
     const demand = series.dau[index];
     const served = pro ? demand : Math.min(demand, trialUsers);
     figures.userDaysDenied += demand - served;
-    if (served > figures.servedPeakDau) [figures.servedPeakDau, figures.servedPeakDay] = [served, formatDay(day)];
+    if (served > figures.servedPeakDau) [figures.servedPeakDau, servedPeakDay] = [served, day];
     const dayStart = startOfLocalDay(day, world.zone);
     const rooms = roomLimit(world, app, pro, dayStart);
     if (rooms !== null) figures.roomDaysDenied += Math.max(0, series.avChatrooms[index] - rooms);
     if (!pro) continue;
     figures.proDays += 1;
-    if (demand > figures.peakDau) [figures.peakDau, figures.peakDauDay] = [demand, formatDay(day)];
+    if (demand > figures.peakDau || peakDay < 0) [figures.peakDau, peakDay] = [demand, day];
     figures.peakGroups = Math.max(figures.peakGroups, series.groups[index]);
-    figures.mbpsDays = figures.mbpsDays.plus(money(series.avBandwidthMbps[index]));
-    figures.internationalMbpsDays = figures.internationalMbpsDays.plus(money(series.avBandwidthInternationalMbps[index]));
+    milliMbps += Math.round(series.avBandwidthMbps[index] * 1000);
+    internationalMilliMbps += Math.round(series.avBandwidthInternationalMbps[index] * 1000);
     figures.storageMonths = Math.max(figures.storageMonths, storageMonthsOn(app, dayStart));
   }
-  if (figures.proDays > 0 && figures.peakDauDay === null) figures.peakDauDay = formatDay(firstProDay(masks, fromDay));
+  figures.servedPeakDay = servedPeakDay < 0 ? null : formatDay(servedPeakDay);
+  figures.peakDauDay = peakDay < 0 ? null : formatDay(peakDay);
+  figures.mbpsDays = money(milliMbps).div(1000);
+  figures.internationalMbpsDays = money(internationalMilliMbps).div(1000);
   return figures;
-}
-
-function firstProDay(masks: Uint8Array, fromDay: number): number {
-  return fromDay + masks.findIndex((mask) => (mask & PRO) !== 0);
 }
