@@ -24,32 +24,49 @@ export function nodePath(): typeof import('node:path') {
  * `shown` is the path as the user wrote it, for the message.
  */
 export function readTextFile(path: string, shown: string, what: string): string {
-  const fs = nodeFs();
-  let size: number;
   try {
-    size = fs.statSync(path).size;
-  } catch {
-    throw new InputError([fileIssue(shown, '', `cannot read the ${what} file: no such file`)]);
-  }
-  if (size > MAX_FILE_BYTES) {
-    throw new InputError([fileIssue(shown, '', `the ${what} file is ${size} bytes; expected at most ${MAX_FILE_BYTES} (5 MB)`)]);
-  }
-  try {
-    return fs.readFileSync(path, 'utf8');
+    return readLimited(path);
   } catch (error) {
-    throw new InputError([fileIssue(shown, '', `cannot read the ${what} file: ${error instanceof Error ? error.message : String(error)}`)]);
+    throw new InputError([fileIssue(shown, '', `cannot read the ${what} file: ${fileProblem(error)}`)]);
   }
 }
 
-/** A reader of files next to `file` (as written, relative to its folder), refusing any over the size limit. */
+/**
+ * A reader of files next to `file` (as written, relative to its folder), refusing any over the
+ * size limit. It throws an Error whose message says what is wrong in a few words ("no such
+ * file", "it is a folder"), without the machine's absolute paths.
+ */
 export function nodeReaderBeside(file: string): (relative: string) => string {
   return (relative) => {
     const path = nodePath();
-    const resolved = path.resolve(path.dirname(file), relative);
-    const size = nodeFs().statSync(resolved).size;
-    if (size > MAX_FILE_BYTES) throw new Error(`the file is ${size} bytes; expected at most ${MAX_FILE_BYTES} (5 MB)`);
-    return nodeFs().readFileSync(resolved, 'utf8');
+    try {
+      return readLimited(path.resolve(path.dirname(file), relative));
+    } catch (error) {
+      throw new Error(fileProblem(error));
+    }
   };
+}
+
+/** A file's text, refused (before reading it) when it is over MAX_FILE_BYTES or not a file. */
+function readLimited(path: string): string {
+  const fs = nodeFs();
+  const stat = fs.statSync(path);
+  if (stat.isDirectory()) throw new FileProblem('it is a folder');
+  if (stat.size > MAX_FILE_BYTES) throw new FileProblem(`it is ${stat.size} bytes; expected at most ${MAX_FILE_BYTES} (5 MB)`);
+  return fs.readFileSync(path, 'utf8');
+}
+
+class FileProblem extends Error {}
+
+/** What went wrong reading a file, in a few words and without the machine's absolute paths. */
+function fileProblem(error: unknown): string {
+  if (error instanceof FileProblem) return error.message;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (typeof code === 'string') return code;
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** `relative` as seen from `file`'s folder, for messages (no node path needed). */

@@ -21,5 +21,9 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';
+  // YAML tags such as !!timestamp and !!binary make objects that are neither lists nor mappings.
+  if (value instanceof Date) return 'a timestamp (write dates as plain text: YYYY-MM-DD)';
+  if (ArrayBuffer.isView(value)) return 'binary data';
+  if (value instanceof Map || value instanceof Set) return 'a tagged collection';
   return 'a mapping';
 }

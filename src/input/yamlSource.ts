@@ -1,11 +1,17 @@
 /**
  * YAML (or JSON, which is YAML) read with positions, so every input issue can say the
  * `file:line:column` where the value was written.
+ *
+ * A file is checked for what would make the YAML parser, or anything after it, hang or blow up
+ * before it is turned into data (input/limits.ts): too many unclosed brackets (a plain scan of
+ * the text, before parsing), nesting deeper than MAX_YAML_DEPTH, too many aliases, aliases that
+ * expand into too many values or into themselves, and a field written twice in one mapping
+ * (checked here in one pass: the parser's own check compares every key with every other).
  */
-import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
 import { InputError, type InputIssue } from '../inputError.ts';
-import { fileIssue } from './issues.ts';
-import { MAX_YAML_ALIASES } from './limits.ts';
+import { fileIssue, inFileOrder } from './issues.ts';
+import { MAX_OPEN_BRACKETS, MAX_YAML_ALIAS_VALUES, MAX_YAML_ALIASES, MAX_YAML_DEPTH, MAX_YAML_ERRORS } from './limits.ts';
 
 export type PathSegment = string | number;
 
@@ -18,27 +24,42 @@ export interface YamlSource {
   value: unknown;
 }
 
+const tooDeep = `YAML nested too deeply: expected at most ${MAX_YAML_DEPTH} levels of lists and mappings`;
+
 /**
- * Parses YAML or JSON keeping positions. Syntax errors (and an alias bomb) throw InputError at
- * once: nothing after them can be trusted.
+ * Parses YAML or JSON keeping positions. Syntax errors, and anything that would take the
+ * parser too long or build too much (see above), throw InputError at once: nothing after them
+ * can be trusted.
  */
 export function readYaml(text: string, file: string): YamlSource {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new InputError(
-      doc.errors.map((error) => {
-        const { line, col } = lines.linePos(error.pos[0]);
-        return { file, line, column: col, path: '', message: `YAML syntax: ${error.message.split('\n')[0]}` };
-      }),
-    );
+  const bracket = firstTooDeepBracket(text);
+  if (bracket !== undefined) {
+    throw new InputError([{ file, ...positionInText(text, bracket), path: '', message: `${tooDeep}, found more than ${MAX_OPEN_BRACKETS} unclosed [ or {` }]);
   }
+  const lines = new LineCounter();
+  const doc = withoutStackTraces(() => parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, logLevel: 'error' }));
+  if (doc.errors.length > 0) {
+    const at = (offset: number) => {
+      const { line, col } = lines.linePos(offset);
+      return { file, line, column: col, path: '' };
+    };
+    // eemeli/yaml reports a stack overflow in deep nesting as RESOURCE_EXHAUSTION, once per level.
+    const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
+    if (exhausted) throw new InputError([{ ...at(exhausted.pos[0]), message: `${tooDeep}, found more` }]);
+    const issues = inFileOrder(doc.errors.slice(0, MAX_YAML_ERRORS).map((error) => ({ ...at(error.pos[0]), message: `YAML syntax: ${error.message.split('\n')[0]}` })));
+    if (doc.errors.length > MAX_YAML_ERRORS) {
+      issues.push(fileIssue(file, '', `… and ${doc.errors.length - MAX_YAML_ERRORS} more YAML syntax errors (only the first ${MAX_YAML_ERRORS} are listed)`));
+    }
+    throw new InputError(issues);
+  }
+  const shapeIssues = checkShape(doc, lines, file);
+  if (shapeIssues.length > 0) throw new InputError(shapeIssues);
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    value = doc.toJS({ maxAliasCount: -1 });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError([fileIssue(file, '', `YAML aliases expand too far (more than ${MAX_YAML_ALIASES} nodes per anchor): ${reason}`)]);
+    throw new InputError([fileIssue(file, '', `cannot read the YAML: ${reason}`)]);
   }
   return { file, doc, lines, value };
 }
@@ -78,4 +99,134 @@ export function positionOf(source: YamlSource, path: readonly PathSegment[], opt
 /** An issue at the place a path was written (with `key`, at the field name). */
 export function issueAt(source: YamlSource, path: readonly PathSegment[], message: string, options: { key?: boolean } = {}): InputIssue {
   return { file: source.file, ...positionOf(source, path, options), path: path.join('.'), message };
+}
+
+/**
+ * The offset of the first `[` or `{` that leaves more than MAX_OPEN_BRACKETS unclosed, if any.
+ * Quotes and comments are not skipped (a scanner that tried could be fooled into skipping real
+ * brackets), which only makes the count larger.
+ */
+function firstTooDeepBracket(text: string): number | undefined {
+  let open = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x5b || code === 0x7b) {
+      open += 1;
+      if (open > MAX_OPEN_BRACKETS) return index;
+    } else if ((code === 0x5d || code === 0x7d) && open > 0) {
+      open -= 1;
+    }
+  }
+  return undefined;
+}
+
+function positionInText(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line += 1;
+    lineStart = index + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Runs `parse` without capturing a stack trace for each error object: the parser makes one per
+ * syntax error, and a file of a million commas would otherwise spend most of its time there.
+ */
+function withoutStackTraces<T>(parse: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
+ * One pass over the parsed document: nesting depth, fields written twice, aliases (how many,
+ * whether each has its anchor before it and outside itself, and how many values they add).
+ * Returns the issues found, in file order.
+ */
+function checkShape(doc: Document.Parsed, lines: LineCounter, file: string): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const at = (node: Node | null | undefined, path: readonly PathSegment[], message: string) => {
+    const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
+    issues.push({ file, line, column: col, path: path.join('.'), message });
+  };
+  const anchors = new Map<string, Node>();
+  /** Expanded size of each anchored node, once its subtree has been walked. */
+  const sizes = new Map<Node, number>();
+  /** Collections being walked (the ancestors of the current node), to catch an alias inside its own anchor. */
+  const open = new Set<Node>();
+  let aliases = 0;
+  let aliasValues = 0;
+  let deepSeen = false;
+  let stop = false;
+
+  /** The number of values `node` stands for once aliases are expanded. */
+  const walk = (node: unknown, path: PathSegment[], depth: number): number => {
+    if (stop || node == null) return 1;
+    if (isAlias(node)) {
+      aliases += 1;
+      if (aliases > MAX_YAML_ALIASES) {
+        at(node, path, `expected at most ${MAX_YAML_ALIASES} YAML aliases (*name) in one file, found more`);
+        stop = true;
+        return 1;
+      }
+      const target = anchors.get(node.source);
+      if (!target) {
+        at(node, path, `expected an anchor &${node.source} before the alias *${node.source}, found none`);
+        return 1;
+      }
+      if (open.has(target)) {
+        at(node, path, `expected the alias *${node.source} outside its own anchor &${node.source}, found it inside (a loop)`);
+        return 1;
+      }
+      const size = sizes.get(target) ?? 1;
+      aliasValues += size;
+      if (aliasValues > MAX_YAML_ALIAS_VALUES) {
+        at(node, path, `YAML aliases expand too far: expected at most ${MAX_YAML_ALIAS_VALUES} values added by aliases, found more`);
+        stop = true;
+      }
+      return size;
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, node as Node);
+    let size = 1;
+    if (isMap(node) || isSeq(node)) {
+      if (depth >= MAX_YAML_DEPTH) {
+        if (!deepSeen) at(node, [], `${tooDeep}, found more`);
+        deepSeen = true;
+        return 1;
+      }
+      open.add(node);
+      const keys = new Map<string, Node>();
+      node.items.forEach((item: unknown, index: number) => {
+        if (isPair(item)) {
+          const key = item.key as Node | null;
+          const name = isScalar(key) ? String(key.value) : undefined;
+          const here = [...path, isMap(node) ? (name ?? index) : index];
+          if (name !== undefined && isMap(node)) {
+            const first = keys.get(name);
+            if (first) {
+              const firstLine = lines.linePos(first.range?.[0] ?? 0).line;
+              at(key, here, `expected each field once in a mapping, found "${name}" again (first at line ${firstLine})`);
+            } else if (key) {
+              keys.set(name, key);
+            }
+          }
+          size += walk(key, here, depth + 1) + walk(item.value, here, depth + 1);
+        } else {
+          size += walk(item, [...path, index], depth + 1);
+        }
+      });
+      open.delete(node);
+    }
+    if (anchor) sizes.set(node as Node, size);
+    return size;
+  };
+  walk(doc.contents, [], 0);
+  return inFileOrder(issues).slice(0, MAX_YAML_ERRORS);
 }

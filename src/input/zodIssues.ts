@@ -34,7 +34,8 @@ export function unknownField(key: string, known: readonly string[]): string {
 export function describeIssue(issue: z.core.$ZodIssue): string {
   const input = 'input' in issue ? issue.input : undefined;
   const received = 'received' in issue && typeof issue.received === 'string' ? issue.received : undefined;
-  const found = received === 'Infinity' || received === 'NaN' ? `${received} (numbers must be finite)` : describeValue(input);
+  const infinite = typeof input === 'number' && !Number.isFinite(input);
+  const found = received === 'Infinity' || received === 'NaN' ? `${received} (numbers must be finite)` : infinite ? `${input} (numbers must be finite)` : describeValue(input);
   const missing = input === undefined && received === undefined;
   const withFound = (expected: string) => (missing ? `missing: expected ${expected}` : `expected ${expected}, found ${found}`);
   switch (issue.code) {

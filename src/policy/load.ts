@@ -5,7 +5,7 @@
  * No node module is imported at the top (see input/files.ts), so a browser bundle can import
  * this module and call `parsePolicy` or pass a ready policy to the scenario parser.
  */
-import { fixedZone, parseLocalTime } from '../domain/calendar.ts';
+import { fixedZone, parseLocalTime, type Zone } from '../domain/calendar.ts';
 import { nodeFs, nodePath, readTextFile } from '../input/files.ts';
 import { fileIssue, inFileOrder } from '../input/issues.ts';
 import { issueAt, type PathSegment, readYaml } from '../input/yamlSource.ts';
@@ -32,12 +32,23 @@ export function bundledPolicyText(id: string): string {
   return nodeFs().readFileSync(new URL(`./${id}.yaml`, import.meta.url), 'utf8');
 }
 
+const bundledPolicies = new Map<string, Policy>();
+
 /**
  * A bundled policy id, or a path to a YAML/JSON policy file relative to `baseDir` (default: the
  * working directory). Throws InputError listing every problem found.
  */
 export function loadPolicy(idOrPath: string, options: { baseDir?: string } = {}): Policy {
-  if (isBundledPolicyId(idOrPath)) return parsePolicy(bundledPolicyText(idOrPath), `policy/${idOrPath}.yaml`);
+  if (isBundledPolicyId(idOrPath)) {
+    // Parsed and checked once per process (it is half the time of loading a small scenario);
+    // each caller gets its own copy, free to change.
+    let policy = bundledPolicies.get(idOrPath);
+    if (!policy) {
+      policy = parsePolicy(bundledPolicyText(idOrPath), `policy/${idOrPath}.yaml`);
+      bundledPolicies.set(idOrPath, policy);
+    }
+    return structuredClone(policy);
+  }
   const path = nodePath().resolve(options.baseDir ?? process.cwd(), idOrPath);
   if (!nodeFs().existsSync(path)) {
     throw new InputError([fileIssue(idOrPath, '', `expected a bundled policy id (${bundledIds.join(', ')}) or a policy file, found neither`)]);
@@ -55,10 +66,27 @@ export function parsePolicy(text: string, file: string): Policy {
   return parsed.data;
 }
 
+/**
+ * The fixed offset of a policy's time zone, or undefined for a zone with daylight saving time,
+ * an unknown name, or an offset no place has (beyond ±14:00, or 60 minutes and more). Memoized:
+ * reading a zone from the Intl data costs about as much as parsing a small scenario.
+ */
+export function policyZone(name: string): Zone | undefined {
+  if (!zones.has(name)) {
+    const explicit = /^[+-](\d{2}):?(\d{2})$/.exec(name);
+    const impossible = explicit !== null && (Number(explicit[2]) > 59 || Number(explicit[1]) * 60 + Number(explicit[2]) > 14 * 60);
+    if (zones.size > 100) zones.clear();
+    zones.set(name, impossible ? undefined : fixedZone(name));
+  }
+  return zones.get(name);
+}
+
+const zones = new Map<string, Zone | undefined>();
+
 /** What the schema cannot say: cross-field checks on a policy that has the right shape. */
 export function checkPolicy(policy: Policy): { path: PathSegment[]; message: string }[] {
   const problems: { path: PathSegment[]; message: string }[] = [];
-  const zone = fixedZone(policy.timezone);
+  const zone = policyZone(policy.timezone);
   if (!zone) {
     problems.push({
       path: ['timezone'],

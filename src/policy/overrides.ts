@@ -4,10 +4,10 @@
  * policy file"), so a path that names nothing, or a value of the wrong type, is an input error
  * rather than a knob that silently does nothing.
  */
-import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { fieldNames, unwrap } from '../input/schemaShape.ts';
 import { suggest } from '../input/suggest.ts';
+import { readYaml } from '../input/yamlSource.ts';
 import { describeIssue } from '../input/zodIssues.ts';
 import { InputError, type InputIssue } from '../inputError.ts';
 import { checkPolicy } from './load.ts';
@@ -68,8 +68,12 @@ function setPath(root: Record<string, unknown>, key: string, value: unknown): Pr
     const here = segments.slice(0, i).join('.');
     const def = unwrap(schema).def as unknown as { type: string; shape?: Record<string, z.ZodType>; valueType?: z.ZodType; element?: z.ZodType };
     let child: z.ZodType | undefined;
+    if (forbiddenSegments.has(segment)) {
+      // Never walk into or write an object's prototype (`__proto__.x`, `packs.constructor`).
+      return [{ path: key, message: `unknown policy path: ${here ? `"${here}" has no field "${segment}"` : `the policy has no field "${segment}"`}` }];
+    }
     if (def.type === 'object' && def.shape) {
-      child = def.shape[segment];
+      child = Object.hasOwn(def.shape, segment) ? def.shape[segment] : undefined;
       if (!child) {
         const where = here ? `"${here}" has no field "${segment}"` : `the policy has no field "${segment}"`;
         return [{ path: key, message: `unknown policy path: ${where}; ${suggest(segment, fieldNames(unwrap(schema)))}` }];
@@ -98,7 +102,7 @@ function setPath(root: Record<string, unknown>, key: string, value: unknown): Pr
       return [];
     }
 
-    let next = target[segment];
+    let next = Object.hasOwn(target, segment) ? target[segment] : undefined;
     if (next === undefined && def.type === 'record') {
       next = {};
       target[segment] = next;
@@ -111,6 +115,9 @@ function setPath(root: Record<string, unknown>, key: string, value: unknown): Pr
   }
   return [];
 }
+
+/** Names that reach an object's prototype rather than a field of the policy. */
+const forbiddenSegments = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** The override responsible for a problem at `path`: the longest key on the same branch, else the first. */
 function ownerKey(keys: string[], path: string): string {
@@ -134,7 +141,14 @@ export function parseSetOption(text: string): { path: string; value: unknown } {
   if (!pathPattern.test(path)) fail(`expected path=value such as lifecycle.grace.days=14, found "${text}"`);
   const valueText = text.slice(equals + 1).trim();
   if (valueText === '') fail(`expected a value after "${path}=" (write null for an empty value)`);
-  const doc = parseDocument(valueText, { prettyErrors: false });
-  if (doc.errors.length > 0) fail(`expected a YAML value after "${path}=", found "${valueText}": ${doc.errors[0].message.split('\n')[0]}`);
-  return { path, value: doc.toJS({ maxAliasCount: 0 }) as unknown };
+  // Read like any input file (input/yamlSource.ts): aliases, nesting and syntax are checked
+  // there, so no value can throw anything but an InputError.
+  let value: unknown;
+  try {
+    value = readYaml(valueText, '--set').value;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    fail(`expected a YAML value after "${path}=", found "${valueText}": ${error.issues[0].message.replace(/^YAML syntax: /, '')}`);
+  }
+  return { path, value };
 }

@@ -7,6 +7,18 @@ export const decimalText = z
   .refine((text) => /^\d+(\.\d+)?$/.test(text), { message: 'expected a decimal number ≥ 0 such as "999.00"' });
 
 const count = z.number().int().min(0);
+
+/**
+ * Longest length a knob may give in months (order lengths, auto-renewal, storage extension):
+ * 100 years. The simulator walks an order month by month, so a knob of a hundred million
+ * months would hang it.
+ */
+export const MAX_POLICY_MONTHS = 1200;
+/** Longest span a knob may give in days (grace, retention, warnings, refund window): 100 years. */
+export const MAX_POLICY_DAYS = 36_500;
+
+const months = count.max(MAX_POLICY_MONTHS);
+const days = count.max(MAX_POLICY_DAYS);
 const limit = count.nullable();
 const limits = z.strictObject({
   users: limit,
@@ -52,14 +64,14 @@ export const policySchema = z.strictObject({
     }),
   }),
   lengths: z.strictObject({
-    minMonths: count.min(1),
-    maxMonths: count.min(1),
+    minMonths: months.min(1),
+    maxMonths: months.min(1),
     discounts: z.record(z.string().regex(/^\d+$/, 'expected a whole number of months'), decimalText),
   }),
   packs: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), pack),
   usage: z.strictObject({
     dauOverage: z.strictObject({ price: decimalText, per: count.min(1), rounding }),
-    storageExtension: z.strictObject({ price: decimalText, perDau: count.min(1), maxMonths: count.min(1) }),
+    storageExtension: z.strictObject({ price: decimalText, perDau: count.min(1), maxMonths: months.min(1) }),
     peakGroups: z.strictObject({ free: count, price: decimalText, per: count.min(1), rounding }),
     avBandwidth: z.strictObject({ domesticPerMbpsDay: decimalText, internationalPerMbpsDay: decimalText.nullable() }),
   }),
@@ -70,21 +82,21 @@ export const policySchema = z.strictObject({
       .length(3)
       .refine((order) => new Set(order).size === 3, { message: 'expected gift, income and cash once each' }),
   }),
-  arrears: z.strictObject({ suspendAfterDays: count.min(1) }),
+  arrears: z.strictObject({ suspendAfterDays: days.min(1) }),
   lifecycle: z.strictObject({
     expiryWarnings: z.strictObject({
-      daysBefore: count,
-      daysAfter: count,
+      daysBefore: days,
+      daysAfter: days,
       at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:mm'),
     }),
-    grace: z.strictObject({ days: count, countEndDay: z.boolean() }),
-    retention: z.strictObject({ days: count.min(1) }),
+    grace: z.strictObject({ days, countEndDay: z.boolean() }),
+    retention: z.strictObject({ days: days.min(1) }),
     packsOnProLapse: z.enum(['keep', 'cancel']),
   }),
   renewal: z.strictObject({ inGraceFrom: z.enum(['previousEnd', 'renewalTime']) }),
-  autoRenew: z.strictObject({ months: count.min(1), retryDailyInGrace: z.boolean() }),
+  autoRenew: z.strictObject({ months: months.min(1), retryDailyInGrace: z.boolean() }),
   refund: z.strictObject({
-    noReason: z.strictObject({ windowDays: count.min(1), perAccount: count }),
+    noReason: z.strictObject({ windowDays: days.min(1), perAccount: count }),
     normal: z.strictObject({ timeUnit: z.enum(['second', 'dayRoundUp']) }),
   }),
   promotions: z.array(promotion),

@@ -12,18 +12,19 @@
  * default reader, so this module imports no node module.
  */
 import type { z } from 'zod';
-import { civilDate, dayNumber, daysInMonth, fixedZone, formatDay, localDay, MS_PER_SECOND, shiftMonth, startOfLocalDay } from '../domain/calendar.ts';
+import { civilDate, dayNumber, daysInMonth, formatDay, localDay, MS_PER_SECOND, shiftMonth, startOfLocalDay } from '../domain/calendar.ts';
 import { nodeReaderBeside, readTextFile } from '../input/files.ts';
 import { describeValue, fileIssue } from '../input/issues.ts';
 import { MAX_FILE_BYTES } from '../input/limits.ts';
 import { defined, isRecord } from '../input/plainData.ts';
 import { readYaml } from '../input/yamlSource.ts';
 import { InputError } from '../inputError.ts';
+import { policyZone } from '../policy/load.ts';
 import type { Policy } from '../policy/schema.ts';
 import { parseAccount } from './accountsParse.ts';
 import { parseEvents } from './eventsParse.ts';
 import { parseExpectation } from './expectationsParse.ts';
-import { MAX_APPS, MAX_EVENTS, MAX_EXPECTATIONS, MAX_PERIOD_YEARS } from './limits.ts';
+import { MAX_APP_DAYS, MAX_APPS, MAX_EVENTS, MAX_EXPECTATIONS, MAX_PERIOD_YEARS } from './limits.ts';
 import { ParseContext } from './parseContext.ts';
 import { resolvePolicy } from './scenarioPolicy.ts';
 import { scenarioSchema } from './schema.ts';
@@ -60,11 +61,11 @@ function parseDocument(ctx: ParseContext, givenPolicy: Policy | undefined): Scen
     ctx.throwIfAny();
   }
   const document = raw as Record<string, unknown>;
-  checkSizes(ctx, document);
+  const apps = checkSizes(ctx, document);
   const top = topLevel(ctx, document);
   ctx.policy = resolvePolicy(ctx, givenPolicy, top.policy, top.policyOverrides ?? {});
-  ctx.zone = (ctx.policy && fixedZone(ctx.policy.timezone)) ?? ctx.zone;
-  checkPeriod(ctx, top.start, top.end);
+  ctx.zone = (ctx.policy && policyZone(ctx.policy.timezone)) ?? ctx.zone;
+  checkPeriod(ctx, top.start, top.end, apps);
 
   const accounts = (top.accounts ?? []).map((account, index) => parseAccount(ctx, account, ['accounts', index]));
   const events = parseEvents(ctx, top.events ?? []);
@@ -91,8 +92,8 @@ function parseDocument(ctx: ParseContext, givenPolicy: Policy | undefined): Scen
   });
 }
 
-/** Refuses files over the limits before spending time on their entries. */
-function checkSizes(ctx: ParseContext, raw: Record<string, unknown>): void {
+/** Refuses files over the limits before spending time on their entries; returns the number of apps. */
+function checkSizes(ctx: ParseContext, raw: Record<string, unknown>): number {
   const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
   const events = list(raw.events);
   const apps =
@@ -103,6 +104,7 @@ function checkSizes(ctx: ParseContext, raw: Record<string, unknown>): void {
   const expectations = list(raw.expect).length;
   if (expectations > MAX_EXPECTATIONS) ctx.issue(['expect'], `expected at most ${MAX_EXPECTATIONS} expectations, found ${expectations}`);
   ctx.throwIfAny();
+  return apps;
 }
 
 /** The top-level fields; when some are wrong, the others are still used to check the rest. */
@@ -117,8 +119,11 @@ function topLevel(ctx: ParseContext, raw: Record<string, unknown>): Partial<TopL
   return partial as Partial<TopLevel>;
 }
 
-/** `end` ≥ `start`, the period at most MAX_PERIOD_YEARS long; [start 00:00, end 23:59:59] in the zone. */
-function checkPeriod(ctx: ParseContext, start: string | undefined, end: string | undefined): void {
+/**
+ * `end` ≥ `start`, the period at most MAX_PERIOD_YEARS long and at most MAX_APP_DAYS for its
+ * `apps`; [start 00:00, end 23:59:59] in the zone.
+ */
+function checkPeriod(ctx: ParseContext, start: string | undefined, end: string | undefined, apps: number): void {
   const startAt = start === undefined ? undefined : ctx.time(start, ['start'], false);
   const endAt = end === undefined ? undefined : ctx.time(end, ['end'], false);
   if (startAt === undefined || endAt === undefined || start === undefined || end === undefined) return;
@@ -131,8 +136,14 @@ function checkPeriod(ctx: ParseContext, start: string | undefined, end: string |
   const first = civilDate(startDay);
   const limit = shiftMonth(first.year, first.month, 12 * MAX_PERIOD_YEARS);
   const limitDay = dayNumber(limit.year, limit.month, Math.min(first.day, daysInMonth(limit.year, limit.month)));
+  const days = endDay - startDay + 1;
   if (endDay >= limitDay) {
     ctx.issue(['end'], `expected a period of at most ${MAX_PERIOD_YEARS} years (end before ${formatDay(limitDay)}), found "${end}"`);
+  } else if (apps * days > MAX_APP_DAYS) {
+    ctx.issue(
+      ['end'],
+      `expected at most ${MAX_APP_DAYS} app-days (apps × days simulated), found ${apps} apps × ${days} days = ${apps * days}: shorten the period or use fewer apps`,
+    );
   }
   ctx.period = {
     start: startOfLocalDay(startDay, ctx.zone),

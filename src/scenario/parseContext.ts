@@ -10,6 +10,7 @@ import { fileIssue } from '../input/issues.ts';
 import { issueAt, type PathSegment, positionOf, type YamlSource } from '../input/yamlSource.ts';
 import { zodIssues } from '../input/zodIssues.ts';
 import { InputError, type InputIssue } from '../inputError.ts';
+import { policyZone } from '../policy/load.ts';
 import type { Policy } from '../policy/schema.ts';
 import { MAX_REPORTED_ISSUES } from './limits.ts';
 
@@ -83,6 +84,11 @@ export class ParseContext {
 
   /** A local time in the policy zone; with `inPeriod`, it must fall within the simulated period. */
   time(text: string, path: readonly PathSegment[], inPeriod: boolean): number | undefined {
+    const offset = /(?:[+-]\d{2}:?\d{2})$/.exec(text.slice(10))?.[0];
+    if (offset !== undefined && policyZone(offset) === undefined) {
+      this.issue(path, `expected a UTC offset from -14:00 to +14:00, found "${text}"`);
+      return undefined;
+    }
     const instant = parseLocalTime(text, this.zone);
     if (instant === undefined) {
       this.issue(path, `expected an existing date or time, found "${text}" (no such day or time)`);
