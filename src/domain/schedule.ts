@@ -38,11 +38,9 @@ export function nextExpiryWarning(
   const [hour, minute] = warnings.at.split(':').map(Number);
   const timeOfDay = (hour * 60 + minute) * 60_000;
   const endDay = localDay(proEnd, zone);
-  for (let day = endDay - warnings.daysBefore + 1; day <= endDay + warnings.daysAfter; day += 1) {
-    const instant = startOfLocalDay(day, zone) + timeOfDay;
-    if (instant >= from && (after === null || instant > after)) return instant;
-  }
-  return undefined;
+  const threshold = after === null ? from : Math.max(from, after + 1);
+  const firstDay = Math.max(endDay - warnings.daysBefore + 1, Math.ceil((threshold - startOfLocalDay(0, zone) - timeOfDay) / MS_PER_DAY));
+  return firstDay <= endDay + warnings.daysAfter ? startOfLocalDay(firstDay, zone) + timeOfDay : undefined;
 }
 
 /** R1: a no-reason refund is open until the end of day `windowDays`, counting the purchase day. */

@@ -159,3 +159,13 @@ describe('P5: auto-renew retries', () => {
     expect(retries).toEqual(['2020-04-09', '2020-04-10', '2020-04-11', '2020-04-12', '2020-04-13', '2020-04-14', '2020-04-15']);
   });
 });
+
+describe('X1 with long windows', () => {
+  it('X1: finds the warning of any day of a century-long window, at 10:00 on the first day at or after now', () => {
+    const warnings = { daysBefore: 36_500, daysAfter: 36_500, at: '10:00' };
+    const end = at('2020-04-08T10:10:52');
+    expect(show(nextExpiryWarning(end, warnings, zone, at('2040-06-01T10:00:01'), null))).toBe('2040-06-02T10:00:00');
+    expect(show(nextExpiryWarning(end, warnings, zone, at('1930-01-01T00:00:00'), null))).toBe('1930-01-01T10:00:00');
+    expect(nextExpiryWarning(end, warnings, zone, at('2120-12-31T11:00:00'), null)).toBeUndefined();
+  });
+});
