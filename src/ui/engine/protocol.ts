@@ -1,0 +1,60 @@
+/** The messages between the page and the engine's worker (./worker.ts, ./client.ts). */
+import type { InputIssue } from '../../inputError.ts';
+import type { Report } from '../../report/types.ts';
+import type { Knob } from '../model/knobInput.ts';
+
+/** The `file` of the issues of the policy panel's knobs. */
+export const POLICY_PANEL = '(policy panel)';
+
+export interface RunRequest {
+  id: number;
+  /** The scenario as YAML (or JSON) text. */
+  text: string;
+  /** Its name in messages (`default.yaml`). */
+  file: string;
+  /** Knob changes of the policy panel: dotted path → value, applied after the scenario's own. */
+  overrides: Record<string, unknown>;
+}
+
+/** Daily DAU of every app of the run, one row of `days` values per app, app after app. */
+export interface DauSeries {
+  apps: string[];
+  days: number;
+  /** What the scenario's curves ask for. */
+  demand: Float64Array;
+  /** What was served: capped at the trial's users (E4), 0 on days wholly suspended or reclaimed. */
+  served: Float64Array;
+}
+
+export interface RunResult {
+  report: Report;
+  /** Every knob of the policy the run used, the panel's overrides included. */
+  knobs: Knob[];
+  /** The scenario's own `policyOverrides`. */
+  scenarioOverrides: Record<string, unknown>;
+  /** The panel's overrides this run applied. */
+  overrides: Record<string, unknown>;
+  description?: string;
+  includedDau: number;
+  dau: DauSeries;
+  warnings: string[];
+  parseMs: number;
+  simulateMs: number;
+}
+
+export type WorkerMessage =
+  | { type: 'parsed'; id: number; apps: number; days: number }
+  | { type: 'progress'; id: number; fraction: number }
+  /**
+   * The result without its report, and the report as UTF-8 JSON in a transferred buffer: moving
+   * bytes and parsing them costs the page a fraction of structured-cloning a fleet's report.
+   */
+  | { type: 'done'; id: number; result: Omit<RunResult, 'report'>; report: ArrayBuffer }
+  | { type: 'invalid'; id: number; issues: InputIssue[] }
+  | { type: 'failed'; id: number; message: string };
+
+export type RunOutcome =
+  | { kind: 'done'; result: RunResult }
+  | { kind: 'invalid'; issues: InputIssue[] }
+  | { kind: 'failed'; message: string }
+  | { kind: 'cancelled' };

@@ -1,0 +1,53 @@
+/**
+ * The engine's Web Worker: parses and simulates scenario texts off the page's thread, so the page
+ * never freezes on a 1,000-app run. A newer request wins: the run it replaces stops at its next
+ * month boundary (the client also restarts a worker caught in a long parse).
+ */
+import './zodConfig.ts';
+import { InputError } from '../../inputError.ts';
+import type { RunRequest, WorkerMessage } from './protocol.ts';
+import { parseRun, runResult, simulateInSteps } from './run.ts';
+
+interface WorkerScope {
+  postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<RunRequest>) => void): void;
+}
+
+const scope = self as unknown as WorkerScope;
+let latest = 0;
+
+/** Lets queued messages in (a newer request) before the next month is simulated. */
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+scope.addEventListener('message', (event) => {
+  latest = event.data.id;
+  void play(event.data);
+});
+
+async function play(request: RunRequest): Promise<void> {
+  const { id } = request;
+  await yieldToMessages();
+  if (id !== latest) return;
+  try {
+    const t0 = performance.now();
+    const parsed = parseRun(request.text, request.file, request.overrides);
+    const t1 = performance.now();
+    const apps = parsed.scenario.accounts.reduce((sum, account) => sum + account.apps.length, 0);
+    scope.postMessage({ type: 'parsed', id, apps, days: 0 });
+    const report = await simulateInSteps(parsed.scenario, parsed.policy, {
+      progress: (fraction) => scope.postMessage({ type: 'progress', id, fraction }),
+      cancelled: async () => {
+        await yieldToMessages();
+        return id !== latest;
+      },
+    });
+    if (!report || id !== latest) return;
+    const result = runResult(parsed, report, { parseMs: t1 - t0, simulateMs: performance.now() - t1 });
+    const { report: _report, ...rest } = result;
+    const json = new TextEncoder().encode(JSON.stringify(report)).buffer as ArrayBuffer;
+    scope.postMessage({ type: 'done', id, result: rest, report: json }, [json, result.dau.demand.buffer, result.dau.served.buffer]);
+  } catch (error) {
+    if (error instanceof InputError) scope.postMessage({ type: 'invalid', id, issues: error.issues });
+    else scope.postMessage({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Every knob of a policy for the policy panel: the policy walked to its leaves (dotted paths, as
+ * `policyOverrides` and `--set` write them), each with the kind of input it takes (read from the
+ * policy's zod schema: enums list their values), the rules it sets (`rules[].knobs`, matched by
+ * prefix, the most specific first) and where its value comes from.
+ */
+import type { z } from 'zod';
+import { unwrap } from '../../input/schemaShape.ts';
+import { type Rule, rules } from '../../policy/rules.ts';
+import { type Policy, policySchema } from '../../policy/schema.ts';
+import type { Knob } from './knobInput.ts';
+
+export type { Knob, KnobKind } from './knobInput.ts';
+
+/** Top-level fields that say what the policy is, not how it behaves: shown, not edited. */
+const identity = new Set(['id', 'name', 'currency', 'timezone']);
+
+export function policyKnobs(policy: Policy): Knob[] {
+  const knobs: Knob[] = [];
+  walk(policy, policySchema, [], knobs);
+  return knobs;
+}
+
+function walk(value: unknown, schema: z.ZodType | undefined, path: string[], out: Knob[]): void {
+  const shape = schema ? unwrap(schema) : undefined;
+  const def = shape?.def as { type?: string; shape?: Record<string, z.ZodType>; valueType?: z.ZodType; element?: z.ZodType } | undefined;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      const childSchema = def?.type === 'object' ? def.shape?.[key] : def?.type === 'record' ? def.valueType : undefined;
+      walk(child, childSchema, [...path, key], out);
+    }
+    return;
+  }
+  out.push(knobAt(path.join('.'), value, schema));
+}
+
+function knobAt(path: string, value: unknown, schema: z.ZodType | undefined): Knob {
+  const base = { path, value, nullable: schema ? schema.safeParse(null).success : false, rules: rulesOf(path) };
+  if (!schema || identity.has(path)) return { ...base, kind: 'fixed' };
+  const def = unwrap(schema).def as { type: string; element?: z.ZodType };
+  if (def.type === 'enum') return { ...base, kind: 'enum', options: enumOptions(unwrap(schema)) };
+  if (def.type === 'boolean') return { ...base, kind: 'boolean' };
+  if (def.type === 'number') return { ...base, kind: 'count' };
+  if (def.type === 'union') return { ...base, kind: 'decimal' };
+  if (def.type === 'string') return { ...base, kind: 'text' };
+  if (def.type === 'array' && def.element) {
+    const element = unwrap(def.element);
+    if ((element.def as { type: string }).type === 'enum') return { ...base, kind: 'list', options: enumOptions(element) };
+  }
+  return { ...base, kind: 'fixed' };
+}
+
+function enumOptions(schema: z.ZodType): string[] {
+  return Object.values((schema.def as unknown as { entries: Record<string, string> }).entries);
+}
+
+/** The rules that set a path: a rule's knob equal to the path or a parent of it, longest first. */
+export function rulesOf(path: string): Rule[] {
+  const matches: { rule: Rule; length: number }[] = [];
+  for (const rule of rules) {
+    const knob = rule.knobs.filter((k) => path === k || path.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
+    if (knob) matches.push({ rule, length: knob.length });
+  }
+  return matches.sort((a, b) => b.length - a.length).map((m) => m.rule);
+}

@@ -1,0 +1,174 @@
+/**
+ * Runs the engine when the input changes: the scenario text (debounced while typing), the panel's
+ * knobs, the compare preset. A newer request replaces an older one (EngineClient); the last good
+ * run stays on screen until a new one succeeds.
+ */
+import { EngineClient } from '../engine/client.ts';
+import type { RunOutcome } from '../engine/protocol.ts';
+import { bundledScenario, DEFAULT_FILE } from '../scenarios/bundled.ts';
+import { NO_CHANGES, presetById } from './presets.ts';
+import {
+  compareIssues,
+  comparePreset,
+  compareOn,
+  compareStatus,
+  compareView,
+  current,
+  cursor,
+  failure,
+  issues,
+  overrides,
+  playing,
+  type RunStatus,
+  type SourceOrigin,
+  selectedApps,
+  source,
+  status,
+} from './store.ts';
+import { type RunView, viewOf } from './view.ts';
+
+const mainEngine = new EngineClient();
+const compareEngine = new EngineClient();
+const idle: RunStatus = { phase: 'idle', fraction: 0, apps: 0 };
+
+/** Typing waits this long for a pause before the text is run. */
+export const EDIT_DEBOUNCE_MS = 300;
+const KNOB_DEBOUNCE_MS = 120;
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function schedule(delay: number): void {
+  clearTimeout(timer);
+  status.value = { ...idle, phase: 'waiting' };
+  timer = setTimeout(() => void runMain(), delay);
+}
+
+/** Replaces the scenario text (a pick, an opened or dropped file) and runs it at once. */
+export function loadText(text: string, file: string, origin: SourceOrigin): void {
+  playing.value = false;
+  source.value = { text, file, origin, revision: source.value.revision + 1 };
+  overrides.value = {};
+  compareView.value = null;
+  schedule(0);
+}
+
+/** The editor's text changed: run it once typing pauses. */
+export function editText(text: string): void {
+  if (text === source.value.text) return;
+  source.value = { ...source.value, text, origin: 'edited' };
+  schedule(EDIT_DEBOUNCE_MS);
+}
+
+export function loadBundled(file: string): void {
+  const scenario = bundledScenario(file) ?? bundledScenario(DEFAULT_FILE);
+  if (scenario) loadText(scenario.text(), scenario.file, 'bundled');
+}
+
+export function setOverride(path: string, value: unknown): void {
+  overrides.value = { ...overrides.value, [path]: value };
+  schedule(KNOB_DEBOUNCE_MS);
+}
+
+export function resetOverride(path?: string): void {
+  if (path === undefined) overrides.value = {};
+  else {
+    const { [path]: _removed, ...rest } = overrides.value;
+    overrides.value = rest;
+  }
+  schedule(KNOB_DEBOUNCE_MS);
+}
+
+async function runMain(): Promise<void> {
+  const { text, file } = source.value;
+  status.value = { ...idle, phase: 'parsing' };
+  const outcome = await mainEngine.run(
+    { text, file, overrides: overrides.value },
+    {
+      parsed: (apps) => {
+        status.value = { phase: 'simulating', fraction: 0, apps };
+      },
+      progress: (fraction) => {
+        status.value = { ...status.value, fraction };
+      },
+    },
+  );
+  if (outcome.kind === 'cancelled') return;
+  status.value = idle;
+  accept(outcome, text);
+  if (compareOn.value) void runCompare();
+}
+
+function accept(outcome: Exclude<RunOutcome, { kind: 'cancelled' }>, text: string): void {
+  if (outcome.kind === 'invalid') {
+    issues.value = outcome.issues;
+    return;
+  }
+  if (outcome.kind === 'failed') {
+    issues.value = [];
+    failure.value = outcome.message;
+    return;
+  }
+  const view = viewOf(outcome.result, text);
+  const previous = current.value;
+  issues.value = [];
+  failure.value = null;
+  keepInstantAndSelection(previous, view);
+  current.value = view;
+}
+
+/** A re-run of the same period keeps the instant and the selection; a new scenario starts over. */
+function keepInstantAndSelection(previous: RunView | null, view: RunView): void {
+  const { period, apps } = view.timeline;
+  const samePeriod = previous !== null && previous.timeline.period.startAt === period.startAt && previous.timeline.period.endAt === period.endAt;
+  if (!samePeriod || cursor.value < period.startAt || cursor.value >= period.endAt) cursor.value = period.startAt;
+  const kept = selectedApps.value.filter((id) => view.timeline.appIndex.has(id));
+  if (kept.length > 0 && samePeriod) {
+    selectedApps.value = kept;
+    return;
+  }
+  if (apps.length <= 4) selectedApps.value = apps.map((app) => app.id);
+  else {
+    selectedApps.value = [view.lapsed[0] ?? apps[0].id];
+  }
+}
+
+/** With no knob changed, comparing against the scenario as written shows nothing: start with a preset that does. */
+const FIRST_PRESET = 'grace14';
+
+export function setCompare(on: boolean): void {
+  compareOn.value = on;
+  if (on && Object.keys(overrides.value).length === 0 && comparePreset.value === NO_CHANGES) comparePreset.value = FIRST_PRESET;
+  if (on) void runCompare();
+  else {
+    compareView.value = null;
+    compareIssues.value = [];
+  }
+}
+
+export function setComparePreset(id: string): void {
+  comparePreset.value = id;
+  if (compareOn.value) void runCompare();
+}
+
+async function runCompare(): Promise<void> {
+  const { text, file } = source.value;
+  compareStatus.value = { ...idle, phase: 'parsing' };
+  const outcome = await compareEngine.run(
+    { text, file, overrides: presetById(comparePreset.value).overrides },
+    {
+      parsed: (apps) => {
+        compareStatus.value = { phase: 'simulating', fraction: 0, apps };
+      },
+      progress: (fraction) => {
+        compareStatus.value = { ...compareStatus.value, fraction };
+      },
+    },
+  );
+  if (outcome.kind === 'cancelled') return;
+  compareStatus.value = idle;
+  if (outcome.kind === 'done') {
+    compareView.value = viewOf(outcome.result, text);
+    compareIssues.value = [];
+  } else if (outcome.kind === 'invalid') compareIssues.value = outcome.issues;
+  else compareIssues.value = [{ file: '(compare)', line: 1, column: 1, path: '', message: outcome.message }];
+}

@@ -1,0 +1,39 @@
+/** Everything the page shows of one run, derived once when the run arrives. */
+import type { RunResult } from '../engine/protocol.ts';
+import { type Divergence, divergences } from '../model/compare.ts';
+import { type Kpi, kpis } from '../model/kpis.ts';
+import { cumulativeRevenue, type RevenueSeries } from '../model/revenue.ts';
+import { type AccountStory, accountStories, lapsedApps, StoryBook } from '../model/story.ts';
+import { buildTimeline, type Timeline } from '../model/timeline.ts';
+
+export interface RunView {
+  result: RunResult;
+  /** The scenario text that ran: two runs compare only when it is the same. */
+  text: string;
+  timeline: Timeline;
+  stories: StoryBook;
+  /** Apps that lapsed (expired, then suspended when grace ran out). */
+  lapsed: string[];
+  accountStories: AccountStory[];
+  kpis: Kpi[];
+  revenue: RevenueSeries;
+}
+
+export function viewOf(result: RunResult, text: string): RunView {
+  const timeline = buildTimeline(result.report);
+  return {
+    result,
+    text,
+    timeline,
+    stories: new StoryBook(result.report, timeline),
+    lapsed: lapsedApps(timeline),
+    accountStories: accountStories(timeline),
+    kpis: kpis(result.report, timeline),
+    revenue: cumulativeRevenue(result.report, timeline.period),
+  };
+}
+
+/** Per app, where run B first parts from run A. */
+export function divergenceMap(a: RunView, b: RunView): Map<string, Divergence> {
+  return new Map(divergences(a.result.report, b.result.report).map((d) => [d.app, d]));
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/inputError.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { simulate } from '../../src/sim/simulate.ts';
+import { NO_FILES_MESSAGE, parseRun, runScenario } from '../../src/ui/engine/run.ts';
+import { scenarioText } from './fixtures.ts';
+
+describe('a run in the browser engine', () => {
+  it('gives the report of simulate(), month by month', async () => {
+    const result = await runScenario(scenarioText('default.yaml'), 'default.yaml', {});
+    const expected = simulate(loadScenario('scenarios/default.yaml'));
+    expect(result?.report).toEqual({ ...expected, scenario: { ...expected.scenario, file: 'default.yaml' } });
+  });
+
+  it('applies the panel knobs after the scenario own overrides, and says so in the report', async () => {
+    const result = await runScenario(scenarioText('default.yaml'), 'default.yaml', { 'lifecycle.grace.days': 14 });
+    const games = result!.report.transitions.filter((t) => t.app === '1400000002');
+    expect(games.find((t) => t.to === 'suspended')?.at).toBe('2020-03-24T00:00:00+08:00');
+    expect(result!.report.policy.overrides).toEqual({ 'lifecycle.grace.days': 14 });
+    expect(result!.overrides).toEqual({ 'lifecycle.grace.days': 14 });
+    expect(result!.knobs.find((k) => k.path === 'lifecycle.grace.days')?.value).toBe(14);
+  });
+
+  it('derives daily DAU asked and served per app', async () => {
+    const result = (await runScenario(scenarioText('default.yaml'), 'default.yaml', {}))!;
+    const { dau } = result;
+    expect(dau.apps).toEqual(['1400000001', '1400000002', '1400000003']);
+    expect(dau.days).toBe(547);
+    expect(dau.demand).toHaveLength(3 * 547);
+    const games = dau.served.subarray(547, 2 * 547);
+    expect(games[0]).toBeLessThanOrEqual(100); // trial: at most 100 users (E4)
+    expect(games[546]).toBe(0); // reclaimed
+    expect(result.includedDau).toBe(100000);
+    const peak = result.report.usage.find((u) => u.app === '1400000001' && u.month === '2020-06')!;
+    const june = dau.served.subarray(152, 182);
+    expect(Math.max(...june)).toBe(peak.peakDau);
+  });
+
+  it('lists every input issue with its line and column', () => {
+    const text = scenarioText('default.yaml').replace('start: 2020-01-01', 'start: 2020-13-01').replace('months: 12 }', 'months: 0 }');
+    try {
+      parseRun(text, 'default.yaml', {});
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      const issues = (error as InputError).issues;
+      expect(issues.map((i) => `${i.line}:${i.column} ${i.path}`)).toEqual(expect.arrayContaining([expect.stringMatching(/^14:\d+ start$/)]));
+      expect(issues.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('refuses a CSV curve with a clear message', () => {
+    const text = scenarioText('default.yaml').replace('dau: { constant: 90 }', 'dau: { csv: pilot.csv, column: dau }');
+    expect(() => parseRun(text, 'default.yaml', {})).toThrow(NO_FILES_MESSAGE);
+  });
+
+  it('reports a bad knob as an issue of the policy panel', () => {
+    expect(() => parseRun(scenarioText('default.yaml'), 'default.yaml', { 'lengths.minMonths': 40 })).toThrow(/\(policy panel\)/);
+  });
+
+  it('drops a run when asked to', async () => {
+    const result = await runScenario(scenarioText('default.yaml'), 'default.yaml', {}, { cancelled: () => true });
+    expect(result).toBeUndefined();
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { loadPolicy } from '../../src/policy/load.ts';
+import { knobText, readKnobInput } from '../../src/ui/model/knobInput.ts';
+import { policyKnobs, rulesOf } from '../../src/ui/model/knobs.ts';
+
+describe('the knobs of the bundled policy', () => {
+  const knobs = policyKnobs(loadPolicy('tencent-im-2019'));
+  const knob = (path: string) => knobs.find((k) => k.path === path)!;
+
+  it('walks the policy to its leaves by dotted path', () => {
+    const paths = knobs.map((k) => k.path);
+    expect(paths).toContain('lifecycle.grace.days');
+    expect(paths).toContain('lengths.discounts.12');
+    expect(paths).toContain('packs.groupMembers2000.limit');
+    expect(paths).toContain('balance.payOrder');
+    expect(paths).not.toContain('lifecycle.grace');
+  });
+
+  it('reads the kind of each input from the schema, enums with their values', () => {
+    expect(knob('lifecycle.grace.days')).toMatchObject({ kind: 'count', value: 7, nullable: false });
+    expect(knob('lifecycle.grace.countEndDay')).toMatchObject({ kind: 'boolean', value: false });
+    expect(knob('usage.dauOverage.rounding')).toMatchObject({ kind: 'enum', options: ['ceilUnit', 'linear'] });
+    expect(knob('renewal.inGraceFrom').options).toEqual(['previousEnd', 'renewalTime']);
+    expect(knob('editions.pro.pricePerMonth')).toMatchObject({ kind: 'decimal', value: '999' });
+    expect(knob('editions.pro.limits.users')).toMatchObject({ kind: 'count', nullable: true, value: null });
+    expect(knob('balance.payOrder')).toMatchObject({ kind: 'list', options: ['gift', 'income', 'cash'] });
+    expect(knob('timezone').kind).toBe('fixed');
+    expect(knob('promotions').kind).toBe('fixed');
+  });
+
+  it('names the rules of each knob, the most specific first', () => {
+    expect(knob('lifecycle.grace.days').rules.map((r) => r.id)).toEqual(['X2']);
+    expect(rulesOf('editions.trial.limits.users').map((r) => r.id)).toEqual(['E4', 'E1']);
+    expect(rulesOf('editions.trial.limits.friends').map((r) => r.id)).toEqual(['E1']);
+    expect(rulesOf('promotions').map((r) => r.id)).toEqual(['P6', 'R5']);
+    expect(knob('usage.dauOverage.price').rules[0]).toMatchObject({ id: 'U2', source: expect.stringContaining('DAU') });
+    expect(rulesOf('currency')).toEqual([]);
+  });
+});
+
+describe('reading what was typed into a knob', () => {
+  const knobs = policyKnobs(loadPolicy('tencent-im-2019'));
+  const knob = (path: string) => knobs.find((k) => k.path === path)!;
+
+  it('turns text into the value an override takes', () => {
+    expect(readKnobInput(knob('lifecycle.grace.days'), '14')).toEqual({ value: 14 });
+    expect(readKnobInput(knob('lifecycle.grace.days'), '1.5')).toHaveProperty('error');
+    expect(readKnobInput(knob('editions.pro.limits.users'), '')).toEqual({ value: null });
+    expect(readKnobInput(knob('editions.pro.pricePerMonth'), '888.50')).toEqual({ value: '888.50' });
+    expect(readKnobInput(knob('lifecycle.grace.countEndDay'), true)).toEqual({ value: true });
+    expect(readKnobInput(knob('usage.dauOverage.rounding'), 'linear')).toEqual({ value: 'linear' });
+    expect(readKnobInput(knob('usage.dauOverage.rounding'), 'round')).toHaveProperty('error');
+    expect(readKnobInput(knob('balance.payOrder'), 'cash, gift ,income')).toEqual({ value: ['cash', 'gift', 'income'] });
+  });
+
+  it('shows values as text', () => {
+    expect(knobText(['gift', 'income', 'cash'])).toBe('gift, income, cash');
+    expect(knobText(null)).toBe('');
+    expect(knobText(7)).toBe('7');
+  });
+});
