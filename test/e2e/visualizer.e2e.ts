@@ -1,0 +1,157 @@
+/**
+ * The visualizer in a real browser: the built site (dist/) served on localhost and driven in
+ * Debian's Chromium. Screenshots go to test-results/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedZone, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { simulate } from '../../src/sim/simulate.ts';
+import { launch, type PageWatch, watch } from './browser.ts';
+import { serveFolder } from './staticServer.ts';
+
+const results = 'test-results';
+const zone = fixedZone('Asia/Shanghai') as Zone;
+const GAMES = '1400000002';
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveFolder>>;
+
+beforeAll(async () => {
+  mkdirSync(results, { recursive: true });
+  site = await serveFolder('dist');
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function openPage(hash = ''): Promise<{ page: Page; seen: PageWatch }> {
+  const page = await browser.newPage({ viewport: { width: 1680, height: 1200 } });
+  const seen = await watch(page, site.url);
+  await page.goto(`${site.url}${hash}`);
+  await page.locator('[data-testid=app-row]').first().waitFor({ timeout: 120_000 });
+  return { page, seen };
+}
+
+/** Moves the scrubber to a local instant of the period that starts on `start`. */
+async function scrubTo(page: Page, start: string, instant: string): Promise<void> {
+  const seconds = ((parseLocalTime(instant, zone) as number) - (parseLocalTime(start, zone) as number)) / 1000;
+  await page.locator('[data-testid=scrubber]').evaluate((input: HTMLInputElement, value) => {
+    input.value = String(value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, seconds);
+}
+
+function appState(page: Page, app: string) {
+  return page.locator(`[data-testid=app-row][data-app="${app}"] [data-testid=app-state]`);
+}
+
+describe('the visualizer', () => {
+  it('runs the default scenario in the page, tells its story, and stays offline and within its CSP', async () => {
+    const { page, seen } = await openPage();
+    await expect.poll(() => page.locator('[data-testid=app-row]').count()).toBe(3);
+    const story = await page.locator('[data-testid=story]').innerText();
+    expect(story).toContain('Games');
+    expect(story).toMatch(/reclaimed/);
+    await page.screenshot({ path: `${results}/visualizer-default.png`, fullPage: true });
+    expect(seen.problems).toEqual([]);
+    expect(seen.outside).toEqual([]);
+    await page.close();
+  });
+
+  it('scrubbed to 2020-03-17, shows Games suspended by graceOver in its statechart', async () => {
+    const { page, seen } = await openPage();
+    await scrubTo(page, '2020-01-01', '2020-03-17T12:00');
+    await expect.poll(() => page.locator('[data-testid=current-time]').innerText()).toContain('2020-03-17');
+    await expect.poll(() => appState(page, GAMES).innerText()).toContain('suspended');
+    await expect.poll(() => appState(page, '1400000001').innerText()).toContain('active');
+    await page.locator(`[data-testid=app-row][data-app="${GAMES}"] .app-name`).click();
+    expect(await page.locator('[data-testid=current-time]').innerText()).toContain('2020-03-17');
+    const chart = page.locator(`[data-testid=statechart][data-app="${GAMES}"]`);
+    await expect.poll(() => chart.getAttribute('data-state')).toBe('suspended');
+    await expect.poll(() => chart.locator('[data-testid=last-transition]').innerText()).toContain('graceOver');
+    expect(await chart.locator('svg').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${results}/visualizer-scrubbed.png`, fullPage: true });
+    await page.screenshot({ path: `${results}/visualizer.png` });
+    expect(seen.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows every bill with the totals of the CLI report of the same scenario', async () => {
+    const expected = simulate(loadScenario('scenarios/default.yaml')).bills.map((bill) => [bill.month, bill.total]);
+    const { page } = await openPage();
+    await page.locator('[data-testid=table-tab]', { hasText: 'bills' }).click();
+    await page.locator('[data-testid=bill-row]').first().waitFor();
+    const shown = await page.locator('[data-testid=bill-row]').evaluateAll((rows) =>
+      rows.map((row) => [row.getAttribute('data-month'), row.querySelector('[data-testid=bill-total]')?.textContent?.trim()]),
+    );
+    expect(shown.length).toBeGreaterThan(0);
+    for (const bill of shown) expect(expected).toContainEqual(bill);
+    expect(new Set(shown.map(([month]) => month)).size).toBe(shown.length);
+    await page.close();
+  });
+
+  it('re-runs when a knob changes (X2: grace 14 days) and compares the two policies', async () => {
+    const { page, seen } = await openPage();
+    const knob = page.locator('[data-testid=knob][data-path="lifecycle.grace.days"]');
+    if (!(await knob.isVisible())) await page.getByRole('button', { name: 'Policy' }).click();
+    await knob.fill('14');
+    await knob.press('Enter');
+    await scrubTo(page, '2020-01-01', '2020-03-20T12:00');
+    await expect.poll(() => appState(page, GAMES).innerText(), { timeout: 10_000 }).toContain('expiredGrace');
+    await page.locator('[data-testid=compare-toggle]').check();
+    await page.locator('[data-testid=compare-panel]').waitFor();
+    await expect.poll(() => page.locator('[data-testid=divergence]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const divergences = await page.locator('[data-testid=divergence]').allInnerTexts();
+    expect(divergences.join('\n')).toContain('Games');
+    expect(await page.locator('[data-testid=kpi-delta]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${results}/visualizer-compare.png`, fullPage: true });
+    expect(seen.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows every error of a broken file with its line and column, and keeps the page', async () => {
+    const { page, seen } = await openPage();
+    const broken = 'format: 1\nname: Broken\npolicy: tencent-im-2019\nstart: 2020-03-01\nend: 2020-02-30\ncolour: blue\naccounts: []\n';
+    await page.locator('[data-testid=file-input]').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
+    await page.locator('[data-testid=error-item]').first().waitFor({ timeout: 10_000 });
+    const errors = await page.locator('[data-testid=error-item]').allInnerTexts();
+    expect(errors.join('\n')).toMatch(/5:6/);
+    expect(errors.join('\n')).toMatch(/6:1/);
+    expect(await page.locator('[data-testid=app-row]').count()).toBe(3);
+    await page.screenshot({ path: `${results}/visualizer-errors.png`, fullPage: true });
+    expect(seen.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('loads the 1,000-app, 2-year fleet and keeps scrubbing frames under 50 ms', async () => {
+    const { page, seen } = await openPage('#fleet-1000.yaml');
+    await expect.poll(() => page.locator('[data-testid=run-status]').innerText(), { timeout: 150_000, interval: 1000 }).toMatch(/^ran in/);
+    const frames = await page.locator('[data-testid=scrubber]').evaluate(async (input: HTMLInputElement) => {
+      const max = Number(input.max);
+      const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      const times: number[] = [];
+      for (let step = 1; step <= 60; step += 1) {
+        await nextFrame();
+        const started = performance.now();
+        input.value = String(Math.floor((max * step) / 61));
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await nextFrame();
+        times.push(performance.now() - started);
+      }
+      return times;
+    });
+    const sorted = [...frames].sort((a, b) => a - b);
+    const figures = { frames: frames.length, medianMs: sorted[Math.floor(sorted.length / 2)], p95Ms: sorted[Math.floor(sorted.length * 0.95)], maxMs: sorted[sorted.length - 1] };
+    writeFileSync(`${results}/frame-times.json`, `${JSON.stringify(figures, null, 2)}\n`);
+    console.log(`fleet scrubbing: ${JSON.stringify(figures)}`);
+    await page.screenshot({ path: `${results}/visualizer-fleet.png` });
+    expect(figures.medianMs).toBeLessThan(50);
+    expect(seen.problems).toEqual([]);
+    await page.close();
+  });
+});
