@@ -3,8 +3,7 @@
  * children), the way Stately's visualizer does. The result is plain data in absolute
  * coordinates; it is computed once per machine and form, and cached for the page's life.
  */
-import type { ElkEdgeSection, ElkExtendedEdge, ElkLabel, ElkNode } from 'elkjs/lib/elk.bundled.js';
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ELK, ElkEdgeSection, ElkExtendedEdge, ElkLabel, ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { type ChartEdge, type ChartGraph, type ChartState, chartGraph, type MachineName, type StateKind } from './graph.ts';
 
 export interface Point {
@@ -203,7 +202,14 @@ function toLayout(graph: ChartGraph, laid: ElkNode): StatechartLayout {
   };
 }
 
-let elk: InstanceType<typeof ELK> | undefined;
+let elk: Promise<ELK> | undefined;
+
+/** ELK is large: it loads with the first statechart, in its own chunk, not with the page. */
+function loadElk(): Promise<ELK> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: Elk }) => new Elk());
+  return elk;
+}
+
 const layouts = new Map<string, Promise<StatechartLayout>>();
 const settled = new Map<string, StatechartLayout>();
 const keyOf = (machine: MachineName, compact: boolean) => `${machine}:${compact ? 'compact' : 'full'}`;
@@ -214,12 +220,13 @@ export function layoutFor(machine: MachineName, compact = false): Promise<Statec
   let layout = layouts.get(key);
   if (!layout) {
     const graph = chartGraph(machine, compact);
-    elk ??= new ELK();
-    layout = elk.layout(elkGraph(graph)).then((laid) => {
-      const result = toLayout(graph, laid);
-      settled.set(key, result);
-      return result;
-    });
+    layout = loadElk()
+      .then((engine) => engine.layout(elkGraph(graph)))
+      .then((laid) => {
+        const result = toLayout(graph, laid);
+        settled.set(key, result);
+        return result;
+      });
     layout.catch(() => layouts.delete(key));
     layouts.set(key, layout);
   }
