@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { App } from './App.tsx';
 import { loadBundled } from './state/runner.ts';
 import { DEFAULT_FILE } from './scenarios/bundled.ts';
+import { layoutFor } from './statechart/layout.ts';
 import './theme.css';
 
 const root = document.getElementById('app');
@@ -10,4 +11,6 @@ if (root) {
   render(<App />, root);
   const named = decodeURIComponent(location.hash.replace(/^#/, ''));
   loadBundled(named || DEFAULT_FILE);
+  // Lay out the statecharts while the engine runs, not on the first scrub that shows one.
+  for (const machine of ['app', 'account'] as const) layoutFor(machine, true);
 }
