@@ -4,6 +4,7 @@
  * every question asked at an instant (state, last transition, balance, notifications of the day,
  * next event) is a binary search, so that moving the scrubber costs the same for 3 apps or 1,000.
  */
+import type { BalancePoint as ChartBalancePoint } from '../charts/BalanceChart.tsx';
 import type {
   AppState,
   BalanceRecord,
@@ -40,12 +41,8 @@ export interface AppTimeline {
   segments: Segment[];
 }
 
-export interface BalancePoint {
-  at: number;
-  cash: number;
-  income: number;
-  gift: number;
-  debt: number;
+/** A balance entry as the chart plots it, with the record it comes from. */
+export interface BalancePoint extends ChartBalancePoint {
   record: BalanceRecord;
 }
 

@@ -3,8 +3,9 @@
  * knobs, the compare preset. A newer request replaces an older one (EngineClient); the last good
  * run stays on screen until a new one succeeds.
  */
+import type { Signal } from '@preact/signals';
 import { EngineClient } from '../engine/client.ts';
-import type { RunOutcome } from '../engine/protocol.ts';
+import type { RunOutcome, RunRequest } from '../engine/protocol.ts';
 import { bundledScenario, DEFAULT_FILE } from '../scenarios/bundled.ts';
 import { NO_CHANGES, presetById } from './presets.ts';
 import {
@@ -78,20 +79,22 @@ export function resetOverride(path?: string): void {
   schedule(KNOB_DEBOUNCE_MS);
 }
 
+/** Runs a request on an engine, reporting its phase and progress in `progress`. */
+function runWith(engine: EngineClient, request: Omit<RunRequest, 'id'>, progress: Signal<RunStatus>): Promise<RunOutcome> {
+  progress.value = { ...idle, phase: 'parsing' };
+  return engine.run(request, {
+    parsed: (apps) => {
+      progress.value = { phase: 'simulating', fraction: 0, apps };
+    },
+    progress: (fraction) => {
+      progress.value = { ...progress.value, fraction };
+    },
+  });
+}
+
 async function runMain(): Promise<void> {
   const { text, file } = source.value;
-  status.value = { ...idle, phase: 'parsing' };
-  const outcome = await mainEngine.run(
-    { text, file, overrides: overrides.value },
-    {
-      parsed: (apps) => {
-        status.value = { phase: 'simulating', fraction: 0, apps };
-      },
-      progress: (fraction) => {
-        status.value = { ...status.value, fraction };
-      },
-    },
-  );
+  const outcome = await runWith(mainEngine, { text, file, overrides: overrides.value }, status);
   if (outcome.kind === 'cancelled') return;
   status.value = idle;
   accept(outcome, text);
@@ -152,18 +155,7 @@ export function setComparePreset(id: string): void {
 
 async function runCompare(): Promise<void> {
   const { text, file } = source.value;
-  compareStatus.value = { ...idle, phase: 'parsing' };
-  const outcome = await compareEngine.run(
-    { text, file, overrides: presetById(comparePreset.value).overrides },
-    {
-      parsed: (apps) => {
-        compareStatus.value = { phase: 'simulating', fraction: 0, apps };
-      },
-      progress: (fraction) => {
-        compareStatus.value = { ...compareStatus.value, fraction };
-      },
-    },
-  );
+  const outcome = await runWith(compareEngine, { text, file, overrides: presetById(comparePreset.value).overrides }, compareStatus);
   if (outcome.kind === 'cancelled') return;
   compareStatus.value = idle;
   if (outcome.kind === 'done') {
