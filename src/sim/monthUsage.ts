@@ -2,20 +2,15 @@
  * One app's usage over a range of days, from its daily series and its state timeline: array
  * arithmetic at month close, never an event per app per day.
  *
- * A day with pro in effect (active or grace) at any moment is a pro day (U1, U6); a day
- * suspended or reclaimed from its first moment to its last serves nothing; any other day the
- * app has is a trial day, capped at the trial's users (E4).
+ * Days are classified by domain/dayStates.ts (U1, U6, E4).
  */
-import { formatDay, localDay, MS_PER_DAY, startOfLocalDay } from '../domain/calendar.ts';
+import { formatDay, MS_PER_DAY, startOfLocalDay } from '../domain/calendar.ts';
+import { dayStateMasks, PRO_DAY, type Spell, servedUsers, TRIAL_DAY } from '../domain/dayStates.ts';
 import { dailySeries } from '../domain/curves.ts';
 import { type Money, money, ZERO } from '../domain/money.ts';
-import type { AppState } from '../report/types.ts';
 import { type UsageKey, usageKeys } from '../scenario/types.ts';
 import type { AppRuntime, World } from './runtime.ts';
 
-const stateBits: Record<AppState, number> = { trial: 1, active: 2, expiredGrace: 4, suspended: 8, reclaimed: 16 };
-const PRO = stateBits.active | stateBits.expiredGrace;
-const TRIAL = stateBits.trial;
 
 export interface MonthFigures {
   proDays: number;
@@ -50,19 +45,13 @@ function seriesOf(world: World, app: AppRuntime): Record<UsageKey, Float64Array>
   return app.series;
 }
 
-/** For each day of [fromDay, toDay), the bit set of the states the app was in at some moment. */
-export function stateMasks(world: World, app: AppRuntime, fromDay: number, toDay: number, until: number): Uint8Array {
-  const masks = new Uint8Array(toDay - fromDay);
-  const { timeline } = app;
-  for (let index = 0; index < timeline.length; index += 1) {
-    const start = timeline[index].at;
-    const end = index + 1 < timeline.length ? timeline[index + 1].at : until;
-    if (end <= start) continue;
-    const first = Math.max(fromDay, localDay(start, world.zone));
-    const last = Math.min(toDay - 1, localDay(end - 1, world.zone));
-    for (let day = first; day <= last; day += 1) masks[day - fromDay] |= stateBits[timeline[index].state];
-  }
-  return masks;
+/** The app's state spells up to `until`, from its timeline. */
+function spellsOf(app: AppRuntime, until: number): Spell[] {
+  return app.timeline.map((entry, index) => ({
+    state: entry.state,
+    start: entry.at,
+    end: index + 1 < app.timeline.length ? app.timeline[index + 1].at : until,
+  }));
 }
 
 function overlapsDay(start: number, end: number, dayStart: number): boolean {
@@ -89,8 +78,8 @@ function roomLimit(world: World, app: AppRuntime, pro: boolean, dayStart: number
 export function monthFigures(world: World, app: AppRuntime, fromDay: number, toDay: number): MonthFigures {
   const series = seriesOf(world, app);
   const until = Math.min(world.clock.now(), world.period.endAt);
-  const masks = stateMasks(world, app, fromDay, toDay, until);
-  const trialUsers = world.policy.editions.trial.limits.users ?? Number.POSITIVE_INFINITY;
+  const masks = dayStateMasks(spellsOf(app, until), fromDay, toDay, world.zone);
+  const trialUsers = world.policy.editions.trial.limits.users;
   const figures: MonthFigures = {
     proDays: 0, peakDau: 0, peakDauDay: null, servedPeakDau: 0, servedPeakDay: null, peakGroups: 0,
     mbpsDays: ZERO, internationalMbpsDays: ZERO, storageMonths: 0, userDaysDenied: 0, roomDaysDenied: 0,
@@ -99,10 +88,10 @@ export function monthFigures(world: World, app: AppRuntime, fromDay: number, toD
   for (let day = fromDay; day < toDay; day += 1) {
     const mask = masks[day - fromDay];
     const index = day - world.period.startDay;
-    const pro = (mask & PRO) !== 0;
-    if (!pro && (mask & TRIAL) === 0) continue;
+    const pro = (mask & PRO_DAY) !== 0;
+    if (!pro && (mask & TRIAL_DAY) === 0) continue;
     const demand = series.dau[index];
-    const served = pro ? demand : Math.min(demand, trialUsers);
+    const served = servedUsers(mask, demand, trialUsers);
     figures.userDaysDenied += demand - served;
     if (served > figures.servedPeakDau) [figures.servedPeakDau, servedPeakDay] = [served, day];
     const dayStart = startOfLocalDay(day, world.zone);
