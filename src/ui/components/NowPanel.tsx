@@ -105,30 +105,14 @@ function AccountNow({ account, zone }: { account: AccountTimeline; zone: Zone })
       {point ? (
         <>
           <dl class="balance" data-testid="balance">
-            <div>
-              <dt>cash</dt>
-              <dd class="num" data-testid="balance-cash">
-                {point.record.cash}
-              </dd>
-            </div>
-            <div>
-              <dt>income</dt>
-              <dd class="num" data-testid="balance-income">
-                {point.record.income}
-              </dd>
-            </div>
-            <div>
-              <dt>gift</dt>
-              <dd class="num" data-testid="balance-gift">
-                {point.record.gift}
-              </dd>
-            </div>
-            <div class={point.debt > 0 ? 'debt' : ''}>
-              <dt>debt</dt>
-              <dd class="num" data-testid="balance-debt">
-                {point.record.debt}
-              </dd>
-            </div>
+            {(['cash', 'income', 'gift', 'debt'] as const).map((part) => (
+              <div key={part} class={part === 'debt' && point.debt > 0 ? 'debt' : ''}>
+                <dt>{part}</dt>
+                <dd class="num" data-testid={`balance-${part}`}>
+                  {point.record[part]}
+                </dd>
+              </div>
+            ))}
           </dl>
           <p class="muted small">
             last change {formatWhen(point.at, zone)}: {point.record.cause}
