@@ -1,12 +1,13 @@
 /**
- * `npm run bench`: the engine's throughput on the generated 1,000-app, 2-year fleet, in app-days
- * per second (median of 3 runs, after one warm-up), and how the cost scales: the same fleet cut
- * to its first 100 apps, measured in the same run, gives the ratio of cost per app-day.
+ * `npm run bench`, the engine: throughput on the bundled 1,000-app, 2-year fleet (a population,
+ * scenarios/large/fleet-1000.yaml), in app-days per second (median of 3 runs, after one
+ * warm-up), and how the cost scales: the same fleet cut to its first 100 apps, measured in the
+ * same run, gives the ratio of cost per app-day.
  */
 import { parseScenario } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { simulate } from '../src/sim/simulate.ts';
-import { fleetScenario } from '../src/ui/scenarios/fleet.ts';
+import { FLEET_FILE, fleetText } from './fleet.ts';
 
 function appDays(scenario: Scenario): number {
   const days = (Date.parse(scenario.end) - Date.parse(scenario.start)) / 86_400_000 + 1;
@@ -33,7 +34,7 @@ function cut(scenario: Scenario, apps: number): Scenario {
   };
 }
 
-const fleet = parseScenario(fleetScenario(), 'fleet-1000.yaml');
+const fleet = parseScenario(fleetText(), FLEET_FILE);
 const rows = [cut(fleet, 100), fleet].map((scenario) => {
   const ms = medianMs(scenario);
   const days = appDays(scenario);

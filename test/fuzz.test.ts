@@ -1,8 +1,9 @@
 /**
  * Mutation fuzzing over every scenario in scenarios/*.yaml (test/fuzz/mutate.ts): each mutant
  * must load into a scenario and simulate into a report, or be refused with an InputError.
- * Anything else (a TypeError, a RangeError, a stack overflow, a case slower than 5 s) fails the
- * test, with the mutant's YAML in the message.
+ * Anything else (a TypeError, a RangeError, a stack overflow) fails the test, with the mutant's
+ * YAML in the message. The slowest case is logged, not asserted: timing belongs to
+ * `npm run bench`.
  *
  * Two numbers, both per `npm test` run with a fixed seed:
  * - PARSED: mutants given to `parseScenario`, at least 10,000 in all;
@@ -29,8 +30,6 @@ const SEED = process.env.FUZZ_SEED ?? 'imsim-fuzz-1';
 const PARSED = Number(process.env.FUZZ_PARSED ?? 10_000);
 const SIMULATED = Number(process.env.FUZZ_SIMULATED ?? 1_500);
 const MONTHS = 3;
-/** The longest one case (parse, and simulate when it loads) may take. */
-const SLOW_MS = 5000;
 
 const files = readdirSync('scenarios')
   .filter((name) => name.endsWith('.yaml'))
@@ -102,7 +101,6 @@ describe(`fuzzing the scenarios (seed ${SEED})`, () => {
         failures.push({ label, mutations: mutant.mutations, text: mutant.text, error });
         continue;
       }
-      if (result.ms > SLOW_MS) failures.push({ label, mutations: mutant.mutations, text: mutant.text, error: `took ${Math.round(result.ms)} ms (limit ${SLOW_MS})` });
       if (result.outcome === 'inputError') totals.inputErrors += 1;
       else totals.loaded += 1;
       if (result.simulated) {

@@ -211,7 +211,7 @@ events:
   it('suggests the field meant by a typo', () => {
     const issues = issuesOf(`${header()}acounts: []\n`);
     expect(issues.find((issue) => issue.path === 'acounts')?.message).toBe('unknown field "acounts"; did you mean "accounts"?');
-    expect(issues.find((issue) => issue.path === 'accounts')?.message).toBe('missing: expected a list');
+    expect(issues.find((issue) => issue.path === 'accounts')?.message).toBe('missing: expected a list of accounts, or a population');
   });
 
   it('refuses a YAML syntax error with its position', () => {

@@ -11,6 +11,8 @@ export const outputOptions = {
   out: { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  summary: { type: 'boolean' },
+  top: { type: 'string' },
 } as const;
 
 export interface OutputValues {
@@ -18,24 +20,31 @@ export interface OutputValues {
   out?: string;
   color?: boolean;
   'no-color'?: boolean;
+  summary?: boolean;
+  top?: string;
 }
 
 export function checkOutput(values: OutputValues): ReportFormat {
   const format = (values.format ?? 'text') as ReportFormat;
   if (!reportFormats.includes(format)) throw new UsageError(`--format must be one of ${reportFormats.join(', ')}`);
   if (format === 'csv' && !values.out) throw new UsageError('--format csv writes one file per array: give --out DIR');
+  if ((values.summary || values.top !== undefined) && format !== 'text') {
+    throw new UsageError('--summary and --top shape the text report; the other formats hold every record and the KPIs');
+  }
+  if (values.top !== undefined && !/^[1-9]\d*$/.test(values.top)) throw new UsageError(`--top ${values.top}: expected a whole number of apps ≥ 1`);
   return format;
 }
 
 /** Prints or writes the report; the exit code is 1 when an expectation failed. */
 export function deliver(report: Report, values: OutputValues, source: string): number {
   const format = checkOutput(values);
+  const shape = { summary: values.summary === true, ...(values.top === undefined ? {} : { top: Number(values.top) }) };
   if (values.out) {
-    writeFilesAtomic(values.out, renderFiles(report, format));
+    writeFilesAtomic(values.out, format === 'text' ? { 'report.txt': renderText(report, shape) } : renderFiles(report, format));
     process.stderr.write(`wrote the ${format} report of ${source} to ${values.out}\n`);
   } else if (format === 'text') {
     const color = values['no-color'] ? false : (values.color ?? process.stdout.isTTY === true);
-    process.stdout.write(renderText(report, { color }));
+    process.stdout.write(renderText(report, { color, ...shape }));
   } else {
     process.stdout.write(format === 'json' ? renderJson(report) : Object.values(renderFiles(report, format)).join('\n'));
   }

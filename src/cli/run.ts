@@ -12,6 +12,7 @@ export function runCommand(args: string[]): number {
     ...outputOptions,
     policy: { type: 'string' },
     set: { type: 'string', multiple: true, default: [] },
+    seed: { type: 'string' },
     until: { type: 'string' },
     save: { type: 'string' },
   });
@@ -19,7 +20,7 @@ export function runCommand(args: string[]): number {
   if ((values.until === undefined) !== (values.save === undefined)) throw new UsageError('--until and --save go together');
   checkOutput(values);
   const [file] = positionals;
-  const run = startRun(loadWithOptions(file, { policy: values.policy, set: values.set as string[] }));
+  const run = startRun(loadWithOptions(file, { policy: values.policy, set: values.set as string[], seed: values.seed }));
   if (values.until !== undefined && values.save !== undefined) return pause(run, values.until, values.save);
   return deliver(finish(run), values, file);
 }

@@ -15,6 +15,7 @@ import type {
   TransitionRecord,
   UsageRecord,
 } from './types.ts';
+import { kpiGroups, kpiRows } from './kpiPaths.ts';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -37,6 +38,7 @@ export function renderCsv(report: Report): Record<string, string> {
     'usage.csv': csvTable(usageColumns, report.usage),
     'expectations.csv': csvTable(expectationColumns, report.expectations),
     'summary.csv': csvTable(summaryColumns, summaryRows(report)),
+    'kpis.csv': csvTable(kpiColumns, kpiGroups(report.kpis).flatMap(({ group, set }) => kpiRows(set).map(([kpi, value]) => ({ group, kpi, value })))),
   };
 }
 
@@ -205,6 +207,8 @@ const expectationColumns: CsvColumn<ExpectationResult>[] = [
   col('actual', (r) => r.actual),
   col('line', (r) => r.line),
 ];
+
+const kpiColumns: CsvColumn<{ group: string; kpi: string; value: CsvValue }>[] = [col('group', (r) => r.group), col('kpi', (r) => r.kpi), col('value', (r) => r.value)];
 
 type KeyValue = [key: string, value: CsvValue];
 

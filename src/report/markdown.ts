@@ -2,6 +2,7 @@
  * The report as GitHub-flavoured Markdown: a heading per section and a table per array.
  * Instants print as local wall time in the policy zone, named under the title.
  */
+import { kpiTable } from './kpiTable.ts';
 import { localInstant } from './table.ts';
 import { appStates, type BillRecord, type Report } from './types.ts';
 
@@ -21,6 +22,7 @@ export function renderMarkdown(report: Report): string {
     refunds(report),
     denials(report),
     summary(report),
+    kpis(report),
     expectations(report),
   ];
   return `${sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n')}\n`;
@@ -139,6 +141,11 @@ function summary(report: Report): string[] {
     '',
     ...mdTable(columns('State', 'Apps at end:', 'App-days in:'), states),
   ];
+}
+
+function kpis(report: Report): string[] {
+  const { headers, rows } = kpiTable(report.kpis);
+  return ['## KPIs', '', ...mdTable(columns(...headers.map((header, index) => (index === 0 ? 'KPI' : `${header}:`))), rows)];
 }
 
 function expectations(report: Report): string[] {

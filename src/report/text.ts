@@ -2,6 +2,9 @@
  * The report as text for a person at a terminal (about 100 columns): header, a timeline per app
  * grouped by account, the bills as tables, the summary and the expectations.
  */
+import { topApps } from './appRevenue.ts';
+import { focusOn } from './focus.ts';
+import { kpiTable } from './kpiTable.ts';
 import { localInstant, pad, renderTable, type Row } from './table.ts';
 import { type AccountTimeline, buildTimeline, type TimelineLine } from './textTimeline.ts';
 import { appStates, type BillRecord, type ExpectationResult, type Report } from './types.ts';
@@ -9,6 +12,10 @@ import { appStates, type BillRecord, type ExpectationResult, type Report } from 
 export interface TextOptions {
   /** ANSI colors (green ✓, red ✗, dim notifications); off unless true. */
   color?: boolean;
+  /** The header, summary, KPIs and expectations only: no timeline, no bills (a large population). */
+  summary?: boolean;
+  /** The timeline and bills of the `top` apps with the largest net revenue (and their accounts) only. */
+  top?: number;
 }
 
 type Paint = (style: Style, text: string) => string;
@@ -17,24 +24,23 @@ const ANSI: Record<Style, string> = { bold: '1', dim: '2', green: '32', red: '31
 
 export function renderText(report: Report, options: TextOptions = {}): string {
   const paint: Paint = options.color ? (style, text) => `\u001b[${ANSI[style]}m${text}\u001b[0m` : (_style, text) => text;
-  const sections = [
-    headerLines(report, paint),
-    timelineLines(report, paint),
-    billLines(report.bills, paint),
-    summaryLines(report, paint),
-    expectationLines(report, paint),
-  ];
+  const shown = options.top === undefined ? report : focusOn(report, topApps(report, options.top));
+  const details = options.summary ? [] : [timelineLines(shown, paint, report.apps.length), billLines(shown.bills, paint)];
+  const sections = [headerLines(report, paint), ...details, summaryLines(report, paint), kpiLines(report, paint), expectationLines(report, paint)];
   return `${sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }
 
 function headerLines(report: Report, paint: Paint): string[] {
   const { scenario, policy, period } = report;
   const rules = scenario.rules.length > 0 ? `, rules ${scenario.rules.join(' ')}` : '';
+  const cohorts = new Set(report.accounts.flatMap((account) => (account.cohort === undefined ? [] : [account.cohort])));
+  const population = cohorts.size === 0 ? [] : [`  apps      ${report.apps.length} in ${report.accounts.length} accounts, ${cohorts.size} cohort${cohorts.size === 1 ? '' : 's'}: ${[...cohorts].join(', ')}`];
   return [
     paint('bold', `imsim report: ${scenario.name}`),
     `  scenario  ${scenario.file}  (seed ${scenario.seed}${rules})`,
     `  policy    ${policy.id}  ${overridesText(policy.overrides)}`,
     `  period    ${period.start} … ${period.end}  (times are local to ${period.timezone})`,
+    ...population,
   ];
 }
 
@@ -44,10 +50,11 @@ function overridesText(overrides: Record<string, unknown>): string {
   return `overrides ${entries.map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(', ')}`;
 }
 
-function timelineLines(report: Report, paint: Paint): string[] {
+function timelineLines(report: Report, paint: Paint, allApps: number): string[] {
   const accounts = buildTimeline(report);
-  if (accounts.length === 0) return [paint('bold', 'TIMELINE'), '  (nothing happened)'];
-  return [paint('bold', 'TIMELINE'), ...accounts.flatMap((account) => accountLines(account, paint))];
+  const title = paint('bold', 'TIMELINE') + (report.apps.length < allApps ? `  (the ${report.apps.length} apps with the largest net revenue, of ${allApps})` : '');
+  if (accounts.length === 0) return [title, '  (nothing happened)'];
+  return [title, ...accounts.flatMap((account) => accountLines(account, paint))];
 }
 
 function accountLines(account: AccountTimeline, paint: Paint): string[] {
@@ -110,6 +117,11 @@ function summaryLines(report: Report, paint: Paint): string[] {
     appStates.map((state) => [state, String(finalStates[state]), dayCount(days[state])]),
   );
   return [paint('bold', 'SUMMARY'), ...money, '', ...states];
+}
+
+function kpiLines(report: Report, paint: Paint): string[] {
+  const { headers, rows } = kpiTable(report.kpis);
+  return [paint('bold', 'KPIS'), ...renderTable(headers.map((header, index) => ({ header, align: index === 0 ? 'left' : 'right' })), rows)];
 }
 
 function dayCount(days: number | undefined): string {

@@ -74,6 +74,8 @@ export interface OrderRecord {
   days: string;
   promotionId?: string;
   refundable: boolean;
+  /** `behaviour`: placed by a customer's reaction (population behaviour). */
+  by?: 'behaviour';
 }
 
 export interface BillLine {
@@ -106,6 +108,7 @@ export interface RefundRecord {
   voucherForfeited: string;
   /** R2: how the amount was found, e.g. "2 slices not started + 12.3% of the current slice". */
   basis: string;
+  by?: 'behaviour';
 }
 
 export interface NotificationRecord {
@@ -123,6 +126,7 @@ export interface DenialRecord {
   type: string;
   product?: string;
   reason: DenialReason;
+  by?: 'behaviour';
 }
 
 export interface EventRecord {
@@ -131,6 +135,7 @@ export interface EventRecord {
   app?: string;
   account?: string;
   detail?: string;
+  by?: 'behaviour';
 }
 
 export interface BalanceRecord extends MoneyParts {
@@ -138,6 +143,7 @@ export interface BalanceRecord extends MoneyParts {
   account: string;
   debt: string;
   cause: string;
+  by?: 'behaviour';
 }
 
 export interface UsageRecord {
@@ -176,6 +182,74 @@ export interface AppRecord {
   name?: string;
   createdAt: string;
   finalState: AppState;
+  /** The cohort that generated the app, and its tags; absent for a written app. */
+  cohort?: string;
+  tags?: string[];
+}
+
+export interface AccountRecord {
+  id: string;
+  /** The cohort that generated the account, and its tags; absent for a written account. */
+  cohort?: string;
+  tags?: string[];
+}
+
+export const notificationKinds: readonly NotificationKind[] = ['expiryWarning', 'arrearsWarning', 'suspended', 'reclaimed', 'autoRenewFailed', 'renewed'];
+export const denialReasons: readonly DenialReason[] = [
+  'insufficientBalance',
+  'inArrears',
+  'proRequired',
+  'packHeld',
+  'refundWindowOver',
+  'noReasonRefundUsed',
+  'notRefundable',
+  'reclaimed',
+  'suspended',
+  'nothingToRefund',
+];
+
+/** The figures that answer a product manager's question (kpis.ts has their definitions). */
+export interface KpiSet {
+  revenue: {
+    prepaid: string;
+    postpaidBilled: string;
+    postpaidCollected: string;
+    refunded: string;
+    netBilled: string;
+    netCollected: string;
+    debtOutstanding: string;
+  };
+  revenueByItem: Record<RevenueItem, string>;
+  apps: Record<AppCount, number>;
+  appDays: Record<AppDayState, number>;
+  userDaysDenied: number;
+  roomDaysDenied: number;
+  notifications: Record<NotificationKind, number>;
+  denials: Record<DenialReason, number>;
+}
+
+export const revenueItems = ['pro', 'packs', 'dauOverage', 'storageExtension', 'peakGroups', 'avBandwidth', 'avBandwidthInternational'] as const;
+export type RevenueItem = (typeof revenueItems)[number];
+export const appCounts = [
+  'total',
+  'converted',
+  'autoRenewing',
+  'expired',
+  'savedInGrace',
+  'suspended',
+  'suspendedForArrears',
+  'renewedAfterSuspension',
+  'reclaimed',
+  'lostAfterReclaim',
+] as const;
+export type AppCount = (typeof appCounts)[number];
+export const appDayStates = ['trial', 'active', 'expiredGrace', 'suspendedLapsed', 'suspendedArrears', 'suspendedRefund'] as const;
+export type AppDayState = (typeof appDayStates)[number];
+
+export interface Kpis extends KpiSet {
+  /** The same figures for the accounts of each tag (`written` for the accounts written out). */
+  byTag: Record<string, KpiSet>;
+  byCohort: Record<string, KpiSet>;
 }
 
 export interface Report {
@@ -183,6 +257,8 @@ export interface Report {
   scenario: { name: string; file: string; seed: number; rules: string[] };
   policy: { id: string; overrides: Record<string, unknown> };
   period: { start: string; end: string; timezone: string };
+  /** Every account of the run: the written ones, then the generated ones. */
+  accounts: AccountRecord[];
   /** Every app of the run, in creation order. */
   apps: AppRecord[];
   transitions: TransitionRecord[];
@@ -196,4 +272,8 @@ export interface Report {
   usage: UsageRecord[];
   expectations: ExpectationResult[];
   summary: Summary;
+  kpis: Kpis;
 }
+
+/** The report's records, from which the KPIs and the expectations are computed. */
+export type Records = Omit<Report, 'expectations' | 'summary' | 'kpis'>;

@@ -13,7 +13,10 @@ import { type AccountSpec, type AppSpec, type UsageSpec, usageKeys } from './typ
 export function parseAccount(ctx: ParseContext, raw: unknown, path: PathSegment[]): AccountSpec | undefined {
   const data = ctx.check(accountSchema, raw, path);
   const id = data?.id ?? (isRecord(raw) && typeof raw.id === 'string' ? raw.id : undefined);
-  if (id !== undefined) {
+  const owner = id === undefined ? undefined : ctx.generatedOwner(id, 'account');
+  if (id !== undefined && owner) {
+    ctx.issue([...path, 'id'], `expected an account id that no cohort generates, found "${id}" (cohort ${owner.cohort} at line ${owner.line})`);
+  } else if (id !== undefined) {
     const first = ctx.accounts.get(id);
     if (first !== undefined) ctx.issue([...path, 'id'], `expected a unique account id, found "${id}" again (first at line ${first})`);
     else ctx.accounts.set(id, ctx.line(path));
@@ -40,7 +43,10 @@ export function parseApp(ctx: ParseContext, raw: unknown, path: PathSegment[], e
   } else {
     createdAt = byEvent ? eventAt : ctx.period?.start;
   }
-  if (id !== undefined) {
+  const owner = id === undefined ? undefined : ctx.generatedOwner(id, 'app');
+  if (id !== undefined && owner) {
+    ctx.issue([...path, 'id'], `expected an app id that no cohort generates, found "${id}" (cohort ${owner.cohort} at line ${owner.line} names its apps so)`);
+  } else if (id !== undefined) {
     const first = ctx.apps.get(id);
     if (first) ctx.issue([...path, 'id'], `expected a unique app id across all accounts, found "${id}" again (first at line ${first.line})`);
     else ctx.apps.set(id, { line: ctx.line(path), createdAt: byEvent ? undefined : createdAt, byEvent });
@@ -59,14 +65,16 @@ function parseUsage(ctx: ParseContext, raw: Record<string, unknown>, path: PathS
     if (curve) usage[key] = curve;
     else ok = false;
   }
-  // U5: international AV bandwidth has no public price; a scenario using it must set one.
-  if (raw.avBandwidthInternationalMbps !== undefined && ctx.policy && ctx.policy.usage.avBandwidth.internationalPerMbpsDay === null) {
-    ctx.issue(
-      [...path, 'avBandwidthInternationalMbps'],
-      'expected a price for international AV bandwidth (U5: there is no public one): set policyOverrides usage.avBandwidth.internationalPerMbpsDay',
-      { key: true },
-    );
-    ok = false;
-  }
-  return ok ? usage : undefined;
+  return internationalPriced(ctx, raw, path) && ok ? usage : undefined;
+}
+
+/** U5: international AV bandwidth has no public price; a scenario using it must set one. */
+export function internationalPriced(ctx: ParseContext, usage: Record<string, unknown>, path: PathSegment[]): boolean {
+  if (usage.avBandwidthInternationalMbps === undefined || ctx.policy?.usage.avBandwidth.internationalPerMbpsDay !== null) return true;
+  ctx.issue(
+    [...path, 'avBandwidthInternationalMbps'],
+    'expected a price for international AV bandwidth (U5: there is no public one): set policyOverrides usage.avBandwidth.internationalPerMbpsDay',
+    { key: true },
+  );
+  return false;
 }

@@ -4,12 +4,31 @@
  * typo fails the load instead of an expectation that can never match.
  */
 import { describeValue } from '../input/issues.ts';
+import { suggest } from '../input/suggest.ts';
+import { kpiNames } from '../report/kpis.ts';
 import { defined, isRecord } from '../input/plainData.ts';
 import type { PathSegment } from '../input/yamlSource.ts';
 import type { ParseContext } from './parseContext.ts';
 import { existingApp, knownAccount, knownProduct } from './references.ts';
 import { expectationForms, expectationKind, expectationSchemas } from './schema.ts';
 import type { Expectation } from './types.ts';
+
+/** A KPI's name, and the cohort or tag it is read for: ones the scenario has. */
+function kpiTarget(ctx: ParseContext, target: { name: string; cohort?: string; tag?: string }, path: PathSegment[]): boolean {
+  const names = kpiNames();
+  const issues: [PathSegment, string][] = [];
+  if (!names.includes(target.name)) issues.push(['name', `expected a KPI such as apps.savedInGrace, found "${target.name}"; ${suggest(target.name, names)}`]);
+  if (target.cohort !== undefined && target.tag !== undefined) issues.push(['tag', 'expected cohort or tag, not both']);
+  const cohorts = [...ctx.cohorts.keys()];
+  if (target.cohort !== undefined && !ctx.cohorts.has(target.cohort)) {
+    issues.push(['cohort', `unknown cohort "${target.cohort}"; ${suggest(target.cohort, cohorts)}`.replace(/; $/, '')]);
+  }
+  const written = [...ctx.accounts.keys()].some((id) => !ctx.generated.has(id));
+  const tags = [...new Set([...ctx.cohorts.values()].flat()), ...(written ? ['written'] : [])];
+  if (target.tag !== undefined && !tags.includes(target.tag)) issues.push(['tag', `unknown tag "${target.tag}"; ${suggest(target.tag, tags)}`.replace(/; $/, '')]);
+  for (const [field, message] of issues) ctx.issue([...path, field], message);
+  return issues.length === 0;
+}
 
 export function parseExpectation(ctx: ParseContext, raw: unknown, path: PathSegment[]): Expectation | undefined {
   if (!isRecord(raw)) {
@@ -108,6 +127,16 @@ export function parseExpectation(ctx: ParseContext, raw: unknown, path: PathSegm
       const at = time(data?.at, ['at']);
       if (!data || !owner(data.event, 'event') || (data.at !== undefined && at === undefined)) return undefined;
       return defined({ ...base, kind, app: data.event.app, account: data.event.account, event: data.event.kind, nth: data.event.n, at });
+    }
+    case 'kpi': {
+      const data = ctx.check(expectationSchemas.kpi, raw, path);
+      if (!data || !kpiTarget(ctx, data.kpi, [...path, 'kpi'])) return undefined;
+      if (data.value === undefined && data.atLeast === undefined && data.atMost === undefined) {
+        ctx.issue(path, 'expected value, atLeast or atMost: what the KPI must be');
+        return undefined;
+      }
+      const { kpi, ...bounds } = data;
+      return defined({ ...base, kind, name: kpi.name, cohort: kpi.cohort, tag: kpi.tag, ...bounds });
     }
     case 'usage': {
       const data = ctx.check(expectationSchemas.usage, raw, path);

@@ -24,6 +24,7 @@ import type { Policy } from '../policy/schema.ts';
 import { parseAccount } from './accountsParse.ts';
 import { parseEvents } from './eventsParse.ts';
 import { parseExpectation } from './expectationsParse.ts';
+import { parsePopulation } from './populationParse.ts';
 import { MAX_APP_DAYS, MAX_APPS, MAX_EVENTS, MAX_EXPECTATIONS, MAX_PERIOD_YEARS } from './limits.ts';
 import { ParseContext } from './parseContext.ts';
 import { resolvePolicy } from './scenarioPolicy.ts';
@@ -35,12 +36,14 @@ export interface ParseOptions {
   policy?: Policy;
   /** Reads a file the scenario names, given as written (relative to the scenario's folder). */
   readFile?: (path: string) => string;
+  /** Replaces the file's `seed` (CLI `--seed`): the population is generated with this one. */
+  seed?: number;
 }
 
 /** Reads and parses a scenario file; the path is kept as given in `Scenario.file`. */
-export function loadScenario(path: string, options: { policy?: Policy } = {}): Scenario {
+export function loadScenario(path: string, options: { policy?: Policy; seed?: number } = {}): Scenario {
   const text = readTextFile(path, path, 'scenario');
-  return parseScenario(text, path, { policy: options.policy, readFile: nodeReaderBeside(path) });
+  return parseScenario(text, path, { ...options, readFile: nodeReaderBeside(path) });
 }
 
 /** Parses and checks a scenario text; `file` names it in messages and locates the files it names. */
@@ -49,24 +52,30 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     throw new InputError([fileIssue(file, '', `the scenario is larger than ${MAX_FILE_BYTES} bytes (5 MB)`)]);
   }
   const ctx = new ParseContext(readYaml(text, file), options.readFile ?? nodeReaderBeside(file));
-  return parseDocument(ctx, options.policy);
+  return parseDocument(ctx, options);
 }
 
 type TopLevel = z.output<typeof scenarioSchema>;
 
-function parseDocument(ctx: ParseContext, givenPolicy: Policy | undefined): Scenario {
+function parseDocument(ctx: ParseContext, options: ParseOptions): Scenario {
   const raw = ctx.source.value;
   if (!isRecord(raw)) {
     ctx.issue([], `expected a scenario: a mapping with format, name, policy, start, end and accounts, found ${describeValue(raw)}`);
     ctx.throwIfAny();
   }
   const document = raw as Record<string, unknown>;
-  const apps = checkSizes(ctx, document);
+  const writtenApps = checkSizes(ctx, document);
   const top = topLevel(ctx, document);
-  ctx.policy = resolvePolicy(ctx, givenPolicy, top.policy, top.policyOverrides ?? {});
+  ctx.policy = resolvePolicy(ctx, options.policy, top.policy, top.policyOverrides ?? {});
   ctx.zone = (ctx.policy && policyZone(ctx.policy.timezone)) ?? ctx.zone;
-  checkPeriod(ctx, top.start, top.end, apps);
+  const days = checkPeriod(ctx, top.start, top.end);
+  const seed = options.seed ?? top.seed ?? 0;
 
+  const population = parsePopulation(ctx, top.population ?? [], seed, writtenApps);
+  const generatedApps = population.accounts.reduce((sum, account) => sum + account.apps.length, 0);
+  if (days !== undefined) checkAppDays(ctx, writtenApps + generatedApps, days);
+  if (document.accounts === undefined && document.population === undefined) ctx.issue(['accounts'], 'missing: expected a list of accounts, or a population');
+  else if (top.accounts?.length === 0 && top.population?.length === 0) ctx.issue(['accounts'], 'expected at least one account, or a cohort under population');
   const accounts = (top.accounts ?? []).map((account, index) => parseAccount(ctx, account, ['accounts', index]));
   const events = parseEvents(ctx, top.events ?? []);
   const expect = (top.expect ?? []).map((entry, index) => parseExpectation(ctx, entry, ['expect', index]));
@@ -85,8 +94,9 @@ function parseDocument(ctx: ParseContext, givenPolicy: Policy | undefined): Scen
     policy,
     start: top.start,
     end: top.end,
-    seed: top.seed ?? 0,
-    accounts: accounts.filter((account): account is AccountSpec => account !== undefined),
+    seed,
+    accounts: [...accounts.filter((account): account is AccountSpec => account !== undefined), ...population.accounts],
+    population: population.cohorts,
     events,
     expect: expect.filter((entry): entry is Expectation => entry !== undefined),
   });
@@ -120,30 +130,25 @@ function topLevel(ctx: ParseContext, raw: Record<string, unknown>): Partial<TopL
 }
 
 /**
- * `end` ≥ `start`, the period at most MAX_PERIOD_YEARS long and at most MAX_APP_DAYS for its
- * `apps`; [start 00:00, end 23:59:59] in the zone.
+ * `end` ≥ `start` and the period at most MAX_PERIOD_YEARS long; [start 00:00, end 23:59:59] in
+ * the zone. Returns the number of days simulated, when the period is good.
  */
-function checkPeriod(ctx: ParseContext, start: string | undefined, end: string | undefined, apps: number): void {
+function checkPeriod(ctx: ParseContext, start: string | undefined, end: string | undefined): number | undefined {
   const startAt = start === undefined ? undefined : ctx.time(start, ['start'], false);
   const endAt = end === undefined ? undefined : ctx.time(end, ['end'], false);
-  if (startAt === undefined || endAt === undefined || start === undefined || end === undefined) return;
+  if (startAt === undefined || endAt === undefined || start === undefined || end === undefined) return undefined;
   const startDay = localDay(startAt, ctx.zone);
   const endDay = localDay(endAt, ctx.zone);
   if (endDay < startDay) {
     ctx.issue(['end'], `expected a date on or after start (${start}), found "${end}"`);
-    return;
+    return undefined;
   }
   const first = civilDate(startDay);
   const limit = shiftMonth(first.year, first.month, 12 * MAX_PERIOD_YEARS);
   const limitDay = dayNumber(limit.year, limit.month, Math.min(first.day, daysInMonth(limit.year, limit.month)));
-  const days = endDay - startDay + 1;
   if (endDay >= limitDay) {
     ctx.issue(['end'], `expected a period of at most ${MAX_PERIOD_YEARS} years (end before ${formatDay(limitDay)}), found "${end}"`);
-  } else if (apps * days > MAX_APP_DAYS) {
-    ctx.issue(
-      ['end'],
-      `expected at most ${MAX_APP_DAYS} app-days (apps × days simulated), found ${apps} apps × ${days} days = ${apps * days}: shorten the period or use fewer apps`,
-    );
+    return undefined;
   }
   ctx.period = {
     start: startOfLocalDay(startDay, ctx.zone),
@@ -151,4 +156,14 @@ function checkPeriod(ctx: ParseContext, start: string | undefined, end: string |
     startText: start,
     endText: end,
   };
+  return endDay - startDay + 1;
+}
+
+/** At most MAX_APP_DAYS: apps (written, created and generated) × days of the period. */
+function checkAppDays(ctx: ParseContext, apps: number, days: number): void {
+  if (apps * days <= MAX_APP_DAYS) return;
+  ctx.issue(
+    ['end'],
+    `expected at most ${MAX_APP_DAYS} app-days (apps × days simulated), found ${apps} apps × ${days} days = ${apps * days}: shorten the period or use fewer apps`,
+  );
 }

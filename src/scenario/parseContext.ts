@@ -43,6 +43,10 @@ export class ParseContext {
   /** Account ids, each with the line it is declared at. */
   readonly accounts = new Map<string, number>();
   readonly apps = new Map<string, KnownApp>();
+  /** Generated account ids, each with its cohort and the cohort's line. */
+  readonly generated = new Map<string, { cohort: string; line: number }>();
+  /** The cohorts of the population, each with its tags. */
+  readonly cohorts = new Map<string, string[]>();
 
   constructor(
     readonly source: YamlSource,
@@ -57,6 +61,23 @@ export class ParseContext {
   add(issue: InputIssue): void {
     if (this.issues.length < MAX_REPORTED_ISSUES) this.issues.push(issue);
     else this.dropped += 1;
+  }
+
+  /**
+   * The cohort that owns an account or app id: one it generates, or could generate under another
+   * seed (`<generated account>-<k>`), so a written id may never take it.
+   */
+  generatedOwner(id: string, kind: 'account' | 'app'): { cohort: string; line: number } | undefined {
+    return this.generated.get(kind === 'account' ? id : id.replace(/-\d+$/, ''));
+  }
+
+  /** Runs `part` and hands back the issues it found instead of keeping them. */
+  capture<T>(part: () => T): { value: T; issues: InputIssue[] } {
+    const [start, dropped] = [this.issues.length, this.dropped];
+    const value = part();
+    const issues = this.issues.splice(start);
+    this.dropped = dropped;
+    return { value, issues };
   }
 
   /** Throws every issue found, the scenario's own first, in file order. */

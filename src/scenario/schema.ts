@@ -31,6 +31,11 @@ const id = z.string().min(1);
 const nonNegative = z.number().min(0);
 const count = z.number().int().min(0);
 const nth = z.number().int().min(1).default(1);
+/** A KPI's value to compare with: a count, days or an amount, as a number or a decimal text (may be negative). */
+const signedDecimal = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value))
+  .refine((text) => /^-?\d+(\.\d+)?$/.test(text), { message: 'expected a number such as 12 or "999.00"' });
 
 export const scenarioSchema = z.strictObject({
   format: z.literal(1),
@@ -42,7 +47,8 @@ export const scenarioSchema = z.strictObject({
   start: dateText,
   end: dateText,
   seed: z.number().int().default(0),
-  accounts: z.array(z.unknown()).min(1),
+  accounts: z.array(z.unknown()).default([]),
+  population: z.array(z.unknown()).default([]),
   events: z.array(z.unknown()).default([]),
   expect: z.array(z.unknown()).default([]),
 });
@@ -258,6 +264,13 @@ export const expectationSchemas = {
     event: z.strictObject({ kind: z.string().min(1), app: id.optional(), account: id.optional(), n: nth }),
     at: timeText.optional(),
   }),
+  kpi: z
+    .strictObject({
+      kpi: z.strictObject({ name: z.string().min(1), cohort: id.optional(), tag: id.optional() }),
+      value: signedDecimal.optional(),
+      atLeast: signedDecimal.optional(),
+      atMost: signedDecimal.optional(),
+    }),
   usage: z.strictObject({
     usage: z.strictObject({ app: id, month: monthText }),
     peakDau: count.optional(),
@@ -282,12 +295,13 @@ export const expectationForms = [
   '{ notifications: { app? | account?, kind }, count?, first?, last? }',
   '{ event: { kind, app? | account?, n? }, at? }',
   '{ usage: { app, month }, peakDau?, peakGroups?, proDays?, userDaysDenied?, roomDaysDenied? }',
+  '{ kpi: { name, cohort? | tag? }, value?, atLeast?, atMost? }',
 ];
 
 /** Which expectation an entry is, by its leading key; undefined for an unknown shape. */
 export function expectationKind(entry: Record<string, unknown>): ExpectationKind | undefined {
   if ('bill' in entry) return 'line' in entry ? 'billLine' : 'billTotal';
-  const heads = ['refund', 'balance', 'denied', 'transition', 'order', 'notifications', 'event', 'usage'] as const;
+  const heads = ['refund', 'balance', 'denied', 'transition', 'order', 'notifications', 'event', 'usage', 'kpi'] as const;
   const head = heads.find((key) => key in entry);
   if (head) return head;
   return 'state' in entry ? 'state' : undefined;

@@ -4,6 +4,7 @@
  * amounts are decimal strings; curves are still curves (domain/curves turns them into days).
  */
 import type { Policy } from '../policy/schema.ts';
+import type { Cohort } from '../population/cohort.ts';
 import type { AppState, BillItem, DenialReason, TransitionCause } from '../report/types.ts';
 
 export type Curve =
@@ -44,13 +45,22 @@ export interface AccountSpec {
   id: string;
   balance: Parts;
   apps: AppSpec[];
+  /** The cohort that generated the account; none for a written one. */
+  cohort?: string;
 }
+
+/** A cohort of `population:` as parsed, with the line it is written at. */
+export type PopulationCohort = Cohort<Curve> & { line: number };
 
 interface EventBase {
   at: number;
-  /** Line of the event in the scenario file, for messages. */
+  /** Line of the event in the scenario file, for messages (0 for a customer's reaction). */
   line: number;
+  /** A customer's reaction (population behaviour), not an event written in the scenario. */
+  by?: Actor;
 }
+
+export type Actor = 'behaviour';
 
 export type ScenarioEvent = EventBase &
   (
@@ -84,6 +94,7 @@ export type Expectation = ExpectationBase &
     | { kind: 'notifications'; app?: string; account?: string; notification: string; count?: number; first?: number; last?: number }
     | { kind: 'event'; app?: string; account?: string; event: string; nth: number; at?: number }
     | ({ kind: 'usage'; app: string; month: string } & Partial<Record<UsageFigure, number>>)
+    | { kind: 'kpi'; name: string; cohort?: string; tag?: string; value?: string; atLeast?: string; atMost?: string }
   );
 
 export type UsageFigure = 'peakDau' | 'peakGroups' | 'proDays' | 'userDaysDenied' | 'roomDaysDenied';
@@ -103,7 +114,9 @@ export interface Scenario {
   start: string;
   end: string;
   seed: number;
+  /** The written accounts, then the generated ones, cohort by cohort. */
   accounts: AccountSpec[];
+  population: PopulationCohort[];
   /** Sorted by time; ties keep file order. */
   events: ScenarioEvent[];
   expect: Expectation[];

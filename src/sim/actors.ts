@@ -59,7 +59,7 @@ export function startAccount(world: World, machines: Machines, spec: AccountSpec
       zone: world.zone,
     },
   });
-  const account: AccountRuntime = { id: spec.id, rank, actor, apps: [], noReasonRefunds: 0 };
+  const account: AccountRuntime = { id: spec.id, ...(spec.cohort ? { cohort: spec.cohort } : {}), rank, actor, apps: [], noReasonRefunds: 0 };
   const { recorder } = world;
   actor.on('arrearsStarted', () => {
     recorder.event('arrearsStarted', { account: account.id });

@@ -3,8 +3,9 @@
  * was expected (the entry as written) and what the run produced.
  */
 import { formatInstant, parseLocalTime, type Zone } from '../domain/calendar.ts';
-import { formatMoney } from '../domain/money.ts';
-import type { AppState, ExpectationResult, Report } from '../report/types.ts';
+import { formatMoney, money } from '../domain/money.ts';
+import { kpiAt } from '../report/kpiPaths.ts';
+import type { AppState, ExpectationResult, Kpis, Records, Report } from '../report/types.ts';
 import type { Expectation } from '../scenario/types.ts';
 
 type Check = { ok: boolean; actual: string };
@@ -35,7 +36,20 @@ function ownedBy(spec: { app?: string; account?: string }, entry: { app?: string
 
 const missing = (what: string): Check => ({ ok: false, actual: `no ${what}` });
 
-export function checkExpectations(expectations: Expectation[], report: Report, zone: Zone): ExpectationResult[] {
+/** A KPI of all accounts, a cohort or a tag: equal to `value`, and within `atLeast` … `atMost`. */
+function checkKpi(spec: Extract<Expectation, { kind: 'kpi' }>, kpis: Kpis): Check {
+  const set = spec.cohort !== undefined ? kpis.byCohort[spec.cohort] : spec.tag !== undefined ? kpis.byTag[spec.tag] : kpis;
+  const actual = set === undefined ? undefined : kpiAt(set, spec.name);
+  if (actual === undefined) return missing(`KPI ${spec.name} for ${spec.cohort ?? spec.tag ?? 'all'}`);
+  const value = money(actual);
+  const ok =
+    (spec.value === undefined || value.eq(spec.value)) &&
+    (spec.atLeast === undefined || value.gte(spec.atLeast)) &&
+    (spec.atMost === undefined || value.lte(spec.atMost));
+  return { ok, actual: `${spec.name}: ${actual}` };
+}
+
+export function checkExpectations(expectations: Expectation[], report: Records & Pick<Report, 'kpis'>, zone: Zone): ExpectationResult[] {
   const instant = (at: number | undefined) => (at === undefined ? undefined : formatInstant(at, zone));
   const time = (text: string) => parseLocalTime(text, zone) ?? Number.NaN;
 
@@ -104,6 +118,8 @@ export function checkExpectations(expectations: Expectation[], report: Report, z
         const event = report.events.filter((entry) => entry.kind === spec.event && ownedBy(spec, entry))[spec.nth - 1];
         return event ? compare({ at: instant(spec.at) }, { at: event.at }) : missing(`event #${spec.nth} ${spec.event}`);
       }
+      case 'kpi':
+        return checkKpi(spec, report.kpis);
       case 'usage': {
         const usage = report.usage.find((entry) => entry.app === spec.app && entry.month === spec.month);
         if (!usage) return missing(`usage of ${spec.app} in ${spec.month}`);

@@ -9,4 +9,30 @@ export type EngineJob =
   | { kind: 'event'; index: number }
   | { kind: 'closeMonth'; year: number; month: number }
   | { kind: 'pushBill'; account: string; month: string }
-  | { kind: 'chargeBill'; account: string; month: string };
+  | { kind: 'chargeBill'; account: string; month: string }
+  /** A customer's reaction (population behaviour), decided when the run gave it a reason. */
+  | { kind: 'reaction'; reaction: Reaction };
+
+/**
+ * A customer's purchase or renewal of pro. `end` is the app's end of pro when the customer
+ * decided (null before any): if it has moved by then, the app was renewed meanwhile and the
+ * reaction does nothing. `retry`: the one retry after a top-up.
+ */
+export type BuyReaction = {
+  /** `purchase`: the first one; `renew`: on an expiry warning; `renewAfterExpiry`: if the app is then in grace or suspended. */
+  type: 'purchase' | 'renew' | 'renewAfterExpiry';
+  app: string;
+  months: number;
+  end: number | null;
+  retry?: boolean;
+};
+
+/** What a customer does, as plain data (sim/behaviour.ts plays it). */
+export type Reaction =
+  | BuyReaction
+  | { type: 'setAutoRenew'; app: string }
+  | { type: 'refund'; app: string; kind: 'noReason' | 'normal' }
+  /** Pay the arrears: the whole debt at that instant, or an amount in CNY. */
+  | { type: 'payDebt'; account: string; amount: 'debt' | string }
+  /** Top up after a refusal for insufficient balance, then try the refused action once more. */
+  | { type: 'topUp'; account: string; cash: string; action: BuyReaction };

@@ -9,6 +9,7 @@ import { type Price, priceOrder, promotionApplies } from '../domain/pricing.ts';
 import { sliceBoundaries, type ValidityRule } from '../domain/validity.ts';
 import type { Promotion } from '../policy/schema.ts';
 import type { OrderKind } from '../report/types.ts';
+import type { Actor } from '../scenario/types.ts';
 import { moneyParts } from './recorder.ts';
 import type { AccountRuntime, AppRuntime, OrderEntry, World } from './runtime.ts';
 
@@ -47,6 +48,7 @@ export interface OrderRequest {
   end: number;
   price: Price;
   promotion?: Promotion;
+  by?: Actor;
 }
 
 /** Charges the account and records the order. The caller has checked `canPay`. */
@@ -89,10 +91,11 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
       days: money(request.end - request.start).div(MS_PER_DAY).toFixed(2),
       ...(request.promotion ? { promotionId: request.promotion.id } : {}),
       refundable: request.promotion?.refundable ?? true,
+      ...(request.by ? { by: request.by } : {}),
     },
   };
   app.orders.push(entry);
-  recorder.orders.push(entry.record);
+  recorder.order(entry.record);
   recorder.balance(account.id, after.balance, after.debt, `order ${id}`);
   if (request.kind !== 'purchase') recorder.notify('renewed', account.id, app.id);
   return entry;

@@ -34,6 +34,8 @@ export interface SavedRun {
   at: number;
   clock: { jobs: SavedJob<EngineJob>[]; sequence: number };
   counters: { orders: number; actors: number };
+  /** Occurrences of each customer's triggers so far (population behaviour). */
+  customers?: Record<string, number>;
   recorder: RecorderArrays;
   pendingBills: { bill: BillRecord; pushedAt: number; pushed: boolean }[];
   accounts: { id: string; rank: number; noReasonRefunds: number; snapshot: Snapshot<unknown> }[];
@@ -57,6 +59,7 @@ export function saveRun({ scenario, world }: Run): SavedRun {
     at: world.clock.now(),
     clock: world.clock.saveJobs(),
     counters: world.counters,
+    ...(world.customers ? { customers: world.customers.counts } : {}),
     recorder,
     pendingBills: [...world.pendingBills.values()].map(({ bill, pushedAt }) => ({
       bill,
@@ -89,6 +92,7 @@ export function resumeRun(saved: SavedRun, options: SimulateOptions = {}): Run {
   const { world, machines } = run;
   for (const key of recorderKeys) (world.recorder[key] as unknown[]).push(...saved.recorder[key]);
   Object.assign(world.counters, saved.counters);
+  if (world.customers && saved.customers) world.customers.counts = { ...saved.customers };
   const ordersById = new Map<string, OrderRecord>(world.recorder.orders.map((order) => [order.id, order]));
   for (const pending of saved.pendingBills) {
     const pushed = world.recorder.bills.find((bill) => bill.account === pending.bill.account && bill.month === pending.bill.month);
@@ -96,7 +100,7 @@ export function resumeRun(saved: SavedRun, options: SimulateOptions = {}): Run {
     world.pendingBills.set(billKey(bill.account, bill.month), { bill, pushedAt: pending.pushedAt });
   }
   for (const account of saved.accounts) {
-    const spec = saved.scenario.accounts.find((candidate) => candidate.id === account.id);
+    const spec = run.specs.get(account.id);
     if (!spec) throw new Error(`saved account ${account.id} is not in the saved scenario`);
     startAccount(world, machines, spec, account).noReasonRefunds = account.noReasonRefunds;
   }

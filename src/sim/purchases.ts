@@ -4,7 +4,7 @@
  */
 import { packValidityEnd, proValidityEnd } from '../domain/validity.ts';
 import type { DenialReason, OrderKind } from '../report/types.ts';
-import type { ScenarioEvent } from '../scenario/types.ts';
+import type { Actor, ScenarioEvent } from '../scenario/types.ts';
 import { activePromotion, canPay, inArrears, placeOrder, quote } from './orders.ts';
 import type { AppRuntime, World } from './runtime.ts';
 
@@ -23,7 +23,7 @@ export function buy(world: World, app: AppRuntime, event: BuyEvent): void {
     return;
   }
   const { period, price, promotion } = plan;
-  placeOrder(world, app, { product: event.product, months: event.months, ...period, price, promotion });
+  placeOrder(world, app, { product: event.product, months: event.months, ...period, price, promotion, by: event.by });
   if (event.product === 'pro') {
     const cause = period.kind === 'purchase' ? 'purchase' : 'renewal';
     app.actor.send({ type: 'PRO_PERIOD', start: period.start, end: period.end, cause });
@@ -101,7 +101,7 @@ function extendPack(world: World, app: AppRuntime, product: string, period: Peri
 export function deny(
   world: World,
   app: AppRuntime,
-  event: { type: string; product?: string },
+  event: { type: string; product?: string; by?: Actor },
   reason: DenialReason,
 ): void {
   world.recorder.deny({
@@ -110,5 +110,6 @@ export function deny(
     type: event.type,
     ...(event.product ? { product: event.product } : {}),
     reason,
+    ...(event.by ? { by: event.by } : {}),
   });
 }

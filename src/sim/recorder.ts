@@ -6,6 +6,7 @@
 import type { Parts } from '../domain/balance.ts';
 import { formatInstant, type Zone } from '../domain/calendar.ts';
 import { formatMoney } from '../domain/money.ts';
+import type { Actor } from '../scenario/types.ts';
 import type {
   AppState,
   BalanceRecord,
@@ -29,7 +30,16 @@ export function moneyParts(parts: Parts): MoneyParts {
   return { cash: formatMoney(parts.cash), income: formatMoney(parts.income), gift: formatMoney(parts.gift) };
 }
 
+/** Sees records as they are made: the hook through which customers react (sim/behaviour.ts). */
+export interface RecordObserver {
+  order?(record: OrderRecord): void;
+  transition?(record: TransitionRecord): void;
+  notification?(record: NotificationRecord): void;
+}
+
 export class Recorder {
+  observer?: RecordObserver;
+
   readonly transitions: TransitionRecord[] = [];
   readonly orders: OrderRecord[] = [];
   readonly bills: BillRecord[] = [];
@@ -50,11 +60,15 @@ export class Recorder {
   }
 
   transition(app: string, account: string, from: AppState, to: AppState, cause: TransitionCause): void {
-    this.transitions.push({ at: this.instant(this.now()), app, account, from, to, cause });
+    const record: TransitionRecord = { at: this.instant(this.now()), app, account, from, to, cause };
+    this.transitions.push(record);
+    this.observer?.transition?.(record);
   }
 
   notify(kind: NotificationKind, account: string, app?: string): void {
-    this.notifications.push({ at: this.instant(this.now()), account, ...(app ? { app } : {}), kind, channels: [...channels] });
+    const record: NotificationRecord = { at: this.instant(this.now()), account, ...(app ? { app } : {}), kind, channels: [...channels] };
+    this.notifications.push(record);
+    this.observer?.notification?.(record);
   }
 
   deny(denial: Omit<DenialRecord, 'at'>): void {
@@ -65,8 +79,13 @@ export class Recorder {
     this.events.push({ at: this.instant(this.now()), kind, ...fields });
   }
 
-  balance(account: string, balance: Parts, debt: string, cause: string): void {
-    this.balances.push({ at: this.instant(this.now()), account, ...moneyParts(balance), debt: formatMoney(debt), cause });
+  balance(account: string, balance: Parts, debt: string, cause: string, by?: Actor): void {
+    this.balances.push({ at: this.instant(this.now()), account, ...moneyParts(balance), debt: formatMoney(debt), cause, ...(by ? { by } : {}) });
+  }
+
+  order(order: OrderRecord): void {
+    this.orders.push(order);
+    this.observer?.order?.(order);
   }
 }
 

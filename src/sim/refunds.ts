@@ -45,6 +45,7 @@ export function refund(world: World, app: AppRuntime, event: RefundEvent): void 
       to: moneyParts(amount.to),
       voucherForfeited: formatMoney(amount.voucherForfeited),
       basis: amount.basis,
+      ...(event.by ? { by: event.by } : {}),
     });
   }
   if (event.kind === 'noReason') app.account.noReasonRefunds += 1;

@@ -10,6 +10,7 @@ import type { AppMachine } from '../machines/app.machine.ts';
 import type { PackFamily, Policy } from '../policy/schema.ts';
 import type { AppState, BillRecord, OrderRecord } from '../report/types.ts';
 import type { AppSpec, UsageKey } from '../scenario/types.ts';
+import type { Customers } from './behaviour.ts';
 import type { Recorder } from './recorder.ts';
 import type { EngineJob } from './jobs.ts';
 import type { VirtualClock } from './virtualClock.ts';
@@ -39,6 +40,8 @@ export interface PackHolding {
 
 export interface AccountRuntime {
   id: string;
+  /** The cohort that generated the account; none for a written one. */
+  cohort?: string;
   /** Creation order among all actors: orders same-instant timers (virtualClock.ts). */
   rank: number;
   actor: Actor<AccountMachine>;
@@ -89,4 +92,6 @@ export interface World {
   apps: Map<string, AppRuntime>;
   counters: { orders: number; actors: number };
   trace?: MachineTrace;
+  /** Customers who react (population behaviour), when the scenario has a population. */
+  customers?: Customers;
 }

@@ -34,7 +34,7 @@ function playAppEvent(world: World, app: AppRuntime, event: Exclude<ScenarioEven
   else if (event.type === 'setStorageExtension') setStorageExtension(world, app, event.months);
   else {
     app.actor.send({ type: 'SET_AUTO_RENEW', on: event.on });
-    world.recorder.event('autoRenewSet', { app: app.id, account: app.account.id, detail: event.on ? 'on' : 'off' });
+    world.recorder.event('autoRenewSet', { app: app.id, account: app.account.id, detail: event.on ? 'on' : 'off', ...(event.by ? { by: event.by } : {}) });
   }
 }
 
@@ -54,5 +54,5 @@ function topUp(world: World, event: Extract<ScenarioEvent, { type: 'topUp' }>): 
   if (!account) throw new Error(`unknown account ${event.account}: the loader lets no such event through`);
   account.actor.send({ type: 'RECEIVE', parts: { cash: event.cash, income: event.income, gift: event.gift } });
   const after = account.actor.getSnapshot().context;
-  world.recorder.balance(account.id, after.balance, after.debt, 'top-up');
+  world.recorder.balance(account.id, after.balance, after.debt, 'top-up', event.by);
 }

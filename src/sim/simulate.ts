@@ -8,9 +8,11 @@
  */
 import { dayNumber, fixedZone, MS_PER_DAY, parseLocalTime, type Zone } from '../domain/calendar.ts';
 import type { Policy } from '../policy/schema.ts';
-import type { Report } from '../report/types.ts';
-import type { Scenario } from '../scenario/types.ts';
+import { computeKpis } from '../report/kpis.ts';
+import type { Records, Report } from '../report/types.ts';
+import type { AccountSpec, Scenario } from '../scenario/types.ts';
 import { createMachines, type Machines, startAccount, startApp } from './actors.ts';
+import { Customers } from './behaviour.ts';
 import { chargeBill, closeFullMonth, closeLastMonth, pushBill, scheduleMonthCloses } from './billing.ts';
 import { checkExpectations } from './expectations.ts';
 import type { EngineJob } from './jobs.ts';
@@ -29,6 +31,8 @@ export interface Run {
   scenario: Scenario;
   world: World;
   machines: Machines;
+  /** The scenario's accounts by id. */
+  specs: Map<string, AccountSpec>;
 }
 
 export function policyZone(policy: Policy): Zone {
@@ -47,15 +51,18 @@ function periodOf(scenario: Scenario, zone: Zone): Period {
 type JobRunners = { [K in EngineJob['kind']]: (run: Run, job: Extract<EngineJob, { kind: K }>) => void };
 
 const jobRunners: JobRunners = {
-  startApp: ({ world, machines, scenario }, job) => {
+  startApp: ({ world, machines, specs }, job) => {
     const account = world.accounts.get(job.account);
-    const spec = scenario.accounts.find((candidate) => candidate.id === job.account)?.apps[job.app];
-    if (account && spec) startApp(world, machines, account, spec);
+    const spec = specs.get(job.account)?.apps[job.app];
+    if (!account || !spec) return;
+    const app = startApp(world, machines, account, spec);
+    world.customers?.appStarted(app);
   },
   event: ({ world, machines, scenario }, job) => playEvent(world, machines, scenario.events[job.index]),
   closeMonth: ({ world }, job) => closeFullMonth(world, job.year, job.month),
   pushBill: ({ world }, job) => pushBill(world, job.account, job.month),
   chargeBill: ({ world }, job) => chargeBill(world, job.account, job.month),
+  reaction: ({ world }, job) => world.customers?.play(job.reaction),
 };
 
 function runJob(run: Run, job: EngineJob): void {
@@ -66,7 +73,7 @@ function runJob(run: Run, job: EngineJob): void {
 export function createRun(scenario: Scenario, policy: Policy, options: SimulateOptions, at?: number): Run {
   const zone = policyZone(policy);
   const period = periodOf(scenario, zone);
-  const run = { scenario } as Run;
+  const run = { scenario, specs: new Map(scenario.accounts.map((account) => [account.id, account])) } as Run;
   const clock = new VirtualClock<EngineJob>(at ?? period.startAt, (job) => runJob(run, job));
   run.world = {
     policy,
@@ -82,6 +89,11 @@ export function createRun(scenario: Scenario, policy: Policy, options: SimulateO
     trace: options.trace,
   };
   run.machines = createMachines(run.world);
+  if (scenario.population.length > 0) {
+    const behaviours = new Map(scenario.population.map((cohort) => [cohort.cohort, cohort.behaviour]));
+    run.world.customers = new Customers(run.world, run.machines, behaviours);
+    run.world.recorder.observer = run.world.customers;
+  }
   return run;
 }
 
@@ -121,17 +133,21 @@ export function simulate(scenario: Scenario, policy: Policy = scenario.policy, o
 
 function assemble({ scenario, world }: Run): Report {
   const { recorder, policy } = world;
-  const report: Report = {
+  const tags = new Map(scenario.population.map((cohort) => [cohort.cohort, cohort.tags]));
+  const cohortOf = (cohort: string | undefined) => (cohort === undefined ? {} : { cohort, tags: [...(tags.get(cohort) ?? [])] });
+  const records: Records = {
     format: 1,
     scenario: { name: scenario.name, file: scenario.file, seed: scenario.seed, rules: [...scenario.rules] },
     policy: { id: policy.id, overrides: { ...scenario.policyOverrides } },
     period: { start: scenario.start, end: scenario.end, timezone: policy.timezone },
+    accounts: [...world.accounts.values()].map((account) => ({ id: account.id, ...cohortOf(account.cohort) })),
     apps: [...world.apps.values()].map((app) => ({
       id: app.id,
       account: app.account.id,
       ...(app.spec.name ? { name: app.spec.name } : {}),
       createdAt: recorder.instant(app.timeline[0].at),
       finalState: app.state,
+      ...cohortOf(app.account.cohort),
     })),
     transitions: recorder.transitions,
     orders: recorder.orders,
@@ -142,9 +158,8 @@ function assemble({ scenario, world }: Run): Report {
     events: recorder.events,
     balances: recorder.balances,
     usage: recorder.usage,
-    expectations: [],
-    summary: summarize(world),
   };
-  report.expectations = checkExpectations(scenario.expect, report, world.zone);
-  return report;
+  const kpis = computeKpis(records);
+  const expectations = checkExpectations(scenario.expect, { ...records, kpis }, world.zone);
+  return { ...records, expectations, summary: summarize(world), kpis };
 }

@@ -1,5 +1,6 @@
 /** Reports for the visualizer's model tests: the default scenario's, and small hand-made ones. */
 import { readFileSync } from 'node:fs';
+import { computeKpis } from '../../src/report/kpis.ts';
 import type { Report, TransitionRecord } from '../../src/report/types.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { simulate } from '../../src/sim/simulate.ts';
@@ -18,11 +19,12 @@ export function scenarioText(name: string): string {
 
 /** A report skeleton over March 2020 in Shanghai with the given transitions. */
 export function smallReport(transitions: Omit<TransitionRecord, 'account'>[] = [], extra: Partial<Report> = {}): Report {
-  return {
+  const report: Omit<Report, 'kpis'> = {
     format: 1,
     scenario: { name: 'small', file: 'small.yaml', seed: 0, rules: [] },
     policy: { id: 'tencent-im-2019', overrides: {} },
     period: { start: '2020-03-01', end: '2020-03-31', timezone: 'Asia/Shanghai' },
+    accounts: [{ id: 'acc' }],
     apps: [
       { id: 'a1', account: 'acc', name: 'One', createdAt: '2020-03-01T00:00:00+08:00', finalState: 'trial' },
       { id: 'a2', account: 'acc', createdAt: '2020-03-10T00:00:00+08:00', finalState: 'trial' },
@@ -45,4 +47,5 @@ export function smallReport(transitions: Omit<TransitionRecord, 'account'>[] = [
     },
     ...extra,
   };
+  return { ...report, kpis: computeKpis(report) };
 }

@@ -1,8 +1,8 @@
 /**
  * The scenarios shipped in scenarios/, bundled as text (nothing is fetched at run time), the
- * default walkthrough first, and a generated fleet of 1,000 apps over two years for scale.
+ * default walkthrough first, and the 1,000-app, two-year fleet (a population) for scale.
  */
-import { FLEET_FILE, fleetScenario } from './fleet.ts';
+import fleetText from '/scenarios/large/fleet-1000.yaml?raw';
 
 const files = import.meta.glob<string>('/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true });
 
@@ -22,6 +22,7 @@ function titleOf(text: string, file: string): string {
 }
 
 export const DEFAULT_FILE = 'default.yaml';
+export const FLEET_FILE = 'fleet-1000.yaml';
 
 export const bundledScenarios: BundledScenario[] = [
   ...Object.entries(files)
@@ -30,7 +31,7 @@ export const bundledScenarios: BundledScenario[] = [
       return { file, title: titleOf(text, file), text: () => text };
     })
     .sort((a, b) => (a.file === DEFAULT_FILE ? -1 : b.file === DEFAULT_FILE ? 1 : a.file.localeCompare(b.file))),
-  { file: FLEET_FILE, title: 'Fleet: 1,000 apps over two years (generated)', text: fleetScenario },
+  { file: FLEET_FILE, title: titleOf(fleetText, FLEET_FILE), text: () => fleetText },
 ];
 
 export function bundledScenario(file: string): BundledScenario | undefined {

@@ -1,0 +1,53 @@
+/**
+ * A cohort as the generator receives it (parsed and checked by the scenario loader): how many
+ * accounts, how many apps each, their balances, creation times, usage curves and behaviour,
+ * any number of them a distribution.
+ */
+import type { Behaviour } from './behaviour.ts';
+import type { Distribution, Varying } from './distribution.ts';
+
+/** A number inside a curve that varies between apps: where it sits and how it is drawn. */
+export interface CurveLeaf {
+  path: (string | number)[];
+  distribution: Distribution;
+  /** Counts (DAU, groups, rooms) at a value position are whole numbers. */
+  whole: boolean;
+}
+
+/** A usage curve of the cohort: the curve with a placeholder at every leaf that varies. */
+export interface CurveTemplate<C> {
+  curve: C;
+  leaves: CurveLeaf[];
+}
+
+/** An instant, or a uniform day (00:00) between two day numbers, both included. */
+export type CreatedAt = number | { uniform: [number, number] };
+
+export interface Cohort<C> {
+  cohort: string;
+  accounts: number;
+  appsPerAccount: Varying;
+  tags: string[];
+  balance: { cash: Varying; income: Varying; gift: Varying };
+  createdAt: CreatedAt;
+  usage: Record<string, CurveTemplate<C>>;
+  behaviour: Behaviour;
+}
+
+/** `<cohort>-<n>`, n from 1, zero-padded to the width of the cohort's count. */
+export function accountId(cohort: string, accounts: number, n: number): string {
+  return `${cohort}-${String(n).padStart(String(accounts).length, '0')}`;
+}
+
+/** `<account id>-<k>`, k from 1. */
+export function appId(account: string, k: number): string {
+  return `${account}-${k}`;
+}
+
+/** Puts `value` at `path` inside a curve (a path into nested mappings and lists). */
+export function setLeaf(curve: unknown, path: readonly (string | number)[], value: unknown): void {
+  if (path.length === 0) return;
+  let node = curve as Record<string | number, unknown>;
+  for (const segment of path.slice(0, -1)) node = node[segment] as Record<string | number, unknown>;
+  node[path[path.length - 1]] = value;
+}

@@ -1,0 +1,38 @@
+/**
+ * The draws of one customer (an app or an account of a cohort): each decision from its own
+ * stream, keyed by the decision's name and its occurrence (random.ts), so the same customer
+ * decides the same way at the same occurrence under every policy.
+ */
+import { MS_PER_DAY } from '../domain/calendar.ts';
+import { type ChoiceValue, draw, type Varying } from './distribution.ts';
+import { type DecisionOwner, decisionName, decisionStream } from './random.ts';
+
+const MS_PER_SECOND = 1000;
+
+/** Which time a decision is made: 1, 2, … or, within a renewal cycle, `cycle.k` (behaviour.ts). */
+export type Occurrence = number | string;
+
+export class Decider {
+  constructor(readonly owner: DecisionOwner) {}
+
+  private stream(decision: string, occurrence: Occurrence) {
+    return () => decisionStream(decisionName(this.owner, decision, occurrence));
+  }
+
+  /** Yes with probability `chance`; a chance of 0 or 1 is certain and draws nothing. */
+  chance(decision: string, occurrence: Occurrence, chance: number): boolean {
+    if (chance <= 0) return false;
+    if (chance >= 1) return true;
+    return this.stream(decision, occurrence)().uniform() < chance;
+  }
+
+  value<T extends ChoiceValue>(decision: string, occurrence: Occurrence, varying: Varying<T>, whole = false): T | number {
+    return draw(varying, this.stream(decision, occurrence), whole);
+  }
+
+  /** A duration in days, fractional (1.5 is 36 hours), to the second, in milliseconds. */
+  days(decision: string, occurrence: Occurrence, varying: Varying): number {
+    const days = Number(this.value(decision, occurrence, varying));
+    return Math.round((days * MS_PER_DAY) / MS_PER_SECOND) * MS_PER_SECOND;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Cohort → accounts and apps. Every draw comes from the stream of its decision (decider.ts),
+ * named by the account or app it is about, so the same file and seed give the same population
+ * on every machine; another cohort, or a cohort grown from N to M accounts, leaves the first N
+ * accounts of every cohort as they were.
+ *
+ * Decisions: `appsPerAccount`, `balance.cash`, `balance.income`, `balance.gift` per account;
+ * `createdAt` and `usage.<key>.<path of the number>` per app (occurrence 1).
+ */
+import type { Parts } from '../domain/balance.ts';
+import { startOfLocalDay, type Zone } from '../domain/calendar.ts';
+import { formatMoney, roundCents } from '../domain/money.ts';
+import { accountId, appId, type Cohort, type CreatedAt, type CurveTemplate, setLeaf } from './cohort.ts';
+import { Decider } from './decider.ts';
+
+export interface GeneratedApp<C> {
+  id: string;
+  createdAt: number;
+  usage: Record<string, C>;
+}
+
+export interface GeneratedAccount<C> {
+  id: string;
+  cohort: string;
+  balance: Parts;
+  apps: GeneratedApp<C>[];
+}
+
+export interface GenerateOptions {
+  seed: number;
+  zone: Zone;
+  /** Stop once this many apps are made (the loader's limit): the rest would be refused anyway. */
+  maxApps?: number;
+}
+
+export function generateCohort<C>(cohort: Cohort<C>, options: GenerateOptions): GeneratedAccount<C>[] {
+  const accounts: GeneratedAccount<C>[] = [];
+  let apps = 0;
+  for (let n = 1; n <= cohort.accounts && apps <= (options.maxApps ?? Number.POSITIVE_INFINITY); n += 1) {
+    const account = generateAccount(cohort, accountId(cohort.cohort, cohort.accounts, n), options);
+    apps += account.apps.length;
+    accounts.push(account);
+  }
+  return accounts;
+}
+
+function generateAccount<C>(cohort: Cohort<C>, id: string, options: GenerateOptions): GeneratedAccount<C> {
+  const decider = new Decider({ seed: options.seed, cohort: cohort.cohort, id });
+  const amount = (part: keyof Parts) => formatMoney(roundCents(decider.value(`balance.${part}`, 1, cohort.balance[part])));
+  const balance = { cash: amount('cash'), income: amount('income'), gift: amount('gift') };
+  const count = Number(decider.value('appsPerAccount', 1, cohort.appsPerAccount, true));
+  const apps = Array.from({ length: count }, (_, index) => generateApp(cohort, appId(id, index + 1), options));
+  return { id, cohort: cohort.cohort, balance, apps };
+}
+
+function generateApp<C>(cohort: Cohort<C>, id: string, options: GenerateOptions): GeneratedApp<C> {
+  const decider = new Decider({ seed: options.seed, cohort: cohort.cohort, id });
+  const usage: Record<string, C> = {};
+  for (const [key, template] of Object.entries(cohort.usage)) usage[key] = fillCurve(template, decider, `usage.${key}`);
+  return { id, createdAt: createdAt(cohort.createdAt, decider, options.zone), usage };
+}
+
+function createdAt(spec: CreatedAt, decider: Decider, zone: Zone): number {
+  if (typeof spec === 'number') return spec;
+  return startOfLocalDay(Number(decider.value('createdAt', 1, spec, true)), zone);
+}
+
+/** The curve with every varying number drawn; a curve without any is shared as it is. */
+function fillCurve<C>(template: CurveTemplate<C>, decider: Decider, name: string): C {
+  if (template.leaves.length === 0) return template.curve;
+  const curve = structuredClone(template.curve);
+  for (const leaf of template.leaves) {
+    const value = decider.value(`${name}.${leaf.path.join('.')}`, 1, leaf.distribution, leaf.whole);
+    setLeaf(curve, leaf.path, value);
+  }
+  return curve;
+}

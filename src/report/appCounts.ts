@@ -1,0 +1,56 @@
+/**
+ * Which of the KPI app counts each app falls under, from the report's records:
+ * - `total`: every app; `converted`: at least one order of pro; `autoRenewing`: at least one
+ *   auto-renewal order;
+ * - `expired`: entered `expiredGrace` at least once; `savedInGrace`: went from `expiredGrace`
+ *   back to `active` (renewed in grace, by hand or by the daily auto-renew retry);
+ * - `suspended`: suspended at least once for any cause; `suspendedForArrears`: at least once for
+ *   arrears; `renewedAfterSuspension`: bought pro again while suspended (left `suspended` for
+ *   `active` by a purchase or renewal, not by paying arrears);
+ * - `reclaimed`: reclaimed; `lostAfterReclaim`: its customer came back to buy or renew
+ *   (population behaviour) and found it reclaimed.
+ */
+import type { AppCount, Records, TransitionRecord } from './types.ts';
+
+export class AppFlags {
+  private readonly flags = new Map<string, Set<AppCount>>();
+  private readonly transitions = new Map<string, TransitionRecord[]>();
+
+  constructor(report: Records) {
+    for (const app of report.apps) this.flags.set(app.id, new Set(['total']));
+    for (const order of report.orders) {
+      if (order.product !== 'pro') continue;
+      this.flag(order.app, 'converted');
+      if (order.kind === 'autoRenewal') this.flag(order.app, 'autoRenewing');
+    }
+    for (const transition of report.transitions) {
+      const list = this.transitions.get(transition.app);
+      if (list) list.push(transition);
+      else this.transitions.set(transition.app, [transition]);
+      for (const count of countsOf(transition)) this.flag(transition.app, count);
+    }
+    for (const event of report.events) if (event.kind === 'lostAfterReclaim' && event.app !== undefined) this.flag(event.app, 'lostAfterReclaim');
+  }
+
+  of(app: string): ReadonlySet<AppCount> {
+    return this.flags.get(app) ?? new Set();
+  }
+
+  transitionsOf(app: string): readonly TransitionRecord[] {
+    return this.transitions.get(app) ?? [];
+  }
+
+  private flag(app: string, count: AppCount): void {
+    this.flags.get(app)?.add(count);
+  }
+}
+
+function countsOf(transition: TransitionRecord): AppCount[] {
+  const { from, to, cause } = transition;
+  if (to === 'expiredGrace') return ['expired'];
+  if (to === 'reclaimed') return ['reclaimed'];
+  if (to === 'suspended') return cause === 'arrears' ? ['suspended', 'suspendedForArrears'] : ['suspended'];
+  if (from === 'expiredGrace' && to === 'active') return ['savedInGrace'];
+  if (from === 'suspended' && to === 'active' && (cause === 'purchase' || cause === 'renewal')) return ['renewedAfterSuspension'];
+  return [];
+}

@@ -1,0 +1,43 @@
+/**
+ * A KPI set as rows of `dotted.path → value` in a fixed order (revenue, revenue by item, apps,
+ * app-days, denied days, notifications, denials): the keys of `runs.csv`, of the `kpi`
+ * expectation and of the KPI tables. `byTag` and `byCohort` are the same rows per group.
+ */
+import type { KpiSet, Kpis } from './types.ts';
+
+export type KpiValue = string | number;
+
+export function kpiRows(set: KpiSet): [path: string, value: KpiValue][] {
+  const rows: [string, KpiValue][] = [];
+  for (const [section, value] of Object.entries(set)) {
+    if (typeof value === 'object') for (const [key, inner] of Object.entries(value)) rows.push([`${section}.${key}`, inner as KpiValue]);
+    else rows.push([section, value]);
+  }
+  return rows;
+}
+
+/** The KPI at `path` of a set, if there is one. */
+export function kpiAt(set: KpiSet, path: string): KpiValue | undefined {
+  return kpiRows(set).find(([key]) => key === path)?.[1];
+}
+
+/** Every dotted path a KPI set has, for messages and checks. */
+export function kpiPaths(set: KpiSet): string[] {
+  return kpiRows(set).map(([path]) => path);
+}
+
+export interface KpiGroup {
+  /** `all`, `cohort/<name>` or `tag/<name>`. */
+  group: string;
+  set: KpiSet;
+}
+
+/** All accounts, then each cohort, then each tag. */
+export function kpiGroups(kpis: Kpis): KpiGroup[] {
+  const { byTag, byCohort, ...all } = kpis;
+  return [
+    { group: 'all', set: all },
+    ...Object.entries(byCohort).map(([name, set]) => ({ group: `cohort/${name}`, set })),
+    ...Object.entries(byTag).map(([name, set]) => ({ group: `tag/${name}`, set })),
+  ];
+}

@@ -1,0 +1,176 @@
+/**
+ * The KPIs of a run, computed from its report's records (one implementation for the CLI, the
+ * page, compare and sweep), for all accounts, per tag and per cohort. Written accounts count
+ * under the tag `written` and no cohort. Every record is attributed through its account.
+ *
+ * Definitions: `prepaid` = orders' totals; `postpaidBilled` = bills' totals; `postpaidCollected`
+ * = bills' `paid` plus debt paid later within the period (every fall of an account's debt);
+ * `refunded` = refunds' amounts; `netBilled` = prepaid + postpaidBilled − refunded;
+ * `netCollected` = prepaid + postpaidCollected − refunded; `debtOutstanding` = debt at the end.
+ * `revenueByItem`: pro and packs net of their refunds, and each bill item as billed, so that the
+ * items add up to `netBilled`. App counts and app-days are defined in appCounts.ts and
+ * appDays.ts.
+ */
+import { fixedZone, MS_PER_DAY, parseLocalTime } from '../domain/calendar.ts';
+import { formatMoney, type Money, money, ZERO } from '../domain/money.ts';
+import { addAppMilliseconds } from './appDays.ts';
+import { AppFlags } from './appCounts.ts';
+import { kpiPaths } from './kpiPaths.ts';
+import {
+  type AppDayState,
+  appCounts,
+  appDayStates,
+  denialReasons,
+  type KpiSet,
+  type Kpis,
+  notificationKinds,
+  type Records,
+  type RevenueItem,
+  revenueItems,
+} from './types.ts';
+
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+
+/** What one group of accounts adds up to while the records are read. */
+class Tally {
+  prepaid = ZERO;
+  billed = ZERO;
+  collected = ZERO;
+  refunded = ZERO;
+  debt = ZERO;
+  readonly items = new Map<RevenueItem, Money>(revenueItems.map((item) => [item, ZERO]));
+  readonly apps = zeros(appCounts);
+  readonly ms = zeros(appDayStates);
+  userDaysDenied = 0;
+  roomDaysDenied = 0;
+  readonly notifications = zeros(notificationKinds);
+  readonly denials = zeros(denialReasons);
+
+  item(item: RevenueItem, amount: Money): void {
+    this.items.set(item, (this.items.get(item) ?? ZERO).plus(amount));
+  }
+
+  set(): KpiSet {
+    const net = (postpaid: Money) => formatMoney(this.prepaid.plus(postpaid).minus(this.refunded));
+    const days = (state: AppDayState) => Number(money(this.ms[state]).div(MS_PER_DAY).toFixed(2));
+    return {
+      revenue: {
+        prepaid: formatMoney(this.prepaid),
+        postpaidBilled: formatMoney(this.billed),
+        postpaidCollected: formatMoney(this.collected),
+        refunded: formatMoney(this.refunded),
+        netBilled: net(this.billed),
+        netCollected: net(this.collected),
+        debtOutstanding: formatMoney(this.debt),
+      },
+      revenueByItem: Object.fromEntries(revenueItems.map((item) => [item, formatMoney(this.items.get(item) ?? ZERO)])) as KpiSet['revenueByItem'],
+      apps: { ...this.apps },
+      appDays: Object.fromEntries(appDayStates.map((state) => [state, days(state)])) as KpiSet['appDays'],
+      userDaysDenied: this.userDaysDenied,
+      roomDaysDenied: this.roomDaysDenied,
+      notifications: { ...this.notifications },
+      denials: { ...this.denials },
+    };
+  }
+}
+
+/** The tallies each account adds to: all, each of its tags, its cohort. */
+class Groups {
+  readonly all = new Tally();
+  readonly byTag = new Map<string, Tally>();
+  readonly byCohort = new Map<string, Tally>();
+  private readonly ofAccount = new Map<string, Tally[]>();
+
+  constructor(report: Records) {
+    for (const account of report.accounts) {
+      const tags = account.cohort === undefined ? ['written'] : (account.tags ?? []);
+      const tallies = [this.all, ...tags.map((tag) => open(this.byTag, tag))];
+      if (account.cohort !== undefined) tallies.push(open(this.byCohort, account.cohort));
+      this.ofAccount.set(account.id, tallies);
+    }
+  }
+
+  of(account: string): Tally[] {
+    return this.ofAccount.get(account) ?? [this.all];
+  }
+}
+
+function open(map: Map<string, Tally>, key: string): Tally {
+  const found = map.get(key);
+  if (found) return found;
+  const tally = new Tally();
+  map.set(key, tally);
+  return tally;
+}
+
+/** Every KPI's dotted path (`revenue.netCollected`, `apps.savedInGrace`, …). */
+export function kpiNames(): string[] {
+  return kpiPaths(new Tally().set());
+}
+
+export function computeKpis(report: Records): Kpis {
+  const groups = new Groups(report);
+  addRevenue(report, groups);
+  addApps(report, groups);
+  for (const notification of report.notifications) for (const tally of groups.of(notification.account)) tally.notifications[notification.kind] += 1;
+  for (const denial of report.denials) for (const tally of groups.of(denial.account)) tally.denials[denial.reason] += 1;
+  const sets = (map: Map<string, Tally>) => Object.fromEntries([...map].map(([key, tally]) => [key, tally.set()]));
+  return { ...groups.all.set(), byTag: sets(groups.byTag), byCohort: sets(groups.byCohort) };
+}
+
+function addRevenue(report: Records, groups: Groups): void {
+  const item = (product: string): RevenueItem => (product === 'pro' ? 'pro' : 'packs');
+  for (const order of report.orders) {
+    for (const tally of groups.of(order.account)) {
+      tally.prepaid = tally.prepaid.plus(order.total);
+      tally.item(item(order.product), money(order.total));
+    }
+  }
+  for (const refund of report.refunds) {
+    for (const tally of groups.of(refund.account)) {
+      tally.refunded = tally.refunded.plus(refund.amount);
+      tally.item(item(refund.product), money(refund.amount).neg());
+    }
+  }
+  for (const bill of report.bills) {
+    for (const tally of groups.of(bill.account)) {
+      tally.billed = tally.billed.plus(bill.total);
+      tally.collected = tally.collected.plus(bill.paid);
+      for (const line of bill.lines) tally.item(line.item, money(line.amount));
+    }
+  }
+  const debts = new Map<string, Money>();
+  for (const balance of report.balances) {
+    const before = debts.get(balance.account) ?? ZERO;
+    const after = money(balance.debt);
+    debts.set(balance.account, after);
+    if (after.lt(before)) for (const tally of groups.of(balance.account)) tally.collected = tally.collected.plus(before.minus(after));
+  }
+  for (const [account, debt] of debts) for (const tally of groups.of(account)) tally.debt = tally.debt.plus(debt);
+}
+
+function addApps(report: Records, groups: Groups): void {
+  const zone = fixedZone(report.period.timezone);
+  if (!zone) throw new Error(`the report's time zone ${report.period.timezone} has no fixed offset`);
+  const endAt = (parseLocalTime(report.period.end, zone) ?? 0) + MS_PER_DAY;
+  const flags = new AppFlags(report);
+  const cleared = new Map<string, number[]>();
+  for (const event of report.events) {
+    if (event.kind === 'arrearsCleared' && event.account !== undefined) cleared.set(event.account, [...(cleared.get(event.account) ?? []), Date.parse(event.at)]);
+  }
+  for (const app of report.apps) {
+    const tallies = groups.of(app.account);
+    const transitions = flags.transitionsOf(app.id).map((record) => ({ at: Date.parse(record.at), record }));
+    for (const tally of tallies) {
+      for (const count of flags.of(app.id)) tally.apps[count] += 1;
+      addAppMilliseconds({ createdAt: Date.parse(app.createdAt), transitions, arrearsCleared: cleared.get(app.account) ?? [], endAt }, tally.ms);
+    }
+  }
+  const accountOf = new Map(report.apps.map((app) => [app.id, app.account]));
+  for (const usage of report.usage) {
+    for (const tally of groups.of(accountOf.get(usage.app) ?? '')) {
+      tally.userDaysDenied += usage.userDaysDenied;
+      tally.roomDaysDenied += usage.roomDaysDenied;
+    }
+  }
+}

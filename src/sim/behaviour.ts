@@ -1,0 +1,218 @@
+/**
+ * The one hook through which customers react (scenario-format "Behaviour"). It watches what the
+ * run records (an app created, a purchase, an expiry warning, an expiry, an arrears warning, a
+ * refusal for insufficient balance), asks the cohort's behaviour what the customer decides
+ * (population/behaviour.ts, one stream per decision and occurrence), and schedules the decision
+ * as a plain-data job at the instant it is due. The job then plays exactly like a scenario event
+ * (scenarioEvents.ts), marked `by: behaviour`.
+ *
+ * A customer who comes back to buy or renew and finds the app reclaimed is lost: recorded as the
+ * event `lostAfterReclaim`, not as a denial. A purchase or renewal whose app was renewed in the
+ * meantime (its end of pro moved) does nothing; other reactions on a reclaimed app do nothing.
+ */
+import { totalOf } from '../domain/balance.ts';
+import { formatMoney, money, roundCents } from '../domain/money.ts';
+import {
+  afterExpiryDecision,
+  autoRenewDecision,
+  type Behaviour,
+  paymentDecision,
+  purchaseDecision,
+  refundDecisions,
+  renewalMonths,
+  renewsOnWarning,
+  topUpDecision,
+} from '../population/behaviour.ts';
+import { Decider } from '../population/decider.ts';
+import type { NotificationRecord, OrderRecord, TransitionRecord } from '../report/types.ts';
+import type { ScenarioEvent } from '../scenario/types.ts';
+import type { Machines } from './actors.ts';
+import type { BuyReaction, Reaction } from './jobs.ts';
+import { quote } from './orders.ts';
+import type { RecordObserver } from './recorder.ts';
+import type { AccountRuntime, AppRuntime, World } from './runtime.ts';
+import { playEvent } from './scenarioEvents.ts';
+import { Priority } from './virtualClock.ts';
+
+const by = 'behaviour' as const;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Customer = { behaviour: Behaviour; decider: Decider };
+
+export class Customers implements RecordObserver {
+  /** Occurrences so far, by `<app or account id>/<trigger>`: plain data, saved with a paused run. */
+  counts: Record<string, number> = {};
+
+  constructor(
+    private readonly world: World,
+    private readonly machines: Machines,
+    private readonly behaviours: ReadonlyMap<string, Behaviour>,
+  ) {}
+
+  /** The app's first purchase of pro, decided when it is created. */
+  appStarted(app: AppRuntime): void {
+    const customer = this.customer(app.account, app.id);
+    const purchase = customer && purchaseDecision(customer.behaviour, customer.decider);
+    if (purchase) this.schedule(purchase.afterMs, { type: 'purchase', app: app.id, months: purchase.months, end: null });
+  }
+
+  /** After a purchase of pro: auto-renew (the first one only) and the refunds the customer will ask for. */
+  order(record: OrderRecord): void {
+    if (record.product !== 'pro' || record.kind !== 'purchase') return;
+    const app = this.app(record.app);
+    const customer = this.customer(app.account, app.id);
+    if (!customer) return;
+    const purchase = this.count(`${app.id}/purchases`);
+    if (purchase === 1 && autoRenewDecision(customer.behaviour, customer.decider)) this.schedule(0, { type: 'setAutoRenew', app: app.id });
+    for (const refund of refundDecisions(customer.behaviour, customer.decider, purchase)) {
+      this.schedule(refund.afterMs, { type: 'refund', app: app.id, kind: refund.kind });
+    }
+  }
+
+  /** A period that ended without renewal (the app's c-th expiry): the customer may notice, later. */
+  transition(record: TransitionRecord): void {
+    if (record.to !== 'expiredGrace' || record.cause !== 'expiry') return;
+    const app = this.app(record.app);
+    const customer = this.customer(app.account, app.id);
+    if (!customer) return;
+    const cycle = this.count(`${app.id}/expiries`);
+    const decision = afterExpiryDecision(customer.behaviour, customer.decider, cycle);
+    if (!decision) return;
+    const months = renewalMonths(customer.behaviour, customer.decider, cycle, lastProMonths(app));
+    this.schedule(decision.delayMs, { type: 'renewAfterExpiry', app: app.id, months, end: proEnd(app) });
+  }
+
+  notification(record: NotificationRecord): void {
+    if (record.kind === 'expiryWarning' && record.app !== undefined) this.expiryWarning(this.app(record.app));
+    else if (record.kind === 'arrearsWarning') this.arrearsWarning(record.account);
+  }
+
+  /** Plays a reaction when it is due. */
+  play(reaction: Reaction): void {
+    if (reaction.type === 'setAutoRenew') this.onLiveApp(reaction.app, { type: 'setAutoRenew', app: reaction.app, on: true });
+    else if (reaction.type === 'refund') this.onLiveApp(reaction.app, { type: 'refund', app: reaction.app, product: 'pro', kind: reaction.kind });
+    else if (reaction.type === 'payDebt') this.payDebt(reaction.account, reaction.amount);
+    else if (reaction.type === 'topUp') this.topUpAndRetry(reaction.account, reaction.cash, reaction.action);
+    else this.buy(reaction);
+  }
+
+  /**
+   * The renewal cycle an app is in: cycle c runs up to its c-th expiry and through the grace
+   * and suspension after it.
+   */
+  private cycle(app: AppRuntime): number {
+    const expiries = this.counts[`${app.id}/expiries`] ?? 0;
+    return app.state === 'active' || app.state === 'trial' ? expiries + 1 : Math.max(1, expiries);
+  }
+
+  private expiryWarning(app: AppRuntime): void {
+    const customer = this.customer(app.account, app.id);
+    if (!customer) return;
+    const cycle = this.cycle(app);
+    const warning = this.count(`${app.id}/expiryWarnings/${cycle}`);
+    if (!renewsOnWarning(customer.behaviour, customer.decider, `${cycle}.${warning}`)) return;
+    const months = renewalMonths(customer.behaviour, customer.decider, cycle, lastProMonths(app));
+    this.schedule(0, { type: 'renew', app: app.id, months, end: proEnd(app) });
+  }
+
+  private arrearsWarning(accountId: string): void {
+    const account = this.world.accounts.get(accountId);
+    const customer = account && this.customer(account, account.id);
+    if (!customer) return;
+    const decision = paymentDecision(customer.behaviour, customer.decider, this.count(`${accountId}/arrearsWarnings`));
+    if (!decision) return;
+    const amount = decision.amount === 'debt' ? 'debt' : formatMoney(roundCents(decision.amount));
+    this.schedule(decision.delayMs, { type: 'payDebt', account: accountId, amount });
+  }
+
+  /** Whether the reaction still makes sense: the app was not renewed meanwhile, and is not reclaimed (else the customer is lost). */
+  private stillWanted(reaction: BuyReaction): boolean {
+    const app = this.app(reaction.app);
+    if (proEnd(app) !== reaction.end) return false;
+    if (app.state === 'reclaimed') {
+      this.world.recorder.event('lostAfterReclaim', { app: app.id, account: app.account.id, detail: reaction.type, by });
+      return false;
+    }
+    return reaction.type !== 'renewAfterExpiry' || app.state === 'expiredGrace' || app.state === 'suspended';
+  }
+
+  private buy(reaction: BuyReaction): void {
+    if (!this.stillWanted(reaction)) return;
+    const app = this.app(reaction.app);
+    const { denials } = this.world.recorder;
+    const before = denials.length;
+    this.playEvent({ type: reaction.type === 'purchase' ? 'purchase' : 'renew', app: app.id, product: 'pro', months: reaction.months });
+    if (!reaction.retry && denials[before]?.reason === 'insufficientBalance') this.refusedForBalance(app, reaction);
+  }
+
+  /** A purchase or renewal refused for insufficient balance: the account may top up the shortfall and try once more. */
+  private refusedForBalance(app: AppRuntime, reaction: BuyReaction): void {
+    const customer = this.customer(app.account, app.id);
+    if (!customer) return;
+    const cycle = this.cycle(app);
+    const refusal = this.count(`${app.id}/refusals/${cycle}`);
+    const decision = topUpDecision(customer.behaviour, customer.decider, `${cycle}.${refusal}`);
+    if (!decision) return;
+    const available = totalOf(app.account.actor.getSnapshot().context.balance);
+    const cash = formatMoney(quote(this.world, 'pro', reaction.months).total.minus(available));
+    this.schedule(decision.delayMs, { type: 'topUp', account: app.account.id, cash, action: reaction });
+  }
+
+  private topUpAndRetry(account: string, cash: string, action: BuyReaction): void {
+    if (!this.stillWanted(action)) return;
+    this.topUp(account, cash);
+    this.buy({ ...action, retry: true });
+  }
+
+  private payDebt(accountId: string, amount: 'debt' | string): void {
+    const debt = money(this.world.accounts.get(accountId)?.actor.getSnapshot().context.debt ?? 0);
+    if (debt.isZero()) return;
+    this.topUp(accountId, amount === 'debt' ? formatMoney(debt) : amount);
+  }
+
+  private topUp(account: string, cash: string): void {
+    if (money(cash).gt(0)) this.playEvent({ type: 'topUp', account, cash, income: '0', gift: '0' });
+  }
+
+  private onLiveApp(appId: string, event: DistributiveOmit<Extract<ScenarioEvent, { type: 'setAutoRenew' | 'refund' }>, 'at' | 'line'>): void {
+    if (this.app(appId).state !== 'reclaimed') this.playEvent(event);
+  }
+
+  private playEvent(event: DistributiveOmit<ScenarioEvent, 'at' | 'line'>): void {
+    playEvent(this.world, this.machines, { ...event, at: this.world.clock.now(), line: 0, by } as ScenarioEvent);
+  }
+
+  private schedule(afterMs: number, reaction: Reaction): void {
+    this.world.clock.schedule(this.world.clock.now() + afterMs, Priority.behaviour, { kind: 'reaction', reaction });
+  }
+
+  private count(key: string): number {
+    this.counts[key] = (this.counts[key] ?? 0) + 1;
+    return this.counts[key];
+  }
+
+  private app(id: string): AppRuntime {
+    const app = this.world.apps.get(id);
+    if (!app) throw new Error(`behaviour of an unknown app ${id}`);
+    return app;
+  }
+
+  /** A generated account's or app's behaviour and decider; none for written ones. */
+  private customer(account: AccountRuntime, id: string): Customer | undefined {
+    const behaviour = account.cohort === undefined ? undefined : this.behaviours.get(account.cohort);
+    if (!behaviour || account.cohort === undefined) return undefined;
+    return { behaviour, decider: new Decider({ seed: this.world.seed, cohort: account.cohort, id }) };
+  }
+}
+
+function proEnd(app: AppRuntime): number | null {
+  return app.actor.getSnapshot().context.proEnd;
+}
+
+/** `months: same`: the months of the app's latest order of pro. */
+function lastProMonths(app: AppRuntime): number {
+  for (let index = app.orders.length - 1; index >= 0; index -= 1) {
+    if (app.orders[index].product === 'pro') return app.orders[index].record.months;
+  }
+  return 1;
+}
