@@ -7,6 +7,8 @@ export { bundledPolicyIds, loadPolicy, parsePolicy } from './policy/load.ts';
 export { applyOverrides, parseSetOption } from './policy/overrides.ts';
 export type { Policy } from './policy/schema.ts';
 export { renderCsv } from './report/csv.ts';
+export { computeKpis, kpiNames } from './report/kpis.ts';
+export { kpiAt, kpiGroups, kpiRows } from './report/kpiPaths.ts';
 export { renderJson } from './report/json.ts';
 export { renderMarkdown } from './report/markdown.ts';
 export { renderText } from './report/text.ts';

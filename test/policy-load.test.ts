@@ -28,7 +28,7 @@ describe('the bundled policy', () => {
     expect(bundled()).toEqual(parse(bundledPolicyText('tencent-im-2019')));
   });
 
-  it('has the knobs of RULES.md at their defaults', () => {
+  it('has the knobs of docs/policy.md at their defaults', () => {
     const policy = bundled();
     expect(policy.timezone).toBe('Asia/Shanghai');
     expect(policy.lengths).toEqual({ minMonths: 1, maxMonths: 36, discounts: { 6: '0.98', 12: '0.95', 24: '0.90' } });

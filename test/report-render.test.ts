@@ -104,7 +104,7 @@ describe('CSV', () => {
     const report = fixtureReport();
     report.events[0].detail = 'said "hi", then\nleft';
     const csv = renderCsv(report);
-    expect(csv['events.csv']).toContain('recordsPurged,1400000001,,"said ""hi"", then\nleft"\n');
+    expect(csv['events.csv']).toContain('recordsPurged,1400000001,,"said ""hi"", then\nleft",\n');
     expect(csv['bill-lines.csv']).toContain(',"peak groups 150000, free 100000",1000.00\n');
   });
 
@@ -115,7 +115,7 @@ describe('CSV', () => {
       kind: 'test',
       detail,
     }));
-    const details = renderCsv(report)['events.csv'].trimEnd().split('\n').slice(1).map((line) => line.split(',,,')[1]);
+    const details = renderCsv(report)['events.csv'].trimEnd().split('\n').slice(1).map((line) => line.split(',,,')[1].replace(/,$/, ''));
     expect(details).toEqual(['"\'=HYPERLINK(""http://x"")"', "'@SUM(A1)", "'+cmd", "'-2+3", '-12.50', '+1']);
   });
 
@@ -123,7 +123,7 @@ describe('CSV', () => {
     const files = renderCsv(emptyReport());
     expect(Object.keys(files).sort()).toEqual(
       [
-        'balances.csv', 'bill-lines.csv', 'bills.csv', 'denials.csv', 'events.csv', 'expectations.csv', 'kpis.csv',
+        'accounts.csv', 'apps.csv', 'balances.csv', 'bill-lines.csv', 'bills.csv', 'denials.csv', 'events.csv', 'expectations.csv', 'kpis.csv',
         'notifications.csv', 'orders.csv', 'refunds.csv', 'summary.csv', 'transitions.csv', 'usage.csv',
       ].sort(),
     );
@@ -131,7 +131,7 @@ describe('CSV', () => {
       const lines = content.split('\n');
       expect(lines.at(-1), name).toBe('');
       expect(lines[0], name).toMatch(/^[a-z_]+(,[a-z_]+)+$/);
-      if (name !== 'summary.csv' && name !== 'kpis.csv') expect(lines, name).toHaveLength(2);
+      if (!['summary.csv', 'kpis.csv', 'accounts.csv', 'apps.csv'].includes(name)) expect(lines, name).toHaveLength(2);
       expect(content, name).not.toContain('\r');
     }
   });
@@ -190,7 +190,7 @@ describe('atomic writes', () => {
     dir = mkdtempSync(join(tmpdir(), 'imsim-report-'));
     const out = join(dir, 'a', 'b');
     writeFilesAtomic(out, renderCsv(fixtureReport()));
-    expect(readdirSync(out)).toHaveLength(13);
+    expect(readdirSync(out)).toHaveLength(15);
     expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toContain('debtOutstanding,6999.00');
     expect(() => writeFilesAtomic(out, { '../escape.csv': 'x' })).toThrow(/plain file name/);
   });

@@ -28,13 +28,13 @@ const cst = (iso: string) => Date.parse(`${iso}+08:00`);
 
 const header = (period = 'start: 2020-03-01\nend: 2020-08-31') => `format: 1\nname: test\npolicy: tencent-im-2019\n${period}\n`;
 
-// The example of SCENARIO-FORMAT.md, copied verbatim. It names the promotion migration50, which
+// The example of the format's specification, copied verbatim. It names the promotion migration50, which
 // the bundled policy does not define: that is not an input error (P6, the simulator charges full
 // price and records promotionNotApplicable).
 const example = `format: 1
 name: Missed renewal → grace → suspension → reclaim
 description: One month of pro bought on 2020-03-09 10:10:52 and never renewed.
-rules: [P2, X1, X2, X3, X4, X5]        # rule IDs from RULES.md this scenario exercises
+rules: [P2, X1, X2, X3, X4, X5]        # rule IDs from docs/policy.md this scenario exercises
 policy: tencent-im-2019                # a bundled policy id, or a path relative to this file
 policyOverrides:                       # optional; dotted paths into the policy
   lifecycle.grace.days: 14
@@ -80,7 +80,7 @@ expect:                                # checked after the run; each failure is 
   - { transition: { app: "1400000001", to: reclaimed }, at: 2020-07-15T00:00:00 }
 `;
 
-describe('loading the example scenario of SCENARIO-FORMAT.md', () => {
+describe('loading the example scenario of the format', () => {
   const scenario: Scenario = parseScenario(example, 'scenarios/example.yaml');
 
   it('keeps the header fields and the path as given', () => {

@@ -1,20 +1,14 @@
 /** Loads a scenario with the CLI's `--policy`, `--seed` and `--set` applied on top of the file's own. */
 import { loadPolicy } from '../policy/load.ts';
-import { applyOverrides, parseSetOption } from '../policy/overrides.ts';
+import { parseSetOption } from '../policy/overrides.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { UsageError } from './args.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 export function loadWithOptions(file: string, options: { policy?: string; set: string[]; seed?: string }): Scenario {
   const policy = options.policy === undefined ? undefined : loadPolicy(options.policy);
-  const scenario = loadScenario(file, { policy, seed: options.seed === undefined ? undefined : seedOption(options.seed) });
-  if (options.set.length === 0) return scenario;
-  const sets = Object.fromEntries(options.set.map(parseSetOption).map(({ path, value }) => [path, value]));
-  return {
-    ...scenario,
-    policy: applyOverrides(scenario.policy, sets, { file: '--set', locate: () => ({ line: 1, column: 1 }) }),
-    policyOverrides: { ...scenario.policyOverrides, ...sets },
-  };
+  const set = Object.fromEntries(options.set.map(parseSetOption).map(({ path, value }) => [path, value]));
+  return loadScenario(file, { policy, set, seed: options.seed === undefined ? undefined : seedOption(options.seed) });
 }
 
 /** `--seed N`: a whole number, as the scenario's `seed` is. */

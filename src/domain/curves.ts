@@ -1,5 +1,5 @@
 /**
- * Curves → daily usage values (../shared/spec/SCENARIO-FORMAT.md, "Curves"). Pure: no I/O, no
+ * Curves → daily usage values (docs/scenario-format.md, "Curves"). Pure: no I/O, no
  * clock, no Math.random. Every random form draws from its own seeded stream (randomStream.ts)
  * named `${seed}/${appId}/${key}/${path}`, where `path` is the nesting path of the curve inside
  * the usage entry: `root` for the curve itself, `root/noise.base` for the base of a noise,

@@ -1,6 +1,6 @@
 /**
  * Policy overrides: a scenario's `policyOverrides` and the CLI's `--set`, both dotted paths into
- * the policy (`lifecycle.grace.days: 14`). The paths are part of the contract (RULES.md, "The
+ * the policy (`lifecycle.grace.days: 14`). The paths are part of the contract (docs/policy.md, "The
  * policy file"), so a path that names nothing, or a value of the wrong type, is an input error
  * rather than a knob that silently does nothing.
  */

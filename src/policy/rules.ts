@@ -1,7 +1,7 @@
 /**
- * The rule catalogue of RULES.md: every rule ID with its title, the knobs (dotted policy paths)
- * that set or flip it, and the words of the 2019 purchase guide (or of the Tencent page RULES.md
- * quotes) it comes from, where there are such words. Coverage, `imsim policy show` and the visualizer's policy panel read it.
+ * The rule catalogue (docs/policy.md): every rule ID with its title, the knobs (dotted policy
+ * paths) that set or flip it, and the words of the 2019 purchase guide (or of the Tencent page
+ * the rule quotes) it comes from, where there are such words. Coverage, `imsim policy show` and the visualizer's policy panel read it.
  */
 export interface Rule {
   id: string;

@@ -44,6 +44,16 @@ export function appId(account: string, k: number): string {
   return `${account}-${k}`;
 }
 
+/**
+ * The id that names a generated account's or app's random streams: its id without the zero
+ * padding (`smallGames-012-1` → `smallGames-12-1`), so that growing a cohort past a power of ten
+ * (99 → 100 accounts, which pads every id anew) keeps its first accounts and their draws.
+ */
+export function streamId(cohort: string, id: string): string {
+  const numbers = id.slice(cohort.length + 1).split('-').map((part) => String(Number(part)));
+  return `${cohort}-${numbers.join('-')}`;
+}
+
 /** Puts `value` at `path` inside a curve (a path into nested mappings and lists). */
 export function setLeaf(curve: unknown, path: readonly (string | number)[], value: unknown): void {
   if (path.length === 0) return;

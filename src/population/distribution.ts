@@ -105,7 +105,7 @@ export function range(varying: Varying, whole = false): { low: number; high: num
   if ('exponential' in varying) return { low: 0, high: Number.POSITIVE_INFINITY };
   const { min, max } = bounds(varying);
   const floor = 'logNormal' in varying ? 0 : Number.NEGATIVE_INFINITY;
-  const low = min ?? floor;
+  const low = Math.max(min ?? floor, floor);
   const high = max ?? Number.POSITIVE_INFINITY;
   return whole ? { low: Math.ceil(low), high: Math.floor(high) } : { low, high };
 }

@@ -10,7 +10,7 @@
 import type { Parts } from '../domain/balance.ts';
 import { startOfLocalDay, type Zone } from '../domain/calendar.ts';
 import { formatMoney, roundCents } from '../domain/money.ts';
-import { accountId, appId, type Cohort, type CreatedAt, type CurveTemplate, setLeaf } from './cohort.ts';
+import { accountId, appId, type Cohort, type CreatedAt, type CurveTemplate, setLeaf, streamId } from './cohort.ts';
 import { Decider } from './decider.ts';
 
 export interface GeneratedApp<C> {
@@ -45,7 +45,7 @@ export function generateCohort<C>(cohort: Cohort<C>, options: GenerateOptions): 
 }
 
 function generateAccount<C>(cohort: Cohort<C>, id: string, options: GenerateOptions): GeneratedAccount<C> {
-  const decider = new Decider({ seed: options.seed, cohort: cohort.cohort, id });
+  const decider = new Decider({ seed: options.seed, cohort: cohort.cohort, id: streamId(cohort.cohort, id) });
   const amount = (part: keyof Parts) => formatMoney(roundCents(decider.value(`balance.${part}`, 1, cohort.balance[part])));
   const balance = { cash: amount('cash'), income: amount('income'), gift: amount('gift') };
   const count = Number(decider.value('appsPerAccount', 1, cohort.appsPerAccount, true));
@@ -54,7 +54,7 @@ function generateAccount<C>(cohort: Cohort<C>, id: string, options: GenerateOpti
 }
 
 function generateApp<C>(cohort: Cohort<C>, id: string, options: GenerateOptions): GeneratedApp<C> {
-  const decider = new Decider({ seed: options.seed, cohort: cohort.cohort, id });
+  const decider = new Decider({ seed: options.seed, cohort: cohort.cohort, id: streamId(cohort.cohort, id) });
   const usage: Record<string, C> = {};
   for (const [key, template] of Object.entries(cohort.usage)) usage[key] = fillCurve(template, decider, `usage.${key}`);
   return { id, createdAt: createdAt(cohort.createdAt, decider, options.zone), usage };

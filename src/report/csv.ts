@@ -3,6 +3,8 @@
  * `summary.csv` as key,value rows. Instants stay ISO 8601 with their offset.
  */
 import type {
+  AccountRecord,
+  AppRecord,
   BalanceRecord,
   BillRecord,
   DenialRecord,
@@ -26,6 +28,8 @@ export interface CsvColumn<T> {
 
 export function renderCsv(report: Report): Record<string, string> {
   return {
+    'accounts.csv': csvTable(accountColumns, report.accounts),
+    'apps.csv': csvTable(appColumns, report.apps),
     'transitions.csv': csvTable(transitionColumns, report.transitions),
     'orders.csv': csvTable(orderColumns, report.orders),
     'bills.csv': csvTable(billColumns, report.bills),
@@ -73,6 +77,22 @@ function col<T>(header: string, value: (row: T) => CsvValue): CsvColumn<T> {
   return { header, value };
 }
 
+const accountColumns: CsvColumn<AccountRecord>[] = [
+  col('id', (r) => r.id),
+  col('cohort', (r) => r.cohort),
+  col('tags', (r) => r.tags?.join('|')),
+];
+
+const appColumns: CsvColumn<AppRecord>[] = [
+  col('id', (r) => r.id),
+  col('account', (r) => r.account),
+  col('name', (r) => r.name),
+  col('created_at', (r) => r.createdAt),
+  col('final_state', (r) => r.finalState),
+  col('cohort', (r) => r.cohort),
+  col('tags', (r) => r.tags?.join('|')),
+];
+
 const transitionColumns: CsvColumn<TransitionRecord>[] = [
   col('at', (r) => r.at),
   col('account', (r) => r.account),
@@ -103,6 +123,7 @@ const orderColumns: CsvColumn<OrderRecord>[] = [
   col('days', (r) => r.days),
   col('promotion_id', (r) => r.promotionId),
   col('refundable', (r) => r.refundable),
+  col('by', (r) => r.by),
 ];
 
 const billColumns: CsvColumn<BillRecord>[] = [
@@ -141,6 +162,7 @@ const billLineColumns: CsvColumn<FlatBillLine>[] = [
 
 const refundColumns: CsvColumn<RefundRecord>[] = [
   col('at', (r) => r.at),
+  col('account', (r) => r.account),
   col('order', (r) => r.order),
   col('app', (r) => r.app),
   col('product', (r) => r.product),
@@ -151,6 +173,7 @@ const refundColumns: CsvColumn<RefundRecord>[] = [
   col('to_gift', (r) => r.to.gift),
   col('voucher_forfeited', (r) => r.voucherForfeited),
   col('basis', (r) => r.basis),
+  col('by', (r) => r.by),
 ];
 
 const notificationColumns: CsvColumn<NotificationRecord>[] = [
@@ -168,6 +191,7 @@ const denialColumns: CsvColumn<DenialRecord>[] = [
   col('type', (r) => r.type),
   col('product', (r) => r.product),
   col('reason', (r) => r.reason),
+  col('by', (r) => r.by),
 ];
 
 const eventColumns: CsvColumn<EventRecord>[] = [
@@ -176,6 +200,7 @@ const eventColumns: CsvColumn<EventRecord>[] = [
   col('app', (r) => r.app),
   col('account', (r) => r.account),
   col('detail', (r) => r.detail),
+  col('by', (r) => r.by),
 ];
 
 const balanceColumns: CsvColumn<BalanceRecord>[] = [
@@ -186,6 +211,7 @@ const balanceColumns: CsvColumn<BalanceRecord>[] = [
   col('gift', (r) => r.gift),
   col('debt', (r) => r.debt),
   col('cause', (r) => r.cause),
+  col('by', (r) => r.by),
 ];
 
 const usageColumns: CsvColumn<UsageRecord>[] = [

@@ -1,4 +1,4 @@
-/** The report as the JSON document of REPORT-FORMAT.md, with a final newline. */
+/** The report as the JSON document of docs/report-format.md, with a final newline. */
 import type { Report } from './types.ts';
 
 export function renderJson(report: Report): string {

@@ -7,9 +7,13 @@ import type { KpiSet, Kpis } from './types.ts';
 
 export type KpiValue = string | number;
 
+const sections = ['revenue', 'revenueByItem', 'apps', 'appDays', 'userDaysDenied', 'roomDaysDenied', 'notifications', 'denials'] as const satisfies readonly (keyof KpiSet)[];
+
+/** The rows of a set (of `kpis` itself, its figures for all accounts: `byTag` and `byCohort` are left out). */
 export function kpiRows(set: KpiSet): [path: string, value: KpiValue][] {
   const rows: [string, KpiValue][] = [];
-  for (const [section, value] of Object.entries(set)) {
+  for (const section of sections) {
+    const value = set[section];
     if (typeof value === 'object') for (const [key, inner] of Object.entries(value)) rows.push([`${section}.${key}`, inner as KpiValue]);
     else rows.push([section, value]);
   }

@@ -1,5 +1,5 @@
 /**
- * The report, format 1 (../shared/spec/REPORT-FORMAT.md). Field names are a contract:
+ * The report, format 1 (docs/report-format.md). Field names are a contract:
  * add fields, never rename. Money is a string with two decimals; instants are ISO 8601
  * in the policy time zone with its offset.
  */

@@ -71,8 +71,9 @@ function probe(ctx: ParseContext, raw: unknown, path: PathSegment[], key: UsageK
   return { curve, issues: issues.map((issue) => atDistribution(issue, ends.get(issue.path))) };
 }
 
+/** A value's issue at a distribution's place reads what the distribution can draw, not the probe. */
 function atDistribution(issue: InputIssue, leaf: { distribution: Distribution; value: number } | undefined): InputIssue {
-  if (!leaf) return issue;
+  if (!leaf || !issue.message.includes(', found ')) return issue;
   const form = Object.keys(leaf.distribution)[0];
   const head = issue.message.split(', found ')[0];
   const reach = Number.isFinite(leaf.value) ? `can draw ${leaf.value}` : `has no ${leaf.value < 0 ? 'lower' : 'upper'} bound: give it a ${leaf.value < 0 ? 'min' : 'max'}`;

@@ -1,5 +1,5 @@
 /**
- * Usage curves (SCENARIO-FORMAT "Curves"): exactly one form per curve, counts in whole numbers,
+ * Usage curves (docs/scenario-format.md, "Curves"): exactly one form per curve, counts in whole numbers,
  * step and point dates that exist and increase, nested bases checked like any curve, and CSV
  * columns read into values by day (./csvCurve.ts).
  */

@@ -28,8 +28,7 @@ export function parseVarying(ctx: ParseContext, raw: unknown, path: PathSegment[
   if (typeof raw === 'number') return plainValue(ctx, raw, path, field);
   if (typeof raw === 'string' && field.words?.includes(raw)) return raw;
   if (!isRecord(raw)) {
-    const words = field.words?.length ? `${field.words.map((word) => `"${word}"`).join(', ')}, ` : '';
-    ctx.issue(path, `expected ${field.what}: ${words}a number or a distribution such as { uniform: [A, B] }, found ${describeValue(raw)}`);
+    ctx.issue(path, `expected ${field.what}: a number or a distribution such as { uniform: [A, B] }, found ${describeValue(raw)}`);
     return undefined;
   }
   const forms = distributionForms.filter((form) => form in raw);
@@ -48,21 +47,33 @@ export function parseVarying(ctx: ParseContext, raw: unknown, path: PathSegment[
   return distribution && withinField(ctx, distribution, path, field) ? distribution : undefined;
 }
 
-function plainValue(ctx: ParseContext, value: number, path: PathSegment[], field: FieldRange): number | undefined {
+function plainValue(ctx: ParseContext, value: number, path: PathSegment[], field: FieldRange, options: { key?: boolean } = {}): number | undefined {
   const inside = Number.isFinite(value) && (!field.whole || Number.isInteger(value)) && value >= (field.min ?? -Infinity) && value <= (field.max ?? Infinity);
   if (inside) return value;
-  ctx.issue(path, `expected ${field.what}, found ${value}`);
+  ctx.issue(path, `expected ${field.what}, found ${value}`, options);
+  return undefined;
+}
+
+/** `[A, B]`: two numbers, A ≤ B. */
+export function pairOf(ctx: ParseContext, items: unknown[], path: PathSegment[], what: string): [unknown, unknown] | undefined {
+  if (items.length === 2) return [items[0], items[1]];
+  ctx.issue(path, `expected [A, B]: two ${what}, found ${items.length} item${items.length === 1 ? '' : 's'}`);
   return undefined;
 }
 
 function parseForm(ctx: ParseContext, raw: Record<string, unknown>, path: PathSegment[], field: FieldRange): Distribution | undefined {
   if ('uniform' in raw) {
     const data = ctx.check(distributionSchemas.uniform, raw, path);
-    if (!data) return undefined;
-    const [low, high] = data.uniform;
+    const pair = data && pairOf(ctx, data.uniform, [...path, 'uniform'], 'numbers');
+    if (!pair) return undefined;
+    const bad = pair.findIndex((end) => typeof end !== 'number' || !Number.isFinite(end));
+    if (bad >= 0) return refuse(ctx, [...path, 'uniform', bad], `expected a number, found ${describeValue(pair[bad])}`);
+    const [low, high] = pair as [number, number];
     if (low > high) return refuse(ctx, [...path, 'uniform'], `expected [A, B] with A ≤ B, found [${low}, ${high}]`);
-    if (field.whole && Math.ceil(low) > Math.floor(high)) return refuse(ctx, [...path, 'uniform'], `expected a range with a whole number in it, found [${low}, ${high}]`);
-    return data;
+    if (field.whole && Math.ceil(low) > Math.floor(high)) {
+      return refuse(ctx, [...path, 'uniform'], `expected ${field.what}: a range with a whole number in it, found [${low}, ${high}]`);
+    }
+    return { uniform: [low, high] };
   }
   if ('normal' in raw) {
     const data = ctx.check(distributionSchemas.normal, raw, path);
@@ -95,7 +106,7 @@ function parseChoice(ctx: ParseContext, weights: Record<string, number>, path: P
   for (const [key, weight] of Object.entries(weights)) {
     const number = key.trim() === '' ? Number.NaN : Number(key);
     if (field.words?.includes(key)) choice.push({ value: key, weight });
-    else if (Number.isFinite(number) && plainValue(ctx, number, [...path, key], field) !== undefined) choice.push({ value: number, weight });
+    else if (Number.isFinite(number) && plainValue(ctx, number, [...path, key], field, { key: true }) !== undefined) choice.push({ value: number, weight });
     else {
       if (!Number.isFinite(number)) ctx.issue([...path, key], `expected ${field.what} as a choice value, found "${key}"`, { key: true });
       ok = false;
@@ -109,20 +120,16 @@ function parseChoice(ctx: ParseContext, weights: Record<string, number>, path: P
   return ok && choice.length > 0 ? { choice } : undefined;
 }
 
-/** Every value the distribution can draw lies within the field's range. */
+/** Every value the distribution can draw lies within the field's range; both ends are named when both are out. */
 function withinField(ctx: ParseContext, distribution: Distribution, path: PathSegment[], field: FieldRange): boolean {
   if ('choice' in distribution) return true;
   const form = Object.keys(distribution)[0];
   const { low, high } = range(distribution, field.whole);
-  if (field.min !== undefined && low < field.min) {
-    const reach = low === -Infinity ? `has no lower bound: give it a min of at least ${field.min}` : `can draw ${low}`;
-    ctx.issue(path, `expected ${field.what}; this ${form} distribution ${reach}`);
-    return false;
-  }
-  if (field.max !== undefined && high > field.max) {
-    const reach = high === Infinity ? `has no upper bound: give it a max of at most ${field.max}` : `can draw ${high}`;
-    ctx.issue(path, `expected ${field.what}; this ${form} distribution ${reach}`);
-    return false;
-  }
-  return true;
+  const reach: string[] = [];
+  if (field.min !== undefined && low < field.min) reach.push(low === -Infinity ? 'has no lower bound' : `can draw ${low}`);
+  if (field.max !== undefined && high > field.max) reach.push(high === Infinity ? 'has no upper bound' : `can draw ${high}`);
+  if (reach.length === 0) return true;
+  const bounded = form === 'normal' || form === 'logNormal' ? ` (give it ${[field.min === undefined ? '' : `a min ≥ ${field.min}`, field.max === undefined ? '' : `a max ≤ ${field.max}`].filter(Boolean).join(' and ')})` : '';
+  ctx.issue(path, `expected ${field.what}; this ${form} distribution ${reach.join(' and ')}${bounded}`);
+  return false;
 }

@@ -1,5 +1,5 @@
 /**
- * Expectations (SCENARIO-FORMAT "Expectations"): each entry is recognised by its leading key,
+ * Expectations (docs/scenario-format.md, "Expectations"): each entry is recognised by its leading key,
  * checked by its form's schema, and its times, apps, accounts and products resolved, so a
  * typo fails the load instead of an expectation that can never match.
  */
@@ -13,11 +13,33 @@ import { existingApp, knownAccount, knownProduct } from './references.ts';
 import { expectationForms, expectationKind, expectationSchemas } from './schema.ts';
 import type { Expectation } from './types.ts';
 
+/** What the KPI must be: a value, or bounds that leave room for one. */
+function kpiBounds(ctx: ParseContext, bounds: { value?: string; atLeast?: string; atMost?: string }, path: PathSegment[]): boolean {
+  const { value, atLeast, atMost } = bounds;
+  if (value === undefined && atLeast === undefined && atMost === undefined) {
+    ctx.issue(path, 'expected value, atLeast or atMost: what the KPI must be');
+    return false;
+  }
+  if (value !== undefined && (atLeast !== undefined || atMost !== undefined)) {
+    ctx.issue([...path, atLeast !== undefined ? 'atLeast' : 'atMost'], 'expected value alone, or atLeast and atMost: not both');
+    return false;
+  }
+  if (atLeast !== undefined && atMost !== undefined && Number(atMost) < Number(atLeast)) {
+    ctx.issue([...path, 'atMost'], `expected at least atLeast (${atLeast}), found ${atMost}`);
+    return false;
+  }
+  return true;
+}
+
 /** A KPI's name, and the cohort or tag it is read for: ones the scenario has. */
 function kpiTarget(ctx: ParseContext, target: { name: string; cohort?: string; tag?: string }, path: PathSegment[]): boolean {
   const names = kpiNames();
   const issues: [PathSegment, string][] = [];
-  if (!names.includes(target.name)) issues.push(['name', `expected a KPI such as apps.savedInGrace, found "${target.name}"; ${suggest(target.name, names)}`]);
+  if (!names.includes(target.name)) {
+    const near = suggest(target.name, names);
+    const hint = near.startsWith('did you mean') ? near : 'expected a dotted name such as apps.total or revenue.netCollected (docs/report-format.md lists them all)';
+    issues.push(['name', `unknown KPI "${target.name}"; ${hint}`]);
+  }
   if (target.cohort !== undefined && target.tag !== undefined) issues.push(['tag', 'expected cohort or tag, not both']);
   const cohorts = [...ctx.cohorts.keys()];
   if (target.cohort !== undefined && !ctx.cohorts.has(target.cohort)) {
@@ -130,12 +152,10 @@ export function parseExpectation(ctx: ParseContext, raw: unknown, path: PathSegm
     }
     case 'kpi': {
       const data = ctx.check(expectationSchemas.kpi, raw, path);
-      if (!data || !kpiTarget(ctx, data.kpi, [...path, 'kpi'])) return undefined;
-      if (data.value === undefined && data.atLeast === undefined && data.atMost === undefined) {
-        ctx.issue(path, 'expected value, atLeast or atMost: what the KPI must be');
-        return undefined;
-      }
+      if (!data) return undefined;
       const { kpi, ...bounds } = data;
+      const targetOk = kpiTarget(ctx, kpi, [...path, 'kpi']);
+      if (!kpiBounds(ctx, bounds, path) || !targetOk) return undefined;
       return defined({ ...base, kind, name: kpi.name, cohort: kpi.cohort, tag: kpi.tag, ...bounds });
     }
     case 'usage': {

@@ -1,6 +1,6 @@
 /**
  * The scenario loader: a YAML or JSON file in, a typed, checked Scenario (./types.ts) out, or one
- * InputError that lists every problem found, each at its `file:line:column` (SCENARIO-FORMAT.md,
+ * InputError that lists every problem found, each at its `file:line:column` (docs/scenario-format.md,
  * "Errors"). Nothing is simulated from a file with input errors, and nothing throws a stack trace.
  *
  * This file reads the top level, the policy and the period, then hands accounts, events and
@@ -38,10 +38,12 @@ export interface ParseOptions {
   readFile?: (path: string) => string;
   /** Replaces the file's `seed` (CLI `--seed`): the population is generated with this one. */
   seed?: number;
+  /** Knobs set after the file's `policyOverrides` (CLI `--set`), before the file is checked against the policy. */
+  set?: Record<string, unknown>;
 }
 
 /** Reads and parses a scenario file; the path is kept as given in `Scenario.file`. */
-export function loadScenario(path: string, options: { policy?: Policy; seed?: number } = {}): Scenario {
+export function loadScenario(path: string, options: Omit<ParseOptions, 'readFile'> = {}): Scenario {
   const text = readTextFile(path, path, 'scenario');
   return parseScenario(text, path, { ...options, readFile: nodeReaderBeside(path) });
 }
@@ -66,7 +68,7 @@ function parseDocument(ctx: ParseContext, options: ParseOptions): Scenario {
   const document = raw as Record<string, unknown>;
   const writtenApps = checkSizes(ctx, document);
   const top = topLevel(ctx, document);
-  ctx.policy = resolvePolicy(ctx, options.policy, top.policy, top.policyOverrides ?? {});
+  ctx.policy = resolvePolicy(ctx, options.policy, top.policy, top.policyOverrides ?? {}, options.set);
   ctx.zone = (ctx.policy && policyZone(ctx.policy.timezone)) ?? ctx.zone;
   const days = checkPeriod(ctx, top.start, top.end);
   const seed = options.seed ?? top.seed ?? 0;
@@ -75,7 +77,10 @@ function parseDocument(ctx: ParseContext, options: ParseOptions): Scenario {
   const generatedApps = population.accounts.reduce((sum, account) => sum + account.apps.length, 0);
   if (days !== undefined) checkAppDays(ctx, writtenApps + generatedApps, days);
   if (document.accounts === undefined && document.population === undefined) ctx.issue(['accounts'], 'missing: expected a list of accounts, or a population');
-  else if (top.accounts?.length === 0 && top.population?.length === 0) ctx.issue(['accounts'], 'expected at least one account, or a cohort under population');
+  else if (top.accounts?.length === 0 && top.population?.length === 0) {
+    const [field, message] = document.accounts === undefined ? ['population', 'expected at least one cohort, or written accounts'] : ['accounts', 'expected at least one account, or a cohort under population'];
+    ctx.issue([field], message);
+  }
   const accounts = (top.accounts ?? []).map((account, index) => parseAccount(ctx, account, ['accounts', index]));
   const events = parseEvents(ctx, top.events ?? []);
   const expect = (top.expect ?? []).map((entry, index) => parseExpectation(ctx, entry, ['expect', index]));
@@ -90,7 +95,7 @@ function parseDocument(ctx: ParseContext, options: ParseOptions): Scenario {
     description: top.description,
     rules: top.rules ?? [],
     policyRef: top.policy,
-    policyOverrides: top.policyOverrides ?? {},
+    policyOverrides: { ...top.policyOverrides, ...options.set },
     policy,
     start: top.start,
     end: top.end,

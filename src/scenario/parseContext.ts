@@ -47,6 +47,8 @@ export class ParseContext {
   readonly generated = new Map<string, { cohort: string; line: number }>();
   /** The cohorts of the population, each with its tags. */
   readonly cohorts = new Map<string, string[]>();
+  /** Cohorts with input errors: not generated, so their apps are not known. */
+  readonly incomplete = new Set<string>();
 
   constructor(
     readonly source: YamlSource,

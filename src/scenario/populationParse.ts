@@ -1,25 +1,29 @@
 /**
- * `population:` (scenario-format "Populations"): each cohort checked, then generated with the
- * run's seed (population/generate.ts) into accounts and apps that the rest of the scenario and
- * the simulator treat exactly as written ones. Generated ids must not collide with written ones,
- * whatever the seed: a written app `<generated account>-<k>` is refused even when this seed
- * draws fewer than k apps for that account.
+ * `population:` (docs/scenario-format.md, "Populations"): each cohort checked field by field
+ * (one bad field hides nothing else), then generated with the run's seed
+ * (population/generate.ts) into accounts and apps that the rest of the scenario and the
+ * simulator treat exactly as written ones.
+ *
+ * Generated ids must not collide with written ones, whatever the seed: a written account or app
+ * whose id a cohort generates, or could under another seed (`<generated account>-<k>`), is
+ * refused (accountsParse.ts asks ParseContext.generatedOwner). A cohort with errors still
+ * registers its name, tags and account ids, so that what refers to it is not reported as unknown.
  */
 import { formatDay, localDay } from '../domain/calendar.ts';
+import { describeValue } from '../input/issues.ts';
 import { isRecord } from '../input/plainData.ts';
 import type { PathSegment } from '../input/yamlSource.ts';
-import type { Behaviour } from '../population/behaviour.ts';
-import type { CreatedAt, CurveTemplate } from '../population/cohort.ts';
+import { accountId, type CreatedAt, type CurveTemplate } from '../population/cohort.ts';
 import type { ChoiceValue, Varying } from '../population/distribution.ts';
 import { generateCohort } from '../population/generate.ts';
 import { internationalPriced } from './accountsParse.ts';
 import { parseBehaviour } from './behaviourParse.ts';
 import { parseCurveTemplate } from './curveTemplateParse.ts';
-import { parseVarying } from './distributionParse.ts';
+import { pairOf, parseVarying } from './distributionParse.ts';
 import { MAX_APPS } from './limits.ts';
 import type { ParseContext } from './parseContext.ts';
 import { cohortSchema, dateUniformSchema } from './populationSchema.ts';
-import { decimalText } from './schema.ts';
+import { decimalText, timeText } from './schema.ts';
 import { type AccountSpec, type Curve, type PopulationCohort, type UsageKey, usageKeys } from './types.ts';
 
 const amount = { what: 'an amount ≥ 0 (CNY)', min: 0 };
@@ -32,7 +36,11 @@ export function parsePopulation(ctx: ParseContext, raws: unknown[], seed: number
   raws.forEach((raw, index) => {
     const path = ['population', index];
     const cohort = parseCohort(ctx, raw, path, names);
-    if (!cohort || !ctx.period) return;
+    if (!cohort || !ctx.period) {
+      const name = isRecord(raw) && typeof raw.cohort === 'string' ? raw.cohort : undefined;
+      if (name !== undefined) ctx.incomplete.add(name);
+      return;
+    }
     const generated = generateCohort(cohort, { seed, zone: ctx.zone, maxApps: MAX_APPS - apps });
     apps += generated.reduce((sum, account) => sum + account.apps.length, 0);
     if (apps > MAX_APPS) {
@@ -40,9 +48,8 @@ export function parsePopulation(ctx: ParseContext, raws: unknown[], seed: number
       return;
     }
     cohorts.push(cohort);
-    ctx.cohorts.set(cohort.cohort, cohort.tags);
     for (const account of generated) {
-      register(ctx, account, cohort);
+      for (const app of account.apps) ctx.apps.set(app.id, { line: cohort.line, createdAt: app.createdAt, byEvent: false });
       accounts.push({ ...account, apps: account.apps.map((app) => ({ ...app, usage: app.usage as Partial<Record<UsageKey, Curve>> })) });
     }
   });
@@ -51,24 +58,21 @@ export function parsePopulation(ctx: ParseContext, raws: unknown[], seed: number
 
 function parseCohort(ctx: ParseContext, raw: unknown, path: PathSegment[], names: Map<string, number>): PopulationCohort | undefined {
   const data = ctx.check(cohortSchema, raw, path);
-  const name = data?.cohort ?? (isRecord(raw) && typeof raw.cohort === 'string' ? raw.cohort : undefined);
-  if (name !== undefined) {
-    const first = names.get(name);
-    if (first !== undefined) ctx.issue([...path, 'cohort'], `expected a unique cohort name, found "${name}" again (first at line ${first})`);
-    else names.set(name, ctx.line(path));
-  }
-  if (!data) return undefined;
-  if (data.accounts > MAX_APPS) {
-    ctx.issue([...path, 'accounts'], `expected at most ${MAX_APPS} accounts, found ${data.accounts}`);
-    return undefined;
-  }
-  const appsPerAccount = parseVarying(ctx, data.appsPerAccount ?? 1, [...path, 'appsPerAccount'], { what: 'a whole number of apps ≥ 0', min: 0, whole: true });
-  const balance = { cash: balancePart(ctx, data.balance.cash, [...path, 'balance', 'cash']), income: balancePart(ctx, data.balance.income, [...path, 'balance', 'income']), gift: balancePart(ctx, data.balance.gift, [...path, 'balance', 'gift']) };
-  const createdAt = parseCreatedAt(ctx, data.createdAt, [...path, 'createdAt']);
-  const usage = parseUsageTemplates(ctx, data.usage, [...path, 'usage']);
-  const behaviour: Behaviour | undefined = parseBehaviour(ctx, data.behaviour, [...path, 'behaviour']);
+  const fields = isRecord(raw) ? raw : {};
+  const name = data?.cohort ?? (typeof fields.cohort === 'string' ? fields.cohort : undefined);
+  const count = data?.accounts ?? (typeof fields.accounts === 'number' && Number.isInteger(fields.accounts) ? fields.accounts : undefined);
+  const tags = data?.tags ?? (Array.isArray(fields.tags) ? fields.tags.filter((tag): tag is string => typeof tag === 'string') : []);
+  const line = ctx.line(path);
+  if (name !== undefined) register(ctx, { name, count, tags, line }, names, path);
+  const sub = (key: string) => (isRecord(fields[key]) ? (fields[key] as Record<string, unknown>) : {});
+  const appsPerAccount = parseVarying(ctx, fields.appsPerAccount ?? 1, [...path, 'appsPerAccount'], { what: 'a whole number of apps ≥ 0', min: 0, whole: true });
+  const balanceOf = (part: string) => balancePart(ctx, sub('balance')[part], [...path, 'balance', part]);
+  const balance = { cash: balanceOf('cash'), income: balanceOf('income'), gift: balanceOf('gift') };
+  const createdAt = parseCreatedAt(ctx, fields.createdAt, [...path, 'createdAt']);
+  const usage = parseUsageTemplates(ctx, sub('usage'), [...path, 'usage']);
+  const behaviour = parseBehaviour(ctx, fields.behaviour, [...path, 'behaviour']);
   const parts = [appsPerAccount, balance.cash, balance.income, balance.gift, createdAt, usage, behaviour];
-  if (parts.some((part) => part === undefined)) return undefined;
+  if (!data || parts.some((part) => part === undefined) || (count ?? 0) > MAX_APPS) return undefined;
   return {
     cohort: data.cohort,
     accounts: data.accounts,
@@ -77,9 +81,33 @@ function parseCohort(ctx: ParseContext, raw: unknown, path: PathSegment[], names
     balance: balance as PopulationCohort['balance'],
     createdAt: createdAt as CreatedAt,
     usage: usage as Record<string, CurveTemplate<Curve>>,
-    behaviour: behaviour as Behaviour,
-    line: ctx.line(path),
+    behaviour: behaviour as NonNullable<typeof behaviour>,
+    line,
   };
+}
+
+/**
+ * A cohort's name must be unique; its name, tags and account ids are registered (ids need no
+ * draw), so that expectations and written ids are checked against them.
+ */
+function register(ctx: ParseContext, cohort: { name: string; count?: number; tags: string[]; line: number }, names: Map<string, number>, path: PathSegment[]): void {
+  const first = names.get(cohort.name);
+  if (first !== undefined) {
+    ctx.issue([...path, 'cohort'], `expected a unique cohort name, found "${cohort.name}" again (first at line ${first})`);
+    return;
+  }
+  names.set(cohort.name, cohort.line);
+  ctx.cohorts.set(cohort.name, cohort.tags);
+  if (cohort.count === undefined) return;
+  if (cohort.count > MAX_APPS) {
+    ctx.issue([...path, 'accounts'], `expected at most ${MAX_APPS} accounts, found ${cohort.count}`);
+    return;
+  }
+  for (let n = 1; n <= cohort.count; n += 1) {
+    const id = accountId(cohort.name, cohort.count, n);
+    ctx.accounts.set(id, cohort.line);
+    ctx.generated.set(id, { cohort: cohort.name, line: cohort.line });
+  }
 }
 
 /** An amount: a decimal text kept exact, or a number or distribution in CNY (drawn to the cent). */
@@ -92,14 +120,22 @@ function balancePart(ctx: ParseContext, raw: unknown, path: PathSegment[]): Vary
 /** A date or time in the period, or `{ uniform: [DATE, DATE] }` (a uniform day, 00:00); default: the start. */
 function parseCreatedAt(ctx: ParseContext, raw: unknown, path: PathSegment[]): CreatedAt | undefined {
   if (raw === undefined) return ctx.period?.start;
-  if (typeof raw === 'string') return ctx.time(raw, path, true);
+  if (typeof raw === 'string') {
+    const text = ctx.check(timeText, raw, path);
+    return text === undefined ? undefined : ctx.time(text, path, true);
+  }
   if (!isRecord(raw) || !('uniform' in raw)) {
-    ctx.issue(path, 'expected a date YYYY-MM-DD or { uniform: [DATE, DATE] }');
+    ctx.issue(path, `expected a date YYYY-MM-DD or { uniform: [DATE, DATE] }, found ${describeValue(raw)}`);
     return undefined;
   }
   const data = ctx.check(dateUniformSchema, raw, path);
-  if (!data) return undefined;
-  const [from, to] = data.uniform.map((text, index) => ctx.time(text, [...path, 'uniform', index], true));
+  const pair = data && pairOf(ctx, data.uniform, [...path, 'uniform'], 'dates');
+  if (!pair) return undefined;
+  const [from, to] = pair.map((text, index) => {
+    const at = [...path, 'uniform', index];
+    const date = ctx.check(timeText, text, at);
+    return date === undefined ? undefined : ctx.time(date, at, true);
+  });
   if (from === undefined || to === undefined) return undefined;
   const [first, last] = [localDay(from, ctx.zone), localDay(to, ctx.zone)];
   if (first > last) {
@@ -119,11 +155,4 @@ function parseUsageTemplates(ctx: ParseContext, raw: Record<string, unknown>, pa
     else ok = false;
   }
   return internationalPriced(ctx, raw, path) && ok ? usage : undefined;
-}
-
-/** Registers the generated ids, so that written ids, events and expectations are checked against them. */
-function register(ctx: ParseContext, account: { id: string; apps: { id: string; createdAt: number }[] }, cohort: PopulationCohort): void {
-  ctx.accounts.set(account.id, cohort.line);
-  ctx.generated.set(account.id, { cohort: cohort.cohort, line: cohort.line });
-  for (const app of account.apps) ctx.apps.set(app.id, { line: cohort.line, createdAt: app.createdAt, byEvent: false });
 }

@@ -37,6 +37,12 @@ export function knownAccount(ctx: ParseContext, id: string, path: PathSegment[])
  */
 export function existingApp(ctx: ParseContext, id: string, path: PathSegment[], at: number | undefined, created?: ReadonlySet<string>): boolean {
   const known = ctx.apps.get(id);
+  const owner = known ? undefined : ctx.generatedOwner(id, 'app');
+  if (owner && ctx.incomplete.has(owner.cohort)) return false;
+  if (owner) {
+    ctx.issue(path, `unknown app "${id}": cohort ${owner.cohort} (line ${owner.line}) does not give its account that many apps with this seed`);
+    return false;
+  }
   if (!known) {
     ctx.issue(path, `unknown app "${id}"; ${suggest(id, knownIds(ctx.apps))}`.replace(/; $/, ''));
     return false;

@@ -1,7 +1,8 @@
 /**
  * The policy a scenario runs under: the one given by the caller (CLI `--policy`, the browser) or
  * the one the file names (a bundled id or a file next to the scenario), with the scenario's
- * `policyOverrides` applied. Problems are added to the parse, each at its override's key.
+ * `policyOverrides` applied, then the caller's (CLI `--set`), before anything else of the file
+ * is checked against it. Problems are added to the parse, each at its override's key.
  */
 import { besideFile } from '../input/files.ts';
 import { positionOf } from '../input/yamlSource.ts';
@@ -17,6 +18,7 @@ export function resolvePolicy(
   given: Policy | undefined,
   ref: string | undefined,
   overrides: Record<string, unknown>,
+  set: Record<string, unknown> = {},
 ): Policy | undefined {
   let policy = given;
   if (!policy) {
@@ -24,12 +26,14 @@ export function resolvePolicy(
     policy = namedPolicy(ctx, ref);
     if (!policy) return undefined;
   }
+  const own = withOverrides(ctx, policy, overrides, (key) => positionOf(ctx.source, ['policyOverrides', key], { key: true }), ctx.source.file);
+  return withOverrides(ctx, own, set, () => ({ line: 1, column: 1 }), '--set');
+}
+
+function withOverrides(ctx: ParseContext, policy: Policy, overrides: Record<string, unknown>, locate: (key: string) => { line: number; column: number }, file: string): Policy {
   if (Object.keys(overrides).length === 0) return policy;
   try {
-    return applyOverrides(policy, overrides, {
-      file: ctx.source.file,
-      locate: (key) => positionOf(ctx.source, ['policyOverrides', key], { key: true }),
-    });
+    return applyOverrides(policy, overrides, { file, locate });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     for (const issue of error.issues) ctx.add(issue);

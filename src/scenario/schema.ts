@@ -1,5 +1,5 @@
 /**
- * The shape of a scenario file, format 1 (../shared/spec/SCENARIO-FORMAT.md), as zod schemas.
+ * The shape of a scenario file, format 1 (docs/scenario-format.md), as zod schemas.
  *
  * Every object is strict: an unknown field is an error, so a typo cannot pass silently. The
  * schemas check shape and types only. Whatever needs the policy or the rest of the file (dates
@@ -83,7 +83,7 @@ export const appSchema = z.strictObject({
 });
 
 /**
- * One schema per curve form (SCENARIO-FORMAT "Curves"). `base` of weekly and noise is itself a
+ * One schema per curve form (docs/scenario-format.md, "Curves"). `base` of weekly and noise is itself a
  * curve, parsed recursively by the loader. Whole numbers for counts are checked by the loader,
  * which knows the usage key.
  */
@@ -172,7 +172,7 @@ const notificationKinds = {
   renewed: 'renewed',
 } as const satisfies { [K in NotificationKind]: K };
 
-/** The events of SCENARIO-FORMAT.md; `months`, products and references are checked against the policy by the loader. */
+/** The events of docs/scenario-format.md; `months`, products and references are checked against the policy by the loader. */
 export const eventSchemas = {
   purchase: z.strictObject({
     at: timeText,

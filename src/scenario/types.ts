@@ -1,6 +1,6 @@
 /**
  * A scenario as the simulator receives it: parsed, validated and resolved by the loader
- * (../shared/spec/SCENARIO-FORMAT.md). Times are instants (ms since epoch, see domain/calendar);
+ * (docs/scenario-format.md). Times are instants (ms since epoch, see domain/calendar);
  * amounts are decimal strings; curves are still curves (domain/curves turns them into days).
  */
 import type { Policy } from '../policy/schema.ts';

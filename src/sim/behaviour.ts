@@ -23,6 +23,7 @@ import {
   renewsOnWarning,
   topUpDecision,
 } from '../population/behaviour.ts';
+import { streamId } from '../population/cohort.ts';
 import { Decider } from '../population/decider.ts';
 import type { NotificationRecord, OrderRecord, TransitionRecord } from '../report/types.ts';
 import type { ScenarioEvent } from '../scenario/types.ts';
@@ -98,11 +99,13 @@ export class Customers implements RecordObserver {
 
   /**
    * The renewal cycle an app is in: cycle c runs up to its c-th expiry and through the grace
-   * and suspension after it.
+   * and suspension after it, so it is the next one while a package is in effect (or none was
+   * ever bought).
    */
   private cycle(app: AppRuntime): number {
     const expiries = this.counts[`${app.id}/expiries`] ?? 0;
-    return app.state === 'active' || app.state === 'trial' ? expiries + 1 : Math.max(1, expiries);
+    const end = proEnd(app);
+    return end === null || end > this.world.clock.now() ? expiries + 1 : Math.max(1, expiries);
   }
 
   private expiryWarning(app: AppRuntime): void {
@@ -201,7 +204,7 @@ export class Customers implements RecordObserver {
   private customer(account: AccountRuntime, id: string): Customer | undefined {
     const behaviour = account.cohort === undefined ? undefined : this.behaviours.get(account.cohort);
     if (!behaviour || account.cohort === undefined) return undefined;
-    return { behaviour, decider: new Decider({ seed: this.world.seed, cohort: account.cohort, id }) };
+    return { behaviour, decider: new Decider({ seed: this.world.seed, cohort: account.cohort, id: streamId(account.cohort, id) }) };
   }
 }
 

@@ -7,6 +7,7 @@
 import { formatDay, MS_PER_DAY, startOfLocalDay } from '../domain/calendar.ts';
 import { dayStateMasks, PRO_DAY, type Spell, servedUsers, TRIAL_DAY } from '../domain/dayStates.ts';
 import { dailySeries } from '../domain/curves.ts';
+import { streamId } from '../population/cohort.ts';
 import { type Money, money, ZERO } from '../domain/money.ts';
 import { type UsageKey, usageKeys } from '../scenario/types.ts';
 import type { AppRuntime, World } from './runtime.ts';
@@ -37,12 +38,17 @@ function seriesOf(world: World, app: AppRuntime): Record<UsageKey, Float64Array>
     const { period } = world;
     const entries = usageKeys.map((key) => {
       const curve = app.spec.usage[key];
-      const context = { startDay: period.startDay, days: period.days, zone: world.zone, seed: world.seed, appId: app.id, key, whole: wholeKeys.has(key) };
+      const context = { startDay: period.startDay, days: period.days, zone: world.zone, seed: world.seed, appId: streamOf(app), key, whole: wholeKeys.has(key) };
       return [key, curve ? dailySeries(curve, context) : new Float64Array(period.days)] as const;
     });
     app.series = Object.fromEntries(entries) as Record<UsageKey, Float64Array>;
   }
   return app.series;
+}
+
+/** The id the app's random curves are named by: a generated app's without its zero padding. */
+function streamOf(app: AppRuntime): string {
+  return app.account.cohort === undefined ? app.id : streamId(app.account.cohort, app.id);
 }
 
 /** The app's state spells up to `until`, from its timeline. */

@@ -51,7 +51,7 @@ export function refund(world: World, app: AppRuntime, event: RefundEvent): void 
   if (event.kind === 'noReason') app.account.noReasonRefunds += 1;
   app.account.actor.send({ type: 'RECEIVE', parts: returned });
   const account = app.account.actor.getSnapshot().context;
-  recorder.balance(app.account.id, account.balance, account.debt, `refund of ${orders.map((o) => o.record.id).join(', ')}`);
+  recorder.balance(app.account.id, account.balance, account.debt, `refund of ${orders.map((o) => o.record.id).join(', ')}`, event.by);
   if (event.product === 'pro') app.actor.send({ type: 'REFUND_PRO' });
   else for (const pack of app.packs) if (pack.product === event.product && pack.end > now) pack.end = now;
 }

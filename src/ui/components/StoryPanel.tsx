@@ -36,13 +36,13 @@ export function StoryPanel() {
           </p>
         </div>
         <dl class="figures" data-testid="figures">
-          <Figure label="net revenue" value={headline('revenue.net')} strong />
+          <Figure label="net revenue collected" value={headline('revenue.netCollected')} strong />
           <Figure label="prepaid" value={headline('revenue.prepaid')} />
-          <Figure label="postpaid" value={headline('revenue.postpaid')} />
+          <Figure label="postpaid billed" value={headline('revenue.postpaidBilled')} />
           <Figure label="refunded" value={headline('revenue.refunded')} />
-          <Figure label="debt left" value={headline('debtOutstanding')} />
-          <Figure label="suspensions" value={headline('suspensions')} />
-          <Figure label="reclaims" value={headline('reclaims')} />
+          <Figure label="debt left" value={headline('revenue.debtOutstanding')} />
+          <Figure label="apps suspended" value={headline('apps.suspended')} />
+          <Figure label="apps reclaimed" value={headline('apps.reclaimed')} />
         </dl>
       </header>
       {view.result.description && <p class="description">{view.result.description}</p>}

@@ -69,7 +69,7 @@ export function TopBar({ editorOpen, policyOpen }: { editorOpen: Signal<boolean>
       {origin === 'edited' && <span class="edited">edited</span>}
       <RunStatusText />
       <span class="spacer" />
-      <button type="button" data-testid="export-json" disabled={!view} onClick={exportJson} title="The report as JSON (REPORT-FORMAT.md)">
+      <button type="button" data-testid="export-json" disabled={!view} onClick={exportJson} title="The report as JSON (docs/report-format.md)">
         Export JSON
       </button>
       <button

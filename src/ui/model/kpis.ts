@@ -1,13 +1,11 @@
 /**
- * The key figures of a run, and of two runs side by side: revenue by item (prepaid, each
- * postpaid bill item, refunds, net), suspensions, reclaims, app-days in each state; and per
- * app the first transition where the two runs part ways.
+ * The key figures of a run for the page, and of two runs side by side: the library's KPIs
+ * (report.kpis, computed by report/kpis.ts) as labelled rows, and B − A for each.
  */
 import Decimal from 'decimal.js';
-import { type AppState, appStates, type BillItem, type Report } from '../../report/types.ts';
-import type { Timeline } from './timeline.ts';
-import { MS_PER_DAY } from './time.ts';
-import { itemWords, stateWords } from './words.ts';
+import { kpiRows } from '../../report/kpiPaths.ts';
+import type { AppDayState, AppCount, BillItem, DenialReason, NotificationKind, Report } from '../../report/types.ts';
+import { itemWords, notificationWords } from './words.ts';
 
 export type KpiKind = 'money' | 'count' | 'days';
 
@@ -19,48 +17,61 @@ export interface Kpi {
   text: string;
 }
 
-const billItems: BillItem[] = ['dauOverage', 'storageExtension', 'peakGroups', 'avBandwidth', 'avBandwidthInternational'];
+const revenueWords: Record<string, string> = {
+  prepaid: 'prepaid (orders)',
+  postpaidBilled: 'postpaid billed',
+  postpaidCollected: 'postpaid collected',
+  refunded: 'refunded',
+  netBilled: 'net revenue billed',
+  netCollected: 'net revenue collected',
+  debtOutstanding: 'debt outstanding',
+};
 
-export function kpis(report: Report, timeline: Timeline): Kpi[] {
-  const money = (key: string, label: string, amount: Decimal.Value): Kpi => {
-    const value = new Decimal(amount);
-    return { key, label, kind: 'money', value: value.toNumber(), text: value.toFixed(2) };
-  };
-  const count = (key: string, label: string, value: number): Kpi => ({ key, label, kind: 'count', value, text: String(value) });
-  const days = (key: string, label: string, value: number): Kpi => ({ key, label, kind: 'days', value, text: value.toFixed(2) });
+const appWords: Record<AppCount, string> = {
+  total: 'apps',
+  converted: 'apps that bought pro',
+  autoRenewing: 'apps auto-renewed',
+  expired: 'apps expired',
+  savedInGrace: 'apps renewed in grace',
+  suspended: 'apps suspended',
+  suspendedForArrears: 'apps suspended for arrears',
+  renewedAfterSuspension: 'apps renewed after suspension',
+  reclaimed: 'apps reclaimed',
+  lostAfterReclaim: 'customers back too late (reclaimed)',
+};
 
-  const byItem = new Map<BillItem, Decimal>();
-  for (const bill of report.bills) {
-    for (const line of bill.lines) byItem.set(line.item, (byItem.get(line.item) ?? new Decimal(0)).plus(line.amount));
-  }
-  const { revenue } = report.summary;
-  const rows: Kpi[] = [money('revenue.prepaid', 'prepaid (orders)', revenue.prepaid)];
-  for (const item of billItems) {
-    const amount = byItem.get(item);
-    if (amount) rows.push(money(`revenue.postpaid.${item}`, `postpaid: ${itemWords[item]}`, amount));
-  }
-  rows.push(
-    money('revenue.postpaid', 'postpaid (bills)', revenue.postpaid),
-    money('revenue.refunded', 'refunded', revenue.refunded),
-    money('revenue.net', 'net revenue', revenue.net),
-    money('debtOutstanding', 'debt outstanding', report.summary.debtOutstanding),
-    count('suspensions', 'suspensions', report.transitions.filter((t) => t.to === 'suspended').length),
-    count('reclaims', 'reclaims', report.transitions.filter((t) => t.to === 'reclaimed').length),
-  );
-  const appDays = appDaysIn(timeline);
-  for (const state of appStates) rows.push(days(`daysIn.${state}`, `app-days ${stateWords[state]}`, appDays[state]));
-  return rows;
+const dayWords: Record<AppDayState, string> = {
+  trial: 'trial',
+  active: 'active (pro)',
+  expiredGrace: 'expired, in grace',
+  suspendedLapsed: 'suspended, lapsed',
+  suspendedArrears: 'suspended for arrears',
+  suspendedRefund: 'suspended by a refund',
+};
+
+function label(path: string): string {
+  const [section, key] = path.split('.') as [string, string];
+  if (section === 'revenue') return revenueWords[key] ?? key;
+  if (section === 'revenueByItem') return `revenue: ${itemWords[key as BillItem] ?? key}`;
+  if (section === 'apps') return appWords[key as AppCount];
+  if (section === 'appDays') return `app-days ${dayWords[key as AppDayState]}`;
+  if (section === 'notifications') return `notices: ${notificationWords[key as NotificationKind]}`;
+  if (section === 'denials') return `denials: ${key as DenialReason}`;
+  return section === 'userDaysDenied' ? 'user-days denied' : 'room-days denied';
 }
 
-/** App-days in each state over the period, from the state segments (two decimals). */
-export function appDaysIn(timeline: Timeline): Record<AppState, number> {
-  const ms: Record<AppState, number> = { trial: 0, active: 0, expiredGrace: 0, suspended: 0, reclaimed: 0 };
-  for (const app of timeline.apps) {
-    for (const segment of app.segments) ms[segment.state] += segment.end - segment.start;
-  }
-  const days = { ...ms };
-  for (const state of appStates) days[state] = Math.round((ms[state] / MS_PER_DAY) * 100) / 100;
-  return days;
+function kindOf(path: string): KpiKind {
+  if (path.startsWith('revenue')) return 'money';
+  return path.startsWith('appDays.') ? 'days' : 'count';
+}
+
+/** Every KPI of the run for all its accounts, labelled, in the library's order. */
+export function kpis(report: Report): Kpi[] {
+  return kpiRows(report.kpis).map(([key, raw]) => {
+    const kind = kindOf(key);
+    const value = new Decimal(raw);
+    return { key, label: label(key), kind, value: value.toNumber(), text: kind === 'count' ? value.toFixed(0) : value.toFixed(2) };
+  });
 }
 
 export interface KpiDelta {

@@ -1,4 +1,4 @@
-/** What the report's codes mean, in words, with the rule that makes them (../shared/spec/RULES.md). */
+/** What the report's codes mean, in words, with the rule that makes them (docs/policy.md). */
 import type { AppState, BillItem, NotificationKind, TransitionCause } from '../../report/types.ts';
 
 export const stateWords: Record<AppState, string> = {

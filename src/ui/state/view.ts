@@ -28,7 +28,7 @@ export function viewOf(result: RunResult, text: string): RunView {
     stories: new StoryBook(result.report, timeline),
     lapsed: lapsedApps(timeline),
     accountStories: accountStories(timeline),
-    kpis: kpis(result.report, timeline),
+    kpis: kpis(result.report),
     revenue: cumulativeRevenue(result.report, timeline.period),
   };
 }
