@@ -8,7 +8,7 @@ import type { PathSegment } from '../input/yamlSource.ts';
 import { parseCurve } from './curvesParse.ts';
 import type { ParseContext } from './parseContext.ts';
 import { accountSchema, appSchema } from './schema.ts';
-import { type AccountSpec, type AppSpec, type UsageSpec, usageKeys } from './types.ts';
+import { type AccountSpec, type AppSpec, type UsageKey, type UsageSpec, usageKeys } from './types.ts';
 
 export function parseAccount(ctx: ParseContext, raw: unknown, path: PathSegment[]): AccountSpec | undefined {
   const data = ctx.check(accountSchema, raw, path);
@@ -51,17 +51,23 @@ export function parseApp(ctx: ParseContext, raw: unknown, path: PathSegment[], e
     if (first) ctx.issue([...path, 'id'], `expected a unique app id across all accounts, found "${id}" again (first at line ${first.line})`);
     else ctx.apps.set(id, { line: ctx.line(path), createdAt: byEvent ? undefined : createdAt, byEvent });
   }
-  const usage = data ? parseUsage(ctx, data.usage, [...path, 'usage']) : undefined;
+  const usage: UsageSpec | undefined = data ? parseUsage(ctx, data.usage, [...path, 'usage'], parseCurve) : undefined;
   if (!data || !usage || createdAt === undefined) return undefined;
   return defined({ id: data.id, name: data.name, createdAt, usage });
 }
 
-function parseUsage(ctx: ParseContext, raw: Record<string, unknown>, path: PathSegment[]): UsageSpec | undefined {
-  const usage: UsageSpec = {};
+/** An app's usage, each curve read by `parse` (a written curve, or a cohort's curve template). */
+export function parseUsage<T>(
+  ctx: ParseContext,
+  raw: Record<string, unknown>,
+  path: PathSegment[],
+  parse: (ctx: ParseContext, raw: unknown, path: PathSegment[], key: UsageKey) => T | undefined,
+): Partial<Record<UsageKey, T>> | undefined {
+  const usage: Partial<Record<UsageKey, T>> = {};
   let ok = true;
   for (const key of usageKeys) {
     if (raw[key] === undefined) continue;
-    const curve = parseCurve(ctx, raw[key], [...path, key], key);
+    const curve = parse(ctx, raw[key], [...path, key], key);
     if (curve) usage[key] = curve;
     else ok = false;
   }
@@ -69,7 +75,7 @@ function parseUsage(ctx: ParseContext, raw: Record<string, unknown>, path: PathS
 }
 
 /** U5: international AV bandwidth has no public price; a scenario using it must set one. */
-export function internationalPriced(ctx: ParseContext, usage: Record<string, unknown>, path: PathSegment[]): boolean {
+function internationalPriced(ctx: ParseContext, usage: Record<string, unknown>, path: PathSegment[]): boolean {
   if (usage.avBandwidthInternationalMbps === undefined || ctx.policy?.usage.avBandwidth.internationalPerMbpsDay !== null) return true;
   ctx.issue(
     [...path, 'avBandwidthInternationalMbps'],

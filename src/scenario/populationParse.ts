@@ -16,7 +16,7 @@ import type { PathSegment } from '../input/yamlSource.ts';
 import { accountId, type CreatedAt, type CurveTemplate } from '../population/cohort.ts';
 import type { ChoiceValue, Varying } from '../population/distribution.ts';
 import { generateCohort } from '../population/generate.ts';
-import { internationalPriced } from './accountsParse.ts';
+import { parseUsage } from './accountsParse.ts';
 import { parseBehaviour } from './behaviourParse.ts';
 import { parseCurveTemplate } from './curveTemplateParse.ts';
 import { pairOf, parseVarying } from './distributionParse.ts';
@@ -24,7 +24,7 @@ import { MAX_APPS } from './limits.ts';
 import type { ParseContext } from './parseContext.ts';
 import { cohortSchema, dateUniformSchema } from './populationSchema.ts';
 import { decimalText, timeText } from './schema.ts';
-import { type AccountSpec, type Curve, type PopulationCohort, type UsageKey, usageKeys } from './types.ts';
+import type { AccountSpec, Curve, PopulationCohort, UsageKey } from './types.ts';
 
 const amount = { what: 'an amount ≥ 0 (CNY)', min: 0 };
 
@@ -64,15 +64,18 @@ function parseCohort(ctx: ParseContext, raw: unknown, path: PathSegment[], names
   const tags = data?.tags ?? (Array.isArray(fields.tags) ? fields.tags.filter((tag): tag is string => typeof tag === 'string') : []);
   const line = ctx.line(path);
   if (name !== undefined) register(ctx, { name, count, tags, line }, names, path);
+  // `written` names the accounts written out under `accounts:` (report/kpis.ts).
+  const written = tags.indexOf('written');
+  if (written >= 0) ctx.issue([...path, 'tags', written], 'expected a tag other than "written": it names the accounts written out under accounts');
   const sub = (key: string) => (isRecord(fields[key]) ? (fields[key] as Record<string, unknown>) : {});
   const appsPerAccount = parseVarying(ctx, fields.appsPerAccount ?? 1, [...path, 'appsPerAccount'], { what: 'a whole number of apps ≥ 0', min: 0, whole: true });
   const balanceOf = (part: string) => balancePart(ctx, sub('balance')[part], [...path, 'balance', part]);
   const balance = { cash: balanceOf('cash'), income: balanceOf('income'), gift: balanceOf('gift') };
   const createdAt = parseCreatedAt(ctx, fields.createdAt, [...path, 'createdAt']);
-  const usage = parseUsageTemplates(ctx, sub('usage'), [...path, 'usage']);
+  const usage = parseUsage(ctx, sub('usage'), [...path, 'usage'], parseCurveTemplate);
   const behaviour = parseBehaviour(ctx, fields.behaviour, [...path, 'behaviour']);
   const parts = [appsPerAccount, balance.cash, balance.income, balance.gift, createdAt, usage, behaviour];
-  if (!data || parts.some((part) => part === undefined) || (count ?? 0) > MAX_APPS) return undefined;
+  if (!data || written >= 0 || parts.some((part) => part === undefined) || (count ?? 0) > MAX_APPS) return undefined;
   return {
     cohort: data.cohort,
     accounts: data.accounts,
@@ -143,16 +146,4 @@ function parseCreatedAt(ctx: ParseContext, raw: unknown, path: PathSegment[]): C
     return undefined;
   }
   return { uniform: [first, last] };
-}
-
-function parseUsageTemplates(ctx: ParseContext, raw: Record<string, unknown>, path: PathSegment[]): Record<string, CurveTemplate<Curve>> | undefined {
-  const usage: Record<string, CurveTemplate<Curve>> = {};
-  let ok = true;
-  for (const key of usageKeys) {
-    if (raw[key] === undefined) continue;
-    const template = parseCurveTemplate(ctx, raw[key], [...path, key], key);
-    if (template) usage[key] = template;
-    else ok = false;
-  }
-  return internationalPriced(ctx, raw, path) && ok ? usage : undefined;
 }

@@ -21,8 +21,6 @@ function plain<T>(expected: string, within: (value: unknown) => value is T) {
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isName = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9_-]+$/.test(value);
-/** `written` names the accounts written out in `accounts:` (report/kpis.ts). */
-const isTag = (value: unknown): value is string => isName(value) && value !== 'written';
 
 /** A probability: a plain number from 0 to 1. */
 export const chance = plain('a chance from 0 to 1', (value): value is number => isNumber(value) && value >= 0 && value <= 1);
@@ -85,7 +83,7 @@ export const cohortSchema = z.strictObject({
   cohort: plain('a cohort name of letters, digits, - and _', isName),
   accounts: plain('a whole number of accounts ≥ 1', (value): value is number => isNumber(value) && Number.isInteger(value) && value >= 1),
   appsPerAccount: slot,
-  tags: z.array(plain('a tag of letters, digits, - and _ (not written: it names the accounts written out)', isTag)).default([]),
+  tags: z.array(plain('a tag of letters, digits, - and _', isName)).default([]),
   balance: z.strictObject({ cash: slot, income: slot, gift: slot }).default({}),
   createdAt: slot,
   usage: usageSchema.default({}),
