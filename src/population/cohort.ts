@@ -50,8 +50,9 @@ export function appId(account: string, k: number): string {
  * (99 → 100 accounts, which pads every id anew) keeps its first accounts and their draws.
  */
 export function streamId(cohort: string, id: string): string {
-  const numbers = id.slice(cohort.length + 1).split('-').map((part) => String(Number(part)));
-  return `${cohort}-${numbers.join('-')}`;
+  const numbers = /^-(\d+)(?:-(\d+))?$/.exec(id.slice(cohort.length));
+  if (!id.startsWith(cohort) || !numbers) return id;
+  return [cohort, ...numbers.slice(1).filter((part) => part !== undefined).map((part) => String(Number(part)))].join('-');
 }
 
 /** Puts `value` at `path` inside a curve (a path into nested mappings and lists). */

@@ -8,6 +8,8 @@ import { type ChoiceValue, draw, type Varying } from './distribution.ts';
 import { type DecisionOwner, decisionName, decisionStream } from './random.ts';
 
 const MS_PER_SECOND = 1000;
+/** A hundred years: no scenario lasts as long (at most twenty). */
+export const MAX_DELAY_DAYS = 36_500;
 
 /** Which time a decision is made: 1, 2, … or, within a renewal cycle, `cycle.k` (behaviour.ts). */
 export type Occurrence = number | string;
@@ -30,9 +32,12 @@ export class Decider {
     return draw(varying, this.stream(decision, occurrence), whole);
   }
 
-  /** A duration in days, fractional (1.5 is 36 hours), to the second, in milliseconds. */
+  /**
+   * A duration in days, fractional (1.5 is 36 hours), to the second, in milliseconds; at most
+   * MAX_DELAY_DAYS, longer than any period, so that a huge draw is a finite "never".
+   */
   days(decision: string, occurrence: Occurrence, varying: Varying): number {
-    const days = Number(this.value(decision, occurrence, varying));
+    const days = Math.min(MAX_DELAY_DAYS, Number(this.value(decision, occurrence, varying)));
     return Math.round((days * MS_PER_DAY) / MS_PER_SECOND) * MS_PER_SECOND;
   }
 }

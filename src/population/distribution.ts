@@ -7,7 +7,8 @@
  * - `normal`: mean + sd × z, clamped to [min, max] where given.
  * - `logNormal`: exp(ln median + sigma × z), clamped.
  * - `exponential`: −mean × ln(1 − u).
- * - `choice`: the value Vi with probability Wi / ΣW, values in the order written.
+ * - `choice`: the value Vi with probability Wi / ΣW (values in the order of the parsed mapping:
+ *   whole-number keys first, ascending, as JavaScript orders them, then the others as written).
  *
  * A whole-number field rounds a drawn value half up (and a clamp to fractional bounds keeps it
  * inside them). A plain number is drawn as itself and opens no stream.
@@ -27,7 +28,6 @@ export type Distribution =
 export type Varying<T extends ChoiceValue = number> = T | Distribution;
 
 export const distributionForms = ['uniform', 'normal', 'logNormal', 'exponential', 'choice'] as const;
-export type DistributionForm = (typeof distributionForms)[number];
 
 export function isDistribution(value: unknown): value is Distribution {
   return typeof value === 'object' && value !== null;

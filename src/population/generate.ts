@@ -35,20 +35,22 @@ export interface GenerateOptions {
 
 export function generateCohort<C>(cohort: Cohort<C>, options: GenerateOptions): GeneratedAccount<C>[] {
   const accounts: GeneratedAccount<C>[] = [];
+  const limit = options.maxApps ?? Number.POSITIVE_INFINITY;
   let apps = 0;
-  for (let n = 1; n <= cohort.accounts && apps <= (options.maxApps ?? Number.POSITIVE_INFINITY); n += 1) {
-    const account = generateAccount(cohort, accountId(cohort.cohort, cohort.accounts, n), options);
+  for (let n = 1; n <= cohort.accounts && apps <= limit; n += 1) {
+    const account = generateAccount(cohort, accountId(cohort.cohort, cohort.accounts, n), options, limit - apps + 1);
     apps += account.apps.length;
     accounts.push(account);
   }
   return accounts;
 }
 
-function generateAccount<C>(cohort: Cohort<C>, id: string, options: GenerateOptions): GeneratedAccount<C> {
+/** One account and its apps, at most `room` of them (past the limit the rest would be refused anyway). */
+function generateAccount<C>(cohort: Cohort<C>, id: string, options: GenerateOptions, room: number): GeneratedAccount<C> {
   const decider = new Decider({ seed: options.seed, cohort: cohort.cohort, id: streamId(cohort.cohort, id) });
   const amount = (part: keyof Parts) => formatMoney(roundCents(decider.value(`balance.${part}`, 1, cohort.balance[part])));
   const balance = { cash: amount('cash'), income: amount('income'), gift: amount('gift') };
-  const count = Number(decider.value('appsPerAccount', 1, cohort.appsPerAccount, true));
+  const count = Math.min(room, Number(decider.value('appsPerAccount', 1, cohort.appsPerAccount, true)));
   const apps = Array.from({ length: count }, (_, index) => generateApp(cohort, appId(id, index + 1), options));
   return { id, cohort: cohort.cohort, balance, apps };
 }

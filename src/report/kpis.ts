@@ -83,7 +83,7 @@ class Groups {
 
   constructor(report: Records) {
     for (const account of report.accounts) {
-      const tags = account.cohort === undefined ? ['written'] : (account.tags ?? []);
+      const tags = account.cohort === undefined ? ['written'] : [...new Set(account.tags)];
       const tallies = [this.all, ...tags.map((tag) => open(this.byTag, tag))];
       if (account.cohort !== undefined) tallies.push(open(this.byCohort, account.cohort));
       this.ofAccount.set(account.id, tallies);
@@ -103,9 +103,12 @@ function open(map: Map<string, Tally>, key: string): Tally {
   return tally;
 }
 
+let names: readonly string[] | undefined;
+
 /** Every KPI's dotted path (`revenue.netCollected`, `apps.savedInGrace`, …). */
-export function kpiNames(): string[] {
-  return kpiPaths(new Tally().set());
+export function kpiNames(): readonly string[] {
+  names ??= kpiPaths(new Tally().set());
+  return names;
 }
 
 export function computeKpis(report: Records): Kpis {
@@ -159,11 +162,12 @@ function addApps(report: Records, groups: Groups): void {
     if (event.kind === 'arrearsCleared' && event.account !== undefined) cleared.set(event.account, [...(cleared.get(event.account) ?? []), Date.parse(event.at)]);
   }
   for (const app of report.apps) {
-    const tallies = groups.of(app.account);
     const transitions = flags.transitionsOf(app.id).map((record) => ({ at: Date.parse(record.at), record }));
-    for (const tally of tallies) {
+    const ms = zeros(appDayStates);
+    addAppMilliseconds({ createdAt: Date.parse(app.createdAt), transitions, arrearsCleared: cleared.get(app.account) ?? [], endAt }, ms);
+    for (const tally of groups.of(app.account)) {
       for (const count of flags.of(app.id)) tally.apps[count] += 1;
-      addAppMilliseconds({ createdAt: Date.parse(app.createdAt), transitions, arrearsCleared: cleared.get(app.account) ?? [], endAt }, tally.ms);
+      for (const state of appDayStates) tally.ms[state] += ms[state];
     }
   }
   const accountOf = new Map(report.apps.map((app) => [app.id, app.account]));

@@ -19,9 +19,10 @@ export function parseBehaviour(ctx: ParseContext, raw: unknown, path: PathSegmen
   if (raw === undefined) return noBehaviour;
   const top = ctx.check(behaviourKeysSchema, raw, path);
   const fields = isRecord(raw) ? raw : {};
-  const lengths = ctx.policy?.lengths ?? { minMonths: 1, maxMonths: 36 };
-  const range = `from ${lengths.minMonths} to ${lengths.maxMonths} (P3)`;
-  const months: FieldRange = { what: `a whole number of months ${range}`, min: lengths.minMonths, max: lengths.maxMonths, whole: true };
+  // Without a policy (it has errors of its own) months are only checked to be whole numbers.
+  const lengths = ctx.policy?.lengths;
+  const range = lengths ? `from ${lengths.minMonths} to ${lengths.maxMonths} (P3)` : '≥ 1';
+  const months: FieldRange = { what: `a whole number of months ${range}`, min: lengths?.minMonths ?? 1, max: lengths?.maxMonths, whole: true };
   let ok = top !== undefined;
   /** A section's fields as checked by its schema, or undefined (and not ok) when it is wrong; its distributions are checked either way. */
   const section = <S extends BehaviourSection>(name: S): { data?: z.output<(typeof behaviourSections)[S]>; raw: Record<string, unknown> } | undefined => {
@@ -46,7 +47,7 @@ export function parseBehaviour(ctx: ParseContext, raw: unknown, path: PathSegmen
       purchase: {
         chance: purchase.data?.chance ?? 0,
         after: field(purchase.raw.after, ['purchase', 'after'], days, 0),
-        months: field(purchase.raw.months, ['purchase', 'months'], months, lengths.minMonths),
+        months: field(purchase.raw.months, ['purchase', 'months'], months, lengths?.minMonths ?? 1),
       },
     }),
     ...(renewal && {

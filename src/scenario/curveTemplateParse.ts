@@ -1,22 +1,31 @@
 /**
  * A cohort's usage curves, any of whose numbers may be a distribution drawn once per app. Each
  * distribution is checked on its own, then the curve is checked as a plain curve twice, with
- * every distribution at the lowest and then at the highest value it can draw: a problem at a
- * distribution's place reads "this uniform distribution can draw -5" instead of a probe value.
+ * every distribution at the lowest and then at the highest value it can draw. A problem at a
+ * distribution's place is told once and in its terms ("this uniform distribution can draw -5",
+ * or "found a distribution" where only a plain value may stand), never as a probe value.
  */
 import type { InputIssue } from '../inputError.ts';
 import { isRecord } from '../input/plainData.ts';
+import { suggest } from '../input/suggest.ts';
 import type { PathSegment } from '../input/yamlSource.ts';
 import { type CurveLeaf, type CurveTemplate, setLeaf } from '../population/cohort.ts';
 import { type Distribution, distributionForms, range } from '../population/distribution.ts';
 import { parseCurve } from './curvesParse.ts';
 import { parseVarying } from './distributionParse.ts';
 import type { ParseContext } from './parseContext.ts';
+import { curveForms } from './schema.ts';
 import { type Curve, countKeys, type UsageKey } from './types.ts';
 
 interface Found {
   path: PathSegment[];
   raw: Record<string, unknown>;
+}
+
+/** What a probe found at one place: the issue, and the distribution's value there if it is a distribution's place. */
+interface ProbeIssue {
+  issue: InputIssue;
+  leaf?: { distribution: Distribution; value: number };
 }
 
 export function parseCurveTemplate(ctx: ParseContext, raw: unknown, path: PathSegment[], key: UsageKey): CurveTemplate<Curve> | undefined {
@@ -33,13 +42,9 @@ export function parseCurveTemplate(ctx: ParseContext, raw: unknown, path: PathSe
   }
   const low = probe(ctx, raw, path, key, found, leaves, 'low');
   const high = probe(ctx, raw, path, key, found, leaves, 'high');
-  const seen = new Set<string>();
-  for (const issue of [...low.issues, ...high.issues]) {
-    const id = `${issue.path}\n${issue.message}`;
-    if (!seen.has(id)) ctx.add(issue);
-    seen.add(id);
-  }
-  if (leaves.length < found.length || low.issues.length + high.issues.length > 0 || !low.curve) return undefined;
+  const issues = merged(low.issues, high.issues);
+  for (const issue of issues) ctx.add(issue);
+  if (leaves.length < found.length || issues.length > 0 || !low.curve) return undefined;
   return { curve: low.curve, leaves };
 }
 
@@ -49,10 +54,15 @@ function isCountValue(key: UsageKey, at: PathSegment[]): boolean {
   return countKeys.has(key) && (last === 'constant' || last === 'value' || (typeof last === 'number' && at[at.length - 2] === 'series'));
 }
 
+/** The fields a curve form may hold: a mapping with one other key near a distribution form is a misspelt distribution. */
+const curveFields = new Set<string>([...curveForms, 'from', 'to', 'start', 'monthlyRate', 'drift', 'volatility', 'min', 'max', 'base', 'weekendFactor', 'sigma', 'value', 'at', 'column']);
+
 function distributionsIn(raw: unknown, at: PathSegment[]): Found[] {
   if (Array.isArray(raw)) return raw.flatMap((item, index) => distributionsIn(item, [...at, index]));
   if (!isRecord(raw)) return [];
-  if (distributionForms.some((form) => form in raw)) return [{ path: at, raw }];
+  const keys = Object.keys(raw);
+  const misspelt = keys.length === 1 && !curveFields.has(keys[0]) && suggest(keys[0], distributionForms).startsWith('did you mean');
+  if (misspelt || distributionForms.some((form) => form in raw)) return [{ path: at, raw }];
   return Object.entries(raw).flatMap(([field, value]) => distributionsIn(value, [...at, field]));
 }
 
@@ -68,14 +78,29 @@ function probe(ctx: ParseContext, raw: unknown, path: PathSegment[], key: UsageK
     if (leaf) ends.set([...path, ...at].join('.'), { distribution: leaf.distribution, value: bounds[end] });
   }
   const { value: curve, issues } = ctx.capture(() => parseCurve(ctx, copy, path, key));
-  return { curve, issues: issues.map((issue) => atDistribution(issue, ends.get(issue.path))) };
+  return { curve, issues: issues.map((issue): ProbeIssue => ({ issue, leaf: issue.message.includes(', found ') ? ends.get(issue.path) : undefined })) };
 }
 
-/** A value's issue at a distribution's place reads what the distribution can draw, not the probe. */
-function atDistribution(issue: InputIssue, leaf: { distribution: Distribution; value: number } | undefined): InputIssue {
-  if (!leaf || !issue.message.includes(', found ')) return issue;
-  const form = Object.keys(leaf.distribution)[0];
-  const head = issue.message.split(', found ')[0];
-  const reach = Number.isFinite(leaf.value) ? `can draw ${leaf.value}` : `has no ${leaf.value < 0 ? 'lower' : 'upper'} bound: give it a ${leaf.value < 0 ? 'min' : 'max'}`;
-  return { ...issue, message: `${head}; this ${form} distribution ${reach}` };
+/**
+ * The issues of both probes, each place told once: at a distribution's place, what the
+ * distribution can draw (one or both ends); elsewhere, the issue of the first probe that found one.
+ */
+function merged(low: ProbeIssue[], high: ProbeIssue[]): InputIssue[] {
+  const byPath = new Map<string, ProbeIssue[]>();
+  for (const entry of [...low, ...high]) byPath.set(entry.issue.path, [...(byPath.get(entry.issue.path) ?? []), entry]);
+  return [...byPath.values()].flatMap((entries) => {
+    const [first] = entries;
+    if (!first.leaf) return entries.filter((entry) => low.includes(entry) === low.includes(first)).map((entry) => entry.issue);
+    const head = first.issue.message.split(', found ')[0];
+    const form = Object.keys(first.leaf.distribution)[0];
+    if (!/number|at least|at most|≥|≤/.test(head)) return [{ ...first.issue, message: `${head}, found a distribution (only a number may vary between apps)` }];
+    return [{ ...first.issue, message: `${head}; this ${form} distribution ${reach(entries.map((entry) => entry.leaf?.value ?? 0))}` }];
+  });
+}
+
+/** "can draw -3 and -1", "has no lower bound": the ends of a distribution a field refuses. */
+function reach(values: number[]): string {
+  const finite = [...new Set(values.filter(Number.isFinite))];
+  const unbounded = values.filter((value) => !Number.isFinite(value)).map((value) => `has no ${value < 0 ? 'lower' : 'upper'} bound`);
+  return [...(finite.length > 0 ? [`can draw ${finite.join(' and ')}`] : []), ...unbounded].join(' and ');
 }

@@ -99,7 +99,7 @@ function orderedBounds(ctx: ParseContext, bounds: { min?: number; max?: number }
   return false;
 }
 
-/** Values are numbers (or the field's words), in the order written; the weights add up to more than 0. */
+/** Values are numbers (or the field's words), in the mapping's order; the weights add up to more than 0. */
 function parseChoice(ctx: ParseContext, weights: Record<string, number>, path: PathSegment[], field: FieldRange): Distribution | undefined {
   const choice: { value: ChoiceValue; weight: number }[] = [];
   let ok = true;

@@ -5,6 +5,7 @@
  */
 import { describeValue } from '../input/issues.ts';
 import { suggest } from '../input/suggest.ts';
+import { money } from '../domain/money.ts';
 import { kpiNames } from '../report/kpis.ts';
 import { defined, isRecord } from '../input/plainData.ts';
 import type { PathSegment } from '../input/yamlSource.ts';
@@ -24,7 +25,7 @@ function kpiBounds(ctx: ParseContext, bounds: { value?: string; atLeast?: string
     ctx.issue([...path, atLeast !== undefined ? 'atLeast' : 'atMost'], 'expected value alone, or atLeast and atMost: not both');
     return false;
   }
-  if (atLeast !== undefined && atMost !== undefined && Number(atMost) < Number(atLeast)) {
+  if (atLeast !== undefined && atMost !== undefined && money(atMost).lt(atLeast)) {
     ctx.issue([...path, 'atMost'], `expected at least atLeast (${atLeast}), found ${atMost}`);
     return false;
   }
@@ -33,7 +34,7 @@ function kpiBounds(ctx: ParseContext, bounds: { value?: string; atLeast?: string
 
 /** A KPI's name, and the cohort or tag it is read for: ones the scenario has. */
 function kpiTarget(ctx: ParseContext, target: { name: string; cohort?: string; tag?: string }, path: PathSegment[]): boolean {
-  const names = kpiNames();
+  const names = [...kpiNames()];
   const issues: [PathSegment, string][] = [];
   if (!names.includes(target.name)) {
     const near = suggest(target.name, names);
@@ -41,13 +42,13 @@ function kpiTarget(ctx: ParseContext, target: { name: string; cohort?: string; t
     issues.push(['name', `unknown KPI "${target.name}"; ${hint}`]);
   }
   if (target.cohort !== undefined && target.tag !== undefined) issues.push(['tag', 'expected cohort or tag, not both']);
-  const cohorts = [...ctx.cohorts.keys()];
   if (target.cohort !== undefined && !ctx.cohorts.has(target.cohort)) {
-    issues.push(['cohort', `unknown cohort "${target.cohort}"; ${suggest(target.cohort, cohorts)}`.replace(/; $/, '')]);
+    issues.push(['cohort', `unknown cohort "${target.cohort}"; ${suggest(target.cohort, [...ctx.cohorts.keys()])}`.replace(/; $/, '')]);
   }
-  const written = [...ctx.accounts.keys()].some((id) => !ctx.generated.has(id));
-  const tags = [...new Set([...ctx.cohorts.values()].flat()), ...(written ? ['written'] : [])];
-  if (target.tag !== undefined && !tags.includes(target.tag)) issues.push(['tag', `unknown tag "${target.tag}"; ${suggest(target.tag, tags)}`.replace(/; $/, '')]);
+  if (target.tag !== undefined) {
+    const tags = ctx.tags();
+    if (!tags.includes(target.tag)) issues.push(['tag', `unknown tag "${target.tag}"; ${suggest(target.tag, tags)}`.replace(/; $/, '')]);
+  }
   for (const [field, message] of issues) ctx.issue([...path, field], message);
   return issues.length === 0;
 }

@@ -36,6 +36,7 @@ export interface Period {
 export class ParseContext {
   private readonly issues: InputIssue[] = [];
   private dropped = 0;
+  private knownTags: string[] | undefined;
   policy: Policy | undefined;
   /** Only for checking times when the policy could not be read; the result is an error anyway. */
   zone: Zone = utc;
@@ -71,6 +72,15 @@ export class ParseContext {
    */
   generatedOwner(id: string, kind: 'account' | 'app'): { cohort: string; line: number } | undefined {
     return this.generated.get(kind === 'account' ? id : id.replace(/-\d+$/, ''));
+  }
+
+  /** The tags KPIs are given for: the cohorts', and `written` when accounts are written out (once the accounts are read). */
+  tags(): string[] {
+    this.knownTags ??= [
+      ...new Set([...this.cohorts.values()].flat()),
+      ...([...this.accounts.keys()].some((id) => !this.generated.has(id)) ? ['written'] : []),
+    ];
+    return this.knownTags;
   }
 
   /** Runs `part` and hands back the issues it found instead of keeping them. */

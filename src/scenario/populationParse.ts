@@ -36,15 +36,19 @@ export function parsePopulation(ctx: ParseContext, raws: unknown[], seed: number
   raws.forEach((raw, index) => {
     const path = ['population', index];
     const cohort = parseCohort(ctx, raw, path, names);
+    const name = isRecord(raw) && typeof raw.cohort === 'string' ? raw.cohort : undefined;
     if (!cohort || !ctx.period) {
-      const name = isRecord(raw) && typeof raw.cohort === 'string' ? raw.cohort : undefined;
       if (name !== undefined) ctx.incomplete.add(name);
       return;
     }
     const generated = generateCohort(cohort, { seed, zone: ctx.zone, maxApps: MAX_APPS - apps });
     apps += generated.reduce((sum, account) => sum + account.apps.length, 0);
     if (apps > MAX_APPS) {
-      ctx.issue([...path, 'accounts'], `expected at most ${MAX_APPS} apps in the scenario (written and generated), found more than that with cohort ${cohort.cohort}`);
+      ctx.issue(
+        [...path, 'accounts'],
+        `expected at most ${MAX_APPS} apps in the scenario (written and generated), found more once cohort ${cohort.cohort} draws its accounts × appsPerAccount`,
+      );
+      ctx.incomplete.add(cohort.cohort);
       return;
     }
     cohorts.push(cohort);
@@ -64,18 +68,20 @@ function parseCohort(ctx: ParseContext, raw: unknown, path: PathSegment[], names
   const tags = data?.tags ?? (Array.isArray(fields.tags) ? fields.tags.filter((tag): tag is string => typeof tag === 'string') : []);
   const line = ctx.line(path);
   if (name !== undefined) register(ctx, { name, count, tags, line }, names, path);
-  // `written` names the accounts written out under `accounts:` (report/kpis.ts).
-  const written = tags.indexOf('written');
-  if (written >= 0) ctx.issue([...path, 'tags', written], 'expected a tag other than "written": it names the accounts written out under accounts');
+  const badTags = tagIssues(ctx, tags, [...path, 'tags']);
   const sub = (key: string) => (isRecord(fields[key]) ? (fields[key] as Record<string, unknown>) : {});
-  const appsPerAccount = parseVarying(ctx, fields.appsPerAccount ?? 1, [...path, 'appsPerAccount'], { what: 'a whole number of apps ≥ 0', min: 0, whole: true });
+  const appsPerAccount = parseVarying(ctx, fields.appsPerAccount === undefined ? 1 : fields.appsPerAccount, [...path, 'appsPerAccount'], {
+    what: 'a whole number of apps ≥ 0',
+    min: 0,
+    whole: true,
+  });
   const balanceOf = (part: string) => balancePart(ctx, sub('balance')[part], [...path, 'balance', part]);
   const balance = { cash: balanceOf('cash'), income: balanceOf('income'), gift: balanceOf('gift') };
   const createdAt = parseCreatedAt(ctx, fields.createdAt, [...path, 'createdAt']);
   const usage = parseUsage(ctx, sub('usage'), [...path, 'usage'], parseCurveTemplate);
   const behaviour = parseBehaviour(ctx, fields.behaviour, [...path, 'behaviour']);
   const parts = [appsPerAccount, balance.cash, balance.income, balance.gift, createdAt, usage, behaviour];
-  if (!data || written >= 0 || parts.some((part) => part === undefined) || (count ?? 0) > MAX_APPS) return undefined;
+  if (!data || badTags || parts.some((part) => part === undefined) || (count ?? 0) > MAX_APPS) return undefined;
   return {
     cohort: data.cohort,
     accounts: data.accounts,
@@ -87,6 +93,22 @@ function parseCohort(ctx: ParseContext, raw: unknown, path: PathSegment[], names
     behaviour: behaviour as NonNullable<typeof behaviour>,
     line,
   };
+}
+
+/** Each tag once, and not `written`, which names the accounts written out (report/kpis.ts); true when there is an issue. */
+function tagIssues(ctx: ParseContext, tags: string[], path: PathSegment[]): boolean {
+  let found = false;
+  tags.forEach((tag, index) => {
+    const message =
+      tag === 'written'
+        ? 'expected a tag other than "written": it names the accounts written out under accounts'
+        : tags.indexOf(tag) < index
+          ? `expected each tag once, found "${tag}" again`
+          : undefined;
+    if (message) ctx.issue([...path, index], message);
+    found ||= message !== undefined;
+  });
+  return found;
 }
 
 /**

@@ -23,7 +23,7 @@ const isNumber = (value: unknown): value is number => typeof value === 'number' 
 const isName = (value: unknown): value is string => typeof value === 'string' && /^[A-Za-z0-9_-]+$/.test(value);
 
 /** A probability: a plain number from 0 to 1. */
-export const chance = plain('a chance from 0 to 1', (value): value is number => isNumber(value) && value >= 0 && value <= 1);
+const chance = plain('a chance from 0 to 1', (value): value is number => isNumber(value) && value >= 0 && value <= 1);
 const weight = plain('a weight ≥ 0', (value): value is number => isNumber(value) && value >= 0);
 const finite = z.number();
 

@@ -1,13 +1,13 @@
 /**
- * The one hook through which customers react (scenario-format "Behaviour"). It watches what the
- * run records (an app created, a purchase, an expiry warning, an expiry, an arrears warning, a
- * refusal for insufficient balance), asks the cohort's behaviour what the customer decides
+ * The one hook through which customers react (docs/scenario-format.md, "Behaviour"). It watches
+ * what the run records (an app created, an order of pro and the end of its period, an expiry
+ * warning, an arrears warning, a refusal for insufficient balance), asks the cohort's behaviour what the customer decides
  * (population/behaviour.ts, one stream per decision and occurrence), and schedules the decision
  * as a plain-data job at the instant it is due. The job then plays exactly like a scenario event
  * (scenarioEvents.ts), marked `by: behaviour`.
  *
- * A customer who comes back to buy or renew and finds the app reclaimed is lost: recorded as the
- * event `lostAfterReclaim`, not as a denial. A purchase or renewal whose app was renewed in the
+ * A customer who comes back to renew and finds the app reclaimed is lost: recorded as the event
+ * `lostAfterReclaim`, not as a denial. A purchase or renewal whose app was renewed in the
  * meantime (its end of pro moved) does nothing; other reactions on a reclaimed app do nothing.
  */
 import { totalOf } from '../domain/balance.ts';
@@ -25,7 +25,7 @@ import {
 } from '../population/behaviour.ts';
 import { streamId } from '../population/cohort.ts';
 import { Decider } from '../population/decider.ts';
-import type { NotificationRecord, OrderRecord, TransitionRecord } from '../report/types.ts';
+import type { NotificationRecord, OrderRecord } from '../report/types.ts';
 import type { ScenarioEvent } from '../scenario/types.ts';
 import type { Machines } from './actors.ts';
 import type { BuyReaction, Reaction } from './jobs.ts';
@@ -57,12 +57,18 @@ export class Customers implements RecordObserver {
     if (purchase) this.schedule(purchase.afterMs, { type: 'purchase', app: app.id, months: purchase.months, end: null });
   }
 
-  /** After a purchase of pro: auto-renew (the first one only) and the refunds the customer will ask for. */
+  /**
+   * After an order of pro: a look at the end of its period (did it pass without a renewal?);
+   * after a purchase also auto-renew (the first one only) and the refunds the customer will ask for.
+   */
   order(record: OrderRecord): void {
-    if (record.product !== 'pro' || record.kind !== 'purchase') return;
+    if (record.product !== 'pro') return;
     const app = this.app(record.app);
     const customer = this.customer(app.account, app.id);
     if (!customer) return;
+    const end = Date.parse(record.end);
+    this.schedule(end - this.world.clock.now(), { type: 'periodEnd', app: app.id, end });
+    if (record.kind !== 'purchase') return;
     const purchase = this.count(`${app.id}/purchases`);
     if (purchase === 1 && autoRenewDecision(customer.behaviour, customer.decider)) this.schedule(0, { type: 'setAutoRenew', app: app.id });
     for (const refund of refundDecisions(customer.behaviour, customer.decider, purchase)) {
@@ -70,12 +76,15 @@ export class Customers implements RecordObserver {
     }
   }
 
-  /** A period that ended without renewal (the app's c-th expiry): the customer may notice, later. */
-  transition(record: TransitionRecord): void {
-    if (record.to !== 'expiredGrace' || record.cause !== 'expiry') return;
-    const app = this.app(record.app);
+  /**
+   * The end of a period, after the machines had their say at that instant: if the period was
+   * neither renewed (its end moved) nor refunded, it has expired (the app's c-th expiry, whether
+   * it goes into grace or is suspended for arrears at the time), and the customer may notice later.
+   */
+  private periodEnd(app: AppRuntime, end: number): void {
+    const refunded = app.orders.some((order) => order.product === 'pro' && order.end === end && order.refunded);
     const customer = this.customer(app.account, app.id);
-    if (!customer) return;
+    if (!customer || proEnd(app) !== end || refunded || app.state === 'reclaimed') return;
     const cycle = this.count(`${app.id}/expiries`);
     const decision = afterExpiryDecision(customer.behaviour, customer.decider, cycle);
     if (!decision) return;
@@ -90,7 +99,8 @@ export class Customers implements RecordObserver {
 
   /** Plays a reaction when it is due. */
   play(reaction: Reaction): void {
-    if (reaction.type === 'setAutoRenew') this.onLiveApp(reaction.app, { type: 'setAutoRenew', app: reaction.app, on: true });
+    if (reaction.type === 'periodEnd') this.periodEnd(this.app(reaction.app), reaction.end);
+    else if (reaction.type === 'setAutoRenew') this.onLiveApp(reaction.app, { type: 'setAutoRenew', app: reaction.app, on: true });
     else if (reaction.type === 'refund') this.onLiveApp(reaction.app, { type: 'refund', app: reaction.app, product: 'pro', kind: reaction.kind });
     else if (reaction.type === 'payDebt') this.payDebt(reaction.account, reaction.amount);
     else if (reaction.type === 'topUp') this.topUpAndRetry(reaction.account, reaction.cash, reaction.action);
@@ -133,7 +143,7 @@ export class Customers implements RecordObserver {
     const app = this.app(reaction.app);
     if (proEnd(app) !== reaction.end) return false;
     if (app.state === 'reclaimed') {
-      this.world.recorder.event('lostAfterReclaim', { app: app.id, account: app.account.id, detail: reaction.type, by });
+      if (reaction.type !== 'purchase') this.world.recorder.event('lostAfterReclaim', { app: app.id, account: app.account.id, detail: reaction.type, by });
       return false;
     }
     return reaction.type !== 'renewAfterExpiry' || app.state === 'expiredGrace' || app.state === 'suspended';
@@ -185,8 +195,10 @@ export class Customers implements RecordObserver {
     playEvent(this.world, this.machines, { ...event, at: this.world.clock.now(), line: 0, by } as ScenarioEvent);
   }
 
+  /** A reaction due after the period is never played: it is not scheduled at all. */
   private schedule(afterMs: number, reaction: Reaction): void {
-    this.world.clock.schedule(this.world.clock.now() + afterMs, Priority.behaviour, { kind: 'reaction', reaction });
+    const at = this.world.clock.now() + afterMs;
+    if (at < this.world.period.endAt) this.world.clock.schedule(at, Priority.behaviour, { kind: 'reaction', reaction });
   }
 
   private count(key: string): number {

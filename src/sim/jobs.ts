@@ -30,6 +30,8 @@ export type BuyReaction = {
 /** What a customer does, as plain data (sim/behaviour.ts plays it). */
 export type Reaction =
   | BuyReaction
+  /** The end of a period of pro: if it passes without a renewal, the customer may notice later. */
+  | { type: 'periodEnd'; app: string; end: number }
   | { type: 'setAutoRenew'; app: string }
   | { type: 'refund'; app: string; kind: 'noReason' | 'normal' }
   /** Pay the arrears: the whole debt at that instant, or an amount in CNY. */

@@ -32,9 +32,8 @@ export function moneyParts(parts: Parts): MoneyParts {
 
 /** Sees records as they are made: the hook through which customers react (sim/behaviour.ts). */
 export interface RecordObserver {
-  order?(record: OrderRecord): void;
-  transition?(record: TransitionRecord): void;
-  notification?(record: NotificationRecord): void;
+  order(record: OrderRecord): void;
+  notification(record: NotificationRecord): void;
 }
 
 export class Recorder {
@@ -60,15 +59,13 @@ export class Recorder {
   }
 
   transition(app: string, account: string, from: AppState, to: AppState, cause: TransitionCause): void {
-    const record: TransitionRecord = { at: this.instant(this.now()), app, account, from, to, cause };
-    this.transitions.push(record);
-    this.observer?.transition?.(record);
+    this.transitions.push({ at: this.instant(this.now()), app, account, from, to, cause });
   }
 
   notify(kind: NotificationKind, account: string, app?: string): void {
     const record: NotificationRecord = { at: this.instant(this.now()), account, ...(app ? { app } : {}), kind, channels: [...channels] };
     this.notifications.push(record);
-    this.observer?.notification?.(record);
+    this.observer?.notification(record);
   }
 
   deny(denial: Omit<DenialRecord, 'at'>): void {
@@ -85,7 +82,7 @@ export class Recorder {
 
   order(order: OrderRecord): void {
     this.orders.push(order);
-    this.observer?.order?.(order);
+    this.observer?.order(order);
   }
 }
 

@@ -54,6 +54,10 @@ describe('a customer deciding', () => {
     expect(decider.days('topUp.delay', 1, 1.5)).toBe(1.5 * MS_PER_DAY);
     expect(decider.days('topUp.delay', 1, 1 / 86400 / 3)).toBe(0);
   });
+
+  it('keeps a huge drawn delay finite: a hundred years, longer than any period', () => {
+    expect(decider.days('topUp.delay', 1, { uniform: [1e300, 1e308] })).toBe(36_500 * MS_PER_DAY);
+  });
 });
 
 describe('generated ids', () => {
@@ -66,5 +70,10 @@ describe('generated ids', () => {
   it('name their random streams without the padding, so a cohort grown past 99 keeps its draws', () => {
     expect(streamId('smallGames', 'smallGames-012-1')).toBe('smallGames-12-1');
     expect(streamId('small-games-2', 'small-games-2-07')).toBe('small-games-2-7');
+  });
+
+  it('leave the id of an app written on a generated account as it is', () => {
+    expect(streamId('a', 'a-1-foo')).toBe('a-1-foo');
+    expect(streamId('a', 'a-1-bar')).toBe('a-1-bar');
   });
 });

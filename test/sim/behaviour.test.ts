@@ -84,6 +84,20 @@ describe('renewal', () => {
   });
 });
 
+describe('a period that ends while the account is suspended for arrears (A3, A4)', () => {
+  it('counts as an expiry: the customer notices it later and renews once the debt is paid', () => {
+    const behaviour = `{ purchase: { chance: 1, after: 1.5, months: 2 }, payment: { chance: 1, delay: 30 }, renewal: { afterExpiry: { chance: 1, delay: 5 } }, topUp: { chance: 1, delay: 0.5 } }`;
+    const report = run(behaviour, { cash: '2997.00', usage: '{ dau: { constant: 150000 } }', end: '2020-03-31' });
+    expect(transitions(report)).toEqual([
+      ['2020-01-02T12:00:00+08:00', 'active', 'purchase'],
+      ['2020-02-10T00:00:00+08:00', 'suspended', 'arrears'],
+      ['2020-03-04T00:00:00+08:00', 'expiredGrace', 'arrearsCleared'],
+      ['2020-03-07T00:00:00+08:00', 'active', 'renewal'],
+    ]);
+    expect(orders(report)[1]).toEqual(['2020-03-07T00:00:00+08:00', 'renewal', '2020-03-01T12:00:00+08:00', '2020-04-30T12:00:00+08:00', 'behaviour']);
+  });
+});
+
 describe('topUp after a refusal for insufficient balance (P8)', () => {
   it('tops up the price less the balance `delay` days later, in cash, and buys then', () => {
     const report = run(`{ ${buy}, topUp: { chance: 1, delay: 2 } }`, { cash: '400.00' });
@@ -102,7 +116,7 @@ describe('topUp after a refusal for insufficient balance (P8)', () => {
       ['2020-01-02T12:00:00+08:00', 'purchase'],
       ['2020-01-27T10:00:00+08:00', 'renewal'],
     ]);
-    expect(report.balances.filter((balance) => balance.by === 'behaviour')).toEqual([]);
+    expect(report.balances.filter((balance) => balance.cause === 'top-up' && balance.by === 'behaviour')).toEqual([]);
   });
 });
 
@@ -112,7 +126,7 @@ describe('payment of arrears (A2, A3, A4)', () => {
 
   it('pays the whole debt `delay` days after the arrears warning, before the suspension', () => {
     const report = run(`{ ${buyQuarter}, payment: { chance: 1, delay: 2 } }`, { cash: '2997.00', usage, end: '2020-02-29' });
-    expect(report.balances.find((balance) => balance.by === 'behaviour')).toMatchObject({ at: '2020-02-05T00:00:00+08:00', cash: '0.00', debt: '0.00' });
+    expect(report.balances.find((balance) => balance.cause === 'top-up')).toMatchObject({ at: '2020-02-05T00:00:00+08:00', cash: '0.00', debt: '0.00', by: 'behaviour' });
     expect(report.kpis.apps.suspendedForArrears).toBe(0);
     expect(report.kpis.revenue.postpaidCollected).toBe(report.kpis.revenue.postpaidBilled);
   });

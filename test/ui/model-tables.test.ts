@@ -56,7 +56,8 @@ describe('the tables of a report', () => {
 
   it('joins every CSV file under a header line', () => {
     const text = concatenatedCsv(renderCsv(report));
-    expect(text.startsWith('# transitions.csv\nat,account,app,from,to,cause\n')).toBe(true);
+    expect(text.startsWith('# accounts.csv\nid,cohort,tags\n')).toBe(true);
+    expect(text).toContain('\n# transitions.csv\nat,account,app,from,to,cause\n');
     expect(text).toContain('\n# bill-lines.csv\naccount,month,app,item,quantity,basis,amount\n');
   });
 });
