@@ -9,7 +9,7 @@
  * `netCollected` = prepaid + postpaidCollected − refunded; `debtOutstanding` = debt at the end.
  * `revenueByItem`: pro and packs net of their refunds, and each bill item as billed, so that the
  * items add up to `netBilled`. App counts and app-days are defined in appCounts.ts and
- * appDays.ts.
+ * appDays.ts. The report's `summary` is read off the same sums (reportFigures).
  */
 import { fixedZone, MS_PER_DAY, parseLocalTime } from '../domain/calendar.ts';
 import { formatMoney, type Money, money, ZERO } from '../domain/money.ts';
@@ -27,6 +27,8 @@ import {
   type Records,
   type RevenueItem,
   revenueItems,
+  type Summary,
+  appStates,
 } from './types.ts';
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
@@ -112,13 +114,38 @@ export function kpiNames(): readonly string[] {
 }
 
 export function computeKpis(report: Records): Kpis {
+  return reportFigures(report).kpis;
+}
+
+/** The KPIs, and the report's summary from the same sums (revenue billed, debt, time in each state). */
+export function reportFigures(report: Records): { kpis: Kpis; summary: Summary } {
   const groups = new Groups(report);
   addRevenue(report, groups);
   addApps(report, groups);
   for (const notification of report.notifications) for (const tally of groups.of(notification.account)) tally.notifications[notification.kind] += 1;
   for (const denial of report.denials) for (const tally of groups.of(denial.account)) tally.denials[denial.reason] += 1;
   const sets = (map: Map<string, Tally>) => Object.fromEntries([...map].map(([key, tally]) => [key, tally.set()]));
-  return { ...groups.all.set(), byTag: sets(groups.byTag), byCohort: sets(groups.byCohort) };
+  const kpis = { ...groups.all.set(), byTag: sets(groups.byTag), byCohort: sets(groups.byCohort) };
+  return { kpis, summary: summaryOf(report, groups.all, kpis) };
+}
+
+/** The summary (report-format.md): net is what was billed; suspended time is that of every cause. */
+function summaryOf(report: Records, all: Tally, kpis: Kpis): Summary {
+  const { revenue } = kpis;
+  const finalStates = Object.fromEntries(appStates.map((state) => [state, 0])) as Summary['finalStates'];
+  for (const app of report.apps) finalStates[app.finalState] += 1;
+  const days = (ms: number) => Number(money(ms).div(MS_PER_DAY).toFixed(2));
+  return {
+    revenue: { prepaid: revenue.prepaid, postpaid: revenue.postpaidBilled, refunded: revenue.refunded, net: revenue.netBilled },
+    debtOutstanding: revenue.debtOutstanding,
+    finalStates,
+    daysIn: {
+      trial: days(all.ms.trial),
+      active: days(all.ms.active),
+      expiredGrace: days(all.ms.expiredGrace),
+      suspended: days(all.ms.suspendedLapsed + all.ms.suspendedArrears + all.ms.suspendedRefund),
+    },
+  };
 }
 
 function addRevenue(report: Records, groups: Groups): void {

@@ -8,7 +8,7 @@
  */
 import { dayNumber, fixedZone, MS_PER_DAY, parseLocalTime, type Zone } from '../domain/calendar.ts';
 import type { Policy } from '../policy/schema.ts';
-import { computeKpis } from '../report/kpis.ts';
+import { reportFigures } from '../report/kpis.ts';
 import type { Records, Report } from '../report/types.ts';
 import type { AccountSpec, Scenario } from '../scenario/types.ts';
 import { createMachines, type Machines, startAccount, startApp } from './actors.ts';
@@ -19,7 +19,6 @@ import type { EngineJob } from './jobs.ts';
 import { Recorder } from './recorder.ts';
 import type { MachineTrace, Period, World } from './runtime.ts';
 import { playEvent } from './scenarioEvents.ts';
-import { summarize } from './summary.ts';
 import { Priority, VirtualClock } from './virtualClock.ts';
 
 export interface SimulateOptions {
@@ -159,7 +158,7 @@ function assemble({ scenario, world }: Run): Report {
     balances: recorder.balances,
     usage: recorder.usage,
   };
-  const kpis = computeKpis(records);
+  const { kpis, summary } = reportFigures(records);
   const expectations = checkExpectations(scenario.expect, { ...records, kpis }, world.zone);
-  return { ...records, expectations, summary: summarize(world), kpis };
+  return { ...records, expectations, summary, kpis };
 }
