@@ -1,7 +1,9 @@
 /**
  * A cohort's usage curves, any of whose numbers may be a distribution drawn once per app. Each
- * distribution is checked on its own, then the curve is checked as a plain curve twice, with
- * every distribution at the lowest and then at the highest value it can draw. A problem at a
+ * distribution is checked on its own, then the curve is checked as a plain curve three times:
+ * with every distribution at the lowest value it can draw, at the highest, and crossed (a `min`
+ * at its highest and everything else at its lowest, so that a random walk whose drawn min can
+ * pass its drawn max is refused as a written one would be). A problem at a
  * distribution's place is told once and in its terms ("this uniform distribution can draw -5",
  * or "found a distribution" where only a plain value may stand), never as a probe value.
  */
@@ -40,9 +42,8 @@ export function parseCurveTemplate(ctx: ParseContext, raw: unknown, path: PathSe
     const distribution = parseVarying(ctx, leafRaw, [...path, ...at], { what: whole ? 'a whole number' : 'a number', whole });
     if (distribution !== undefined && typeof distribution === 'object') leaves.push({ path: at, distribution, whole });
   }
-  const low = probe(ctx, raw, path, key, found, leaves, 'low');
-  const high = probe(ctx, raw, path, key, found, leaves, 'high');
-  const issues = merged(low.issues, high.issues);
+  const [low, ...others] = (['low', 'high', 'crossed'] as const).map((end) => probe(ctx, raw, path, key, found, leaves, end));
+  const issues = merged([low.issues, ...others.map((other) => other.issues)]);
   for (const issue of issues) ctx.add(issue);
   if (leaves.length < found.length || issues.length > 0 || !low.curve) return undefined;
   return { curve: low.curve, leaves };
@@ -67,30 +68,33 @@ function distributionsIn(raw: unknown, at: PathSegment[]): Found[] {
 }
 
 /** The curve checked with every distribution at one end of its range (0 where it did not parse). */
-function probe(ctx: ParseContext, raw: unknown, path: PathSegment[], key: UsageKey, found: Found[], leaves: CurveLeaf[], end: 'low' | 'high') {
+function probe(ctx: ParseContext, raw: unknown, path: PathSegment[], key: UsageKey, found: Found[], leaves: CurveLeaf[], end: 'low' | 'high' | 'crossed') {
   const copy = structuredClone(raw);
   const ends = new Map<string, { distribution: Distribution; value: number }>();
   for (const { path: at } of found) {
     const leaf = leaves.find((candidate) => candidate.path.join('.') === at.join('.'));
     const bounds = leaf ? range(leaf.distribution, leaf.whole) : { low: 0, high: 0 };
-    const value = Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, bounds[end]));
-    setLeaf(copy, at, value);
-    if (leaf) ends.set([...path, ...at].join('.'), { distribution: leaf.distribution, value: bounds[end] });
+    const drawn = end === 'crossed' ? (at[at.length - 1] === 'min' ? bounds.high : bounds.low) : bounds[end];
+    setLeaf(copy, at, Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, drawn)));
+    if (leaf) ends.set([...path, ...at].join('.'), { distribution: leaf.distribution, value: drawn });
   }
   const { value: curve, issues } = ctx.capture(() => parseCurve(ctx, copy, path, key));
   return { curve, issues: issues.map((issue): ProbeIssue => ({ issue, leaf: issue.message.includes(', found ') ? ends.get(issue.path) : undefined })) };
 }
 
 /**
- * The issues of both probes, each place told once: at a distribution's place, what the
- * distribution can draw (one or both ends); elsewhere, the issue of the first probe that found one.
+ * The issues of the probes, each place told once: at a distribution's place, what the
+ * distribution can draw (one or both ends); elsewhere, the issues of the first probe that found one.
  */
-function merged(low: ProbeIssue[], high: ProbeIssue[]): InputIssue[] {
-  const byPath = new Map<string, ProbeIssue[]>();
-  for (const entry of [...low, ...high]) byPath.set(entry.issue.path, [...(byPath.get(entry.issue.path) ?? []), entry]);
-  return [...byPath.values()].flatMap((entries) => {
+function merged(probes: ProbeIssue[][]): InputIssue[] {
+  const byPath = new Map<string, { probe: number; entry: ProbeIssue }[]>();
+  probes.forEach((issues, probe) => {
+    for (const entry of issues) byPath.set(entry.issue.path, [...(byPath.get(entry.issue.path) ?? []), { probe, entry }]);
+  });
+  return [...byPath.values()].flatMap((found) => {
+    const entries = found.map(({ entry }) => entry);
     const [first] = entries;
-    if (!first.leaf) return entries.filter((entry) => low.includes(entry) === low.includes(first)).map((entry) => entry.issue);
+    if (!first.leaf) return found.filter(({ probe }) => probe === found[0].probe).map(({ entry }) => entry.issue);
     const head = first.issue.message.split(', found ')[0];
     const form = Object.keys(first.leaf.distribution)[0];
     if (!/number|at least|at most|≥|≤/.test(head)) return [{ ...first.issue, message: `${head}, found a distribution (only a number may vary between apps)` }];
@@ -101,6 +105,6 @@ function merged(low: ProbeIssue[], high: ProbeIssue[]): InputIssue[] {
 /** "can draw -3 and -1", "has no lower bound": the ends of a distribution a field refuses. */
 function reach(values: number[]): string {
   const finite = [...new Set(values.filter(Number.isFinite))];
-  const unbounded = values.filter((value) => !Number.isFinite(value)).map((value) => `has no ${value < 0 ? 'lower' : 'upper'} bound`);
+  const unbounded = [...new Set(values.filter((value) => !Number.isFinite(value)).map((value) => `has no ${value < 0 ? 'lower' : 'upper'} bound`))];
   return [...(finite.length > 0 ? [`can draw ${finite.join(' and ')}`] : []), ...unbounded].join(' and ');
 }

@@ -1,5 +1,5 @@
 /**
- * fast-check arbitraries of scenario TEXT within SCENARIO-FORMAT.md, format 1: one or two
+ * fast-check arbitraries of scenario TEXT within docs/scenario-format.md, format 1: one or two
  * accounts with one to three apps each, balances that are sometimes zero and sometimes too
  * small (so purchases are denied and bills fall into arrears), usage curves of every
  * generated form, a period of 2 to 8 months starting in 2020, random events inside it and,
@@ -21,7 +21,7 @@ export const PACKS = [
   'groupsPerUser3000',
 ] as const;
 const LENGTHS = [1, 2, 3, 6, 12] as const;
-const SECONDS_PER_DAY = 86_400;
+export const SECONDS_PER_DAY = 86_400;
 
 // ---------------------------------------------------------------------------------------------
 // Calendar helpers (local dates of the policy zone written as plain civil dates).
@@ -36,12 +36,12 @@ export function formatDay(day: number): string {
 }
 
 /** YYYY-MM-DDTHH:mm:ss of a local instant given as seconds since 1970-01-01 local. */
-function formatLocal(seconds: number): string {
+export function formatLocal(seconds: number): string {
   return new Date(seconds * 1000).toISOString().slice(0, 19);
 }
 
 /** The day before the same day `months` later: a period of `months` months. */
-function periodEnd(startDay: number, months: number): number {
+export function periodEnd(startDay: number, months: number): number {
   const start = new Date(startDay * 86_400_000);
   return Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, start.getUTCDate()) / 86_400_000 - 1;
 }
@@ -60,12 +60,12 @@ const amount = fc.oneof(
   { weight: 1, arbitrary: cents(10_000_000, 300_000_000) },
 );
 
-const balance = fc.record({ cash: amount, income: amount, gift: amount }, { requiredKeys: ['cash'] });
+export const balance = fc.record({ cash: amount, income: amount, gift: amount }, { requiredKeys: ['cash'] });
 
 // ---------------------------------------------------------------------------------------------
 // Curves, drawn as plans: dates are fractions (per mille) of the period, rendered later.
 
-type CurvePlan =
+export type CurvePlan =
   | { constant: number }
   | { linear: { from: number; to: number } }
   | { steps: { at: number; value: number }[] }
@@ -136,12 +136,12 @@ const mbpsCurve = curvePlan(
   400,
 );
 
-const usagePlan = fc.record(
+export const usagePlan = fc.record(
   { dau: dauCurve, groups: groupsCurve, avBandwidthMbps: mbpsCurve, avChatrooms: roomsCurve },
   { requiredKeys: [] },
 );
 
-function renderCurve(plan: CurvePlan, startDay: number, days: number): unknown {
+export function renderCurve(plan: CurvePlan, startDay: number, days: number): unknown {
   if ('steps' in plan) {
     // Dates in increasing order, one step a day (the later of a day's steps wins).
     const byDay = new Map<number, number>();
@@ -172,7 +172,7 @@ const delay = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 15 * SECONDS_PE
 const appIndex = fc.nat({ max: 5 });
 
 /** `at` is reduced modulo the period; `after` (seconds) follows it, capped at the period's last second. */
-type EventPlan = { at: number; after?: number } & (
+export type EventPlan = { at: number; after?: number } & (
   | { type: 'purchase' | 'renew'; app: number; product: string; months: number; voucher?: string }
   | { type: 'refund'; app: number; product: string; kind: 'noReason' | 'normal' }
   | { type: 'topUp'; account: number; cash: string; income?: string; gift?: string }
@@ -229,7 +229,7 @@ const eventPlan: fc.Arbitrary<EventPlan> = fc.oneof(
  * then refunded, or pro bought, a pack added and maybe refunded. The rest are single events.
  */
 const refundKind = fc.constantFrom('noReason' as const, 'normal' as const);
-const episode: fc.Arbitrary<EventPlan[]> = fc.oneof(
+export const episode: fc.Arbitrary<EventPlan[]> = fc.oneof(
   { weight: 6, arbitrary: eventPlan.map((event) => [event]) },
   {
     weight: 1,
@@ -395,7 +395,7 @@ export function renderPlan(plan: ScenarioPlan): Record<string, unknown> {
   };
 }
 
-/** Scenario texts (YAML), each valid under SCENARIO-FORMAT.md. */
+/** Scenario texts (YAML), each valid under docs/scenario-format.md. */
 export const scenarioText: fc.Arbitrary<string> = fc
   .oneof({ weight: 4, arbitrary: scenarioPlan }, { weight: 1, arbitrary: arrearsPlan })
   .map((plan) => stringify(renderPlan(plan), { lineWidth: 0 }));

@@ -6,115 +6,22 @@
  *
  * A failure is shrunk by fast-check and reported with the shrunk scenario as a YAML file, ready
  * to save as test/properties/failures/NAME.yaml (set IMSIM_PROPERTY_FAILURES=DIR to have it
- * written there). Every file in test/properties/failures/ is replayed against every property.
+ * written there). Every file in test/properties/failures/ is replayed against every property
+ * (those with a `population:`, against the population properties of population.test.ts).
  *
- * Environment: IMSIM_PROPERTY_RUNS (pool size, default 1000), IMSIM_PROPERTY_SEED.
+ * Environment: IMSIM_PROPERTY_RUNS (pool size, default 1000), IMSIM_PROPERTY_SEED. The pool of
+ * generated populations (cohorts, behaviour, KPIs) is population.test.ts, with its own seed and size.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadPolicy } from '../../src/policy/load.ts';
-import { renderJson } from '../../src/report/json.ts';
-import { parseScenario } from '../../src/scenario/load.ts';
-import { simulate } from '../../src/sim/simulate.ts';
 import { scenarioText } from './arbitraries.ts';
-import {
-  edgesFollowed,
-  moneyConservation,
-  noChargeOffPro,
-  reclaimedIsFinal,
-  refundsBounded,
-  retentionRespected,
-  type Run,
-} from './invariants.ts';
+import { assertProperty, type Check, deterministic, hasPopulation, type Pool, run, savedFailures, TIMEOUT, violated } from './harness.ts';
+import { edgesFollowed, moneyConservation, noChargeOffPro, reclaimedIsFinal, refundsBounded, retentionRespected } from './invariants.ts';
 
 const SEED = Number(process.env.IMSIM_PROPERTY_SEED ?? 20200301);
 const POOL = Number(process.env.IMSIM_PROPERTY_RUNS ?? 1000);
 const DETERMINISM_RUNS = Math.min(POOL, 500);
-const FAILURES_DIR = join(import.meta.dirname, 'failures');
-const FILE = 'generated.yaml';
-/** Generous: the first property pays for simulating the pool; a failure also pays for shrinking. */
-const TIMEOUT = 600_000;
-
-// The bundled policy, loaded once and given to the loader: the texts name the same policy
-// (`policy: tencent-im-2019`) and their overrides still apply; determinism uses the plain path.
-const policy = loadPolicy('tencent-im-2019');
-const runs = new Map<string, Run>();
-
-function run(text: string): Run {
-  let found = runs.get(text);
-  if (!found) {
-    const scenario = parseScenario(text, FILE, { policy });
-    found = { text, scenario, report: simulate(scenario) };
-    runs.set(text, found);
-  }
-  return found;
-}
-
-type Check = (run: Run) => string[];
-
-function violated(name: string, violations: string[]): void {
-  if (violations.length === 0) return;
-  const shown = violations.slice(0, 15);
-  const more = violations.length > shown.length ? `\n… and ${violations.length - shown.length} more` : '';
-  throw new Error(`${name}:\n  ${shown.join('\n  ')}${more}`);
-}
-
-function slug(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
-
-/** The shrunk counterexample as a scenario file with the violation on top, in comments. */
-function failureReport(name: string, details: fc.RunDetails<[string]>): string {
-  const [text] = details.counterexample ?? [''];
-  const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-  const header = [
-    `property: ${name}`,
-    `fast-check seed ${details.seed}, path "${details.counterexamplePath}", failed after ${details.numRuns} runs, shrunk ${details.numShrinks} times`,
-    'reproduce: npx imsim run THIS_FILE --format json',
-    ...error.split('\n'),
-  ]
-    .map((line) => `# ${line}`)
-    .join('\n');
-  const file = `${header}\n${text}`;
-  const dir = process.env.IMSIM_PROPERTY_FAILURES;
-  let saved = '';
-  if (dir) {
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, `${slug(name)}.yaml`);
-    writeFileSync(path, file);
-    saved = ` (written to ${path})`;
-  }
-  return `Property "${name}" failed; the shrunk scenario${saved}, to save as test/properties/failures/${slug(name)}.yaml:\n\n${file}`;
-}
-
-function assertProperty(name: string, check: Check, numRuns = POOL, prepare: (text: string) => Run = run): void {
-  fc.assert(
-    fc.property(scenarioText, (text) => violated(name, check(prepare(text)))),
-    {
-      seed: SEED,
-      numRuns,
-      reporter: (details) => {
-        if (details.failed) throw new Error(failureReport(name, details));
-      },
-    },
-  );
-}
-
-/** g: the same text, parsed and simulated again from scratch, renders byte for byte the same JSON. */
-function deterministic(target: Run): string[] {
-  const first = renderJson(target.report);
-  const second = renderJson(simulate(parseScenario(target.text, FILE)));
-  if (first === second) return [];
-  const a = first.split('\n');
-  const b = second.split('\n');
-  const line = a.findIndex((text, index) => text !== b[index]);
-  return [`the reports differ from line ${line + 1}: ${JSON.stringify(a[line])} vs ${JSON.stringify(b[line])}`];
-}
+const pool: Pool = { arbitrary: scenarioText, seed: SEED, size: POOL };
 
 const properties: [string, Check][] = [
   ['a. money is conserved per account', moneyConservation],
@@ -127,12 +34,12 @@ const properties: [string, Check][] = [
 
 describe(`invariants over ${POOL} generated scenarios (seed ${SEED})`, () => {
   for (const [name, check] of properties) {
-    it(name, () => assertProperty(name, check), TIMEOUT);
+    it(name, () => assertProperty(pool, name, check), TIMEOUT);
   }
 
   it(
     'g. the same input gives a byte-identical report',
-    () => assertProperty('g. the same input gives a byte-identical report', deterministic, DETERMINISM_RUNS),
+    () => assertProperty(pool, 'g. the same input gives a byte-identical report', deterministic, DETERMINISM_RUNS),
     TIMEOUT,
   );
 
@@ -157,17 +64,11 @@ describe(`invariants over ${POOL} generated scenarios (seed ${SEED})`, () => {
   });
 });
 
-const failureFiles = (() => {
-  try {
-    return readdirSync(FAILURES_DIR).filter((file) => /\.ya?ml$/.test(file)).sort();
-  } catch {
-    return [];
-  }
-})();
+// Saved failures of the population pool are replayed by population.test.ts.
+const failureFiles = savedFailures((text) => !hasPopulation(text));
 
 describe.runIf(failureFiles.length > 0)('saved failures replayed against every property', () => {
-  describe.each(failureFiles)('%s', (file) => {
-    const text = readFileSync(join(FAILURES_DIR, file), 'utf8');
+  describe.each(failureFiles)('%s', (_file, text) => {
     it.each(properties)('%s', (name, check) => violated(name, check(run(text))));
     it('g. the same input gives a byte-identical report', () => violated('g', deterministic(run(text))));
   });

@@ -17,12 +17,12 @@ export interface Run {
   report: Report;
 }
 
-const MS_PER_DAY = 86_400_000;
-const OFFSET_MS = 8 * 3_600_000;
+export const MS_PER_DAY = 86_400_000;
+export const OFFSET_MS = 8 * 3_600_000;
 const PARTS = ['cash', 'income', 'gift'] as const;
 
-const dec = (value: Decimal.Value): Decimal => new Decimal(value);
-const sumOf = (values: Decimal.Value[]): Decimal => values.reduce<Decimal>((total, value) => total.plus(value), dec(0));
+export const dec = (value: Decimal.Value): Decimal => new Decimal(value);
+export const sumOf = (values: Decimal.Value[]): Decimal => values.reduce<Decimal>((total, value) => total.plus(value), dec(0));
 const partsTotal = (parts: MoneyParts): Decimal => sumOf(PARTS.map((part) => parts[part]));
 
 /** Milliseconds since the epoch of a report instant (ISO 8601 with its offset). */
@@ -34,13 +34,13 @@ export function instantMs(text: string): number {
 
 /** The local day (days since 1970-01-01 in UTC+8) of an instant in ms. */
 export const localDayOf = (ms: number): number => Math.floor((ms + OFFSET_MS) / MS_PER_DAY);
-const startOfDay = (day: number): number => day * MS_PER_DAY - OFFSET_MS;
+export const startOfDay = (day: number): number => day * MS_PER_DAY - OFFSET_MS;
 const dayOfDate = (date: string): number => {
   const [y, m, d] = date.split('-').map(Number);
   return dayOf(y, m, d);
 };
 
-function periodOf(report: Report) {
+export function periodOf(report: Report) {
   const startDay = dayOfDate(report.period.start);
   const endDay = dayOfDate(report.period.end);
   return { startDay, endDay, days: endDay - startDay + 1, endAt: startOfDay(endDay + 1) };
@@ -54,6 +54,11 @@ function periodOf(report: Report) {
  * totals + Σ bill paid + debt repaid, and Σ bill debt − debt repaid = final debt. Each balance
  * entry is also explained by its cause (order, bill, top-up, refund), part by part where the
  * rules fix the parts, and no part and no debt is ever negative.
+ *
+ * Top-ups are the scenario's `topUp` events of the account, in order, and (population
+ * behaviour, EXPLORE.md §3) the top-ups a generated account's customer makes: those entries are
+ * marked `by: behaviour`, add cash only (income and gift unchanged), add something, and are
+ * never made for a written account.
  */
 export function moneyConservation({ scenario, report }: Run): string[] {
   const out: string[] = [];
@@ -78,6 +83,7 @@ export function moneyConservation({ scenario, report }: Run): string[] {
 
     let repaid = dec(0);
     let topUpIndex = 0;
+    let behaviourTopUps = dec(0);
     const seen = { orders: new Set<string>(), bills: new Set<string>(), refunds: new Set<string>() };
     for (let k = 1; k < entries.length; k += 1) {
       const [before, after] = [entries[k - 1], entries[k]];
@@ -122,6 +128,13 @@ export function moneyConservation({ scenario, report }: Run): string[] {
           out.push(`${where}: bill ${record.month} paid ${record.paid} + debt ${record.debt} ≠ total ${record.total}`);
         }
         for (const part of PARTS) if (delta[part].isPositive() && !delta[part].isZero()) out.push(`${where}: a bill added ${delta[part]} to ${part}`);
+      } else if (after.cause === 'top-up' && after.by === 'behaviour') {
+        const incoming = deltaTotal.minus(deltaDebt);
+        behaviourTopUps = behaviourTopUps.plus(incoming);
+        if (account.cohort === undefined) out.push(`${where}: a top-up by behaviour for a written account`);
+        if (!delta.income.isZero() || !delta.gift.isZero()) out.push(`${where}: a top-up by behaviour moved income by ${delta.income} and gift by ${delta.gift}, not cash only`);
+        if (!incoming.isPositive() || incoming.isZero()) out.push(`${where}: a top-up by behaviour of ${incoming}`);
+        if (deltaDebt.isPositive() && !deltaDebt.isZero()) out.push(`${where}: a top-up increased the debt by ${deltaDebt}`);
       } else if (after.cause === 'top-up') {
         const event = topUps[topUpIndex];
         topUpIndex += 1;
@@ -161,11 +174,11 @@ export function moneyConservation({ scenario, report }: Run): string[] {
     const prepaid = sumOf(orders.map((record) => record.total));
     const billPaid = sumOf(bills.map((bill) => bill.paid));
     const billDebt = sumOf(bills.map((bill) => bill.debt));
-    const lhs = opening.plus(toppedUp).plus(refunded);
+    const lhs = opening.plus(toppedUp).plus(behaviourTopUps).plus(refunded);
     const rhs = partsTotal(final).plus(prepaid).plus(billPaid).plus(repaid);
     if (!lhs.eq(rhs)) {
       out.push(
-        `${id}: opening ${opening} + top-ups ${toppedUp} + refunds ${refunded} = ${lhs}, but final balance ${partsTotal(final)} + orders ${prepaid} + bills paid ${billPaid} + debt repaid ${repaid} = ${rhs}`,
+        `${id}: opening ${opening} + top-ups ${toppedUp} + top-ups by behaviour ${behaviourTopUps} + refunds ${refunded} = ${lhs}, but final balance ${partsTotal(final)} + orders ${prepaid} + bills paid ${billPaid} + debt repaid ${repaid} = ${rhs}`,
       );
     }
     if (!billDebt.minus(repaid).eq(final.debt)) {
@@ -266,12 +279,23 @@ export function proDaysOf(report: Report, app: string): Set<number> {
 
 const zone = fixedZone('Asia/Shanghai') as Zone;
 
+/**
+ * The name of an app's random curve streams: its id, or for a generated app its id without the
+ * zero padding of its account's number (docs/scenario-format.md, "Randomness":
+ * `smallGames-012-1` → `smallGames-12-1`).
+ */
+export function streamName(app: string, cohort: string | undefined): string {
+  if (cohort === undefined) return app;
+  return `${cohort}-${app.slice(cohort.length + 1).split('-').map((part) => String(Number(part))).join('-')}`;
+}
+
 function seriesOf(scenario: Scenario, report: Report, app: string, key: UsageKey): Float64Array {
   const { startDay, days } = periodOf(report);
-  const spec = scenario.accounts.flatMap((account) => account.apps).find((candidate) => candidate.id === app);
-  const curve = spec?.usage[key];
+  const account = scenario.accounts.find((candidate) => candidate.apps.some((spec) => spec.id === app));
+  const curve = account?.apps.find((candidate) => candidate.id === app)?.usage[key];
   if (!curve) return new Float64Array(days);
-  return dailySeries(curve, { startDay, days, zone, seed: scenario.seed, appId: app, key, whole: key !== 'avBandwidthMbps' });
+  const appId = streamName(app, account?.cohort);
+  return dailySeries(curve, { startDay, days, zone, seed: scenario.seed, appId, key, whole: key !== 'avBandwidthMbps' });
 }
 
 /**
@@ -364,7 +388,10 @@ export function noChargeOffPro({ scenario, report }: Run): string[] {
 // ---------------------------------------------------------------------------------------------
 // d. Reclaimed is final.
 
-/** After its transition to reclaimed nothing happens to an app but denials with reason `reclaimed`. */
+/**
+ * After its transition to reclaimed nothing happens to an app but denials with reason `reclaimed`
+ * (and, in a population, the `lostAfterReclaim` of a customer who comes back to it).
+ */
 export function reclaimedIsFinal({ report }: Run): string[] {
   const out: string[] = [];
   report.transitions.forEach((transition, index) => {
@@ -384,7 +411,8 @@ export function reclaimedIsFinal({ report }: Run): string[] {
     for (const notice of after(report.notifications)) {
       if (!(notice.kind === 'reclaimed' && instantMs(notice.at) === at)) out.push(`${where}: ${notice.kind} notification at ${notice.at}`);
     }
-    for (const event of after(report.events)) out.push(`${where}: event ${event.kind} at ${event.at}`);
+    // A customer who comes back to a reclaimed app is lost (EXPLORE.md §3): recorded, nothing happens to the app.
+    for (const event of after(report.events)) if (event.kind !== 'lostAfterReclaim') out.push(`${where}: event ${event.kind} at ${event.at}`);
     const record = report.apps.find((candidate) => candidate.id === app);
     if (record?.finalState !== 'reclaimed') out.push(`${where}: final state ${record?.finalState}`);
   });
@@ -433,7 +461,7 @@ export function retentionRespected({ scenario, report }: Run): string[] {
 // ---------------------------------------------------------------------------------------------
 // f. Transitions follow the edges of the lifecycle graph.
 
-/** RULES.md "The lifecycle of one SDKAppID", with the causes each edge may carry. */
+/** docs/policy.md "The lifecycle of one SDKAppID", with the causes each edge may carry. */
 export const allowedEdges: Record<string, readonly TransitionCause[]> = {
   'trial→active': ['purchase'],
   'trial→suspended': ['arrears'],
