@@ -31,7 +31,7 @@ import type { Machines } from './actors.ts';
 import type { BuyReaction, Reaction } from './jobs.ts';
 import { quote } from './orders.ts';
 import type { RecordObserver } from './recorder.ts';
-import type { AccountRuntime, AppRuntime, World } from './runtime.ts';
+import type { AccountRuntime, AppRuntime, CustomerHook, World } from './runtime.ts';
 import { playEvent } from './scenarioEvents.ts';
 import { Priority } from './virtualClock.ts';
 
@@ -40,7 +40,7 @@ const by = 'behaviour' as const;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Customer = { behaviour: Behaviour; decider: Decider };
 
-export class Customers implements RecordObserver {
+export class Customers implements RecordObserver, CustomerHook {
   /** Occurrences so far, by `<app or account id>/<trigger>`: plain data, saved with a paused run. */
   counts: Record<string, number> = {};
 

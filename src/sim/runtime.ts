@@ -10,9 +10,8 @@ import type { AppMachine } from '../machines/app.machine.ts';
 import type { PackFamily, Policy } from '../policy/schema.ts';
 import type { AppState, BillRecord, OrderRecord } from '../report/types.ts';
 import type { AppSpec, UsageKey } from '../scenario/types.ts';
-import type { Customers } from './behaviour.ts';
 import type { Recorder } from './recorder.ts';
-import type { EngineJob } from './jobs.ts';
+import type { EngineJob, Reaction } from './jobs.ts';
 import type { VirtualClock } from './virtualClock.ts';
 
 export interface OrderEntry {
@@ -92,6 +91,14 @@ export interface World {
   apps: Map<string, AppRuntime>;
   counters: { orders: number; actors: number };
   trace?: MachineTrace;
-  /** Customers who react (population behaviour), when the scenario has a population. */
-  customers?: Customers;
+  /** Customers who react (population behaviour, sim/behaviour.ts), when the scenario has a population. */
+  customers?: CustomerHook;
+}
+
+/** What the engine asks of the customers: to decide when an app is created, to play a reaction when it is due. */
+export interface CustomerHook {
+  /** Occurrences of each customer's triggers so far: plain data, saved with a paused run. */
+  counts: Record<string, number>;
+  appStarted(app: AppRuntime): void;
+  play(reaction: Reaction): void;
 }

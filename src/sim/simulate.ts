@@ -90,8 +90,9 @@ export function createRun(scenario: Scenario, policy: Policy, options: SimulateO
   run.machines = createMachines(run.world);
   if (scenario.population.length > 0) {
     const behaviours = new Map(scenario.population.map((cohort) => [cohort.cohort, cohort.behaviour]));
-    run.world.customers = new Customers(run.world, run.machines, behaviours);
-    run.world.recorder.observer = run.world.customers;
+    const customers = new Customers(run.world, run.machines, behaviours);
+    run.world.customers = customers;
+    run.world.recorder.observer = customers;
   }
   return run;
 }
