@@ -18,4 +18,6 @@ export type { Curve, Expectation, Scenario, ScenarioEvent } from './scenario/typ
 export { resumeRun, type SavedRun, saveRun } from './sim/persist.ts';
 export { advance, finish, type Run, type SimulateOptions, simulate, startRun } from './sim/simulate.ts';
 export { type Coverage, isComplete, measureCoverage } from './coverage/coverage.ts';
+export { type CompareOptions, type CompareResult, type Comparison, compare } from './explore/compare.ts';
+export { diffPolicies, type PolicyDifference } from './policy/diff.ts';
 export { type Rule, rules } from './policy/rules.ts';

@@ -20,6 +20,7 @@ import {
   eventSchemas,
   expectationSchemas,
   partsSchema,
+  policyChangeSchema,
   scenarioSchema,
   usageSchema,
 } from '../src/scenario/schema.ts';
@@ -61,6 +62,7 @@ describe('docs', () => {
   it('mentions every field a scenario may hold, written as code', () => {
     const schemas = [
       scenarioSchema,
+      policyChangeSchema,
       partsSchema,
       accountSchema,
       usageSchema,

@@ -5,6 +5,7 @@
 import { formatIssue, InputError } from '../inputError.ts';
 import { plural, UsageError } from './args.ts';
 import { checkCommand } from './check.ts';
+import { compareCommand } from './compare.ts';
 import { coverageCommand } from './coverage.ts';
 import { policyCommand } from './policy.ts';
 import { resumeCommand } from './resume.ts';
@@ -16,6 +17,7 @@ const commands: Record<string, (args: string[]) => number> = {
   run: runCommand,
   resume: resumeCommand,
   check: checkCommand,
+  compare: compareCommand,
   test: testCommand,
   policy: policyCommand,
   coverage: coverageCommand,

@@ -1,21 +1,51 @@
-/** `imsim policy show [ID|FILE]`: the policy with the rule ID of every knob. */
+/**
+ * `imsim policy show [ID|FILE]`: the policy with the rule ID of every knob; `imsim policy diff A
+ * B`: every knob and price that differs between two policies.
+ */
+import { annotatedPolicy, rulesOf } from '../policy/annotate.ts';
+import { diffPolicies } from '../policy/diff.ts';
 import { bundledPolicyText, isBundledPolicyId, loadPolicy } from '../policy/load.ts';
 import { applyOverrides, parseSetOption } from '../policy/overrides.ts';
+import type { Policy } from '../policy/schema.ts';
+import { renderTable } from '../report/table.ts';
 import { parseOptions, UsageError } from './args.ts';
+
+const usage = 'usage: imsim policy show [ID|FILE] [--json] [--set path=value]… | imsim policy diff A B [--set path=value]… [--json]';
 
 export function policyCommand(args: string[]): number {
   const { values, positionals } = parseOptions(args, {
     json: { type: 'boolean', default: false },
     set: { type: 'string', multiple: true, default: [] },
   });
-  const [verb, idOrPath = 'tencent-im-2019', ...extra] = positionals;
-  if (verb !== 'show' || extra.length > 0) throw new UsageError('usage: imsim policy show [ID|FILE]');
-  const sets = (values.set as string[]).map(parseSetOption);
-  const policy = applyOverrides(loadPolicy(idOrPath), Object.fromEntries(sets.map(({ path, value }) => [path, value])));
-  if (values.json || sets.length > 0) {
-    process.stdout.write(`${JSON.stringify(policy, null, 2)}\n`);
-  } else {
-    process.stdout.write(isBundledPolicyId(idOrPath) ? bundledPolicyText(idOrPath) : `${JSON.stringify(policy, null, 2)}\n`);
-  }
+  const [verb, ...names] = positionals;
+  const set = Object.fromEntries((values.set as string[]).map(parseSetOption).map(({ path, value }) => [path, value]));
+  const withSet = (policy: Policy) => (Object.keys(set).length === 0 ? policy : applyOverrides(policy, set, { file: '--set', locate: () => ({ line: 1, column: 1 }) }));
+  if (verb === 'show' && names.length <= 1) return show(names[0] ?? 'tencent-im-2019', withSet, values.json === true);
+  if (verb === 'diff' && names.length === 2) return diff(loadPolicy(names[0]), withSet(loadPolicy(names[1])), values.json === true);
+  throw new UsageError(usage);
+}
+
+/** A bundled policy as its file is written (comments and rule IDs), else the policy with rule IDs and what --set changed. */
+function show(idOrPath: string, withSet: (policy: Policy) => Policy, json: boolean): number {
+  const base = loadPolicy(idOrPath);
+  const policy = withSet(base);
+  if (json) process.stdout.write(`${JSON.stringify(policy, null, 2)}\n`);
+  else if (isBundledPolicyId(idOrPath) && policy === base) process.stdout.write(bundledPolicyText(idOrPath));
+  else process.stdout.write(annotatedPolicy(policy, diffPolicies(base, policy)));
   return 0;
+}
+
+/** Like diff(1): exit code 0 when the policies agree, 1 when anything differs. */
+function diff(a: Policy, b: Policy, json: boolean): number {
+  const differences = diffPolicies(a, b);
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ format: 1, a: a.id, b: b.id, differences }, null, 2)}\n`);
+  } else if (differences.length === 0) {
+    process.stdout.write(`${a.id} and ${b.id} agree on every knob and price\n`);
+  } else {
+    const shown = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
+    const rows = differences.map(({ path, a: left, b: right }) => [path, shown(left), shown(right), rulesOf(path).join(' ')]);
+    process.stdout.write(`${renderTable([{ header: 'knob' }, { header: `A: ${a.id}` }, { header: `B: ${b.id}` }, { header: 'rule' }], rows).join('\n')}\n`);
+  }
+  return differences.length === 0 ? 0 : 1;
 }

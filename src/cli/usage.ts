@@ -5,10 +5,14 @@ Usage:
   imsim run FILE [--format text|json|csv|md] [--out DIR] [--policy ID|FILE] [--set path=value]…
                  [--seed N] [--summary] [--top N]
   imsim run FILE --until DATE --save STATE.json   pause a run before DATE and save it
-  imsim resume STATE.json [--format …] [--out DIR]  continue a paused run to the end
+  imsim resume STATE.json [--format …] [--out DIR] [--set path=value]…
+                               continue a paused run to the end (under changed knobs with --set)
+  imsim compare FILE [--set …] --vs [--set …] [--from DATE] [--format text|json|md|html] [--out DIR]
+                               the scenario under two policies on the same seed, side by side
   imsim check FILE…            validate scenario files, simulate nothing
   imsim test [DIR]             run every scenario's expectations (default DIR: scenarios)
   imsim policy show [ID|FILE]  print a policy with its rule IDs (default: tencent-im-2019)
+  imsim policy diff A B        every knob and price that differs between two policies
   imsim coverage [DIR] [--all] which scenarios exercise each rule, state and transition
 
   imsim COMMAND --help         help on one command
@@ -19,7 +23,8 @@ Reference (in the project's docs/ folder):
   docs/scenario-format.md   every field of a scenario: accounts, curves, events, expectations,
                             distributions, populations and customer behaviour
   docs/report-format.md     every field of the report, and the KPIs with their definitions
-  docs/policy.md            every policy knob with its rule ID`;
+  docs/policy.md            every policy knob with its rule ID
+  docs/explore.md           compare, sweep and shards: questions over many runs`;
 
 export const commandHelp: Record<string, string> = {
   run: `imsim run FILE [options]
@@ -47,11 +52,32 @@ Simulates the scenario FILE and prints its report.
 
 Exit code 1 when an expectation of the scenario fails, 2 on bad input.
 Formats: docs/scenario-format.md (the file), docs/report-format.md (the report and KPIs).`,
-  resume: `imsim resume STATE.json [--format text|json|csv|md] [--out DIR] [--summary] [--top N]
+  resume: `imsim resume STATE.json [--format text|json|csv|md] [--out DIR] [--summary] [--top N] [--set path=value]…
 
 Continues a run saved by "imsim run FILE --until DATE --save STATE.json" (in this process or
 another, on this machine or another) to the end of its period and prints its report, exactly
-as an uninterrupted run would. The saved run holds the scenario and its policy.`,
+as an uninterrupted run would. The saved run holds the scenario and its policy.
+
+  --set path=value   continue under changed knobs, from the instant the run was saved: a policy
+                     change (docs/scenario-format.md, "A policy change at an instant"); terms
+                     already in effect, such as timers armed before, are kept`,
+  compare: `imsim compare FILE [--policy A] [--set path=value]… --vs [--policy B] [--set path=value]…
+              [--seed N] [--from DATE] [--format text|json|md|html] [--out DIR]
+
+Plays the scenario FILE twice on the same seed, under A (the options before --vs) and under B
+(the options after it); each side starts from the scenario as written and adds its own --policy
+and --set. The same customers make the same decisions on both sides, so what differs is the
+policy's doing. Prints every KPI under A and B with B − A and the relative change (for all
+accounts, then the KPIs that differ per cohort and per tag), how many apps are better or worse
+off by net revenue, and the apps whose story parts, with the first transition that differs.
+
+  --from DATE     B runs under A until DATE, then B's knobs take effect (terms already in effect
+                  are kept): "what if we changed the policy on DATE?"
+  --seed N        replace the scenario's seed, on both sides
+  --format F      text (default), json, md, or html: one self-contained page with charts
+  --out DIR       write compare.txt, compare.json, compare.md or compare.html into DIR
+
+See docs/explore.md.`,
   check: `imsim check FILE…
 
 Validates scenario files and their policies without simulating. Prints every error as
@@ -69,7 +95,14 @@ actual no-reason refund, X5 an actual reclaim). Then every state and transition 
 account machines, enumerated from their definitions, with ✗ for those no scenario took
 (--all lists the covered ones too). Exit code 1 when anything is not covered.`,
   policy: `imsim policy show [ID|FILE] [--json] [--set path=value]…
+imsim policy diff A B [--set path=value]… [--json]
 
-Prints a policy: a bundled one by ID (default tencent-im-2019) with the rule ID of every
-knob, or a policy file. --json prints the resolved policy (after --set) as JSON.`,
+show: prints a policy, a bundled one by ID (default tencent-im-2019) or a policy file, with the
+rule IDs of its knobs; with --set, the resulting policy, each changed knob marked with its value
+before. --json prints the policy (after --set) as JSON.
+
+diff: every knob and price whose value differs between A and B (each a bundled ID or a file;
+--set changes B), with the rules they belong to. Exit code 0 when they agree, 1 when they differ.
+
+See docs/policy.md.`,
 };

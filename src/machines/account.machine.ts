@@ -28,12 +28,16 @@ export interface AccountContext extends AccountInput {
   debt: string;
   /** Push instant of the oldest bill still unpaid (A3 counts from it). */
   arrearsSince: number | null;
+  /** A3: when the account is suspended if still in arrears, fixed when arrears begin (a later change of the knob leaves it). */
+  arrearsDeadlineAt: number | null;
   /** When the whole account was suspended (A3), while it is. */
   suspendedSince: number | null;
 }
 
 export type AccountEvent =
   | { type: 'PAY'; amount: string }
+  /** The policy's knobs changed: the pay order and the A3 deadline of arrears that begin from now on. */
+  | { type: 'SET_TERMS'; payOrder: BalancePart[]; suspendAfterDays: number }
   | { type: 'RECEIVE'; parts: Parts }
   | { type: 'CHARGE_BILL'; amount: string; pushedAt: number };
 
@@ -69,6 +73,7 @@ export function createAccountMachine(env: AccountMachineEnv) {
     delays: {
       /** A3: suspended if still in arrears `suspendAfterDays` days after the push, counting the push day. */
       untilArrearsDeadline: ({ context }: { context: AccountContext }) => {
+        if (context.arrearsDeadlineAt !== null) return Math.max(0, context.arrearsDeadlineAt - env.now());
         const since = context.arrearsSince ?? env.now();
         return Math.max(0, arrearsDeadline(since, context.suspendAfterDays, context.zone) - env.now());
       },
@@ -80,9 +85,10 @@ export function createAccountMachine(env: AccountMachineEnv) {
         return { balance: draw.balance, debt: money(context.debt).plus(draw.shortfall).toString() };
       }),
       /** A2: the bill takes everything there is; the rest is debt, counted from the push. */
-      startArrears: assign(({ context, event }: Args) => ({
-        arrearsSince: context.arrearsSince ?? (event.type === 'CHARGE_BILL' ? event.pushedAt : env.now()),
-      })),
+      startArrears: assign(({ context, event }: Args) => {
+        const since = context.arrearsSince ?? (event.type === 'CHARGE_BILL' ? event.pushedAt : env.now());
+        return { arrearsSince: since, arrearsDeadlineAt: arrearsDeadline(since, context.suspendAfterDays, context.zone) };
+      }),
       /** A4: money that arrives while in debt pays the debt first. */
       receive: assign(({ context, event }: Args) => {
         if (event.type !== 'RECEIVE') return {};
@@ -90,7 +96,8 @@ export function createAccountMachine(env: AccountMachineEnv) {
         return { balance: after.balance, debt: after.debt.toString() };
       }),
       markSuspended: assign(() => ({ suspendedSince: env.now() })),
-      endArrears: assign(() => ({ arrearsSince: null, suspendedSince: null })),
+      setTerms: assign(({ event }: Args) => (event.type === 'SET_TERMS' ? { payOrder: event.payOrder, suspendAfterDays: event.suspendAfterDays } : {})),
+      endArrears: assign(() => ({ arrearsSince: null, arrearsDeadlineAt: null, suspendedSince: null })),
       notifyArrearsStarted: emit(({ context }: Args): AccountEmitted => ({ type: 'arrearsStarted', accountId: context.accountId })),
       notifyAccountSuspended: emit(
         ({ context }: Args): AccountEmitted => ({ type: 'accountSuspended', accountId: context.accountId }),
@@ -105,9 +112,9 @@ export function createAccountMachine(env: AccountMachineEnv) {
     },
   }).createMachine({
     id: 'account',
-    context: ({ input }) => ({ ...input, debt: '0', arrearsSince: null, suspendedSince: null }),
+    context: ({ input }) => ({ ...input, debt: '0', arrearsSince: null, arrearsDeadlineAt: null, suspendedSince: null }),
     initial: 'inGoodStanding',
-    on: { RECEIVE: { actions: 'receive' } },
+    on: { RECEIVE: { actions: 'receive' }, SET_TERMS: { actions: 'setTerms' } },
     states: {
       inGoodStanding: {
         on: {

@@ -35,10 +35,20 @@ export interface AppContext extends AppInput {
   lastRetryAt: number | null;
   lastAutoRenewal: { start: number; end: number } | null;
   cause: TransitionCause | null;
+  /**
+   * The instants the pending timers were armed for, kept so that a change of policy knobs
+   * (SET_TIMING) or a paused and resumed run leaves an armed timer where it was: the end of
+   * grace (X2), of retention (X5), and the next expiry warning (X1).
+   */
+  graceEndAt: number | null;
+  retentionEndAt: number | null;
+  warningAt: number | null;
 }
 
 export type AppEvent =
   | { type: 'PRO_PERIOD'; start: number; end: number; cause: 'purchase' | 'renewal' }
+  /** The policy's knobs changed: timers armed from now on read these; those armed keep their instants. */
+  | { type: 'SET_TIMING'; timing: AppTiming }
   | { type: 'SET_AUTO_RENEW'; on: boolean }
   | { type: 'REFUND_PRO' }
   | { type: 'ARREARS_SUSPEND' }
@@ -66,7 +76,7 @@ const expiryWarnings = {
   initial: 'checking',
   states: {
     checking: { always: [{ guard: 'expiryWarningAhead', target: 'waiting' }, { target: 'done' }] },
-    waiting: { after: { untilExpiryWarning: { target: 'checking', actions: ['markWarned', 'notifyExpiryWarning'] } } },
+    waiting: { entry: 'armWarning', after: { untilExpiryWarning: { target: 'checking', actions: ['markWarned', 'notifyExpiryWarning'] } } },
     done: {},
   },
 } as const;
@@ -93,14 +103,14 @@ export function createAppMachine(env: AppMachineEnv) {
       expiryWarningAhead: ({ context }) => nextWarning(context) !== undefined,
       /** P5: renewal management scans once a day between expiry and suspension. */
       retryBeforeGraceEnd: ({ context }) =>
-        context.timing.retryDailyInGrace && nextRetry(context) < graceEnd(context),
+        context.timing.retryDailyInGrace && nextRetry(context) < (context.graceEndAt ?? graceEnd(context)),
     },
     delays: {
       untilPackageEnd: ({ context }: Args) => untilInstant(proEndOf(context)),
-      untilGraceEnd: ({ context }: Args) => untilInstant(graceEnd(context)),
+      untilGraceEnd: ({ context }: Args) => untilInstant(context.graceEndAt ?? graceEnd(context)),
       untilRetentionEnd: ({ context }: Args) =>
-        untilInstant(retentionEndsAt(context.suspendedAt ?? env.now(), context.timing.retentionDays, context.timing.zone)),
-      untilExpiryWarning: ({ context }: Args) => untilInstant(nextWarning(context) ?? env.now()),
+        untilInstant(context.retentionEndAt ?? retentionEndsAt(context.suspendedAt ?? env.now(), context.timing.retentionDays, context.timing.zone)),
+      untilExpiryWarning: ({ context }: Args) => untilInstant(context.warningAt ?? nextWarning(context) ?? env.now()),
       untilAutoRenewRetry: ({ context }: Args) => untilInstant(nextRetry(context)),
     },
     actions: {
@@ -111,7 +121,15 @@ export function createAppMachine(env: AppMachineEnv) {
       }),
       extendPeriod: assign(({ event }) => (event.type === 'PRO_PERIOD' ? { proEnd: event.end, cause: event.cause } : {})),
       setAutoRenew: assign(({ event }) => (event.type === 'SET_AUTO_RENEW' ? { autoRenew: event.on } : {})),
-      markSuspended: assign(() => ({ suspendedAt: env.now() })),
+      setTiming: assign(({ event }) => (event.type === 'SET_TIMING' ? { timing: event.timing } : {})),
+      /** X5: retention counts from the suspension, under the terms of that moment. */
+      markSuspended: assign(({ context }) => ({
+        suspendedAt: env.now(),
+        retentionEndAt: retentionEndsAt(env.now(), context.timing.retentionDays, context.timing.zone),
+      })),
+      /** X2: the package ended without a renewal; grace runs under the terms of that moment. */
+      armGrace: assign(({ context }) => ({ graceEndAt: graceEnd(context) })),
+      armWarning: assign(({ context }) => ({ warningAt: nextWarning(context) ?? null })),
       /** P5 and P4: one period bought from the end instant (in grace, per `renewal.inGraceFrom`). */
       renewAutomatically: assign(({ context }) => {
         const end = proEndOf(context);
@@ -146,9 +164,12 @@ export function createAppMachine(env: AppMachineEnv) {
       lastRetryAt: null,
       lastAutoRenewal: null,
       cause: null,
+      graceEndAt: null,
+      retentionEndAt: null,
+      warningAt: null,
     }),
     initial: 'trial',
-    on: { SET_AUTO_RENEW: { actions: 'setAutoRenew' } },
+    on: { SET_AUTO_RENEW: { actions: 'setAutoRenew' }, SET_TIMING: { actions: 'setTiming' } },
     states: {
       trial: {
         on: {
@@ -161,8 +182,8 @@ export function createAppMachine(env: AppMachineEnv) {
         after: {
           untilPackageEnd: [
             { guard: 'canAffordAutoRenewal', target: 'active', reenter: true, actions: ['renewAutomatically', 'emitAutoRenewed'] },
-            { guard: 'autoRenewOn', target: 'expiredGrace', actions: [cause('expiry'), 'notifyAutoRenewFailed'] },
-            { target: 'expiredGrace', actions: cause('expiry') },
+            { guard: 'autoRenewOn', target: 'expiredGrace', actions: [cause('expiry'), 'armGrace', 'notifyAutoRenewFailed'] },
+            { target: 'expiredGrace', actions: [cause('expiry'), 'armGrace'] },
           ],
         },
         on: {
@@ -214,7 +235,7 @@ export function createAppMachine(env: AppMachineEnv) {
             states: {
               trial: { on: { ARREARS_CLEARED: { target: '#app.trial', actions: cause('arrearsCleared') } } },
               active: {
-                after: { untilPackageEnd: 'expiredGrace' },
+                after: { untilPackageEnd: { target: 'expiredGrace', actions: 'armGrace' } },
                 on: {
                   ARREARS_CLEARED: { target: '#app.active', actions: cause('arrearsCleared') },
                   REFUND_PRO: 'lapsed',

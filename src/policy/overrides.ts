@@ -116,6 +116,16 @@ function setPath(root: Record<string, unknown>, key: string, value: unknown): Pr
   return [];
 }
 
+/** Knobs that stay as a run begins: a change within the run (policyChanges, resume --set) may not touch them. */
+const fixedKnobs = ['id', 'name', 'currency', 'timezone'];
+
+/** The keys of a change within a run that name a fixed knob, each with the message to show. */
+export function unchangeableKnobs(set: Record<string, unknown>): { key: string; message: string }[] {
+  return Object.keys(set)
+    .filter((key) => fixedKnobs.includes(key.split('.')[0]))
+    .map((key) => ({ key, message: `expected a knob that may change within a run, found "${key}" (${fixedKnobs.join(', ')} stay as the run begins)` }));
+}
+
 /** Names that reach an object's prototype rather than a field of the policy. */
 const forbiddenSegments = new Set(['__proto__', 'constructor', 'prototype']);
 

@@ -14,7 +14,7 @@ export function kpiRows(set: KpiSet): [path: string, value: KpiValue][] {
   const rows: [string, KpiValue][] = [];
   for (const section of sections) {
     const value = set[section];
-    if (typeof value === 'object') for (const [key, inner] of Object.entries(value)) rows.push([`${section}.${key}`, inner as KpiValue]);
+    if (typeof value === 'object' && value !== null) for (const [key, inner] of Object.entries(value)) rows.push([`${section}.${key}`, inner as KpiValue]);
     else rows.push([section, value]);
   }
   return rows;

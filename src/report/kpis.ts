@@ -105,11 +105,16 @@ function open(map: Map<string, Tally>, key: string): Tally {
   return tally;
 }
 
+/** The KPIs of nothing: every amount 0.00, every count 0. */
+export function emptyKpiSet(): KpiSet {
+  return new Tally().set();
+}
+
 let names: readonly string[] | undefined;
 
 /** Every KPI's dotted path (`revenue.netCollected`, `apps.savedInGrace`, …). */
 export function kpiNames(): readonly string[] {
-  names ??= kpiPaths(new Tally().set());
+  names ??= kpiPaths(emptyKpiSet());
   return names;
 }
 

@@ -3,15 +3,9 @@
  * Instants print as local wall time in the policy zone, named under the title.
  */
 import { kpiTable } from './kpiTable.ts';
+import { columns, mdCell, mdTable } from './mdTable.ts';
 import { localInstant } from './table.ts';
 import { appStates, type BillRecord, type Report } from './types.ts';
-
-type Cell = string | number | boolean | undefined;
-
-interface MdColumn {
-  header: string;
-  right?: boolean;
-}
 
 export function renderMarkdown(report: Report): string {
   const sections = [
@@ -21,31 +15,14 @@ export function renderMarkdown(report: Report): string {
     bills(report),
     refunds(report),
     denials(report),
+    notifications(report),
+    events(report),
+    usage(report),
     summary(report),
     kpis(report),
     expectations(report),
   ];
   return `${sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n')}\n`;
-}
-
-/** A cell's text: `|` escaped, line breaks as `<br>`. */
-export function mdCell(value: Cell): string {
-  const text = value === undefined ? '' : String(value);
-  return text.replaceAll('|', '\\|').replace(/\r\n|\r|\n/g, '<br>');
-}
-
-function mdTable(columns: readonly MdColumn[], rows: readonly (readonly Cell[])[]): string[] {
-  if (rows.length === 0) return ['_None._'];
-  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-  return [
-    line(columns.map((column) => mdCell(column.header))),
-    line(columns.map((column) => (column.right ? '---:' : '---'))),
-    ...rows.map((row) => line(columns.map((_, i) => mdCell(row[i])))),
-  ];
-}
-
-function columns(...specs: string[]): MdColumn[] {
-  return specs.map((spec) => (spec.endsWith(':') ? { header: spec.slice(0, -1), right: true } : { header: spec }));
 }
 
 function header(report: Report): string[] {
@@ -121,6 +98,25 @@ function refunds(report: Report): string[] {
 function denials(report: Report): string[] {
   const rows = report.denials.map((d) => [localInstant(d.at), d.account, d.app, d.type, d.product, d.reason]);
   return ['## Denials', '', ...mdTable(columns('At', 'Account', 'App', 'Type', 'Product', 'Reason'), rows)];
+}
+
+function notifications(report: Report): string[] {
+  const rows = report.notifications.map((n) => [localInstant(n.at), n.account, n.app, n.kind, n.channels.join(', ')]);
+  return ['## Notifications', '', ...mdTable(columns('At', 'Account', 'App', 'Kind', 'Channels'), rows)];
+}
+
+function events(report: Report): string[] {
+  const rows = report.events.map((e) => [localInstant(e.at), e.kind, e.account, e.app, e.detail, e.by]);
+  return ['## Events', '', ...mdTable(columns('At', 'Kind', 'Account', 'App', 'Detail', 'By'), rows)];
+}
+
+function usage(report: Report): string[] {
+  const rows = report.usage.map((u) => [u.app, u.month, u.peakDau, u.peakDauDay ?? '', u.peakGroups, u.bandwidthMbpsDays, u.userDaysDenied, u.roomDaysDenied, u.proDays]);
+  return [
+    '## Usage',
+    '',
+    ...mdTable(columns('App', 'Month', 'Peak DAU:', 'Peak day', 'Peak groups:', 'Mbps-days:', 'User-days denied:', 'Room-days denied:', 'Pro days:'), rows),
+  ];
 }
 
 function summary(report: Report): string[] {

@@ -255,7 +255,11 @@ export interface Kpis extends KpiSet {
 export interface Report {
   format: 1;
   scenario: { name: string; file: string; seed: number; rules: string[] };
-  policy: { id: string; overrides: Record<string, unknown> };
+  /**
+   * The policy the run began under: its id and every knob that differs from the policy the
+   * scenario names; `changes`, the knobs changed during the run and when (policyChanges).
+   */
+  policy: { id: string; overrides: Record<string, unknown>; changes?: { at: string; set: Record<string, unknown> }[] };
   period: { start: string; end: string; timezone: string };
   /** Every account of the run: the written ones, then the generated ones. */
   accounts: AccountRecord[];

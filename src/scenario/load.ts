@@ -24,6 +24,7 @@ import type { Policy } from '../policy/schema.ts';
 import { parseAccount } from './accountsParse.ts';
 import { parseEvents } from './eventsParse.ts';
 import { parseExpectation } from './expectationsParse.ts';
+import { parsePolicyChanges } from './policyChangesParse.ts';
 import { parsePopulation } from './populationParse.ts';
 import { MAX_APP_DAYS, MAX_APPS, MAX_EVENTS, MAX_EXPECTATIONS, MAX_PERIOD_YEARS } from './limits.ts';
 import { ParseContext } from './parseContext.ts';
@@ -68,7 +69,8 @@ function parseDocument(ctx: ParseContext, options: ParseOptions): Scenario {
   const document = raw as Record<string, unknown>;
   const writtenApps = checkSizes(ctx, document);
   const top = topLevel(ctx, document);
-  ctx.policy = resolvePolicy(ctx, options.policy, top.policy, top.policyOverrides ?? {}, options.set);
+  const resolved = resolvePolicy(ctx, options.policy, top.policy, top.policyOverrides ?? {}, options.set);
+  ctx.policy = resolved?.policy;
   ctx.zone = (ctx.policy && policyZone(ctx.policy.timezone)) ?? ctx.zone;
   const days = checkPeriod(ctx, top.start, top.end);
   const seed = options.seed ?? top.seed ?? 0;
@@ -83,12 +85,13 @@ function parseDocument(ctx: ParseContext, options: ParseOptions): Scenario {
   }
   const accounts = (top.accounts ?? []).map((account, index) => parseAccount(ctx, account, ['accounts', index]));
   const events = parseEvents(ctx, top.events ?? []);
+  const policyChanges = parsePolicyChanges(ctx, top.policyChanges ?? [], ctx.policy);
   const expect = (top.expect ?? []).map((entry, index) => parseExpectation(ctx, entry, ['expect', index]));
   ctx.throwIfAny();
 
   // No issues: every part parsed, so the checks below only narrow the types.
   const policy = ctx.policy;
-  if (!policy || !top.name || !top.policy || !top.start || !top.end) throw new Error('scenario parsed without its required fields');
+  if (!policy || !resolved || !top.name || !top.policy || !top.start || !top.end) throw new Error('scenario parsed without its required fields');
   return defined({
     file: ctx.source.file,
     name: top.name,
@@ -96,7 +99,9 @@ function parseDocument(ctx: ParseContext, options: ParseOptions): Scenario {
     rules: top.rules ?? [],
     policyRef: top.policy,
     policyOverrides: { ...top.policyOverrides, ...options.set },
+    policyBase: resolved.base,
     policy,
+    policyChanges,
     start: top.start,
     end: top.end,
     seed,

@@ -12,22 +12,21 @@ import { applyOverrides } from '../policy/overrides.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { ParseContext } from './parseContext.ts';
 
-/** The named (or given) policy with the scenario's overrides, each issue at its override's key. */
+/**
+ * The named (or given) policy as it is (`base`), and with the scenario's overrides and then the
+ * caller's applied (`policy`), each issue at its override's key.
+ */
 export function resolvePolicy(
   ctx: ParseContext,
   given: Policy | undefined,
   ref: string | undefined,
   overrides: Record<string, unknown>,
   set: Record<string, unknown> = {},
-): Policy | undefined {
-  let policy = given;
-  if (!policy) {
-    if (ref === undefined) return undefined;
-    policy = namedPolicy(ctx, ref);
-    if (!policy) return undefined;
-  }
-  const own = withOverrides(ctx, policy, overrides, (key) => positionOf(ctx.source, ['policyOverrides', key], { key: true }), ctx.source.file);
-  return withOverrides(ctx, own, set, () => ({ line: 1, column: 1 }), '--set');
+): { base: Policy; policy: Policy } | undefined {
+  const base = given ?? (ref === undefined ? undefined : namedPolicy(ctx, ref));
+  if (!base) return undefined;
+  const own = withOverrides(ctx, base, overrides, (key) => positionOf(ctx.source, ['policyOverrides', key], { key: true }), ctx.source.file);
+  return { base, policy: withOverrides(ctx, own, set, () => ({ line: 1, column: 1 }), '--set') };
 }
 
 function withOverrides(ctx: ParseContext, policy: Policy, overrides: Record<string, unknown>, locate: (key: string) => { line: number; column: number }, file: string): Policy {

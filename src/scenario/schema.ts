@@ -49,9 +49,13 @@ export const scenarioSchema = z.strictObject({
   seed: z.number().int().default(0),
   accounts: z.array(z.unknown()).default([]),
   population: z.array(z.unknown()).default([]),
+  policyChanges: z.array(z.unknown()).default([]),
   events: z.array(z.unknown()).default([]),
   expect: z.array(z.unknown()).default([]),
 });
+
+/** A change of knobs at an instant: `set` holds dotted paths as `policyOverrides` does. */
+export const policyChangeSchema = z.strictObject({ at: timeText, set: z.record(z.string(), z.unknown()) });
 
 /** A1: the three parts of a balance; amounts as strings or numbers, default 0. */
 export const partsSchema = z.strictObject({

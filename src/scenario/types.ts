@@ -49,6 +49,13 @@ export interface AccountSpec {
   cohort?: string;
 }
 
+/** Knobs that take new values at an instant of the run (`policyChanges:`). */
+export interface PolicyChange {
+  at: number;
+  set: Record<string, unknown>;
+  line: number;
+}
+
 /** A cohort of `population:` as parsed, with the line it is written at. */
 export type PopulationCohort = Cohort<Curve> & { line: number };
 
@@ -108,8 +115,12 @@ export interface Scenario {
   /** The policy as written in the file: a bundled id or a path relative to the scenario. */
   policyRef: string;
   policyOverrides: Record<string, unknown>;
+  /** The policy the file names (or the caller gave) as it is, before any override. */
+  policyBase: Policy;
   /** The policy with the scenario's overrides applied. */
   policy: Policy;
+  /** Knob changes within the run, in time order. */
+  policyChanges: PolicyChange[];
   /** First and last simulated day, YYYY-MM-DD, local to the policy's zone. */
   start: string;
   end: string;

@@ -10,6 +10,8 @@ export type EngineJob =
   | { kind: 'closeMonth'; year: number; month: number }
   | { kind: 'pushBill'; account: string; month: string }
   | { kind: 'chargeBill'; account: string; month: string }
+  /** The scenario's policy change with this index in `scenario.policyChanges`. */
+  | { kind: 'policyChange'; index: number }
   /** A customer's reaction (population behaviour), decided when the run gave it a reason. */
   | { kind: 'reaction'; reaction: Reaction };
 

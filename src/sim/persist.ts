@@ -30,7 +30,10 @@ export interface SavedRun {
   format: 1;
   kind: typeof SAVED_RUN_KIND;
   scenario: Scenario;
+  /** The policy in effect when the run was saved, the one it began under, and the changes between. */
   policy: Policy;
+  startPolicy: Policy;
+  changes: { at: string; set: Record<string, unknown> }[];
   at: number;
   clock: { jobs: SavedJob<EngineJob>[]; sequence: number };
   counters: { orders: number; actors: number };
@@ -56,6 +59,8 @@ export function saveRun({ scenario, world }: Run): SavedRun {
     kind: SAVED_RUN_KIND,
     scenario,
     policy: world.policy,
+    startPolicy: world.startPolicy,
+    changes: world.changes,
     at: world.clock.now(),
     clock: world.clock.saveJobs(),
     counters: world.counters,
@@ -90,6 +95,8 @@ export function saveRun({ scenario, world }: Run): SavedRun {
 export function resumeRun(saved: SavedRun, options: SimulateOptions = {}): Run {
   const run = createRun(saved.scenario, saved.policy, options, saved.at);
   const { world, machines } = run;
+  world.startPolicy = saved.startPolicy;
+  world.changes.push(...saved.changes);
   for (const key of recorderKeys) (world.recorder[key] as unknown[]).push(...saved.recorder[key]);
   Object.assign(world.counters, saved.counters);
   if (world.customers && saved.customers) world.customers.counts = { ...saved.customers };

@@ -79,7 +79,11 @@ export type MachineName = 'app' | 'account';
 export type MachineTrace = (machine: MachineName, event: InspectionEvent) => void;
 
 export interface World {
+  /** The policy in effect now; `startPolicy` the one the run began under. */
   policy: Policy;
+  startPolicy: Policy;
+  /** The knob changes made so far, at their instants (policyChange.ts). */
+  changes: { at: string; set: Record<string, unknown> }[];
   zone: Zone;
   seed: number;
   period: Period;

@@ -7,6 +7,7 @@
  * persist.ts for saving it at any instant and resuming it in another process.
  */
 import { dayNumber, fixedZone, MS_PER_DAY, parseLocalTime, type Zone } from '../domain/calendar.ts';
+import { overridesFrom } from '../policy/diff.ts';
 import type { Policy } from '../policy/schema.ts';
 import { reportFigures } from '../report/kpis.ts';
 import type { Records, Report } from '../report/types.ts';
@@ -18,6 +19,7 @@ import { checkExpectations } from './expectations.ts';
 import type { EngineJob } from './jobs.ts';
 import { Recorder } from './recorder.ts';
 import type { MachineTrace, Period, World } from './runtime.ts';
+import { changePolicy } from './policyChange.ts';
 import { playEvent } from './scenarioEvents.ts';
 import { Priority, VirtualClock } from './virtualClock.ts';
 
@@ -40,7 +42,7 @@ export function policyZone(policy: Policy): Zone {
   return zone;
 }
 
-function periodOf(scenario: Scenario, zone: Zone): Period {
+export function periodOf(scenario: Scenario, zone: Zone): Period {
   const [startAt, lastDayAt] = [scenario.start, scenario.end].map((date) => parseLocalTime(date, zone) as number);
   const [year, month, day] = scenario.start.split('-').map(Number);
   const days = Math.round((lastDayAt - startAt) / MS_PER_DAY) + 1;
@@ -62,6 +64,7 @@ const jobRunners: JobRunners = {
   pushBill: ({ world }, job) => pushBill(world, job.account, job.month),
   chargeBill: ({ world }, job) => chargeBill(world, job.account, job.month),
   reaction: ({ world }, job) => world.customers?.play(job.reaction),
+  policyChange: ({ world, scenario }, job) => changePolicy(world, scenario.policyChanges[job.index].set),
 };
 
 function runJob(run: Run, job: EngineJob): void {
@@ -76,6 +79,8 @@ export function createRun(scenario: Scenario, policy: Policy, options: SimulateO
   const clock = new VirtualClock<EngineJob>(at ?? period.startAt, (job) => runJob(run, job));
   run.world = {
     policy,
+    startPolicy: policy,
+    changes: [],
     zone,
     seed: scenario.seed,
     period,
@@ -111,6 +116,9 @@ export function startRun(scenario: Scenario, policy: Policy = scenario.policy, o
   scenario.events.forEach((event, index) => {
     world.clock.schedule(event.at, Priority.scenario, { kind: 'event', index });
   });
+  scenario.policyChanges.forEach((change, index) => {
+    world.clock.schedule(change.at, Priority.policy, { kind: 'policyChange', index });
+  });
   scheduleMonthCloses(world);
   return run;
 }
@@ -133,12 +141,17 @@ export function simulate(scenario: Scenario, policy: Policy = scenario.policy, o
 
 function assemble({ scenario, world }: Run): Report {
   const { recorder, policy } = world;
+  const start = world.startPolicy;
   const tags = new Map(scenario.population.map((cohort) => [cohort.cohort, cohort.tags]));
   const cohortOf = (cohort: string | undefined) => (cohort === undefined ? {} : { cohort, tags: [...(tags.get(cohort) ?? [])] });
   const records: Records = {
     format: 1,
     scenario: { name: scenario.name, file: scenario.file, seed: scenario.seed, rules: [...scenario.rules] },
-    policy: { id: policy.id, overrides: { ...scenario.policyOverrides } },
+    policy: {
+      id: start.id,
+      overrides: overridesFrom(scenario.policyBase.id === start.id ? scenario.policyBase : start, start),
+      ...(world.changes.length > 0 ? { changes: world.changes } : {}),
+    },
     period: { start: scenario.start, end: scenario.end, timezone: policy.timezone },
     accounts: [...world.accounts.values()].map((account) => ({ id: account.id, ...cohortOf(account.cohort) })),
     apps: [...world.apps.values()].map((app) => ({

@@ -6,8 +6,8 @@
  *
  * Same-instant order (documented in the README): machine timers first, actor by actor in
  * creation order and, within an actor, in the order they were set; then billing jobs (month
- * close, bill push, bill charge); then the scenario's events in file order; then customers'
- * reactions (population behaviour) in the order they were decided.
+ * close, bill push, bill charge); then a change of policy knobs; then the scenario's events in
+ * file order; then customers' reactions (population behaviour) in the order they were decided.
  *
  * Engine jobs are plain data (a `T`), run by the `dispatch` the clock is made with, so that a
  * paused run can be saved with its queue; machine timers are closures that XState re-arms.
@@ -18,7 +18,7 @@ import { type Entry, EventQueue } from './eventQueue.ts';
 /** XState's clock interface, as `createActor` takes it. */
 export type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
 
-export const Priority = { timer: 0, billing: 1, scenario: 2, behaviour: 3 } as const;
+export const Priority = { timer: 0, billing: 1, policy: 2, scenario: 3, behaviour: 4 } as const;
 export type Priority = (typeof Priority)[keyof typeof Priority];
 
 type Item<T> = { timer: () => void } | { job: T };

@@ -48,4 +48,16 @@ describe('pause and resume', () => {
     const { startAt, endAt } = run.world.period;
     for (let cut = startAt; cut < endAt; cut += 30 * 86_400_000) expect(resumedAt(index, cut)).toBe(uninterrupted[index]);
   });
+
+  it('resumes a run whose policy changes (policyChanges) from a cut on either side of the change', () => {
+    const index = scenarios.findIndex((scenario) => scenario.file === 'scenarios/policy-change.yaml');
+    const change = scenarios[index].policyChanges[0].at;
+    for (const cut of [change - 86_400_000, change, change + 86_400_000]) expect(resumedAt(index, cut)).toBe(uninterrupted[index]);
+  });
+
+  it('resumes a population with customers mid-decision at every month start', () => {
+    const index = scenarios.findIndex((scenario) => scenario.file === 'scenarios/population-grace.yaml');
+    const { startAt, endAt } = startRun(scenarios[index]).world.period;
+    for (let cut = startAt; cut < endAt; cut += 91 * 86_400_000) expect(resumedAt(index, cut)).toBe(uninterrupted[index]);
+  });
 });

@@ -66,9 +66,9 @@ describe('the statechart layout', () => {
 
   it('lists the transitions that change no state inside their state, and the machine-wide ones apart', async () => {
     const layout = await layoutFor('app');
-    expect(layout.internal).toEqual(['SET_AUTO_RENEW']);
+    expect(layout.internal).toEqual(['SET_AUTO_RENEW', 'SET_TIMING']);
     const account = await layoutFor('account');
-    expect(account.internal).toEqual(['RECEIVE']);
+    expect(account.internal).toEqual(['RECEIVE', 'SET_TERMS']);
     expect(account.nodes[0].internal).toEqual(['PAY [balanceCovers]', 'CHARGE_BILL [balanceCovers]']);
   });
 

@@ -1,0 +1,118 @@
+/**
+ * A comparison as one self-contained page (no script, no request): the facts, four charts (KPIs
+ * A vs B, net revenue over time, the spread of per-app net revenue deltas, the state bands of
+ * the apps whose story parts) and the tables of the text form.
+ */
+import { fixedZone, formatDay, MS_PER_DAY, parseLocalTime } from '../domain/calendar.ts';
+import { appRevenue } from '../report/appRevenue.ts';
+import { cumulativeNetRevenue } from '../report/revenueSeries.ts';
+import type { Report } from '../report/types.ts';
+import type { CompareResult, Comparison } from './compare.ts';
+import { groupsOf, type KpiRow, kpiTableRows, overridesText, stepText } from './compareRows.ts';
+import { escapeHtml, htmlTable, page } from './html.ts';
+import { type BandRow, colors, histogram, legend, linePlot, pairedBars, stateBands, stateColors } from './svg.ts';
+
+const BANDS_SHOWN = 30;
+const money = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+
+export function renderCompareHtml({ comparison, reports }: CompareResult): string {
+  const { scenario, a, b } = comparison;
+  const body = [
+    `<h1>imsim compare: ${escapeHtml(scenario.name)}</h1>`,
+    `<dl class="facts"><dt>Scenario</dt><dd>${escapeHtml(scenario.file)}, seed ${scenario.seed}: the same customers make the same draws under A and B</dd>`,
+    `<dt>A</dt><dd>${escapeHtml(a.policy)} ${escapeHtml(overridesText(a))}</dd><dt>B</dt><dd>${escapeHtml(b.policy)} ${escapeHtml(overridesText(b))}</dd>`,
+    `<dt>Apps</dt><dd>${a.kpis.apps.total}: ${comparison.betterOff} better off under B, ${comparison.worseOff} worse off by net revenue; ${comparison.apps.length} whose story parts</dd></dl>`,
+    legend([['A', colors.a], ['B', colors.b]]),
+    section('KPIs that differ, A and B', kpiBars(kpiTableRows(comparison, undefined, true))),
+    section('Net revenue over time (cumulative, billed)', revenueChart(reports.a, reports.b)),
+    section('Net revenue over time, B − A', revenueGapChart(reports.a, reports.b)),
+    section('Per-app net revenue, B − A (apps whose revenue moved)', deltaHistogram(reports.a, reports.b)),
+    section('Apps whose story parts: states under A and under B', divergentBands(comparison, reports.a, reports.b)),
+    '<h2>KPIs, all accounts</h2>',
+    kpiTable(kpiTableRows(comparison)),
+    ...groupsOf(comparison).map((group) => {
+      const rows = kpiTableRows(comparison, group, true);
+      return `<h3>${group.kind === 'byCohort' ? 'Cohort' : 'Tag'} ${escapeHtml(group.name)}</h3>${rows.length === 0 ? '<p class="muted">No KPI differs.</p>' : kpiTable(rows)}`;
+    }),
+    '<h2>Apps whose story parts</h2>',
+    htmlTable(['app', 'A: first difference', 'B: first difference'], comparison.apps.map((entry) => [entry.app, stepText(entry.a), stepText(entry.b)])),
+  ];
+  return page(`imsim compare: ${scenario.name}`, body.join('\n'));
+}
+
+function section(title: string, content: string): string {
+  return `<h2>${escapeHtml(title)}</h2><figure>${content}</figure>`;
+}
+
+function kpiTable(rows: KpiRow[]): string {
+  return htmlTable(['kpi', 'A', 'B', 'B − A', 'change'], rows.map((row) => [row.kpi, row.a, row.b, row.delta, row.change]), {
+    numeric: [1, 2, 3, 4],
+    rowClass: (index) => (rows[index].changed ? 'changed' : ''),
+  });
+}
+
+function kpiBars(rows: KpiRow[]): string {
+  if (rows.length === 0) return '<p class="muted">No KPI differs.</p>';
+  return pairedBars('KPIs under A and B', rows.slice(0, 24).map((row) => ({ label: row.kpi, a: Number(row.a), b: Number(row.b), aText: row.a, bText: row.b })));
+}
+
+function revenueChart(a: Report, b: Report): string {
+  const [left, right] = [cumulativeNetRevenue(a), cumulativeNetRevenue(b)];
+  return linePlot({
+    label: 'Cumulative net revenue under A and B',
+    xs: left.days,
+    xTicks: monthTicks(left.days),
+    lines: [
+      { name: 'A', color: colors.a, ys: left.values },
+      { name: 'B', color: colors.b, ys: right.values },
+    ],
+    format: money,
+  });
+}
+
+function revenueGapChart(a: Report, b: Report): string {
+  const [left, right] = [cumulativeNetRevenue(a), cumulativeNetRevenue(b)];
+  return linePlot({
+    label: 'Cumulative net revenue, B − A',
+    xs: left.days,
+    xTicks: monthTicks(left.days),
+    lines: [{ name: 'B − A', color: colors.b, ys: right.values.map((value, index) => value - left.values[index]) }],
+    format: money,
+  });
+}
+
+function monthTicks(days: number[]): { x: number; label: string }[] {
+  const months = days.filter((day, index) => index === 0 || formatDay(day).endsWith('-01'));
+  const step = Math.max(1, Math.ceil(months.length / 12));
+  return months.filter((_, index) => index % step === 0).map((day) => ({ x: day, label: formatDay(day).slice(0, 7) }));
+}
+
+function deltaHistogram(a: Report, b: Report): string {
+  const [left, right] = [appRevenue(a), appRevenue(b)];
+  const deltas = a.apps.map((app) => (right.get(app.id)?.minus(left.get(app.id) ?? 0).toNumber() ?? 0)).filter((delta) => delta !== 0);
+  const unchanged = a.apps.length - deltas.length;
+  return `${histogram('Per-app net revenue, B − A', deltas, money)}<figcaption>${deltas.length} apps moved; ${unchanged} earn the same under A and B.</figcaption>`;
+}
+
+function divergentBands(comparison: Comparison, a: Report, b: Report): string {
+  const shown = comparison.apps.slice(0, BANDS_SHOWN);
+  if (shown.length === 0) return '<p class="muted">Every app goes through the same transitions under A and B.</p>';
+  const zone = fixedZone(a.period.timezone);
+  const from = zone && parseLocalTime(a.period.start, zone);
+  const last = zone && parseLocalTime(a.period.end, zone);
+  if (from === undefined || last === undefined) return '';
+  const to = last + MS_PER_DAY;
+  const rows: BandRow[] = shown.flatMap((entry) => [
+    { label: `${entry.app} A`, segments: segmentsOf(a, entry.app, from, to) },
+    { label: `${entry.app} B`, segments: segmentsOf(b, entry.app, from, to) },
+  ]);
+  const more = comparison.apps.length - shown.length;
+  return `${legend(Object.entries(stateColors))}${stateBands('States of the apps whose story parts', rows, from, to)}${more > 0 ? `<figcaption>and ${more} more apps (the table below lists them all)</figcaption>` : ''}`;
+}
+
+function segmentsOf(report: Report, app: string, from: number, to: number): BandRow['segments'] {
+  const record = report.apps.find((candidate) => candidate.id === app);
+  if (!record) return [];
+  const marks = [{ at: Date.parse(record.createdAt), state: 'trial' }, ...report.transitions.filter((t) => t.app === app).map((t) => ({ at: Date.parse(t.at), state: t.to }))];
+  return marks.map((mark, index) => ({ start: Math.max(from, mark.at), end: index + 1 < marks.length ? marks[index + 1].at : to, state: mark.state }));
+}

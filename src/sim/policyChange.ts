@@ -1,0 +1,27 @@
+/**
+ * A change of policy knobs at an instant (`policyChanges`, `compare --from`, `resume --set`): from
+ * then on the knobs take their new values for everything decided afterwards (timers not yet
+ * armed, bills of months that end later, purchases made later), while periods, orders and timers
+ * already in effect keep the terms they were made under: armed timers keep their instants, and
+ * each machine receives the new terms for what it arms next.
+ */
+import { appTiming } from '../machines/appTiming.ts';
+import { InputError } from '../inputError.ts';
+import { applyOverrides, unchangeableKnobs } from '../policy/overrides.ts';
+import type { World } from './runtime.ts';
+
+/** Throws InputError (each issue under `source`) when a knob may not change or a value is wrong. */
+export function changePolicy(world: World, set: Record<string, unknown>, source = 'policyChanges'): void {
+  const fixed = unchangeableKnobs(set);
+  if (fixed.length > 0) throw new InputError(fixed.map(({ key, message }) => ({ file: source, line: 1, column: 1, path: key, message })));
+  const policy = applyOverrides(world.policy, set, { file: source, locate: () => ({ line: 1, column: 1 }) });
+  world.policy = policy;
+  const timing = appTiming(policy, world.zone);
+  for (const app of world.apps.values()) if (app.state !== 'reclaimed') app.actor.send({ type: 'SET_TIMING', timing });
+  for (const account of world.accounts.values()) {
+    account.actor.send({ type: 'SET_TERMS', payOrder: [...policy.balance.payOrder], suspendAfterDays: policy.arrears.suspendAfterDays });
+  }
+  const at = world.recorder.instant(world.clock.now());
+  world.changes.push({ at, set });
+  world.recorder.event('policyChanged', { detail: Object.entries(set).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(', ') });
+}
