@@ -146,7 +146,13 @@ function topLevel(ctx: ParseContext, raw: Record<string, unknown>): Partial<TopL
 function checkPeriod(ctx: ParseContext, start: string | undefined, end: string | undefined): number | undefined {
   const startAt = start === undefined ? undefined : ctx.time(start, ['start'], false);
   const endAt = end === undefined ? undefined : ctx.time(end, ['end'], false);
-  if (startAt === undefined || endAt === undefined || start === undefined || end === undefined) return undefined;
+  if (startAt === undefined || endAt === undefined || start === undefined || end === undefined) {
+    ctx.halfPeriod = {
+      ...(startAt === undefined ? {} : { start: startOfLocalDay(localDay(startAt, ctx.zone), ctx.zone), startText: start }),
+      ...(endAt === undefined ? {} : { end: startOfLocalDay(localDay(endAt, ctx.zone) + 1, ctx.zone) - MS_PER_SECOND, endText: end }),
+    };
+    return undefined;
+  }
   const startDay = localDay(startAt, ctx.zone);
   const endDay = localDay(endAt, ctx.zone);
   if (endDay < startDay) {

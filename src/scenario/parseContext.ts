@@ -41,6 +41,11 @@ export class ParseContext {
   /** Only for checking times when the policy could not be read; the result is an error anyway. */
   zone: Zone = utc;
   period: Period | undefined;
+  /**
+   * The side of the period that could be read when the other could not (a bad `end`): times are
+   * still checked against it, so that one broken date hides no other error.
+   */
+  halfPeriod: Partial<Period> | undefined;
   /** Account ids, each with the line it is declared at. */
   readonly accounts = new Map<string, number>();
   readonly apps = new Map<string, KnownApp>();
@@ -127,10 +132,17 @@ export class ParseContext {
       this.issue(path, `expected an existing date or time, found "${text}" (no such day or time)`);
       return undefined;
     }
+    if (inPeriod) this.checkInPeriod(instant, text, path);
+    return instant;
+  }
+
+  private checkInPeriod(instant: number, text: string, path: readonly PathSegment[]): void {
     const period = this.period;
-    if (inPeriod && period && (instant < period.start || instant > period.end)) {
+    if (period && (instant < period.start || instant > period.end)) {
       this.issue(path, `expected a time within the period ${period.startText} 00:00:00 … ${period.endText} 23:59:59, found "${text}"`);
     }
-    return instant;
+    const half = this.halfPeriod;
+    if (half?.start !== undefined && instant < half.start) this.issue(path, `expected a time on or after the start of the period, ${half.startText} 00:00:00, found "${text}"`);
+    if (half?.end !== undefined && instant > half.end) this.issue(path, `expected a time up to the end of the period, ${half.endText} 23:59:59, found "${text}"`);
   }
 }
