@@ -18,6 +18,15 @@ export type { Curve, Expectation, Scenario, ScenarioEvent } from './scenario/typ
 export { resumeRun, type SavedRun, saveRun } from './sim/persist.ts';
 export { advance, finish, type Run, type SimulateOptions, simulate, startRun } from './sim/simulate.ts';
 export { type Coverage, isComplete, measureCoverage } from './coverage/coverage.ts';
-export { type CompareOptions, type CompareResult, type Comparison, compare } from './explore/compare.ts';
+export { type CompareOptions, type CompareResult, compare } from './explore/compare.ts';
+export { type CompareSide, type Comparison, comparisonOf, type Step } from './explore/comparison.ts';
 export { diffPolicies, type PolicyDifference } from './policy/diff.ts';
 export { type Rule, rules } from './policy/rules.ts';
+export { type Cell, cellsOf, type Knob, MAX_CELLS, parseGrid, parseVary } from './explore/grid.ts';
+export { type Runner, runner } from './explore/pool.ts';
+export { mergeShards, shardFile, sweepInputHash } from './explore/shard.ts';
+export { readScenarioSource, type ScenarioSource, scenarioOf } from './explore/source.ts';
+export { sweep, type SweepOptions, type SweepRuns } from './explore/sweep.ts';
+export { sweepFiles } from './explore/sweepFiles.ts';
+export { type RunResult, runSweepJob, type SweepJob } from './explore/sweepJob.ts';
+export { type CellResult, type Failure, type SweepResult, sweepResult } from './explore/sweepResult.ts';

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { commandHelp } from '../src/cli/usage.ts';
 import { unwrap } from '../src/input/schemaShape.ts';
 import { loadPolicy } from '../src/policy/load.ts';
 import { policySchema } from '../src/policy/schema.ts';
@@ -105,6 +106,12 @@ describe('docs', () => {
   it.each(examples.map((text) => [/^name: (.*)$/m.exec(text)?.[1] ?? '?', text]))('runs the example "%s" with every expectation passing', (_name, text) => {
     const report = simulate(parseScenario(text, 'docs/scenario-format.md'));
     expect(report.expectations.filter((result) => !result.ok)).toEqual([]);
+  });
+
+  it.each(['compare', 'sweep', 'merge'])('documents every option of "imsim %s" in docs/explore.md', (command) => {
+    const options = [...new Set(commandHelp[command].match(/--[a-z]+/g))];
+    expect(options.length).toBeGreaterThan(0);
+    expect(options.filter((option) => !doc('explore.md').includes(option))).toEqual([]);
   });
 
   it('never points at the internal specs', () => {

@@ -12,7 +12,7 @@ export function loadWithOptions(file: string, options: { policy?: string; set: s
 }
 
 /** `--seed N`: a whole number, as the scenario's `seed` is. */
-function seedOption(text: string): number {
+export function seedOption(text: string): number {
   const seed = Number(text);
   if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(seed)) throw new UsageError(`--seed ${text}: expected a whole number`);
   return seed;

@@ -7,23 +7,27 @@ import { plural, UsageError } from './args.ts';
 import { checkCommand } from './check.ts';
 import { compareCommand } from './compare.ts';
 import { coverageCommand } from './coverage.ts';
+import { mergeCommand } from './merge.ts';
 import { policyCommand } from './policy.ts';
 import { resumeCommand } from './resume.ts';
 import { runCommand } from './run.ts';
+import { sweepCommand } from './sweep.ts';
 import { testCommand } from './test.ts';
 import { commandHelp, mainHelp } from './usage.ts';
 
-const commands: Record<string, (args: string[]) => number> = {
+const commands: Record<string, (args: string[]) => number | Promise<number>> = {
   run: runCommand,
   resume: resumeCommand,
   check: checkCommand,
+  sweep: sweepCommand,
+  merge: mergeCommand,
   compare: compareCommand,
   test: testCommand,
   policy: policyCommand,
   coverage: coverageCommand,
 };
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${mainHelp}\n`);
@@ -36,7 +40,7 @@ export function main(argv: string[]): number {
     return 0;
   }
   try {
-    return command(rest);
+    return await command(rest);
   } catch (error) {
     return fail(error);
   }

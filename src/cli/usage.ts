@@ -9,6 +9,9 @@ Usage:
                                continue a paused run to the end (under changed knobs with --set)
   imsim compare FILE [--set …] --vs [--set …] [--from DATE] [--format text|json|md|html] [--out DIR]
                                the scenario under two policies on the same seed, side by side
+  imsim sweep FILE --vary path=v1,v2,… [--vary …] [--runs N] [--workers K] [--shard I/N] [--out DIR]
+                               every cell of a grid of knob values × N Monte Carlo runs
+  imsim merge DIR… --out DIR   join the shards of a sweep into the files of the whole sweep
   imsim check FILE…            validate scenario files, simulate nothing
   imsim test [DIR]             run every scenario's expectations (default DIR: scenarios)
   imsim policy show [ID|FILE]  print a policy with its rule IDs (default: tencent-im-2019)
@@ -77,6 +80,39 @@ off by net revenue, and the apps whose story parts, with the first transition th
   --format F      text (default), json, md, or html: one self-contained page with charts
   --out DIR       write compare.txt, compare.json, compare.md or compare.html into DIR
 
+See docs/explore.md.`,
+  sweep: `imsim sweep FILE --vary path=v1,v2,… [--vary …] [options]
+
+Plays the scenario FILE in every cell of a grid of knob values (the cartesian product of the
+--vary lists, the last varying fastest) × N Monte Carlo runs on seeds s … s+N−1 (s: the
+scenario's seed), the same seeds in every cell. Writes into --out (default sweep-out):
+  runs.csv     one row per cell × run: cell, each knob, seed, every KPI
+  cells.csv    one row per cell × KPI: mean, sd, p5, p50, p95, min, max over the runs
+  sweep.json   the same statistics, for other tools
+  sweep.html   one self-contained page: each KPI against each knob (mean, p5–p95 band), a heat
+               map when two knobs vary, the table of cells and any failures
+A cell whose knobs the scenario cannot be played under is reported with the reason (exit 1);
+the other cells still finish. The files are the same bytes whatever --workers and --shard.
+
+  --vary path=v1,v2,…  a knob and its values, each read as YAML: 14, linear, [cash, gift, income]
+                       (repeatable; at most 10000 cells)
+  --runs N             Monte Carlo runs per cell (default 1)
+  --seed N             the first seed (default: the scenario's)
+  --set path=value     a knob set in every cell (repeatable)
+  --policy ID|FILE     the policy the cells start from
+  --workers K          worker threads (default: every core); results do not depend on it
+  --shard I/N          run only shard I of N and write shard-I-of-N.json into --out, for
+                       "imsim merge" (run the N shards on as many machines as you like)
+  --kpi NAME           a KPI sweep.html charts (repeatable; default: net revenue, apps saved in
+                       grace, suspended, reclaimed, lost, and days in grace)
+  --out DIR            where the files go (default sweep-out)
+
+A progress bar with ETA on stderr when it is a terminal. See docs/explore.md.`,
+  merge: `imsim merge DIR… --out DIR [--kpi NAME]…
+
+Reads every shard-I-of-N.json in the folders given (written by "imsim sweep … --shard I/N") and
+writes into --out exactly the files the unsharded sweep would have written. Refuses, naming what
+is wrong, a set with a shard missing or twice, or shards of another scenario, grid or seeds.
 See docs/explore.md.`,
   check: `imsim check FILE…
 

@@ -7,7 +7,8 @@ import { fixedZone, formatDay, MS_PER_DAY, parseLocalTime } from '../domain/cale
 import { appRevenue } from '../report/appRevenue.ts';
 import { cumulativeNetRevenue } from '../report/revenueSeries.ts';
 import type { Report } from '../report/types.ts';
-import type { CompareResult, Comparison } from './compare.ts';
+import type { CompareResult } from './compare.ts';
+import type { Comparison } from './comparison.ts';
 import { groupsOf, type KpiRow, kpiTableRows, overridesText, stepText } from './compareRows.ts';
 import { escapeHtml, htmlTable, page } from './html.ts';
 import { type BandRow, colors, histogram, legend, linePlot, pairedBars, stateBands, stateColors } from './svg.ts';

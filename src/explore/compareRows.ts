@@ -3,11 +3,11 @@
  * KPI with A, B, B − A and the relative change, and each app that parts with both sides' first
  * different transition.
  */
-import { kpiRows, type KpiValue } from '../report/kpiPaths.ts';
+import { type KpiValue, kpiRows } from '../report/kpiPaths.ts';
 import type { KpiShaped } from '../report/kpiZip.ts';
 import { localInstant } from '../report/table.ts';
 import type { KpiSet } from '../report/types.ts';
-import type { Comparison, Step } from './compare.ts';
+import type { Comparison, Step } from './comparison.ts';
 
 export interface KpiRow {
   kpi: string;

@@ -3,7 +3,7 @@
  * side by side, the KPIs that differ per cohort and per tag, and the apps whose stories part.
  */
 import { renderTable } from '../report/table.ts';
-import type { Comparison } from './compare.ts';
+import type { Comparison } from './comparison.ts';
 import { groupsOf, kpiTableRows, overridesText, stepText } from './compareRows.ts';
 
 const APPS_SHOWN = 20;

@@ -33,6 +33,18 @@ export interface Plot {
   format: (value: number) => string;
 }
 
+/** The runs of consecutive indices where `known` holds: a line breaks where a value is missing (a failed cell). */
+function stretches(known: boolean[]): number[][] {
+  const runs: number[][] = [];
+  known.forEach((isKnown, index) => {
+    if (!isKnown) return;
+    if (index > 0 && known[index - 1]) runs[runs.length - 1].push(index);
+    else runs.push([index]);
+  });
+  return runs;
+}
+
+/** Lines over `xs` (a missing value, NaN, breaks its line and band), on a y axis from 0. */
 export function linePlot(plot: Plot): string {
   const all = [...plot.lines.flatMap((line) => line.ys), ...(plot.bands ?? []).flatMap((band) => [...band.low, ...band.high])].filter(Number.isFinite);
   const [low, high] = [Math.min(0, ...all), Math.max(0, ...all)];
@@ -41,15 +53,18 @@ export function linePlot(plot: Plot): string {
   const y = (value: number) => H - M.bottom - (high === low ? 0 : ((value - low) / (high - low)) * (H - M.top - M.bottom));
   const yTicks = niceTicks(low, high).map((tick) => `<line x1="${M.left}" x2="${W - M.right}" y1="${y(tick)}" y2="${y(tick)}" stroke="#e6eaf0"/><text x="${M.left - 6}" y="${y(tick) + 4}" text-anchor="end">${escapeHtml(plot.format(tick))}</text>`);
   const xTicks = plot.xTicks.map((tick) => `<text x="${x(tick.x)}" y="${H - M.bottom + 16}" text-anchor="middle">${escapeHtml(tick.label)}</text>`);
-  const bands = (plot.bands ?? []).map((band) => {
-    const upper = plot.xs.map((value, index) => `${x(value)},${y(band.high[index])}`);
-    const lower = plot.xs.map((value, index) => `${x(value)},${y(band.low[index])}`).reverse();
-    return `<polygon points="${[...upper, ...lower].join(' ')}" fill="${band.color}" fill-opacity="0.15" stroke="none"/>`;
-  });
+  const bands = (plot.bands ?? []).flatMap((band) =>
+    stretches(plot.xs.map((_, index) => Number.isFinite(band.low[index]) && Number.isFinite(band.high[index]))).map((indices) => {
+      const upper = indices.map((index) => `${x(plot.xs[index])},${y(band.high[index])}`);
+      const lower = indices.map((index) => `${x(plot.xs[index])},${y(band.low[index])}`).reverse();
+      return `<polygon points="${[...upper, ...lower].join(' ')}" fill="${band.color}" fill-opacity="0.15" stroke="none"/>`;
+    }),
+  );
   const lines = plot.lines.map((line) => {
-    const points = plot.xs.map((value, index) => `${x(value)},${y(line.ys[index])}`).join(' ');
-    const dots = plot.xs.length <= 40 ? plot.xs.map((value, index) => `<circle cx="${x(value)}" cy="${y(line.ys[index])}" r="3" fill="${line.color}"><title>${escapeHtml(`${line.name}: ${plot.format(line.ys[index])}`)}</title></circle>`).join('') : '';
-    return `<polyline points="${points}" fill="none" stroke="${line.color}" stroke-width="2"><title>${escapeHtml(line.name)}</title></polyline>${dots}`;
+    const known = plot.xs.map((_, index) => Number.isFinite(line.ys[index]));
+    const polylines = stretches(known).map((indices) => `<polyline points="${indices.map((index) => `${x(plot.xs[index])},${y(line.ys[index])}`).join(' ')}" fill="none" stroke="${line.color}" stroke-width="2"><title>${escapeHtml(line.name)}</title></polyline>`);
+    const dots = plot.xs.length <= 40 ? plot.xs.flatMap((value, index) => (known[index] ? [`<circle cx="${x(value)}" cy="${y(line.ys[index])}" r="3" fill="${line.color}"><title>${escapeHtml(`${line.name}: ${plot.format(line.ys[index])}`)}</title></circle>`] : [])).join('') : '';
+    return `${polylines.join('')}${dots}`;
   });
   return svg(plot.label, [...yTicks, ...xTicks, ...bands, ...lines].join(''));
 }
@@ -98,12 +113,14 @@ export function histogram(label: string, values: number[], format: (value: numbe
 }
 
 /** A grid of cells coloured by value (darker is higher), each with its value. */
-export function heatMap(label: string, rows: string[], columns: string[], values: (number | undefined)[][], format: (value: number) => string): string {
+/** A table of values shaded from low to high; `columnTitle` (what the columns are) above them. */
+export function heatMap(label: string, rows: string[], columns: string[], values: (number | undefined)[][], format: (value: number) => string, columnTitle = ''): string {
   const known = values.flat().filter((value): value is number => value !== undefined);
   const [low, high] = [Math.min(...known), Math.max(...known)];
-  const [left, top] = [160, 24];
+  const [left, top] = [180, 44];
   const [cellW, cellH] = [Math.min(140, (W - left - 10) / Math.max(1, columns.length)), 34];
   const height = top + rows.length * cellH + 8;
+  const title = `<text x="${left + (columns.length * cellW) / 2}" y="14" text-anchor="middle" font-weight="600">${escapeHtml(columnTitle)}</text>`;
   const heads = columns.map((column, index) => `<text x="${left + (index + 0.5) * cellW}" y="${top - 8}" text-anchor="middle">${escapeHtml(column)}</text>`);
   const cells = rows.flatMap((row, r) => [
     `<text x="${left - 8}" y="${top + r * cellH + cellH / 2 + 4}" text-anchor="end">${escapeHtml(row)}</text>`,
@@ -115,7 +132,7 @@ export function heatMap(label: string, rows: string[], columns: string[], values
       return `<rect x="${left + c * cellW}" y="${top + r * cellH}" width="${cellW - 2}" height="${cellH - 2}" fill="${fill}"><title>${escapeHtml(`${row}, ${columns[c]}: ${text}`)}</title></rect><text x="${left + (c + 0.5) * cellW}" y="${top + r * cellH + cellH / 2 + 4}" text-anchor="middle" style="fill:${share > 0.6 ? '#fff' : '#1d2733'}">${escapeHtml(text)}</text>`;
     }),
   ]);
-  return svg(label, [...heads, ...cells].join(''), height);
+  return svg(label, [title, ...heads, ...cells].join(''), height);
 }
 
 export const stateColors: Record<string, string> = { trial: '#9aa5b4', active: '#22a06b', expiredGrace: '#e5a50a', suspended: '#d1453b', reclaimed: '#2d3440' };

@@ -128,6 +128,31 @@ describe('imsim test, check, policy and help', () => {
     expect(imsim(['check', 'scenarios/default.yaml']).stdout).toMatch(/^ok scenarios\/default\.yaml/);
   });
 
+  it('reports every error of a file in one pass, also what a broken end date or an unknown field would hide', () => {
+    const file = join(tempDir(), 'many.yaml');
+    writeFileSync(file, [
+      'format: 1', 'name: Broken in many ways', 'policy: tencent-im-2019', 'start: 2020-01-01', 'end: 2020-02-30', 'colour: blue',
+      'accounts:', '  - id: acme', '    balance: { cash: "1000" }', '    apps:', '      - id: "1400000001"', '        usage:',
+      '          dau: { constnt: 5 }', '          groups: { linear: { from: -5, to: 10 } }',
+      'events:', '  - { at: 2019-12-31, type: purchase, app: "1400000001", product: pro, months: 1 }',
+      '  - { at: 2020-01-31T25:00, type: topUp, account: acme, cash: "5" }',
+      'expect:', '  - { transition: { app: "1400000001", to: suspnded }, at: 2020-02-01 }', ''].join('\n'));
+    const run = imsim(['check', file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n').map((line) => line.replace(`${file}:`, '').split('  ').slice(0, 2).join('  '))).toEqual([
+      '5:6  end',
+      '6:1  colour',
+      '13:18  accounts.0.apps.0.usage.dau.constnt',
+      '14:37  accounts.0.apps.0.usage.groups.linear.from',
+      '16:11  events.0.at',
+      '17:11  events.1.at',
+      '19:44  expect.0.transition.to',
+      '7 errors',
+      '',
+    ]);
+    expect(run.stderr).toContain('expected a time on or after the start of the period, 2020-01-01 00:00:00, found "2019-12-31"');
+  });
+
   it('shows the bundled policy with the rule IDs of its knobs', () => {
     const run = imsim(['policy', 'show']);
     expect(run.stdout).toContain('grace: { days: 7, countEndDay: false }');
@@ -135,7 +160,7 @@ describe('imsim test, check, policy and help', () => {
   });
 
   it('has help for every command', () => {
-    for (const command of ['run', 'resume', 'check', 'test', 'policy', 'coverage']) {
+    for (const command of ['run', 'resume', 'check', 'test', 'policy', 'coverage', 'compare', 'sweep', 'merge']) {
       const run = imsim([command, '--help']);
       expect(run.status).toBe(0);
       expect(run.stdout).toContain(`imsim ${command}`);

@@ -1,5 +1,5 @@
 /**
- * The self-contained pages imsim writes (compare.html, later sweep.html) opened from disk in
+ * The self-contained pages imsim writes (compare.html, sweep.html) opened from disk in
  * Debian's Chromium: they draw their charts offline, request nothing, and a scenario whose names
  * hold markup shows that markup as text, with nothing run.
  */
@@ -10,6 +10,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare } from '../../src/explore/compare.ts';
 import { renderCompareHtml } from '../../src/explore/compareHtml.ts';
+import { parseGrid } from '../../src/explore/grid.ts';
+import { readScenarioSource, scenarioOf } from '../../src/explore/source.ts';
+import { sweep } from '../../src/explore/sweep.ts';
+import { sweepFiles } from '../../src/explore/sweepFiles.ts';
 import { applyOverrides } from '../../src/policy/overrides.ts';
 import { loadScenario, parseScenario } from '../../src/scenario/load.ts';
 import { launch, watch } from './browser.ts';
@@ -77,6 +81,42 @@ describe('compare.html', () => {
     expect(await page.locator('script').count()).toBe(0);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('body').innerText()).toContain('<script>document.title=3</script>');
+    expect(seen.problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('sweep.html', () => {
+  const sweepPage = async (file: string, vary: string[], runs: number) => {
+    const source = readScenarioSource(file);
+    const out = join(dir, 'sweep.html');
+    writeFileSync(out, sweepFiles(await sweep(source, parseGrid(vary, scenarioOf(source).policy), { runs }))['sweep.html']);
+    return open(out);
+  };
+
+  it('opens offline and draws each KPI and its change from cell 0 against each knob with its band, and a heat map for two knobs', async () => {
+    const { page, seen } = await sweepPage('test/explore/small-population.yaml', ['lifecycle.grace.days=3,7,14', 'arrears.suspendAfterDays=3,7'], 3);
+    // 8 KPIs, each: against grace and against suspendAfterDays (value, then change from cell 0), and the heat map.
+    expect(await page.locator('figure svg').count()).toBe(8 * 5);
+    expect(await page.locator('svg polyline').count()).toBe(8 * 2 * (2 + 3));
+    expect(await page.locator('svg polygon').count()).toBe(8 * 2 * (2 + 3));
+    expect(await page.locator('svg rect').count()).toBeGreaterThanOrEqual(8 * 6);
+    expect(await page.locator('table tbody tr').count()).toBe(6);
+    await page.screenshot({ path: `${results}/sweep.png`, fullPage: true });
+    expect(seen.problems).toEqual([]);
+    expect(seen.outside).toEqual([]);
+    await page.close();
+  });
+
+  it('shows markup from the scenario file name and a failure reason as text and runs none of it', async () => {
+    const file = join(dir, '"><img src=x onerror="document.title=9">.yaml');
+    writeFileSync(file, hostile);
+    const { page, seen } = await sweepPage(file, ['lengths.minMonths=1,2'], 1);
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.title()).toContain('"><img src=x onerror="document.title=9">.yaml');
+    expect(await page.locator('h2', { hasText: 'Failures' }).count()).toBe(1);
+    expect(await page.locator('body').innerText()).toContain('onerror="document.title=9">.yaml:');
     expect(seen.problems).toEqual([]);
     await page.close();
   });

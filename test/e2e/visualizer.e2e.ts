@@ -109,7 +109,15 @@ describe('the visualizer', () => {
     const divergences = await page.locator('[data-testid=divergence]').allInnerTexts();
     expect(divergences.join('\n')).toContain('Games');
     expect(await page.locator('[data-testid=kpi-delta]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=better-worse]').innerText()).toMatch(/better off under B, \d+ worse off/);
     await page.screenshot({ path: `${results}/visualizer-compare.png`, fullPage: true });
+    // B takes any knobs: a bad line is an error of B's knobs; a good set runs B again.
+    await page.locator('[data-testid=compare-knobs]').fill('lifecycle.grase.days=30');
+    await expect.poll(() => page.locator('[data-testid=compare-issue]').allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringContaining('did you mean "grace"?')]);
+    await page.locator('[data-testid=compare-knobs]').fill('lifecycle.grace.days=14\nusage.dauOverage.rounding=linear');
+    const overage = page.locator('[data-testid=kpi-delta][data-key="revenueByItem.dauOverage"]');
+    await expect.poll(() => overage.getAttribute('class'), { timeout: 20_000 }).toBe('down');
+    expect(await page.locator('[data-testid=compare-issue]').count()).toBe(0);
     expect(seen.problems).toEqual([]);
     await page.close();
   });

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/inputError.ts';
-import { loadScenario } from '../../src/scenario/load.ts';
+import { compare } from '../../src/explore/compare.ts';
+import { comparisonOf } from '../../src/explore/comparison.ts';
+import { applyOverrides } from '../../src/policy/overrides.ts';
+import { loadScenario, parseScenario } from '../../src/scenario/load.ts';
 import { simulate } from '../../src/sim/simulate.ts';
+import { knobsFromLines } from '../../src/ui/engine/knobLines.ts';
+import { COMPARE_KNOBS } from '../../src/ui/engine/protocol.ts';
 import { NO_FILES_MESSAGE, parseRun, runScenario } from '../../src/ui/engine/run.ts';
+import { linesOfKnobs } from '../../src/ui/state/presets.ts';
 import { scenarioText } from './fixtures.ts';
 
 describe('a run in the browser engine', () => {
@@ -61,5 +67,40 @@ describe('a run in the browser engine', () => {
   it('drops a run when asked to', async () => {
     const result = await runScenario(scenarioText('default.yaml'), 'default.yaml', {}, { cancelled: () => true });
     expect(result).toBeUndefined();
+  });
+});
+
+describe("compare's run B in the browser", () => {
+  it('reads its knob lines as --set does, skipping blank lines and comments, later lines winning', () => {
+    expect(knobsFromLines(['lifecycle.grace.days=14', '', '# why: a longer grace', 'usage.dauOverage.rounding=linear', 'lifecycle.grace.days=21'])).toEqual({
+      'lifecycle.grace.days': 21,
+      'usage.dauOverage.rounding': 'linear',
+    });
+    expect(knobsFromLines([linesOfKnobs({ 'balance.payOrder': ['gift', 'cash', 'income'], 'editions.pro.price': '1200.00', 'usage.dauOverage.rounding': 'linear' })].flatMap((text) => text.split('\n')))).toEqual({
+      'balance.payOrder': ['gift', 'cash', 'income'],
+      'editions.pro.price': '1200.00',
+      'usage.dauOverage.rounding': 'linear',
+    });
+  });
+
+  it('names every bad line of its knobs, and a bad knob as one of B', () => {
+    try {
+      knobsFromLines(['lifecycle.grace.days=14', 'grace 14', 'lifecycle.grace.days=']);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as InputError).issues.map((issue) => `${issue.file}:${issue.line}`)).toEqual([`${COMPARE_KNOBS}:2`, `${COMPARE_KNOBS}:3`]);
+    }
+    expect(() => parseRun(scenarioText('default.yaml'), 'default.yaml', knobsFromLines(['lifecycle.grase.days=14']), COMPARE_KNOBS)).toThrow(/\(B knobs\).*did you mean "grace"/s);
+  });
+
+  it('compares A and B as the library compare does (the comparison imsim compare prints)', async () => {
+    const text = scenarioText('missed-renewal.yaml');
+    const knobs = knobsFromLines(['lifecycle.grace.days=14']);
+    const [a, b] = await Promise.all([runScenario(text, 'missed-renewal.yaml', {}), runScenario(text, 'missed-renewal.yaml', knobs)]);
+    const scenario = parseScenario(text, 'missed-renewal.yaml');
+    const library = compare(scenario, scenario.policy, applyOverrides(scenario.policy, knobs)).comparison;
+    const page = comparisonOf(a!.report, b!.report);
+    expect(page).toEqual(library);
+    expect(page.delta.apps.reclaimed).toBe(-1);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { divergences, firstDivergence } from '../../src/ui/model/compare.ts';
-import { compareKpis, kpis } from '../../src/ui/model/kpis.ts';
+import { kpis } from '../../src/ui/model/kpis.ts';
 import { kpiNames } from '../../src/report/kpis.ts';
 import { cumulativeRevenue } from '../../src/ui/model/revenue.ts';
 import { servedSeries } from '../../src/ui/model/served.ts';
@@ -31,21 +31,6 @@ describe('the key figures of a run', () => {
 });
 
 describe('two runs side by side', () => {
-  it('gives B − A for every figure, signed, and which changed', () => {
-    const a = [{ key: 'revenue.net', label: 'net', kind: 'money' as const, value: 100, text: '100.00' }];
-    const b = [
-      { key: 'revenue.net', label: 'net', kind: 'money' as const, value: 250.5, text: '250.50' },
-      { key: 'suspensions', label: 'suspensions', kind: 'count' as const, value: 2, text: '2' },
-    ];
-    const deltas = compareKpis(a, b);
-    expect(deltas.map((d) => [d.key, d.deltaText, d.changed])).toEqual([
-      ['revenue.net', '+150.50', true],
-      ['suspensions', '+2', true],
-    ]);
-    expect(compareKpis(b, a)[0].deltaText).toBe('-150.50');
-    expect(compareKpis(a, a)[0]).toMatchObject({ deltaText: '0.00', changed: false });
-  });
-
   const t = (at: string, to: TransitionRecord['to'], cause: TransitionRecord['cause']): TransitionRecord => ({
     at: `${at}+08:00`,
     app: 'a1',

@@ -1,23 +1,25 @@
 /**
  * Two policies on the same scenario, side by side: run A is what the page shows (the scenario
- * with the panel's knobs), run B the same scenario with a preset's knobs instead. The key figures
- * with B − A, and per app the first transition where the two runs part, which is also marked on
- * both bands of the app in the list and on the timeline.
+ * with the panel's knobs), run B the same scenario with its own knobs, any of them, written as
+ * `path=value` lines (examples fill them in). What differs is the library's comparison (the one
+ * `imsim compare` prints): every KPI with B − A and the relative change, how many apps are
+ * better or worse off, and per app the first transition where the runs part, which is also
+ * marked on both bands of the app in the list and on the timeline.
  */
-import { compareKpis } from '../model/kpis.ts';
+import { kpiTableRows } from '../../explore/compareRows.ts';
+import { COMPARE_KNOBS } from '../engine/protocol.ts';
+import { kpiLabel } from '../model/kpis.ts';
 import { formatWhen } from '../model/time.ts';
 import type { TransitionRecord } from '../../report/types.ts';
-import { describeOverrides, presets } from '../state/presets.ts';
-import { setCompare, setComparePreset } from '../state/runner.ts';
-import { comparable, compareOn, comparePreset, compareStatus, current, divergenceByApp, moveCursor, overrides, selectApp } from '../state/store.ts';
+import { describeOverrides, examples, linesOfKnobs } from '../state/presets.ts';
+import { setCompare, setCompareKnobs } from '../state/runner.ts';
+import { comparable, compareIssues, compareKnobs, compareOn, compareStatus, comparison, current, divergenceByApp, moveCursor, overrides, selectApp } from '../state/store.ts';
 import './ComparePanel.css';
 
 const MAX_LISTED = 200;
 
 export function ComparePanel() {
   const on = compareOn.value;
-  const a = current.value;
-  const b = comparable.value;
   const { phase, fraction } = compareStatus.value;
   return (
     <section class="panel compare" data-testid="compare-panel">
@@ -29,60 +31,107 @@ export function ComparePanel() {
         <>
           <p class="runs">
             <span class="run-tag a">A</span> this run: {describeOverrides(overrides.value)}
-            <br />
-            <span class="run-tag b">B</span>{' '}
-            <select data-testid="compare-preset" value={comparePreset.value} onChange={(event) => setComparePreset((event.currentTarget as HTMLSelectElement).value)}>
-              {presets.map((preset) => (
-                <option key={preset.id} value={preset.id}>
-                  {preset.label}
-                </option>
-              ))}
-            </select>
           </p>
+          <BKnobs />
           {phase !== 'idle' && (
             <p class="muted" data-testid="compare-status">
               running B… {phase === 'simulating' ? `${Math.round(fraction * 100)}%` : ''}
             </p>
           )}
-          {a && b && <Comparison />}
+          {current.value && comparable.value && <Comparison />}
         </>
       )}
     </section>
   );
 }
 
+/** Run B's knobs: the scenario as written with these `path=value` lines, as `imsim compare --vs --set …` takes them. */
+function BKnobs() {
+  return (
+    <div class="b-knobs">
+      <label for="compare-knobs">
+        <span class="run-tag b">B</span> the scenario as written with these knobs, one <code>path=value</code> a line:
+      </label>
+      <textarea
+        id="compare-knobs"
+        data-testid="compare-knobs"
+        rows={3}
+        spellcheck={false}
+        value={compareKnobs.value}
+        placeholder="lifecycle.grace.days=14"
+        onInput={(event) => setCompareKnobs((event.currentTarget as HTMLTextAreaElement).value)}
+      />
+      {compareIssues.value.length > 0 && (
+        <ul class="b-issues">
+          {compareIssues.value.map((issue, index) => (
+            <li key={`${index}:${issue.line}`} data-testid="compare-issue">
+              {issue.file === COMPARE_KNOBS ? `line ${issue.line}` : issue.file}
+              {issue.path ? ` · ${issue.path}` : ''}: {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="b-actions">
+        <select
+          data-testid="compare-example"
+          value=""
+          onChange={(event) => {
+            const example = examples[Number((event.currentTarget as HTMLSelectElement).value)];
+            if (example) setCompareKnobs(linesOfKnobs(example.overrides), 0);
+          }}
+        >
+          <option value="">examples…</option>
+          {examples.map((example, index) => (
+            <option key={example.label} value={String(index)}>
+              {example.label}
+            </option>
+          ))}
+        </select>
+        <button type="button" data-testid="compare-copy-a" onClick={() => setCompareKnobs(linesOfKnobs(overrides.value), 0)} title="Start B from A's knobs">
+          copy A's knobs
+        </button>
+      </div>
+    </div>
+  );
+}
+
 function Comparison() {
   const a = current.value;
-  const b = comparable.value;
-  if (!a || !b) return null;
-  const deltas = compareKpis(a.kpis, b.kpis);
+  const result = comparison.value;
+  if (!a || !result) return null;
+  const rows = kpiTableRows(result);
   const found = [...divergenceByApp.value.values()];
   const { zone } = a.timeline.period;
   const nameOf = (id: string) => a.timeline.apps[a.timeline.appIndex.get(id) ?? -1]?.name ?? id;
   const says = (t: TransitionRecord | undefined) => (t ? `${t.to} ${formatWhen(Date.parse(t.at), zone)} (${t.cause})` : 'nothing more');
   return (
     <>
+      <p class="better-worse" data-testid="better-worse">
+        {result.betterOff} app{result.betterOff === 1 ? '' : 's'} better off under B, {result.worseOff} worse off (by net revenue)
+      </p>
       <div class="kpi-scroll">
-      <table class="kpi-table" data-testid="kpi-table">
-        <thead>
-          <tr>
-            <th>figure</th>
-            <th class="num">A</th>
-            <th class="num">B</th>
-            <th class="num">B − A</th>
-          </tr>
-        </thead>
-        <tbody>
-          {deltas.map((d) => (
-            <tr key={d.key} data-testid="kpi-delta" data-key={d.key} class={d.changed ? (d.delta > 0 ? 'up' : 'down') : ''}>
-              <td>{d.label}</td>
-              <td class="num">{d.a?.text ?? '—'}</td>
-              <td class="num">{d.b?.text ?? '—'}</td>
-              <td class="num delta">{d.changed ? d.deltaText : '='}</td>
+        <table class="kpi-table" data-testid="kpi-table">
+          <thead>
+            <tr>
+              <th>figure</th>
+              <th class="num">A</th>
+              <th class="num">B</th>
+              <th class="num">B − A</th>
+              <th class="num">change</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.kpi} data-testid="kpi-delta" data-key={row.kpi} class={row.changed ? (row.delta.startsWith('-') ? 'down' : 'up') : ''}>
+                <td title={row.kpi}>{kpiLabel(row.kpi)}</td>
+                <td class="num">{row.a}</td>
+                <td class="num">{row.b}</td>
+                <td class="num delta">{row.changed ? row.delta : '='}</td>
+                <td class="num">{row.change}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       <h3 class="sub">
         {found.length === 0 ? 'No app diverges: every transition is the same in both runs.' : `${found.length} app${found.length === 1 ? '' : 's'} diverge`}

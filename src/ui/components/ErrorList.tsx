@@ -2,18 +2,18 @@
  * The input errors of the text, next to it: `line:column  field  message`, in file order;
  * clicking one puts the editor's cursor there. Warnings (the policy the browser runs under) and
  * an engine failure are listed too. While there are errors the page shows the last good run.
+ * (Compare's run B lists its own, under its knobs: ComparePanel.tsx.)
  */
 import type { InputIssue } from '../../inputError.ts';
 import { POLICY_PANEL } from '../engine/protocol.ts';
-import { compareIssues, current, failure, issues } from '../state/store.ts';
+import { current, failure, issues } from '../state/store.ts';
 import { inEditor, jumpTo } from './Editor.tsx';
 import './ErrorList.css';
 
 export function ErrorList() {
   const list = issues.value;
   const warnings = current.value?.result.warnings ?? [];
-  const compare = compareIssues.value;
-  if (list.length === 0 && !failure.value && warnings.length === 0 && compare.length === 0) {
+  if (list.length === 0 && !failure.value && warnings.length === 0) {
     return (
       <section class="panel errors is-clean" data-testid="errors" data-count="0">
         <span class="ok-mark" aria-hidden="true">
@@ -41,12 +41,6 @@ export function ErrorList() {
       {failure.value && (
         <p class="failure" data-testid="engine-failure">
           {failure.value}
-        </p>
-      )}
-      {compare.length > 0 && (
-        <p class="failure">
-          Compare run: {compare[0].path ? `${compare[0].path}: ` : ''}
-          {compare[0].message}
         </p>
       )}
       {warnings.map((warning) => (

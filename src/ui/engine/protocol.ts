@@ -5,6 +5,8 @@ import type { Knob } from '../model/knobInput.ts';
 
 /** The `file` of the issues of the policy panel's knobs. */
 export const POLICY_PANEL = '(policy panel)';
+/** The `file` of the issues of compare's run B knob lines (knobLines.ts). */
+export const COMPARE_KNOBS = '(B knobs)';
 
 export interface RunRequest {
   id: number;
@@ -14,6 +16,8 @@ export interface RunRequest {
   file: string;
   /** Knob changes of the policy panel: dotted path → value, applied after the scenario's own. */
   overrides: Record<string, unknown>;
+  /** Compare's run B: its knobs as `path=value` lines (knobLines.ts), in place of `overrides`. */
+  knobLines?: string[];
 }
 
 /** Daily DAU of every app of the run, one row of `days` values per app, app after app. */

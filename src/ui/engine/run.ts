@@ -44,8 +44,11 @@ export interface ParsedRun {
   warnings: string[];
 }
 
-/** Parses the text and applies the panel's overrides; throws InputError with every issue. */
-export function parseRun(text: string, file: string, overrides: Record<string, unknown>): ParsedRun {
+/**
+ * Parses the text and applies the knobs (the policy panel's, or compare's run B's: `knobsFile`
+ * names them in messages); throws InputError with every issue.
+ */
+export function parseRun(text: string, file: string, overrides: Record<string, unknown>, knobsFile = POLICY_PANEL): ParsedRun {
   const parsed = parseScenario(text, file, {
     policy: bundledPolicy(),
     readFile: () => {
@@ -58,7 +61,7 @@ export function parseRun(text: string, file: string, overrides: Record<string, u
   }
   const scenarioOverrides = parsed.policyOverrides;
   if (Object.keys(overrides).length === 0) return { scenario: parsed, policy: parsed.policy, scenarioOverrides, overrides, warnings };
-  const policy = applyOverrides(parsed.policy, overrides, { file: POLICY_PANEL, locate: () => ({ line: 1, column: 1 }) });
+  const policy = applyOverrides(parsed.policy, overrides, { file: knobsFile, locate: () => ({ line: 1, column: 1 }) });
   const scenario: Scenario = { ...parsed, policy, policyOverrides: { ...scenarioOverrides, ...overrides } };
   return { scenario, policy, scenarioOverrides, overrides, warnings };
 }

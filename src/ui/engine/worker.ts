@@ -5,7 +5,8 @@
  */
 import './zodConfig.ts';
 import { InputError } from '../../inputError.ts';
-import type { RunRequest, WorkerMessage } from './protocol.ts';
+import { COMPARE_KNOBS, type RunRequest, type WorkerMessage } from './protocol.ts';
+import { knobsFromLines } from './knobLines.ts';
 import { parseRun, runResult, simulateInSteps } from './run.ts';
 
 interface WorkerScope {
@@ -30,7 +31,9 @@ async function play(request: RunRequest): Promise<void> {
   if (id !== latest) return;
   try {
     const t0 = performance.now();
-    const parsed = parseRun(request.text, request.file, request.overrides);
+    const parsed = request.knobLines
+      ? parseRun(request.text, request.file, knobsFromLines(request.knobLines), COMPARE_KNOBS)
+      : parseRun(request.text, request.file, request.overrides);
     const t1 = performance.now();
     const apps = parsed.scenario.accounts.reduce((sum, account) => sum + account.apps.length, 0);
     scope.postMessage({ type: 'parsed', id, apps, days: 0 });

@@ -49,7 +49,8 @@ const dayWords: Record<AppDayState, string> = {
   suspendedRefund: 'suspended by a refund',
 };
 
-function label(path: string): string {
+/** A KPI's name in words: `net revenue collected`, `apps reclaimed`. */
+export function kpiLabel(path: string): string {
   const [section, key] = path.split('.') as [string, string];
   if (section === 'revenue') return revenueWords[key] ?? key;
   if (section === 'revenueByItem') return `revenue: ${itemWords[key as BillItem] ?? key}`;
@@ -70,41 +71,6 @@ export function kpis(report: Report): Kpi[] {
   return kpiRows(report.kpis).map(([key, raw]) => {
     const kind = kindOf(key);
     const value = new Decimal(raw);
-    return { key, label: label(key), kind, value: value.toNumber(), text: kind === 'count' ? value.toFixed(0) : value.toFixed(2) };
-  });
-}
-
-export interface KpiDelta {
-  key: string;
-  label: string;
-  kind: KpiKind;
-  a?: Kpi;
-  b?: Kpi;
-  delta: number;
-  /** `+1200.00`, `-3`, `0.00`. */
-  deltaText: string;
-  changed: boolean;
-}
-
-/** B − A for every figure either run has, in A's order then B's extra ones; a missing figure counts 0. */
-export function compareKpis(a: readonly Kpi[], b: readonly Kpi[]): KpiDelta[] {
-  const keys = [...a.map((k) => k.key), ...b.map((k) => k.key).filter((key) => !a.some((k) => k.key === key))];
-  return keys.map((key) => {
-    const left = a.find((k) => k.key === key);
-    const right = b.find((k) => k.key === key);
-    const kind = (left ?? right)?.kind ?? 'count';
-    const difference = new Decimal(right?.text ?? 0).minus(left?.text ?? 0);
-    const digits = kind === 'count' ? 0 : 2;
-    const sign = difference.isPositive() && !difference.isZero() ? '+' : '';
-    return {
-      key,
-      label: (left ?? right)?.label ?? key,
-      kind,
-      a: left,
-      b: right,
-      delta: difference.toNumber(),
-      deltaText: `${sign}${difference.toFixed(digits)}`,
-      changed: !difference.isZero(),
-    };
+    return { key, label: kpiLabel(key), kind, value: value.toNumber(), text: kind === 'count' ? value.toFixed(0) : value.toFixed(2) };
   });
 }

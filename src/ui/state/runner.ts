@@ -1,16 +1,16 @@
 /**
  * Runs the engine when the input changes: the scenario text (debounced while typing), the panel's
- * knobs, the compare preset. A newer request replaces an older one (EngineClient); the last good
+ * knobs, compare's run B knobs. A newer request replaces an older one (EngineClient); the last good
  * run stays on screen until a new one succeeds.
  */
 import type { Signal } from '@preact/signals';
 import { EngineClient } from '../engine/client.ts';
 import type { RunOutcome, RunRequest } from '../engine/protocol.ts';
 import { bundledScenario, DEFAULT_FILE } from '../scenarios/bundled.ts';
-import { NO_CHANGES, presetById } from './presets.ts';
+import { examples, linesOfKnobs } from './presets.ts';
 import {
   compareIssues,
-  comparePreset,
+  compareKnobs,
   compareOn,
   compareStatus,
   compareView,
@@ -135,32 +135,38 @@ function keepInstantAndSelection(previous: RunView | null, view: RunView): void 
   }
 }
 
-/** With no knob changed, comparing against the scenario as written shows nothing: start with a preset that does. */
-const FIRST_PRESET = 'grace14';
-
+/** Turning compare on with nothing for B to differ by starts B with the first example. */
 export function setCompare(on: boolean): void {
   compareOn.value = on;
-  if (on && Object.keys(overrides.value).length === 0 && comparePreset.value === NO_CHANGES) comparePreset.value = FIRST_PRESET;
+  if (on && compareKnobs.value.trim() === '' && Object.keys(overrides.value).length === 0) compareKnobs.value = linesOfKnobs(examples[0].overrides);
   if (on) void runCompare();
   else {
+    clearTimeout(compareTimer);
     compareView.value = null;
     compareIssues.value = [];
   }
 }
 
-export function setComparePreset(id: string): void {
-  comparePreset.value = id;
-  if (compareOn.value) void runCompare();
+let compareTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Run B's knob lines changed: run B again once typing pauses (at once with `delay` 0). */
+export function setCompareKnobs(lines: string, delay = EDIT_DEBOUNCE_MS): void {
+  compareKnobs.value = lines;
+  clearTimeout(compareTimer);
+  if (compareOn.value) compareTimer = setTimeout(() => void runCompare(), delay);
 }
 
 async function runCompare(): Promise<void> {
   const { text, file } = source.value;
-  const outcome = await runWith(compareEngine, { text, file, overrides: presetById(comparePreset.value).overrides }, compareStatus);
+  const outcome = await runWith(compareEngine, { text, file, overrides: {}, knobLines: compareKnobs.value.split('\n') }, compareStatus);
   if (outcome.kind === 'cancelled') return;
   compareStatus.value = idle;
   if (outcome.kind === 'done') {
     compareView.value = viewOf(outcome.result, text);
     compareIssues.value = [];
-  } else if (outcome.kind === 'invalid') compareIssues.value = outcome.issues;
-  else compareIssues.value = [{ file: '(compare)', line: 1, column: 1, path: '', message: outcome.message }];
+    return;
+  }
+  // B's knobs (or the text) do not run: show why, and no comparison with an older B.
+  compareView.value = null;
+  compareIssues.value = outcome.kind === 'invalid' ? outcome.issues : [{ file: '(compare)', line: 1, column: 1, path: '', message: outcome.message }];
 }

@@ -7,8 +7,8 @@
 import { computed, effect, signal } from '@preact/signals';
 import type { InputIssue } from '../../inputError.ts';
 import { dayIndex } from '../model/time.ts';
+import { type Comparison, comparisonOf } from '../../explore/comparison.ts';
 import type { Divergence } from '../model/compare.ts';
-import { NO_CHANGES } from './presets.ts';
 import { divergenceMap, type RunView } from './view.ts';
 
 export type SourceOrigin = 'bundled' | 'file' | 'edited';
@@ -52,7 +52,8 @@ export const speed = signal(7);
 export const selectedApps = signal<string[]>([]);
 
 export const compareOn = signal(false);
-export const comparePreset = signal(NO_CHANGES);
+/** Run B's knobs as `path=value` lines (engine/knobLines.ts): B is the scenario as written with these. */
+export const compareKnobs = signal('');
 export const compareView = signal<RunView | null>(null);
 export const compareStatus = signal<RunStatus>({ phase: 'idle', fraction: 0, apps: 0 });
 export const compareIssues = signal<InputIssue[]>([]);
@@ -89,6 +90,13 @@ export const comparable = computed(() => {
   const a = current.value;
   const b = compareView.value;
   return compareOn.value && a !== null && b !== null && a.text === b.text ? b : null;
+});
+
+/** What differs between the current run (A) and the compare run (B): the library's comparison, as `imsim compare` gives it. */
+export const comparison = computed<Comparison | null>(() => {
+  const a = current.value;
+  const b = comparable.value;
+  return a && b ? comparisonOf(a.result.report, b.result.report) : null;
 });
 
 /** Per app, the first transition where the compare run parts from the current one. */

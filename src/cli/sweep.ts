@@ -1,0 +1,75 @@
+/**
+ * `imsim sweep FILE --vary PATH=V1,V2,… [--vary …] [--runs N] [--workers K] [--shard I/N]`: every
+ * cell of the grid × N Monte Carlo runs (explore/sweep.ts), in parallel on worker threads, with a
+ * progress bar on a terminal; writes runs.csv, cells.csv, sweep.json and sweep.html, or with
+ * --shard its share as one file for `imsim merge`.
+ */
+import cliProgress from 'cli-progress';
+import { parseGrid } from '../explore/grid.ts';
+import { defaultWorkers } from '../explore/pool.ts';
+import { shardFile, shardFileName, sweepInputHash } from '../explore/shard.ts';
+import { readScenarioSource, scenarioOf } from '../explore/source.ts';
+import { sweep } from '../explore/sweep.ts';
+import { sweepFiles } from '../explore/sweepFiles.ts';
+import { loadPolicy } from '../policy/load.ts';
+import { parseSetOption } from '../policy/overrides.ts';
+import { writeFilesAtomic } from '../report/atomicWrite.ts';
+import { parseOptions, plural, UsageError } from './args.ts';
+import { kpiOption } from './kpiOption.ts';
+import { seedOption } from './loadWithOptions.ts';
+
+const whole = (text: string, option: string, min: number): number => {
+  if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`${option} ${text}: expected a whole number ≥ ${min}`);
+  return Number(text);
+};
+
+function shardOption(text: string | undefined): { index: number; count: number } | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard ${text}: expected I/N with 1 ≤ I ≤ N, such as 1/4`);
+  return { index, count };
+}
+
+export async function sweepCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    vary: { type: 'string', multiple: true, default: [] },
+    runs: { type: 'string', default: '1' },
+    workers: { type: 'string' },
+    shard: { type: 'string' },
+    seed: { type: 'string' },
+    set: { type: 'string', multiple: true, default: [] },
+    policy: { type: 'string' },
+    kpi: { type: 'string', multiple: true, default: [] },
+    out: { type: 'string', default: 'sweep-out' },
+  });
+  if (positionals.length !== 1) throw new UsageError('sweep takes exactly one scenario FILE');
+  const vary = values.vary as string[];
+  if (vary.length === 0) throw new UsageError('sweep needs at least one --vary PATH=V1,V2,…');
+  const runs = whole(values.runs as string, '--runs', 1);
+  const workers = values.workers === undefined ? defaultWorkers() : whole(values.workers as string, '--workers', 1);
+  const shard = shardOption(values.shard as string | undefined);
+  const seed = values.seed === undefined ? undefined : seedOption(values.seed as string);
+  const kpis = kpiOption(values.kpi as string[]);
+  const set = Object.fromEntries((values.set as string[]).map(parseSetOption).map(({ path, value }) => [path, value]));
+  const [file] = positionals;
+  const source = readScenarioSource(file, { policy: values.policy === undefined ? undefined : loadPolicy(values.policy as string) });
+  const grid = parseGrid(vary, scenarioOf(source, { set }).policy);
+  const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'sweep |{bar}| {percentage}% | {value}/{total} runs | ETA {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  const result = await sweep(source, grid, {
+    runs,
+    seed,
+    set,
+    workers,
+    shard,
+    onProgress: (done, total) => (done === 0 ? bar?.start(total, 0) : bar?.update(done)),
+  });
+  bar?.stop();
+  const out = values.out as string;
+  if (shard) writeFilesAtomic(out, { [shardFileName(shard)]: shardFile(result, sweepInputHash(source, set)) });
+  else writeFilesAtomic(out, sweepFiles(result, kpis));
+  const failed = result.runs.filter((run) => 'error' in run);
+  for (const run of failed) if ('error' in run) process.stderr.write(`cell ${run.cell} (${JSON.stringify(result.cells[run.cell].knobs)}), seed ${run.seed}: ${run.error}\n`);
+  process.stderr.write(`${plural(result.runs.length - failed.length, 'run')} of ${result.cells.length} cells written to ${out}${failed.length > 0 ? `; ${plural(failed.length, 'run')} failed` : ''}\n`);
+  return failed.length > 0 ? 1 : 0;
+}

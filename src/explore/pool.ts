@@ -1,0 +1,38 @@
+/**
+ * Where a sweep's jobs run: in this thread, or on a pool of worker threads (piscina) over the
+ * machine's cores. Results do not depend on which: every job is a pure function of its input.
+ * From the TypeScript sources (`npx imsim`, the tests) the workers load them through tsx.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { type RunResult, runSweepJob, type SweepJob } from './sweepJob.ts';
+
+export interface Runner {
+  run(job: SweepJob): Promise<RunResult>;
+  close(): Promise<void>;
+}
+
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+export function runner(workers: number): Runner {
+  if (workers <= 1) {
+    // One job at a time, letting the event loop turn between them (a progress bar redraws).
+    let queue = Promise.resolve();
+    const run = (job: SweepJob) => {
+      const result = queue.then(() => new Promise<RunResult>((resolve) => setImmediate(() => resolve(runSweepJob(job)))));
+      queue = result.then(() => undefined);
+      return result;
+    };
+    return { run, close: async () => {} };
+  }
+  const fromSources = import.meta.url.endsWith('.ts');
+  const pool = new Piscina<SweepJob, RunResult>({
+    filename: new URL(fromSources ? './sweepWorker.ts' : './sweepWorker.js', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    ...(fromSources ? { execArgv: ['--import', 'tsx'] } : {}),
+  });
+  return { run: (job) => pool.run(job), close: () => pool.destroy() };
+}

@@ -1,0 +1,48 @@
+/**
+ * A scenario as something to run anywhere: its text and every file it names (CSV curves, a
+ * policy file), read once by whoever starts a sweep and carried with every job, so that a worker
+ * (a thread here, or another machine) reads no file and parses the same input. A run parses it
+ * with its own seed (a population is drawn anew per seed) and its own knobs.
+ */
+import { nodeReaderBeside, readTextFile } from '../input/files.ts';
+import type { Policy } from '../policy/schema.ts';
+import { parseScenario } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/types.ts';
+
+export interface ScenarioSource {
+  /** The path as given, for messages and reports. */
+  file: string;
+  text: string;
+  /** Every file the scenario names, by the name it writes, with its text. */
+  files: Record<string, string>;
+  /** The policy given in place of the one the scenario names (`--policy`), if any. */
+  policy?: Policy;
+}
+
+/** Reads a scenario file and the files it names, checking it once on the way. */
+export function readScenarioSource(file: string, options: { policy?: Policy } = {}): ScenarioSource {
+  const text = readTextFile(file, file, 'scenario');
+  const files: Record<string, string> = {};
+  const read = nodeReaderBeside(file);
+  parseScenario(text, file, {
+    policy: options.policy,
+    readFile: (name) => {
+      files[name] = read(name);
+      return files[name];
+    },
+  });
+  return { file, text, files, ...(options.policy ? { policy: options.policy } : {}) };
+}
+
+/** The scenario of a source, with a seed and knobs; reads nothing but the source. */
+export function scenarioOf(source: ScenarioSource, options: { seed?: number; set?: Record<string, unknown> } = {}): Scenario {
+  return parseScenario(source.text, source.file, {
+    ...options,
+    policy: source.policy,
+    readFile: (name) => {
+      const text = source.files[name];
+      if (text === undefined) throw new Error(`not among the files carried with the scenario: ${name}`);
+      return text;
+    },
+  });
+}

@@ -1,0 +1,15 @@
+/** The files of a finished sweep (unsharded, or merged from its shards): the same bytes either way. */
+
+import type { SweepRuns } from './sweep.ts';
+import { renderSweepHtml } from './sweepHtml.ts';
+import { cellsCsv, runsCsv, sweepResult } from './sweepResult.ts';
+
+export function sweepFiles(runs: SweepRuns, kpis?: readonly string[]): Record<string, string> {
+  const result = sweepResult(runs);
+  return {
+    'runs.csv': runsCsv(runs),
+    'cells.csv': cellsCsv(result),
+    'sweep.json': `${JSON.stringify(result, null, 2)}\n`,
+    'sweep.html': renderSweepHtml(result, kpis),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * One run of a sweep: the scenario (carried whole, explore/source.ts) with a cell's knobs and a
+ * seed, simulated, and its KPIs as `[dotted.path, value]` rows; or, when the cell's knobs make the
+ * input invalid (or the run fails), the reason. The same function runs in this thread, in a
+ * worker thread, or on another machine.
+ */
+import { formatIssue, InputError } from '../inputError.ts';
+import { type KpiValue, kpiRows } from '../report/kpiPaths.ts';
+import { simulate } from '../sim/simulate.ts';
+import { type ScenarioSource, scenarioOf } from './source.ts';
+
+export interface SweepJob {
+  source: ScenarioSource;
+  cell: number;
+  /** Which of the cell's runs: 0 … runs − 1. */
+  run: number;
+  seed: number;
+  /** The knobs of the sweep's --set, then those of the cell. */
+  set: Record<string, unknown>;
+}
+
+export type RunResult = { cell: number; run: number; seed: number } & ({ kpis: [string, KpiValue][] } | { error: string });
+
+export function runSweepJob(job: SweepJob): RunResult {
+  const at = { cell: job.cell, run: job.run, seed: job.seed };
+  try {
+    const report = simulate(scenarioOf(job.source, { seed: job.seed, set: job.set }));
+    return { ...at, kpis: kpiRows(report.kpis) };
+  } catch (error) {
+    const reason = error instanceof InputError ? error.issues.map(formatIssue).join('; ') : error instanceof Error ? error.message : String(error);
+    return { ...at, error: reason };
+  }
+}
