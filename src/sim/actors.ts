@@ -1,9 +1,10 @@
 /**
  * Builds the actors of a run. The machines are created once per run with the run's clock;
  * every actor shares that clock, so all timers of all apps sit in one heap. Transitions are
- * observed through XState's inspection API (`@xstate.snapshot`) in `observeTransitions`.
+ * observed by subscribing to each app actor's snapshots in `observeTransitions`; XState's
+ * inspection API is attached only when a trace is asked for (it costs an event per microstep).
  */
-import { createActor, type InspectionEvent, type Snapshot } from 'xstate';
+import { createActor, type Snapshot } from 'xstate';
 import { createAccountMachine } from '../machines/account.machine.ts';
 import { createAppMachine } from '../machines/app.machine.ts';
 import { appTiming } from '../machines/appTiming.ts';
@@ -124,10 +125,9 @@ export function startApp(
     const price = quote(world, 'pro', event.months, activePromotion(world, app, 'pro'));
     placeOrder(world, app, { product: 'pro', months: event.months, kind: 'autoRenewal', start: event.start, end: event.end, price });
   });
-  actor.system.inspect((event) => {
-    observeTransitions(world, app, event);
-    world.trace?.('app', event);
-  });
+  actor.subscribe(() => observeTransitions(world, app));
+  const { trace } = world;
+  if (trace) actor.system.inspect((event) => trace('app', event));
   account.apps.push(app);
   world.apps.set(app.id, app);
   actor.start();
@@ -135,9 +135,8 @@ export function startApp(
   return app;
 }
 
-/** The one adapter from XState's inspection stream to the report's transitions. */
-function observeTransitions(world: World, app: AppRuntime, event: InspectionEvent): void {
-  if (event.type !== '@xstate.snapshot' || event.actorRef !== app.actor) return;
+/** The one adapter from an app actor's snapshots to the report's transitions. */
+function observeTransitions(world: World, app: AppRuntime): void {
   const snapshot = app.actor.getSnapshot();
   const to = topLevelState(snapshot.value);
   if (to === app.state) return;
