@@ -5,7 +5,7 @@
  */
 import { fixedZone, formatDay, MS_PER_DAY, parseLocalTime } from '../domain/calendar.ts';
 import { appRevenue } from '../report/appRevenue.ts';
-import { cumulativeNetRevenue } from '../report/revenueSeries.ts';
+import { cumulativeRevenue, netRevenue } from '../report/revenueSeries.ts';
 import type { Report } from '../report/types.ts';
 import type { CompareResult } from './compare.ts';
 import type { Comparison } from './comparison.ts';
@@ -18,6 +18,7 @@ const money = (value: number) => value.toLocaleString('en-US', { maximumFraction
 
 export function renderCompareHtml({ comparison, reports }: CompareResult): string {
   const { scenario, a, b } = comparison;
+  const [revenue, revenueGap] = revenueCharts(reports.a, reports.b);
   const body = [
     `<h1>imsim compare: ${escapeHtml(scenario.name)}</h1>`,
     `<dl class="facts"><dt>Scenario</dt><dd>${escapeHtml(scenario.file)}, seed ${scenario.seed}: the same customers make the same draws under A and B</dd>`,
@@ -25,8 +26,8 @@ export function renderCompareHtml({ comparison, reports }: CompareResult): strin
     `<dt>Apps</dt><dd>${a.kpis.apps.total}: ${comparison.betterOff} better off under B, ${comparison.worseOff} worse off by net revenue; ${comparison.apps.length} whose story parts</dd></dl>`,
     legend([['A', colors.a], ['B', colors.b]]),
     section('KPIs that differ, A and B', kpiBars(kpiTableRows(comparison, undefined, true))),
-    section('Net revenue over time (cumulative, billed)', revenueChart(reports.a, reports.b)),
-    section('Net revenue over time, B − A', revenueGapChart(reports.a, reports.b)),
+    section('Net revenue over time (cumulative, billed)', revenue),
+    section('Net revenue over time, B − A', revenueGap),
     section('Per-app net revenue, B − A (apps whose revenue moved)', deltaHistogram(reports.a, reports.b)),
     section('Apps whose story parts: states under A and under B', divergentBands(comparison, reports.a, reports.b)),
     '<h2>KPIs, all accounts</h2>',
@@ -57,29 +58,19 @@ function kpiBars(rows: KpiRow[]): string {
   return pairedBars('KPIs under A and B', rows.slice(0, 24).map((row) => ({ label: row.kpi, a: Number(row.a), b: Number(row.b), aText: row.a, bText: row.b })));
 }
 
-function revenueChart(a: Report, b: Report): string {
-  const [left, right] = [cumulativeNetRevenue(a), cumulativeNetRevenue(b)];
-  return linePlot({
-    label: 'Cumulative net revenue under A and B',
-    xs: left.days,
-    xTicks: monthTicks(left.days),
-    lines: [
-      { name: 'A', color: colors.a, ys: left.values },
-      { name: 'B', color: colors.b, ys: right.values },
-    ],
-    format: money,
-  });
-}
-
-function revenueGapChart(a: Report, b: Report): string {
-  const [left, right] = [cumulativeNetRevenue(a), cumulativeNetRevenue(b)];
-  return linePlot({
-    label: 'Cumulative net revenue, B − A',
-    xs: left.days,
-    xTicks: monthTicks(left.days),
-    lines: [{ name: 'B − A', color: colors.b, ys: right.values.map((value, index) => value - left.values[index]) }],
-    format: money,
-  });
+/** Cumulative net revenue under A and B, and its difference. */
+function revenueCharts(a: Report, b: Report): [string, string] {
+  const series = cumulativeRevenue(a);
+  const [left, right] = [netRevenue(series), netRevenue(cumulativeRevenue(b))];
+  const days = left.map((_, index) => series.startDay + index);
+  const plot = (label: string, lines: { name: string; color: string; ys: number[] }[]) => linePlot({ label, xs: days, xTicks: monthTicks(days), lines, format: money });
+  return [
+    plot('Cumulative net revenue under A and B', [
+      { name: 'A', color: colors.a, ys: left },
+      { name: 'B', color: colors.b, ys: right },
+    ]),
+    plot('Cumulative net revenue, B − A', [{ name: 'B − A', color: colors.b, ys: right.map((value, index) => Math.round((value - left[index]) * 100) / 100) }]),
+  ];
 }
 
 function monthTicks(days: number[]): { x: number; label: string }[] {

@@ -1,39 +1,46 @@
 /**
- * Net revenue day by day, cumulative (orders on the day they are placed, bills on the day they
- * are pushed, refunds on the day they are paid back), for the charts of the pages. A chart's
- * numbers: kept in whole cents while summed, read as CNY.
+ * Revenue day by day over a report's period, cumulative: orders on the day they are placed
+ * (prepaid), bills on the day they are pushed (postpaid), refunds on the day they are paid back.
+ * Summed in whole cents (exact), read as CNY for the charts of the visualizer and the pages; the
+ * last day equals the report's totals.
  */
-import { dayNumber, fixedZone, localDay } from '../domain/calendar.ts';
+import { fixedZone, localDay, parseLocalTime } from '../domain/calendar.ts';
+import { money } from '../domain/money.ts';
 import type { Records } from './types.ts';
 
-export interface DailySeries {
-  /** Day numbers (days since 1970-01-01, local) of the period, one per value. */
-  days: number[];
-  values: number[];
+export interface RevenueSeries {
+  /** Day number (days since 1970-01-01, local) of the period's first day. */
+  startDay: number;
+  prepaid: number[];
+  postpaid: number[];
+  refunds: number[];
 }
 
-const cents = (amount: string) => Math.round(Number(amount) * 100);
+const cents = (amount: string) => money(amount).times(100).toNumber();
 
-export function cumulativeNetRevenue(report: Pick<Records, 'period' | 'orders' | 'bills' | 'refunds'>): DailySeries {
+export function cumulativeRevenue(report: Pick<Records, 'period' | 'orders' | 'bills' | 'refunds'>): RevenueSeries {
   const zone = fixedZone(report.period.timezone);
   if (!zone) throw new Error(`the report's time zone ${report.period.timezone} has no fixed offset`);
-  const [first, last] = [report.period.start, report.period.end].map((date) => {
-    const [year, month, day] = date.split('-').map(Number);
-    return dayNumber(year, month, day);
-  });
-  const perDay = new Array<number>(last - first + 1).fill(0);
-  const add = (at: string, amount: number) => {
-    const index = localDay(Date.parse(at), zone) - first;
-    if (index >= 0 && index < perDay.length) perDay[index] += amount;
+  const [startDay, endDay] = [report.period.start, report.period.end].map((date) => localDay(parseLocalTime(date, zone) ?? Number.NaN, zone));
+  const days = endDay - startDay + 1;
+  const daily = (entries: [at: string, amount: string][]) => {
+    const perDay = new Array<number>(days).fill(0);
+    for (const [at, amount] of entries) perDay[Math.min(days - 1, Math.max(0, localDay(Date.parse(at), zone) - startDay))] += cents(amount);
+    let total = 0;
+    return perDay.map((value) => {
+      total += value;
+      return total / 100;
+    });
   };
-  for (const order of report.orders) add(order.at, cents(order.total));
-  for (const bill of report.bills) add(bill.pushedAt, cents(bill.total));
-  for (const refund of report.refunds) add(refund.at, -cents(refund.amount));
-  const values: number[] = [];
-  let total = 0;
-  for (const value of perDay) {
-    total += value;
-    values.push(total / 100);
-  }
-  return { days: perDay.map((_, index) => first + index), values };
+  return {
+    startDay,
+    prepaid: daily(report.orders.map((order) => [order.at, order.total])),
+    postpaid: daily(report.bills.map((bill) => [bill.pushedAt, bill.total])),
+    refunds: daily(report.refunds.map((refund) => [refund.at, refund.amount])),
+  };
+}
+
+/** Net revenue (prepaid + postpaid − refunds) of each day of a series, cumulative. */
+export function netRevenue(series: RevenueSeries): number[] {
+  return series.prepaid.map((prepaid, day) => Math.round((prepaid + series.postpaid[day] - series.refunds[day]) * 100) / 100);
 }

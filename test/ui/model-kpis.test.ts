@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { divergences, firstDivergence } from '../../src/ui/model/compare.ts';
 import { kpis } from '../../src/ui/model/kpis.ts';
 import { kpiNames } from '../../src/report/kpis.ts';
-import { cumulativeRevenue } from '../../src/ui/model/revenue.ts';
+import { cumulativeRevenue, netRevenue } from '../../src/report/revenueSeries.ts';
 import { servedSeries } from '../../src/ui/model/served.ts';
 import { buildTimeline } from '../../src/ui/model/timeline.ts';
 import { instant } from '../../src/ui/model/time.ts';
@@ -68,13 +68,14 @@ describe('cumulative revenue per day', () => {
   it('ends at the summary figures of the default scenario', () => {
     const report = defaultRun();
     const timeline = buildTimeline(report);
-    const revenue = cumulativeRevenue(report, timeline.period);
+    const revenue = cumulativeRevenue(report);
     expect(revenue.prepaid).toHaveLength(timeline.period.days);
     expect(revenue.prepaid.at(-1)?.toFixed(2)).toBe(report.summary.revenue.prepaid);
     expect(revenue.postpaid.at(-1)?.toFixed(2)).toBe(report.summary.revenue.postpaid);
     expect(revenue.refunds.at(-1)?.toFixed(2)).toBe(report.summary.revenue.refunded);
     expect(revenue.prepaid[0]).toBe(0);
     expect(revenue.prepaid[5]).toBe(11388.6); // the 12-month order of 2020-01-06
+    expect(netRevenue(revenue).at(-1)?.toFixed(2)).toBe(report.kpis.revenue.netBilled);
   });
 });
 

@@ -1,8 +1,8 @@
 /** Everything the page shows of one run, derived once when the run arrives. */
+import { cumulativeRevenue, type RevenueSeries } from '../../report/revenueSeries.ts';
 import type { RunResult } from '../engine/protocol.ts';
 import { type Divergence, divergences } from '../model/compare.ts';
 import { type Kpi, kpis } from '../model/kpis.ts';
-import { cumulativeRevenue, type RevenueSeries } from '../model/revenue.ts';
 import { type AccountStory, accountStories, lapsedApps, StoryBook } from '../model/story.ts';
 import { buildTimeline, type Timeline } from '../model/timeline.ts';
 
@@ -29,7 +29,7 @@ export function viewOf(result: RunResult, text: string): RunView {
     lapsed: lapsedApps(timeline),
     accountStories: accountStories(timeline),
     kpis: kpis(result.report),
-    revenue: cumulativeRevenue(result.report, timeline.period),
+    revenue: cumulativeRevenue(result.report),
   };
 }
 
