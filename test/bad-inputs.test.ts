@@ -111,9 +111,14 @@ describe('generated bad inputs', () => {
     'app-days-over-limit.yaml': () => header('Fourteen thousand apps for two years', 'start: 2020-01-01\nend: 2021-12-31') + apps(14_000),
     // A cohort of 60,000 accounts of two apps each: generation stops past 100,000 apps.
     'population-over-limit.yaml': () => `${header('A hundred and twenty thousand generated apps')}population:\n  - { cohort: big, accounts: 60000, appsPerAccount: 2 }\n`,
-    // Twenty million apps for one account, and a uniform of a trillion: generation stops past the limit.
-    'population-huge-accounts.yaml': () =>
-      `${header('Twenty million apps in one account')}population:\n  - { cohort: one, accounts: 1, appsPerAccount: 20000000 }\n  - { cohort: two, accounts: 1, appsPerAccount: { uniform: [1e12, 1000000000001] } }\n`,
+    // Cohorts after the one that passes the limit: checked, not generated, and the limit said once.
+    'population-over-limit-later.yaml': () =>
+      `${header('Cohorts after the limit')}population:\n  - { cohort: big, accounts: 60000, appsPerAccount: 2 }\n  - { cohort: after, accounts: 10 }\n  - { cohort: later, accounts: 10, appsPerAccount: -1 }\n`,
+    // Twenty million apps for one account: generation stops past the limit.
+    'population-huge-accounts.yaml': () => `${header('Twenty million apps in one account')}population:\n  - { cohort: one, accounts: 1, appsPerAccount: 20000000 }\n`,
+    // A uniform of a trillion apps for one account: generation stops past the limit.
+    'population-huge-uniform.yaml': () =>
+      `${header('A trillion apps in one account')}population:\n  - { cohort: two, accounts: 1, appsPerAccount: { uniform: [1e12, 1000000000001] } }\n`,
     // 15,000 generated apps for two years: 10,965,000 app-days.
     'population-app-days-over-limit.yaml': () =>
       `${header('Fifteen thousand generated apps for two years', 'start: 2020-01-01\nend: 2021-12-31')}population:\n  - { cohort: wide, accounts: 15000 }\n`,

@@ -1,14 +1,14 @@
 /** Loads a scenario with the CLI's `--policy`, `--seed` and `--set` applied on top of the file's own. */
 import { loadPolicy } from '../policy/load.ts';
-import { parseSetOption } from '../policy/overrides.ts';
+import { parseSetOptions } from '../policy/setOptions.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { UsageError } from './args.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 export function loadWithOptions(file: string, options: { policy?: string; set: string[]; seed?: string }): Scenario {
   const policy = options.policy === undefined ? undefined : loadPolicy(options.policy);
-  const set = Object.fromEntries(options.set.map(parseSetOption).map(({ path, value }) => [path, value]));
-  return loadScenario(file, { policy, set, seed: options.seed === undefined ? undefined : seedOption(options.seed) });
+  const { knobs, source } = parseSetOptions(options.set);
+  return loadScenario(file, { policy, set: knobs, setSource: source, seed: options.seed === undefined ? undefined : seedOption(options.seed) });
 }
 
 /** `--seed N`: a whole number, as the scenario's `seed` is. */

@@ -5,7 +5,8 @@
 import { annotatedPolicy, rulesOf } from '../policy/annotate.ts';
 import { diffPolicies } from '../policy/diff.ts';
 import { bundledPolicyText, isBundledPolicyId, loadPolicy } from '../policy/load.ts';
-import { applyOverrides, parseSetOption } from '../policy/overrides.ts';
+import { applyOverrides } from '../policy/overrides.ts';
+import { parseSetOptions } from '../policy/setOptions.ts';
 import type { Policy } from '../policy/schema.ts';
 import { renderTable } from '../report/table.ts';
 import { parseOptions, UsageError } from './args.ts';
@@ -18,8 +19,8 @@ export function policyCommand(args: string[]): number {
     set: { type: 'string', multiple: true, default: [] },
   });
   const [verb, ...names] = positionals;
-  const set = Object.fromEntries((values.set as string[]).map(parseSetOption).map(({ path, value }) => [path, value]));
-  const withSet = (policy: Policy) => (Object.keys(set).length === 0 ? policy : applyOverrides(policy, set, { file: '--set', locate: () => ({ line: 1, column: 1 }) }));
+  const set = parseSetOptions(values.set as string[]);
+  const withSet = (policy: Policy) => (Object.keys(set.knobs).length === 0 ? policy : applyOverrides(policy, set.knobs, set.source));
   if (verb === 'show' && names.length <= 1) return show(names[0] ?? 'tencent-im-2019', withSet, values.json === true);
   if (verb === 'diff' && names.length === 2) return diff(loadPolicy(names[0]), withSet(loadPolicy(names[1])), values.json === true);
   throw new UsageError(usage);

@@ -1,9 +1,9 @@
 /** `imsim resume STATE.json`: continue a run paused by `imsim run --until --save`. */
 import { readFileSync } from 'node:fs';
 import { InputError } from '../inputError.ts';
-import { parseSetOption } from '../policy/overrides.ts';
+import { parseSetOptions } from '../policy/setOptions.ts';
 import { changePolicy } from '../sim/policyChange.ts';
-import { resumeRun, SAVED_RUN_KIND, type SavedRun } from '../sim/persist.ts';
+import { resumeRun, SAVED_RUN_FORMAT, SAVED_RUN_KIND, type SavedRun } from '../sim/persist.ts';
 import { finish } from '../sim/simulate.ts';
 import { parseOptions, UsageError } from './args.ts';
 import { checkOutput, deliver, outputOptions } from './output.ts';
@@ -16,9 +16,10 @@ function readSaved(file: string): SavedRun {
   } catch (error) {
     throw problem(`expected a paused run saved by "imsim run --until --save": ${(error as Error).message}`);
   }
-  const kind = (saved as { kind?: unknown } | null)?.kind;
-  if (kind !== SAVED_RUN_KIND || (saved as { format?: unknown }).format !== 1) {
-    throw problem(`expected a paused run saved by "imsim run --until --save" (kind ${SAVED_RUN_KIND}, format 1)`);
+  const { kind, format } = (saved ?? {}) as { kind?: unknown; format?: unknown };
+  if (kind !== SAVED_RUN_KIND) throw problem(`expected a paused run saved by "imsim run --until --save" (kind ${SAVED_RUN_KIND})`);
+  if (format !== SAVED_RUN_FORMAT) {
+    throw problem(`expected a paused run of format ${SAVED_RUN_FORMAT}, found format ${JSON.stringify(format)}: it was saved by another version of imsim; save it again with "imsim run FILE --until DATE --save STATE.json"`);
   }
   return saved as SavedRun;
 }
@@ -30,7 +31,7 @@ export function resumeCommand(args: string[]): number {
   checkOutput(values);
   const saved = readSaved(positionals[0]);
   const run = resumeRun(saved);
-  const set = Object.fromEntries((values.set as string[]).map(parseSetOption).map(({ path, value }) => [path, value]));
-  if (Object.keys(set).length > 0) changePolicy(run.world, set, '--set');
+  const { knobs, source } = parseSetOptions(values.set as string[]);
+  if (Object.keys(knobs).length > 0) changePolicy(run.world, knobs, source);
   return deliver(finish(run), values, saved.scenario.file);
 }

@@ -12,7 +12,7 @@ import { readScenarioSource, scenarioOf } from '../explore/source.ts';
 import { sweep } from '../explore/sweep.ts';
 import { sweepFiles } from '../explore/sweepFiles.ts';
 import { loadPolicy } from '../policy/load.ts';
-import { parseSetOption } from '../policy/overrides.ts';
+import { parseSetOptions } from '../policy/setOptions.ts';
 import { writeFilesAtomic } from '../report/atomicWrite.ts';
 import { parseOptions, plural, UsageError } from './args.ts';
 import { kpiOption } from './kpiOption.ts';
@@ -51,7 +51,7 @@ export async function sweepCommand(args: string[]): Promise<number> {
   const shard = shardOption(values.shard as string | undefined);
   const seed = values.seed === undefined ? undefined : seedOption(values.seed as string);
   const kpis = kpiOption(values.kpi as string[]);
-  const set = Object.fromEntries((values.set as string[]).map(parseSetOption).map(({ path, value }) => [path, value]));
+  const set = parseSetOptions(values.set as string[]).knobs;
   const [file] = positionals;
   const source = readScenarioSource(file, { policy: values.policy === undefined ? undefined : loadPolicy(values.policy as string) });
   const grid = parseGrid(vary, scenarioOf(source, { set }).policy);

@@ -12,6 +12,7 @@
  */
 import type { Curve, UsageKey } from '../scenario/types.ts';
 import { formatDay, localDay, parseLocalTime, type Zone } from './calendar.ts';
+import { clamp } from './clamp.ts';
 import { randomStream, streamName } from './randomStream.ts';
 
 export interface CurveContext {
@@ -125,11 +126,6 @@ function interpolate(sorted: Dated[], day: number): number {
 
 function streamFor(context: CurveContext, path: string) {
   return randomStream(streamName(context.seed, context.appId, context.key, path));
-}
-
-function clamp(value: number, min: number | undefined, max: number | undefined): number {
-  const low = min === undefined ? value : Math.max(min, value);
-  return max === undefined ? low : Math.min(max, low);
 }
 
 /**

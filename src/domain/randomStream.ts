@@ -17,14 +17,17 @@ export function streamName(seed: number, appId: string, key: string, path: strin
   return `${seed}/${appId}/${key}/${path}`;
 }
 
-/**
- * A stream seeded by `name` (seedrandom's default ARC4 generator). Normal draws use the
- * Box–Muller transform on two uniforms, z = sqrt(-2 ln(1 - u1)) × cos(2π u2); each normal
- * draw consumes exactly two uniforms (the sine twin is discarded) so draw k always depends on
- * the same uniforms.
- */
+/** A stream seeded by `name` (seedrandom's default ARC4 generator). */
 export function randomStream(name: string): RandomStream {
-  const prng = seedrandom(name);
+  return streamFrom(seedrandom(name));
+}
+
+/**
+ * The stream of a generator of uniforms in [0, 1). Normal draws use the Box–Muller transform on
+ * two uniforms, z = sqrt(-2 ln(1 - u1)) × cos(2π u2); each normal draw consumes exactly two
+ * uniforms (the sine twin is discarded) so draw k always depends on the same uniforms.
+ */
+export function streamFrom(prng: () => number): RandomStream {
   const uniform = (): number => prng();
   const normal = (): number => {
     const u1 = 1 - prng(); // in (0, 1], so the logarithm is finite

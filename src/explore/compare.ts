@@ -5,11 +5,14 @@
  * part, each with its first divergent transition under A and under B; how many apps are better and
  * worse off by net revenue. The CLI (`imsim compare`) and the page build on it.
  */
+import { formatInstant } from '../domain/calendar.ts';
+import { InputError } from '../inputError.ts';
 import { overridesFrom } from '../policy/diff.ts';
+import { unchangeableKnobs } from '../policy/overrides.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { Report } from '../report/types.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { simulate } from '../sim/simulate.ts';
+import { policyZone, simulate } from '../sim/simulate.ts';
 import { type Comparison, comparisonOf } from './comparison.ts';
 
 export interface CompareResult {
@@ -23,15 +26,29 @@ export interface CompareOptions {
    * as a policy change (`policyChanges`: terms already in effect are kept).
    */
   from?: number;
+  /**
+   * The policies each side's `overrides` count from (as `simulate`'s `base`): the CLI passes the
+   * policy each side names, so a side under another policy file still lists its `--set`.
+   */
+  bases?: { a?: Policy; b?: Policy };
 }
 
 export function compare(scenario: Scenario, a: Policy, b: Policy, options: CompareOptions = {}): CompareResult {
-  const { from } = options;
-  const reports =
-    from === undefined
-      ? { a: simulate(scenario, a), b: simulate(scenario, b) }
-      : { a: simulate(scenario, a), b: simulate(changedAt(scenario, from, overridesFrom(a, b)), a) };
-  return { comparison: comparisonOf(reports.a, reports.b, from === undefined ? undefined : reports.b.policy.changes?.find((change) => Date.parse(change.at) === from)?.at), reports };
+  const { from, bases = {} } = options;
+  const reportA = simulate(scenario, a, { base: bases.a });
+  const reportB = from === undefined ? simulate(scenario, b, { base: bases.b }) : simulate(changedAt(scenario, from, changeTo(a, b)), a, { base: bases.a });
+  return { comparison: comparisonOf(reportA, reportB, from === undefined ? undefined : formatInstant(from, policyZone(a))), reports: { a: reportA, b: reportB } };
+}
+
+/**
+ * The knobs that turn A into B within a run: B keeps A's id and name (a policy change, not
+ * another policy); a B that differs in a knob fixed for a run (currency, time zone) is refused.
+ */
+function changeTo(a: Policy, b: Policy): Record<string, unknown> {
+  const { id: _id, name: _name, ...set } = overridesFrom(a, b);
+  const fixed = unchangeableKnobs(set);
+  if (fixed.length > 0) throw new InputError(fixed.map(({ key, message }) => ({ file: 'compare from', line: 1, column: 1, path: key, message: `${message}: compare B from an instant only under a policy that differs in knobs that may change` })));
+  return set;
 }
 
 /** The scenario with one more knob change, at `at`, after the changes it already makes by then. */

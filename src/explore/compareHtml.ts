@@ -3,13 +3,15 @@
  * A vs B, net revenue over time, the spread of per-app net revenue deltas, the state bands of
  * the apps whose story parts) and the tables of the text form.
  */
-import { fixedZone, formatDay, MS_PER_DAY, parseLocalTime } from '../domain/calendar.ts';
+import { formatDay } from '../domain/calendar.ts';
+import { periodOf } from '../report/period.ts';
 import { appRevenue } from '../report/appRevenue.ts';
 import { cumulativeRevenue, netRevenue } from '../report/revenueSeries.ts';
 import type { Report } from '../report/types.ts';
 import type { CompareResult } from './compare.ts';
 import type { Comparison } from './comparison.ts';
-import { groupsOf, type KpiRow, kpiTableRows, overridesText, stepText } from './compareRows.ts';
+import { overridesText } from '../report/overridesText.ts';
+import { groupsOf, type KpiRow, kpiTableRows, stepText } from './compareRows.ts';
 import { escapeHtml, htmlTable, page } from './html.ts';
 import { type BandRow, colors, histogram, legend, linePlot, pairedBars, stateBands, stateColors } from './svg.ts';
 
@@ -89,11 +91,7 @@ function deltaHistogram(a: Report, b: Report): string {
 function divergentBands(comparison: Comparison, a: Report, b: Report): string {
   const shown = comparison.apps.slice(0, BANDS_SHOWN);
   if (shown.length === 0) return '<p class="muted">Every app goes through the same transitions under A and B.</p>';
-  const zone = fixedZone(a.period.timezone);
-  const from = zone && parseLocalTime(a.period.start, zone);
-  const last = zone && parseLocalTime(a.period.end, zone);
-  if (from === undefined || last === undefined) return '';
-  const to = last + MS_PER_DAY;
+  const { startAt: from, endAt: to } = periodOf(a);
   const rows: BandRow[] = shown.flatMap((entry) => [
     { label: `${entry.app} A`, segments: segmentsOf(a, entry.app, from, to) },
     { label: `${entry.app} B`, segments: segmentsOf(b, entry.app, from, to) },

@@ -1,7 +1,8 @@
 /** A comparison as GitHub-flavoured Markdown: the same tables as the text form. */
 import { columns, mdCell, mdTable } from '../report/mdTable.ts';
 import type { Comparison } from './comparison.ts';
-import { groupsOf, kpiTableRows, overridesText, stepText } from './compareRows.ts';
+import { overridesText } from '../report/overridesText.ts';
+import { groupsOf, kpiTableRows, stepText } from './compareRows.ts';
 
 export function renderCompareMarkdown(comparison: Comparison): string {
   const { scenario, a, b } = comparison;

@@ -3,7 +3,7 @@
  * KPI with A, B, B − A and the relative change, and each app that parts with both sides' first
  * different transition.
  */
-import { type KpiValue, kpiRows } from '../report/kpiPaths.ts';
+import { type KpiValue, kpiCell, kpiRowShown, kpiRows } from '../report/kpiPaths.ts';
 import type { KpiShaped } from '../report/kpiZip.ts';
 import { localInstant } from '../report/table.ts';
 import type { KpiSet } from '../report/types.ts';
@@ -37,27 +37,18 @@ export function kpiTableRows(comparison: Comparison, group?: { kind: 'byTag' | '
     group ? whole[group.kind][group.name] : whole;
   const [a, b] = [new Map(kpiRows(pick(comparison.a.kpis))), new Map(kpiRows(pick(comparison.b.kpis)))];
   const relative = new Map(rowsOf(pick(comparison.relative)));
-  const show = (path: string, value: KpiValue | undefined) => (value === undefined ? '' : path.startsWith('appDays.') ? Number(value).toFixed(2) : String(value));
+  const show = (path: string, value: KpiValue | undefined) => (value === undefined ? '' : kpiCell(path, value));
   return rowsOf(pick(comparison.delta))
     .map(([kpi, delta]): KpiRow => {
       const changed = !/^[+-]?0(\.0+)?$/.test(String(delta));
-      const deltaText = kpi.startsWith('appDays.') ? Number(delta).toFixed(2) : String(delta);
-      return { kpi, a: show(kpi, a.get(kpi)), b: show(kpi, b.get(kpi)), delta: changed ? signed(deltaText) : '0', change: changed ? percent(relative.get(kpi) ?? null) : '', changed };
+      return { kpi, a: show(kpi, a.get(kpi)), b: show(kpi, b.get(kpi)), delta: changed ? signed(kpiCell(kpi, delta)) : '0', change: changed ? percent(relative.get(kpi) ?? null) : '', changed };
     })
-    .filter((row) => (onlyChanged ? row.changed : !/^(notifications|denials)\./.test(row.kpi) || row.a !== '0' || row.b !== '0'));
+    .filter((row) => (onlyChanged ? row.changed : kpiRowShown(row.kpi, [row.a, row.b])));
 }
 
 /** A step as `2020-07-18 00:00 suspended (graceOver)`, or what shows there is none. */
 export function stepText(step: Step | null): string {
   return step ? `${localInstant(step.at)} ${step.to} (${step.cause})` : 'nothing more';
-}
-
-const knobsText = (knobs: Record<string, unknown>) => Object.entries(knobs).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(', ');
-
-/** `overrides lifecycle.grace.days=14; from 2021-01-01 00:00 usage.dauOverage.rounding="linear"`. */
-export function overridesText(side: { overrides: Record<string, unknown>; changes?: { at: string; set: Record<string, unknown> }[] }): string {
-  const own = Object.keys(side.overrides).length === 0 ? '(no overrides)' : `overrides ${knobsText(side.overrides)}`;
-  return [own, ...(side.changes ?? []).map((change) => `from ${localInstant(change.at)} ${knobsText(change.set)}`)].join('; ');
 }
 
 /** The groups of a comparison: each cohort, then each tag. */

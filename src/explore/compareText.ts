@@ -4,7 +4,8 @@
  */
 import { renderTable } from '../report/table.ts';
 import type { Comparison } from './comparison.ts';
-import { groupsOf, kpiTableRows, overridesText, stepText } from './compareRows.ts';
+import { overridesText } from '../report/overridesText.ts';
+import { groupsOf, kpiTableRows, stepText } from './compareRows.ts';
 
 const APPS_SHOWN = 20;
 

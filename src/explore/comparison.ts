@@ -4,7 +4,7 @@
  * divergent transition under A and under B, and how many apps are better and worse off by net
  * revenue. Pure: `compare` (compare.ts) plays the two runs, the visualizer passes its own.
  */
-import Decimal from 'decimal.js';
+import { money, ZERO } from '../domain/money.ts';
 import { appRevenue } from '../report/appRevenue.ts';
 import { divergences } from '../report/divergence.ts';
 import type { KpiValue } from '../report/kpiPaths.ts';
@@ -50,7 +50,7 @@ export function comparisonOf(a: Report, b: Report, from?: string): Comparison {
   const side = ({ policy, kpis }: Report): CompareSide => ({ policy: policy.id, overrides: policy.overrides, ...(policy.changes ? { changes: policy.changes } : {}), kpis });
   const step = (transition: Step | undefined): Step | null => (transition ? { at: transition.at, to: transition.to, cause: transition.cause } : null);
   const [revenueA, revenueB] = [appRevenue(a), appRevenue(b)];
-  const moved = a.apps.map((app) => (revenueB.get(app.id) ?? new Decimal(0)).comparedTo(revenueA.get(app.id) ?? 0));
+  const moved = a.apps.map((app) => (revenueB.get(app.id) ?? ZERO).comparedTo(revenueA.get(app.id) ?? 0));
   return {
     format: 1,
     scenario: { name: a.scenario.name, file: a.scenario.file, seed: a.scenario.seed },
@@ -67,12 +67,12 @@ export function comparisonOf(a: Report, b: Report, from?: string): Comparison {
 
 /** B − A: an amount stays a two-decimal string, a count or a number of days a number. */
 function difference(a: KpiValue, b: KpiValue): KpiValue {
-  const delta = new Decimal(b).minus(a);
+  const delta = money(b).minus(a);
   return typeof a === 'string' ? delta.toFixed(2) : delta.toNumber();
 }
 
 function relativeDifference(a: KpiValue, b: KpiValue): number | null {
-  const base = new Decimal(a);
-  return base.isZero() ? null : new Decimal(b).minus(base).div(base.abs()).toDecimalPlaces(4).toNumber();
+  const base = money(a);
+  return base.isZero() ? null : money(b).minus(base).div(base.abs()).toDecimalPlaces(4).toNumber();
 }
 

@@ -4,8 +4,8 @@
  * app-days are written with two decimals; counts have whole percentiles and a two-decimal mean
  * and sd.
  */
-import Decimal from 'decimal.js';
-import type { KpiValue } from '../report/kpiPaths.ts';
+import { type Money, money, ZERO } from '../domain/money.ts';
+import { type KpiValue, kpiKind } from '../report/kpiPaths.ts';
 
 export interface KpiStats {
   mean: string;
@@ -20,18 +20,18 @@ export interface KpiStats {
 export const statNames = ['mean', 'sd', 'p5', 'p50', 'p95', 'min', 'max'] as const;
 
 /** The value at the nearest rank ⌈p/100 × n⌉ of the sorted values. */
-function percentile(sorted: Decimal[], p: number): Decimal {
+function percentile(sorted: Money[], p: number): Money {
   return sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1];
 }
 
 export function statsOf(path: string, values: readonly KpiValue[]): KpiStats {
-  const numbers = values.map((value) => new Decimal(value));
+  const numbers = values.map((value) => money(value));
   const sorted = [...numbers].sort((a, b) => a.comparedTo(b));
   const n = numbers.length;
-  const mean = numbers.reduce((sum, value) => sum.plus(value), new Decimal(0)).div(n);
-  const variance = n < 2 ? new Decimal(0) : numbers.reduce((sum, value) => sum.plus(value.minus(mean).pow(2)), new Decimal(0)).div(n - 1);
-  const whole = !path.startsWith('revenue') && !path.startsWith('appDays.');
-  const point = (value: Decimal) => (whole ? value.toFixed(0) : value.toFixed(2));
+  const mean = numbers.reduce((sum, value) => sum.plus(value), ZERO).div(n);
+  const variance = n < 2 ? ZERO : numbers.reduce((sum, value) => sum.plus(value.minus(mean).pow(2)), ZERO).div(n - 1);
+  const whole = kpiKind(path) === 'count';
+  const point = (value: Money) => (whole ? value.toFixed(0) : value.toFixed(2));
   return {
     mean: mean.toFixed(2),
     sd: variance.sqrt().toFixed(2),

@@ -20,6 +20,16 @@ function niceTicks(low: number, high: number, count = 5): number[] {
   return ticks;
 }
 
+/** The least and greatest of many values (spreading them into Math.min overflows the stack past ~100,000). */
+function extent(values: readonly number[]): [number, number] {
+  let [low, high] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (const value of values) {
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  return [low, high];
+}
+
 function svg(label: string, body: string, height = H): string {
   return `<svg viewBox="0 0 ${W} ${height}" width="100%" role="img" aria-label="${escapeHtml(label)}">${body}</svg>`;
 }
@@ -47,8 +57,8 @@ function stretches(known: boolean[]): number[][] {
 /** Lines over `xs` (a missing value, NaN, breaks its line and band), on a y axis from 0. */
 export function linePlot(plot: Plot): string {
   const all = [...plot.lines.flatMap((line) => line.ys), ...(plot.bands ?? []).flatMap((band) => [...band.low, ...band.high])].filter(Number.isFinite);
-  const [low, high] = [Math.min(0, ...all), Math.max(0, ...all)];
-  const [x0, x1] = [Math.min(...plot.xs), Math.max(...plot.xs)];
+  const [low, high] = extent([0, ...all]);
+  const [x0, x1] = extent(plot.xs);
   const x = (value: number) => M.left + (x1 === x0 ? (W - M.left - M.right) / 2 : ((value - x0) / (x1 - x0)) * (W - M.left - M.right));
   const y = (value: number) => H - M.bottom - (high === low ? 0 : ((value - low) / (high - low)) * (H - M.top - M.bottom));
   const yTicks = niceTicks(low, high).map((tick) => `<line x1="${M.left}" x2="${W - M.right}" y1="${y(tick)}" y2="${y(tick)}" stroke="#e6eaf0"/><text x="${M.left - 6}" y="${y(tick) + 4}" text-anchor="end">${escapeHtml(plot.format(tick))}</text>`);
@@ -96,11 +106,11 @@ export function pairedBars(label: string, rows: BarPair[]): string {
 /** How many values fall in each of `bins` equal ranges. */
 export function histogram(label: string, values: number[], format: (value: number) => string, bins = 20): string {
   if (values.length === 0) return `<p class="muted">No value to show.</p>`;
-  const [low, high] = [Math.min(...values), Math.max(...values)];
+  const [low, high] = extent(values);
   const width = high === low ? 1 : (high - low) / bins;
   const counts = new Array<number>(high === low ? 1 : bins).fill(0);
   for (const value of values) counts[Math.min(counts.length - 1, Math.floor((value - low) / width))] += 1;
-  const most = Math.max(...counts);
+  const most = extent(counts)[1];
   const barWidth = (W - M.left - M.right) / counts.length;
   const y = (count: number) => H - M.bottom - (count / most) * (H - M.top - M.bottom);
   const bars = counts.map((count, index) => {
@@ -116,7 +126,7 @@ export function histogram(label: string, values: number[], format: (value: numbe
 /** A table of values shaded from low to high; `columnTitle` (what the columns are) above them. */
 export function heatMap(label: string, rows: string[], columns: string[], values: (number | undefined)[][], format: (value: number) => string, columnTitle = ''): string {
   const known = values.flat().filter((value): value is number => value !== undefined);
-  const [low, high] = [Math.min(...known), Math.max(...known)];
+  const [low, high] = extent(known);
   const [left, top] = [180, 44];
   const [cellW, cellH] = [Math.min(140, (W - left - 10) / Math.max(1, columns.length)), 34];
   const height = top + rows.length * cellH + 8;

@@ -3,7 +3,7 @@
  * the runs that failed with their reason. Its files: `runs.csv` (one row per cell × run),
  * `cells.csv` (one row per cell × KPI), `sweep.json`, and `sweep.html` (sweepHtml.ts).
  */
-import Decimal from 'decimal.js';
+import { money } from '../domain/money.ts';
 import { type CsvValue, csvTable } from '../report/csv.ts';
 import type { KpiValue } from '../report/kpiPaths.ts';
 import { kpiNames } from '../report/kpis.ts';
@@ -58,7 +58,7 @@ export function sweepResult(sweep: SweepRuns): SweepResult {
       knobs,
       runs: runs.length,
       kpis: statsOver(runs, (_, kpis, path) => kpis.get(path) ?? 0),
-      changeFromCell0: statsOver(paired, (seed, kpis, path) => new Decimal(kpis.get(path) ?? 0).minus(baseline.get(seed)?.get(path) ?? 0).toString()),
+      changeFromCell0: statsOver(paired, (seed, kpis, path) => money(kpis.get(path) ?? 0).minus(baseline.get(seed)?.get(path) ?? 0).toString()),
     };
   });
   return { format: 1, scenario: sweep.scenario.file, grid: sweep.grid, seeds: sweep.seeds, cells, failures };

@@ -73,9 +73,9 @@ export function createAccountMachine(env: AccountMachineEnv) {
     delays: {
       /** A3: suspended if still in arrears `suspendAfterDays` days after the push, counting the push day. */
       untilArrearsDeadline: ({ context }: { context: AccountContext }) => {
-        if (context.arrearsDeadlineAt !== null) return Math.max(0, context.arrearsDeadlineAt - env.now());
-        const since = context.arrearsSince ?? env.now();
-        return Math.max(0, arrearsDeadline(since, context.suspendAfterDays, context.zone) - env.now());
+        // Arrears begin with startArrears, which fixes the deadline; a restored snapshot holds it.
+        if (context.arrearsDeadlineAt === null) throw new Error(`account ${context.accountId} is in arrears without a deadline`);
+        return Math.max(0, context.arrearsDeadlineAt - env.now());
       },
     },
     actions: {

@@ -69,6 +69,16 @@ function proEndOf(context: AppContext): number {
   return context.proEnd;
 }
 
+/**
+ * The instant a pending timer was armed for: every transition into the state whose timer reads
+ * it arms it first (armGrace, markSuspended, armWarning), and a restored snapshot holds it.
+ */
+function armedAt(context: AppContext, timer: 'graceEndAt' | 'retentionEndAt' | 'warningAt'): number {
+  const instant = context[timer];
+  if (instant === null) throw new Error(`app ${context.appId} has no ${timer} armed`);
+  return instant;
+}
+
 const cause = (value: TransitionCause) => ({ type: 'recordCause', params: { cause: value } }) as const;
 
 /** X1: daily expiry warnings while pro is active or in grace; recomputed on every entry. */
@@ -103,14 +113,13 @@ export function createAppMachine(env: AppMachineEnv) {
       expiryWarningAhead: ({ context }) => nextWarning(context) !== undefined,
       /** P5: renewal management scans once a day between expiry and suspension. */
       retryBeforeGraceEnd: ({ context }) =>
-        context.timing.retryDailyInGrace && nextRetry(context) < (context.graceEndAt ?? graceEnd(context)),
+        context.timing.retryDailyInGrace && nextRetry(context) < armedAt(context, 'graceEndAt'),
     },
     delays: {
       untilPackageEnd: ({ context }: Args) => untilInstant(proEndOf(context)),
-      untilGraceEnd: ({ context }: Args) => untilInstant(context.graceEndAt ?? graceEnd(context)),
-      untilRetentionEnd: ({ context }: Args) =>
-        untilInstant(context.retentionEndAt ?? retentionEndsAt(context.suspendedAt ?? env.now(), context.timing.retentionDays, context.timing.zone)),
-      untilExpiryWarning: ({ context }: Args) => untilInstant(context.warningAt ?? nextWarning(context) ?? env.now()),
+      untilGraceEnd: ({ context }: Args) => untilInstant(armedAt(context, 'graceEndAt')),
+      untilRetentionEnd: ({ context }: Args) => untilInstant(armedAt(context, 'retentionEndAt')),
+      untilExpiryWarning: ({ context }: Args) => untilInstant(armedAt(context, 'warningAt')),
       untilAutoRenewRetry: ({ context }: Args) => untilInstant(nextRetry(context)),
     },
     actions: {

@@ -5,12 +5,12 @@
  */
 import { Document, isCollection, isNode, type Node } from 'yaml';
 import type { PolicyDifference } from './diff.ts';
-import { rules } from './rules.ts';
+import { rules, rulesOf as rulesOfKnob } from './rules.ts';
 import type { Policy } from './schema.ts';
 
-/** The rule IDs of a knob: the rules naming it or a field it is part of. */
+/** The rule IDs of a knob, the most specific first (rules.ts), for the rule column of `imsim policy diff`. */
 export function rulesOf(path: string): string[] {
-  return rules.filter((rule) => rule.knobs.some((knob) => path === knob || path.startsWith(`${knob}.`))).map((rule) => rule.id);
+  return rulesOfKnob(path).map((rule) => rule.id);
 }
 
 export function annotatedPolicy(policy: Policy, changes: readonly PolicyDifference[] = []): string {

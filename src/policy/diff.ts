@@ -4,6 +4,7 @@
  * first policy's fields, then the second's new ones. `imsim policy diff`, the report's
  * `policy.overrides` and compare's `--from` read it.
  */
+import { isRecord } from '../input/plainData.ts';
 import type { Policy } from './schema.ts';
 
 export interface PolicyDifference {
@@ -13,16 +14,12 @@ export interface PolicyDifference {
   b: unknown;
 }
 
-type Plain = Record<string, unknown>;
-
-const isPlainObject = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 export function diffPolicies(a: Policy, b: Policy): PolicyDifference[] {
-  return differences(a as unknown as Plain, b as unknown as Plain, '');
+  return differences(a, b, '');
 }
 
 function differences(a: unknown, b: unknown, path: string): PolicyDifference[] {
-  if (isPlainObject(a) && isPlainObject(b)) {
+  if (isRecord(a) && isRecord(b)) {
     const keys = [...Object.keys(a), ...Object.keys(b).filter((key) => !Object.hasOwn(a, key))];
     return keys.flatMap((key) => differences(a[key], b[key], path ? `${path}.${key}` : key));
   }

@@ -57,3 +57,16 @@ export const rules: readonly Rule[] = [
 ];
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id);
+
+/**
+ * The rules that set a knob: those naming its path or a field it is part of, the most specific
+ * first (the longest knob that matches), rules as specific as one another in catalogue order.
+ */
+export function rulesOf(path: string): Rule[] {
+  const matches: { rule: Rule; length: number }[] = [];
+  for (const rule of rules) {
+    const knob = rule.knobs.filter((k) => path === k || path.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
+    if (knob) matches.push({ rule, length: knob.length });
+  }
+  return matches.sort((a, b) => b.length - a.length).map((m) => m.rule);
+}

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 
+/** A decimal written as a string or a plain number, kept as its text, which must match `pattern`. */
+export function decimalTextOf(pattern: RegExp, message: string) {
+  return z
+    .union([z.string(), z.number()])
+    .transform((value) => String(value))
+    .refine((text) => pattern.test(text), { message });
+}
+
 /** A non-negative decimal amount written as a string ("999", "0.98") or a plain number. */
-export const decimalText = z
-  .union([z.string(), z.number()])
-  .transform((value) => String(value))
-  .refine((text) => /^\d+(\.\d+)?$/.test(text), { message: 'expected a decimal number ≥ 0 such as "999.00"' });
+export const decimalText = decimalTextOf(/^\d+(\.\d+)?$/, 'expected a decimal number ≥ 0 such as "999.00"');
 
 const count = z.number().int().min(0);
 

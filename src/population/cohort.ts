@@ -23,14 +23,15 @@ export interface CurveTemplate<C> {
 /** An instant, or a uniform day (00:00) between two day numbers, both included. */
 export type CreatedAt = number | { uniform: [number, number] };
 
-export interface Cohort<C> {
+/** `C` is the type of a curve, `K` of a usage key (the scenario's: dau, groups, …). */
+export interface Cohort<C, K extends string = string> {
   cohort: string;
   accounts: number;
   appsPerAccount: Varying;
   tags: string[];
   balance: { cash: Varying; income: Varying; gift: Varying };
   createdAt: CreatedAt;
-  usage: Record<string, CurveTemplate<C>>;
+  usage: Partial<Record<K, CurveTemplate<C>>>;
   behaviour: Behaviour;
 }
 

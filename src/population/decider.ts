@@ -3,13 +3,12 @@
  * stream, keyed by the decision's name and its occurrence (random.ts), so the same customer
  * decides the same way at the same occurrence under every policy.
  */
-import { MS_PER_DAY } from '../domain/calendar.ts';
+import { MS_PER_DAY, MS_PER_SECOND } from '../domain/calendar.ts';
 import { type ChoiceValue, draw, type Varying } from './distribution.ts';
 import { type DecisionOwner, decisionName, decisionStream } from './random.ts';
 
-const MS_PER_SECOND = 1000;
 /** A hundred years: no scenario lasts as long (at most twenty). */
-export const MAX_DELAY_DAYS = 36_500;
+const MAX_DELAY_DAYS = 36_500;
 
 /** Which time a decision is made: 1, 2, … or, within a renewal cycle, `cycle.k` (behaviour.ts). */
 export type Occurrence = number | string;

@@ -13,6 +13,7 @@
  * A whole-number field rounds a drawn value half up (and a clamp to fractional bounds keeps it
  * inside them). A plain number is drawn as itself and opens no stream.
  */
+import { clamp } from '../domain/clamp.ts';
 import type { RandomStream } from '../domain/randomStream.ts';
 
 export type ChoiceValue = number | string;
@@ -31,11 +32,6 @@ export const distributionForms = ['uniform', 'normal', 'logNormal', 'exponential
 
 export function isDistribution(value: unknown): value is Distribution {
   return typeof value === 'object' && value !== null;
-}
-
-function clamp(value: number, min: number | undefined, max: number | undefined): number {
-  const low = min === undefined ? value : Math.max(min, value);
-  return max === undefined ? low : Math.min(max, low);
 }
 
 /** Half up, as the scenario format asks of whole-number fields. */

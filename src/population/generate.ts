@@ -13,17 +13,17 @@ import { formatMoney, roundCents } from '../domain/money.ts';
 import { accountId, appId, type Cohort, type CreatedAt, type CurveTemplate, setLeaf, streamId } from './cohort.ts';
 import { Decider } from './decider.ts';
 
-export interface GeneratedApp<C> {
+export interface GeneratedApp<C, K extends string = string> {
   id: string;
   createdAt: number;
-  usage: Record<string, C>;
+  usage: Partial<Record<K, C>>;
 }
 
-export interface GeneratedAccount<C> {
+export interface GeneratedAccount<C, K extends string = string> {
   id: string;
   cohort: string;
   balance: Parts;
-  apps: GeneratedApp<C>[];
+  apps: GeneratedApp<C, K>[];
 }
 
 export interface GenerateOptions {
@@ -33,8 +33,8 @@ export interface GenerateOptions {
   maxApps?: number;
 }
 
-export function generateCohort<C>(cohort: Cohort<C>, options: GenerateOptions): GeneratedAccount<C>[] {
-  const accounts: GeneratedAccount<C>[] = [];
+export function generateCohort<C, K extends string>(cohort: Cohort<C, K>, options: GenerateOptions): GeneratedAccount<C, K>[] {
+  const accounts: GeneratedAccount<C, K>[] = [];
   const limit = options.maxApps ?? Number.POSITIVE_INFINITY;
   let apps = 0;
   for (let n = 1; n <= cohort.accounts && apps <= limit; n += 1) {
@@ -46,7 +46,7 @@ export function generateCohort<C>(cohort: Cohort<C>, options: GenerateOptions): 
 }
 
 /** One account and its apps, at most `room` of them (past the limit the rest would be refused anyway). */
-function generateAccount<C>(cohort: Cohort<C>, id: string, options: GenerateOptions, room: number): GeneratedAccount<C> {
+function generateAccount<C, K extends string>(cohort: Cohort<C, K>, id: string, options: GenerateOptions, room: number): GeneratedAccount<C, K> {
   const decider = new Decider({ seed: options.seed, cohort: cohort.cohort, id: streamId(cohort.cohort, id) });
   const amount = (part: keyof Parts) => formatMoney(roundCents(decider.value(`balance.${part}`, 1, cohort.balance[part])));
   const balance = { cash: amount('cash'), income: amount('income'), gift: amount('gift') };
@@ -55,10 +55,13 @@ function generateAccount<C>(cohort: Cohort<C>, id: string, options: GenerateOpti
   return { id, cohort: cohort.cohort, balance, apps };
 }
 
-function generateApp<C>(cohort: Cohort<C>, id: string, options: GenerateOptions): GeneratedApp<C> {
+function generateApp<C, K extends string>(cohort: Cohort<C, K>, id: string, options: GenerateOptions): GeneratedApp<C, K> {
   const decider = new Decider({ seed: options.seed, cohort: cohort.cohort, id: streamId(cohort.cohort, id) });
-  const usage: Record<string, C> = {};
-  for (const [key, template] of Object.entries(cohort.usage)) usage[key] = fillCurve(template, decider, `usage.${key}`);
+  const usage: Partial<Record<K, C>> = {};
+  for (const key in cohort.usage) {
+    const template = cohort.usage[key];
+    if (template) usage[key] = fillCurve(template, decider, `usage.${key}`);
+  }
   return { id, createdAt: createdAt(cohort.createdAt, decider, options.zone), usage };
 }
 

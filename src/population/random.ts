@@ -11,7 +11,7 @@
  * mixing (twenty rounds after the last character of the name).
  */
 import seedrandom from 'seedrandom';
-import type { RandomStream } from '../domain/randomStream.ts';
+import { type RandomStream, streamFrom } from '../domain/randomStream.ts';
 
 /** Who decides: the run's seed, the cohort and the app or account. */
 export interface DecisionOwner {
@@ -24,17 +24,7 @@ export function decisionName(owner: DecisionOwner, decision: string, occurrence:
   return `${owner.seed}/${owner.cohort}/${owner.id}/${decision}/${occurrence}`;
 }
 
-/**
- * The stream of one decision. Normal draws use the Box–Muller transform on two uniforms, as
- * the curves' streams do.
- */
+/** The stream of one decision: uniform and normal draws as the curves' streams make them. */
 export function decisionStream(name: string): RandomStream {
-  const prng = seedrandom.tychei(name);
-  const uniform = (): number => prng();
-  const normal = (): number => {
-    const u1 = 1 - prng();
-    const u2 = prng();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-  };
-  return { uniform, normal };
+  return streamFrom(seedrandom.tychei(name));
 }

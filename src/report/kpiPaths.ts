@@ -20,6 +20,24 @@ export function kpiRows(set: KpiSet): [path: string, value: KpiValue][] {
   return rows;
 }
 
+export type KpiKind = 'money' | 'count' | 'days';
+
+/** Amounts (revenue), counts, or days in a state (two decimals). */
+export function kpiKind(path: string): KpiKind {
+  if (path.startsWith('revenue')) return 'money';
+  return path.startsWith('appDays.') ? 'days' : 'count';
+}
+
+/** A KPI's value as a table shows it: days with two decimals, the others as the report writes them. */
+export function kpiCell(path: string, value: KpiValue): string {
+  return kpiKind(path) === 'days' ? Number(value).toFixed(2) : String(value);
+}
+
+/** Whether a table shows a KPI's row: notification and denial rows only when a cell is not 0. */
+export function kpiRowShown(path: string, cells: readonly string[]): boolean {
+  return !/^(notifications|denials)\./.test(path) || cells.some((cell) => cell !== '0');
+}
+
 /** The KPI at `path` of a set, if there is one. */
 export function kpiAt(set: KpiSet, path: string): KpiValue | undefined {
   return kpiRows(set).find(([key]) => key === path)?.[1];

@@ -3,7 +3,7 @@
  * cohort (or per tag when there are no cohorts but more than one tag), app-days with two
  * decimals. Notification and denial rows that are zero everywhere are left out.
  */
-import { type KpiGroup, kpiGroups, kpiRows } from './kpiPaths.ts';
+import { type KpiGroup, kpiCell, kpiGroups, kpiRowShown, kpiRows } from './kpiPaths.ts';
 import type { Kpis } from './types.ts';
 
 export interface KpiTable {
@@ -17,9 +17,8 @@ export function kpiTable(kpis: Kpis): KpiTable {
   const tags = groups.filter((entry) => entry.group.startsWith('tag/'));
   const columns: KpiGroup[] = [groups[0], ...(cohorts.length > 0 ? cohorts : tags.length > 1 ? tags : [])];
   const values = columns.map((column) => kpiRows(column.set));
-  const cell = (path: string, value: string | number) => (path.startsWith('appDays.') ? Number(value).toFixed(2) : String(value));
   const rows = values[0]
-    .map(([path], index) => [path, ...values.map((rowsOf) => cell(path, rowsOf[index][1]))])
-    .filter(([path, ...cells]) => !/^(notifications|denials)\./.test(path) || cells.some((cell) => cell !== '0'));
+    .map(([path], index) => [path, ...values.map((rowsOf) => kpiCell(path, rowsOf[index][1]))])
+    .filter(([path, ...cells]) => kpiRowShown(path, cells));
   return { headers: ['kpi', ...columns.map((column) => column.group.replace(/^(cohort|tag)\//, ''))], rows };
 }

@@ -11,13 +11,13 @@
  * items add up to `netBilled`. App counts and app-days are defined in appCounts.ts and
  * appDays.ts. The report's `summary` is read off the same sums (reportFigures).
  */
-import { fixedZone, MS_PER_DAY, parseLocalTime } from '../domain/calendar.ts';
+import { MS_PER_DAY } from '../domain/calendar.ts';
+import { periodOf } from './period.ts';
 import { formatMoney, type Money, money, ZERO } from '../domain/money.ts';
 import { addAppMilliseconds } from './appDays.ts';
 import { AppFlags } from './appCounts.ts';
 import { kpiPaths } from './kpiPaths.ts';
 import {
-  type AppDayState,
   appCounts,
   appDayStates,
   denialReasons,
@@ -32,6 +32,9 @@ import {
 } from './types.ts';
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+
+/** Milliseconds as days, two decimals (the report's `appDays` and `daysIn`). */
+const daysOf = (ms: number) => Number(money(ms).div(MS_PER_DAY).toFixed(2));
 
 /** What one group of accounts adds up to while the records are read. */
 class Tally {
@@ -54,7 +57,6 @@ class Tally {
 
   set(): KpiSet {
     const net = (postpaid: Money) => formatMoney(this.prepaid.plus(postpaid).minus(this.refunded));
-    const days = (state: AppDayState) => Number(money(this.ms[state]).div(MS_PER_DAY).toFixed(2));
     return {
       revenue: {
         prepaid: formatMoney(this.prepaid),
@@ -67,7 +69,7 @@ class Tally {
       },
       revenueByItem: Object.fromEntries(revenueItems.map((item) => [item, formatMoney(this.items.get(item) ?? ZERO)])) as KpiSet['revenueByItem'],
       apps: { ...this.apps },
-      appDays: Object.fromEntries(appDayStates.map((state) => [state, days(state)])) as KpiSet['appDays'],
+      appDays: Object.fromEntries(appDayStates.map((state) => [state, daysOf(this.ms[state])])) as KpiSet['appDays'],
       userDaysDenied: this.userDaysDenied,
       roomDaysDenied: this.roomDaysDenied,
       notifications: { ...this.notifications },
@@ -139,16 +141,15 @@ function summaryOf(report: Records, all: Tally, kpis: Kpis): Summary {
   const { revenue } = kpis;
   const finalStates = Object.fromEntries(appStates.map((state) => [state, 0])) as Summary['finalStates'];
   for (const app of report.apps) finalStates[app.finalState] += 1;
-  const days = (ms: number) => Number(money(ms).div(MS_PER_DAY).toFixed(2));
   return {
     revenue: { prepaid: revenue.prepaid, postpaid: revenue.postpaidBilled, refunded: revenue.refunded, net: revenue.netBilled },
     debtOutstanding: revenue.debtOutstanding,
     finalStates,
     daysIn: {
-      trial: days(all.ms.trial),
-      active: days(all.ms.active),
-      expiredGrace: days(all.ms.expiredGrace),
-      suspended: days(all.ms.suspendedLapsed + all.ms.suspendedArrears + all.ms.suspendedRefund),
+      trial: daysOf(all.ms.trial),
+      active: daysOf(all.ms.active),
+      expiredGrace: daysOf(all.ms.expiredGrace),
+      suspended: daysOf(all.ms.suspendedLapsed + all.ms.suspendedArrears + all.ms.suspendedRefund),
     },
   };
 }
@@ -185,9 +186,7 @@ function addRevenue(report: Records, groups: Groups): void {
 }
 
 function addApps(report: Records, groups: Groups): void {
-  const zone = fixedZone(report.period.timezone);
-  if (!zone) throw new Error(`the report's time zone ${report.period.timezone} has no fixed offset`);
-  const endAt = (parseLocalTime(report.period.end, zone) ?? 0) + MS_PER_DAY;
+  const { endAt } = periodOf(report);
   const flags = new AppFlags(report);
   const cleared = new Map<string, number[]>();
   for (const event of report.events) {

@@ -2,6 +2,7 @@
  * The report as GitHub-flavoured Markdown: a heading per section and a table per array.
  * Instants print as local wall time in the policy zone, named under the title.
  */
+import { overridesText } from './overridesText.ts';
 import { kpiTable } from './kpiTable.ts';
 import { columns, mdCell, mdTable } from './mdTable.ts';
 import { localInstant } from './table.ts';
@@ -27,12 +28,11 @@ export function renderMarkdown(report: Report): string {
 
 function header(report: Report): string[] {
   const { scenario, policy, period } = report;
-  const overrides = Object.entries(policy.overrides).map(([key, value]) => `\`${key}\` = \`${JSON.stringify(value)}\``);
   return [
     `# imsim report: ${mdCell(scenario.name)}`,
     '',
     `- Scenario: \`${scenario.file}\` (seed ${scenario.seed}${scenario.rules.length > 0 ? `, rules ${scenario.rules.join(', ')}` : ''})`,
-    `- Policy: \`${policy.id}\`${overrides.length > 0 ? `, overrides ${overrides.join(', ')}` : ''}`,
+    `- Policy: \`${policy.id}\` ${mdCell(overridesText(policy))}`,
     `- Period: ${period.start} … ${period.end}; times are local to ${period.timezone}`,
   ];
 }

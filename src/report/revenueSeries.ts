@@ -4,8 +4,8 @@
  * Summed in whole cents (exact), read as CNY for the charts of the visualizer and the pages; the
  * last day equals the report's totals.
  */
-import { fixedZone, localDay, parseLocalTime } from '../domain/calendar.ts';
 import { money } from '../domain/money.ts';
+import { dayIndex, periodOf } from './period.ts';
 import type { Records } from './types.ts';
 
 export interface RevenueSeries {
@@ -18,14 +18,11 @@ export interface RevenueSeries {
 
 const cents = (amount: string) => money(amount).times(100).toNumber();
 
-export function cumulativeRevenue(report: Pick<Records, 'period' | 'orders' | 'bills' | 'refunds'>): RevenueSeries {
-  const zone = fixedZone(report.period.timezone);
-  if (!zone) throw new Error(`the report's time zone ${report.period.timezone} has no fixed offset`);
-  const [startDay, endDay] = [report.period.start, report.period.end].map((date) => localDay(parseLocalTime(date, zone) ?? Number.NaN, zone));
-  const days = endDay - startDay + 1;
+export function cumulativeRevenue(report: Pick<Records, 'period' | 'transitions' | 'balances' | 'orders' | 'bills' | 'refunds'>): RevenueSeries {
+  const period = periodOf(report);
   const daily = (entries: [at: string, amount: string][]) => {
-    const perDay = new Array<number>(days).fill(0);
-    for (const [at, amount] of entries) perDay[Math.min(days - 1, Math.max(0, localDay(Date.parse(at), zone) - startDay))] += cents(amount);
+    const perDay = new Array<number>(period.days).fill(0);
+    for (const [at, amount] of entries) perDay[dayIndex(period, Date.parse(at))] += cents(amount);
     let total = 0;
     return perDay.map((value) => {
       total += value;
@@ -33,7 +30,7 @@ export function cumulativeRevenue(report: Pick<Records, 'period' | 'orders' | 'b
     });
   };
   return {
-    startDay,
+    startDay: period.startDay,
     prepaid: daily(report.orders.map((order) => [order.at, order.total])),
     postpaid: daily(report.bills.map((bill) => [bill.pushedAt, bill.total])),
     refunds: daily(report.refunds.map((refund) => [refund.at, refund.amount])),

@@ -2,6 +2,7 @@
  * The report as text for a person at a terminal (about 100 columns): header, a timeline per app
  * grouped by account, the bills as tables, the summary and the expectations.
  */
+import { overridesText } from './overridesText.ts';
 import { topApps } from './appRevenue.ts';
 import { focusOn } from './focus.ts';
 import { kpiTable } from './kpiTable.ts';
@@ -38,16 +39,10 @@ function headerLines(report: Report, paint: Paint): string[] {
   return [
     paint('bold', `imsim report: ${scenario.name}`),
     `  scenario  ${scenario.file}  (seed ${scenario.seed}${rules})`,
-    `  policy    ${policy.id}  ${overridesText(policy.overrides)}`,
+    `  policy    ${policy.id}  ${overridesText(policy)}`,
     `  period    ${period.start} … ${period.end}  (times are local to ${period.timezone})`,
     ...population,
   ];
-}
-
-function overridesText(overrides: Record<string, unknown>): string {
-  const entries = Object.entries(overrides);
-  if (entries.length === 0) return '(no overrides)';
-  return `overrides ${entries.map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(', ')}`;
 }
 
 function timelineLines(report: Report, paint: Paint, allApps: number): string[] {

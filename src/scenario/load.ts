@@ -20,6 +20,7 @@ import { defined, isRecord } from '../input/plainData.ts';
 import { readYaml } from '../input/yamlSource.ts';
 import { InputError } from '../inputError.ts';
 import { policyZone } from '../policy/load.ts';
+import type { OverrideSource } from '../policy/overrides.ts';
 import type { Policy } from '../policy/schema.ts';
 import { parseAccount } from './accountsParse.ts';
 import { parseEvents } from './eventsParse.ts';
@@ -41,6 +42,8 @@ export interface ParseOptions {
   seed?: number;
   /** Knobs set after the file's `policyOverrides` (CLI `--set`), before the file is checked against the policy. */
   set?: Record<string, unknown>;
+  /** Where `set` was written, for its issues (default: the CLI's `--set`). */
+  setSource?: OverrideSource;
 }
 
 /** Reads and parses a scenario file; the path is kept as given in `Scenario.file`. */
@@ -69,7 +72,7 @@ function parseDocument(ctx: ParseContext, options: ParseOptions): Scenario {
   const document = raw as Record<string, unknown>;
   const writtenApps = checkSizes(ctx, document);
   const top = topLevel(ctx, document);
-  const resolved = resolvePolicy(ctx, options.policy, top.policy, top.policyOverrides ?? {}, options.set);
+  const resolved = resolvePolicy(ctx, options.policy, top.policy, top.policyOverrides ?? {}, options.set, options.setSource);
   ctx.policy = resolved?.policy;
   ctx.zone = (ctx.policy && policyZone(ctx.policy.timezone)) ?? ctx.zone;
   const days = checkPeriod(ctx, top.start, top.end);

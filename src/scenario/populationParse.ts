@@ -8,12 +8,14 @@
  * whose id a cohort generates, or could under another seed (`<generated account>-<k>`), is
  * refused (accountsParse.ts asks ParseContext.generatedOwner). A cohort with errors still
  * registers its name, tags and account ids, so that what refers to it is not reported as unknown.
+ * Past MAX_APPS (written and generated) generation stops: the cohort that passes it is reported
+ * once, and the cohorts after it are checked but not generated.
  */
 import { formatDay, localDay } from '../domain/calendar.ts';
 import { describeValue } from '../input/issues.ts';
 import { isRecord } from '../input/plainData.ts';
 import type { PathSegment } from '../input/yamlSource.ts';
-import { accountId, type CreatedAt, type CurveTemplate } from '../population/cohort.ts';
+import { accountId, type CreatedAt } from '../population/cohort.ts';
 import type { ChoiceValue, Varying } from '../population/distribution.ts';
 import { generateCohort } from '../population/generate.ts';
 import { parseUsage } from './accountsParse.ts';
@@ -24,7 +26,7 @@ import { MAX_APPS } from './limits.ts';
 import type { ParseContext } from './parseContext.ts';
 import { cohortSchema, dateUniformSchema } from './populationSchema.ts';
 import { decimalText, timeText } from './schema.ts';
-import type { AccountSpec, Curve, PopulationCohort, UsageKey } from './types.ts';
+import type { AccountSpec, PopulationCohort } from './types.ts';
 
 const amount = { what: 'an amount ≥ 0 (CNY)', min: 0 };
 
@@ -37,7 +39,7 @@ export function parsePopulation(ctx: ParseContext, raws: unknown[], seed: number
     const path = ['population', index];
     const cohort = parseCohort(ctx, raw, path, names);
     const name = isRecord(raw) && typeof raw.cohort === 'string' ? raw.cohort : undefined;
-    if (!cohort || !ctx.period) {
+    if (!cohort || !ctx.period || apps > MAX_APPS) {
       if (name !== undefined) ctx.incomplete.add(name);
       return;
     }
@@ -54,7 +56,7 @@ export function parsePopulation(ctx: ParseContext, raws: unknown[], seed: number
     cohorts.push(cohort);
     for (const account of generated) {
       for (const app of account.apps) ctx.apps.set(app.id, { line: cohort.line, createdAt: app.createdAt, byEvent: false });
-      accounts.push({ ...account, apps: account.apps.map((app) => ({ ...app, usage: app.usage as Partial<Record<UsageKey, Curve>> })) });
+      accounts.push(account);
     }
   });
   return { cohorts, accounts };
@@ -89,7 +91,7 @@ function parseCohort(ctx: ParseContext, raw: unknown, path: PathSegment[], names
     tags: data.tags,
     balance: balance as PopulationCohort['balance'],
     createdAt: createdAt as CreatedAt,
-    usage: usage as Record<string, CurveTemplate<Curve>>,
+    usage: usage as NonNullable<typeof usage>,
     behaviour: behaviour as NonNullable<typeof behaviour>,
     line,
   };

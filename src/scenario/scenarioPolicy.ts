@@ -8,7 +8,7 @@ import { besideFile } from '../input/files.ts';
 import { positionOf } from '../input/yamlSource.ts';
 import { InputError } from '../inputError.ts';
 import { bundledPolicyIds, isBundledPolicyId, loadPolicy, parsePolicy } from '../policy/load.ts';
-import { applyOverrides } from '../policy/overrides.ts';
+import { applyOverrides, type OverrideSource } from '../policy/overrides.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { ParseContext } from './parseContext.ts';
 
@@ -22,17 +22,18 @@ export function resolvePolicy(
   ref: string | undefined,
   overrides: Record<string, unknown>,
   set: Record<string, unknown> = {},
+  setSource: OverrideSource = { file: '--set', locate: () => ({ line: 1, column: 1 }) },
 ): { base: Policy; policy: Policy } | undefined {
   const base = given ?? (ref === undefined ? undefined : namedPolicy(ctx, ref));
   if (!base) return undefined;
-  const own = withOverrides(ctx, base, overrides, (key) => positionOf(ctx.source, ['policyOverrides', key], { key: true }), ctx.source.file);
-  return { base, policy: withOverrides(ctx, own, set, () => ({ line: 1, column: 1 }), '--set') };
+  const own = withOverrides(ctx, base, overrides, { file: ctx.source.file, locate: (key) => positionOf(ctx.source, ['policyOverrides', key], { key: true }) });
+  return { base, policy: withOverrides(ctx, own, set, setSource) };
 }
 
-function withOverrides(ctx: ParseContext, policy: Policy, overrides: Record<string, unknown>, locate: (key: string) => { line: number; column: number }, file: string): Policy {
+function withOverrides(ctx: ParseContext, policy: Policy, overrides: Record<string, unknown>, source: OverrideSource): Policy {
   if (Object.keys(overrides).length === 0) return policy;
   try {
-    return applyOverrides(policy, overrides, { file, locate });
+    return applyOverrides(policy, overrides, source);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     for (const issue of error.issues) ctx.add(issue);

@@ -11,7 +11,7 @@
  * refuses both, so every number here is finite.
  */
 import { z } from 'zod';
-import { decimalText } from '../policy/schema.ts';
+import { decimalText, decimalTextOf } from '../policy/schema.ts';
 import type { AppState, BillItem, DenialReason, NotificationKind, TransitionCause } from '../report/types.ts';
 import type { EventType } from './types.ts';
 
@@ -32,10 +32,7 @@ const nonNegative = z.number().min(0);
 const count = z.number().int().min(0);
 const nth = z.number().int().min(1).default(1);
 /** A KPI's value to compare with: a count, days or an amount, as a number or a decimal text (may be negative). */
-const signedDecimal = z
-  .union([z.string(), z.number()])
-  .transform((value) => String(value))
-  .refine((text) => /^-?\d+(\.\d+)?$/.test(text), { message: 'expected a number such as 12 or "999.00"' });
+const signedDecimal = decimalTextOf(/^-?\d+(\.\d+)?$/, 'expected a number such as 12 or "999.00"');
 
 export const scenarioSchema = z.strictObject({
   format: z.literal(1),

@@ -57,7 +57,7 @@ export interface PolicyChange {
 }
 
 /** A cohort of `population:` as parsed, with the line it is written at. */
-export type PopulationCohort = Cohort<Curve> & { line: number };
+export type PopulationCohort = Cohort<Curve, UsageKey> & { line: number };
 
 interface EventBase {
   at: number;

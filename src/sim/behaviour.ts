@@ -32,7 +32,7 @@ import type { BuyReaction, Reaction } from './jobs.ts';
 import { quote } from './orders.ts';
 import type { RecordObserver } from './recorder.ts';
 import type { AccountRuntime, AppRuntime, CustomerHook, World } from './runtime.ts';
-import { playEvent } from './scenarioEvents.ts';
+import { appOf, playEvent } from './scenarioEvents.ts';
 import { Priority } from './virtualClock.ts';
 
 const by = 'behaviour' as const;
@@ -61,12 +61,11 @@ export class Customers implements RecordObserver, CustomerHook {
    * After an order of pro: a look at the end of its period (did it pass without a renewal?);
    * after a purchase also auto-renew (the first one only) and the refunds the customer will ask for.
    */
-  order(record: OrderRecord): void {
+  order(record: OrderRecord, end: number): void {
     if (record.product !== 'pro') return;
-    const app = this.app(record.app);
+    const app = appOf(this.world, record.app);
     const customer = this.customer(app.account, app.id);
     if (!customer) return;
-    const end = Date.parse(record.end);
     this.schedule(end - this.world.clock.now(), { type: 'periodEnd', app: app.id, end });
     if (record.kind !== 'purchase') return;
     const purchase = this.count(`${app.id}/purchases`);
@@ -93,13 +92,13 @@ export class Customers implements RecordObserver, CustomerHook {
   }
 
   notification(record: NotificationRecord): void {
-    if (record.kind === 'expiryWarning' && record.app !== undefined) this.expiryWarning(this.app(record.app));
+    if (record.kind === 'expiryWarning' && record.app !== undefined) this.expiryWarning(appOf(this.world, record.app));
     else if (record.kind === 'arrearsWarning') this.arrearsWarning(record.account);
   }
 
   /** Plays a reaction when it is due. */
   play(reaction: Reaction): void {
-    if (reaction.type === 'periodEnd') this.periodEnd(this.app(reaction.app), reaction.end);
+    if (reaction.type === 'periodEnd') this.periodEnd(appOf(this.world, reaction.app), reaction.end);
     else if (reaction.type === 'setAutoRenew') this.onLiveApp(reaction.app, { type: 'setAutoRenew', app: reaction.app, on: true });
     else if (reaction.type === 'refund') this.onLiveApp(reaction.app, { type: 'refund', app: reaction.app, product: 'pro', kind: reaction.kind });
     else if (reaction.type === 'payDebt') this.payDebt(reaction.account, reaction.amount);
@@ -140,7 +139,7 @@ export class Customers implements RecordObserver, CustomerHook {
 
   /** Whether the reaction still makes sense: the app was not renewed meanwhile, and is not reclaimed (else the customer is lost). */
   private stillWanted(reaction: BuyReaction): boolean {
-    const app = this.app(reaction.app);
+    const app = appOf(this.world, reaction.app);
     if (proEnd(app) !== reaction.end) return false;
     if (app.state === 'reclaimed') {
       if (reaction.type !== 'purchase') this.world.recorder.event('lostAfterReclaim', { app: app.id, account: app.account.id, detail: reaction.type, by });
@@ -151,7 +150,7 @@ export class Customers implements RecordObserver, CustomerHook {
 
   private buy(reaction: BuyReaction): void {
     if (!this.stillWanted(reaction)) return;
-    const app = this.app(reaction.app);
+    const app = appOf(this.world, reaction.app);
     const { denials } = this.world.recorder;
     const before = denials.length;
     this.playEvent({ type: reaction.type === 'purchase' ? 'purchase' : 'renew', app: app.id, product: 'pro', months: reaction.months });
@@ -188,7 +187,7 @@ export class Customers implements RecordObserver, CustomerHook {
   }
 
   private onLiveApp(appId: string, event: DistributiveOmit<Extract<ScenarioEvent, { type: 'setAutoRenew' | 'refund' }>, 'at' | 'line'>): void {
-    if (this.app(appId).state !== 'reclaimed') this.playEvent(event);
+    if (appOf(this.world, appId).state !== 'reclaimed') this.playEvent(event);
   }
 
   private playEvent(event: DistributiveOmit<ScenarioEvent, 'at' | 'line'>): void {
@@ -204,12 +203,6 @@ export class Customers implements RecordObserver, CustomerHook {
   private count(key: string): number {
     this.counts[key] = (this.counts[key] ?? 0) + 1;
     return this.counts[key];
-  }
-
-  private app(id: string): AppRuntime {
-    const app = this.world.apps.get(id);
-    if (!app) throw new Error(`behaviour of an unknown app ${id}`);
-    return app;
   }
 
   /** A generated account's or app's behaviour and decider; none for written ones. */

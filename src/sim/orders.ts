@@ -95,7 +95,7 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
     },
   };
   app.orders.push(entry);
-  recorder.order(entry.record);
+  recorder.order(entry.record, entry.end);
   recorder.balance(account.id, after.balance, after.debt, `order ${id}`, request.by);
   if (request.kind !== 'purchase') recorder.notify('renewed', account.id, app.id);
   return entry;

@@ -12,7 +12,7 @@ import { type AppRecords, startAccount, startApp } from './actors.ts';
 import { billKey } from './billing.ts';
 import type { EngineJob } from './jobs.ts';
 import type { Recorder } from './recorder.ts';
-import type { OrderEntry } from './runtime.ts';
+import type { OrderEntry, World } from './runtime.ts';
 import { createRun, type Run, type SimulateOptions } from './simulate.ts';
 import type { SavedJob } from './virtualClock.ts';
 
@@ -26,13 +26,16 @@ const recorderKeys = ['transitions', 'orders', 'bills', 'refunds', 'notification
 
 type SavedOrder = Omit<OrderEntry, 'record'> & { id: string };
 
+/** Format 2: the run's start (policy id and overrides) in place of the whole start policy. */
+export const SAVED_RUN_FORMAT = 2;
+
 export interface SavedRun {
-  format: 1;
+  format: typeof SAVED_RUN_FORMAT;
   kind: typeof SAVED_RUN_KIND;
   scenario: Scenario;
   /** The policy in effect when the run was saved, the one it began under, and the changes between. */
   policy: Policy;
-  startPolicy: Policy;
+  start: World['start'];
   changes: { at: string; set: Record<string, unknown> }[];
   at: number;
   clock: { jobs: SavedJob<EngineJob>[]; sequence: number };
@@ -55,11 +58,11 @@ export interface SavedRun {
 export function saveRun({ scenario, world }: Run): SavedRun {
   const recorder = Object.fromEntries(recorderKeys.map((key) => [key, world.recorder[key]])) as RecorderArrays;
   return structuredClone({
-    format: 1,
+    format: SAVED_RUN_FORMAT,
     kind: SAVED_RUN_KIND,
     scenario,
     policy: world.policy,
-    startPolicy: world.startPolicy,
+    start: world.start,
     changes: world.changes,
     at: world.clock.now(),
     clock: world.clock.saveJobs(),
@@ -95,7 +98,7 @@ export function saveRun({ scenario, world }: Run): SavedRun {
 export function resumeRun(saved: SavedRun, options: SimulateOptions = {}): Run {
   const run = createRun(saved.scenario, saved.policy, options, saved.at);
   const { world, machines } = run;
-  world.startPolicy = saved.startPolicy;
+  world.start = saved.start;
   world.changes.push(...saved.changes);
   for (const key of recorderKeys) (world.recorder[key] as unknown[]).push(...saved.recorder[key]);
   Object.assign(world.counters, saved.counters);

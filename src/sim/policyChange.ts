@@ -5,16 +5,17 @@
  * already in effect keep the terms they were made under: armed timers keep their instants, and
  * each machine receives the new terms for what it arms next.
  */
+import { knobList } from '../report/overridesText.ts';
 import { appTiming } from '../machines/appTiming.ts';
 import { InputError } from '../inputError.ts';
-import { applyOverrides, unchangeableKnobs } from '../policy/overrides.ts';
+import { applyOverrides, type OverrideSource, unchangeableKnobs } from '../policy/overrides.ts';
 import type { World } from './runtime.ts';
 
 /** Throws InputError (each issue under `source`) when a knob may not change or a value is wrong. */
-export function changePolicy(world: World, set: Record<string, unknown>, source = 'policyChanges'): void {
+export function changePolicy(world: World, set: Record<string, unknown>, source: OverrideSource = { file: 'policyChanges', locate: () => ({ line: 1, column: 1 }) }): void {
   const fixed = unchangeableKnobs(set);
-  if (fixed.length > 0) throw new InputError(fixed.map(({ key, message }) => ({ file: source, line: 1, column: 1, path: key, message })));
-  const policy = applyOverrides(world.policy, set, { file: source, locate: () => ({ line: 1, column: 1 }) });
+  if (fixed.length > 0) throw new InputError(fixed.map(({ key, message }) => ({ file: source.file, ...source.locate(key), path: key, message })));
+  const policy = applyOverrides(world.policy, set, source);
   world.policy = policy;
   const timing = appTiming(policy, world.zone);
   for (const app of world.apps.values()) if (app.state !== 'reclaimed') app.actor.send({ type: 'SET_TIMING', timing });
@@ -23,5 +24,5 @@ export function changePolicy(world: World, set: Record<string, unknown>, source 
   }
   const at = world.recorder.instant(world.clock.now());
   world.changes.push({ at, set });
-  world.recorder.event('policyChanged', { detail: Object.entries(set).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(', ') });
+  world.recorder.event('policyChanged', { detail: knobList(set) });
 }

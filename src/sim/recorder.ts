@@ -32,7 +32,8 @@ export function moneyParts(parts: Parts): MoneyParts {
 
 /** Sees records as they are made: the hook through which customers react (sim/behaviour.ts). */
 export interface RecordObserver {
-  order(record: OrderRecord): void;
+  /** An order, with the instant its period ends (the record's `end`). */
+  order(record: OrderRecord, end: number): void;
   notification(record: NotificationRecord): void;
 }
 
@@ -80,9 +81,10 @@ export class Recorder {
     this.balances.push({ at: this.instant(this.now()), account, ...moneyParts(balance), debt: formatMoney(debt), cause, ...(by ? { by } : {}) });
   }
 
-  order(order: OrderRecord): void {
+  /** An order; `end` is the instant its period ends, as `order.end` writes it. */
+  order(order: OrderRecord, end: number): void {
     this.orders.push(order);
-    this.observer?.order(order);
+    this.observer?.order(order, end);
   }
 }
 

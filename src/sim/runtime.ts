@@ -79,9 +79,10 @@ export type MachineName = 'app' | 'account';
 export type MachineTrace = (machine: MachineName, event: InspectionEvent) => void;
 
 export interface World {
-  /** The policy in effect now; `startPolicy` the one the run began under. */
+  /** The policy in effect now. */
   policy: Policy;
-  startPolicy: Policy;
+  /** The policy the run began under: its id, and every knob that differs from its base (the report's `policy`). */
+  start: { id: string; overrides: Record<string, unknown> };
   /** The knob changes made so far, at their instants (policyChange.ts). */
   changes: { at: string; set: Record<string, unknown> }[];
   zone: Zone;

@@ -21,7 +21,8 @@ function createApp(world: World, machines: Machines, event: Extract<ScenarioEven
   world.recorder.event('appCreated', { app: event.app.id, account: event.account });
 }
 
-function appOf(world: World, id: string): AppRuntime {
+/** The app of an event or a customer's reaction: every app they name was started (the loader checks). */
+export function appOf(world: World, id: string): AppRuntime {
   const app = world.apps.get(id);
   if (!app) throw new Error(`unknown app ${id}: the loader lets no such event through`);
   return app;

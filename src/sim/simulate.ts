@@ -26,6 +26,11 @@ import { Priority, VirtualClock } from './virtualClock.ts';
 export interface SimulateOptions {
   /** Sees every inspection event of every machine (XState's inspection API). */
   trace?: MachineTrace;
+  /**
+   * The policy the report's `policy.overrides` count from. Default: the policy the scenario
+   * names when the run's policy has its id, else the run's policy itself (no overrides).
+   */
+  base?: Policy;
 }
 
 export interface Run {
@@ -79,7 +84,7 @@ export function createRun(scenario: Scenario, policy: Policy, options: SimulateO
   const clock = new VirtualClock<EngineJob>(at ?? period.startAt, (job) => runJob(run, job));
   run.world = {
     policy,
-    startPolicy: policy,
+    start: { id: policy.id, overrides: overridesFrom(options.base ?? (scenario.policyBase.id === policy.id ? scenario.policyBase : policy), policy) },
     changes: [],
     zone,
     seed: scenario.seed,
@@ -141,17 +146,12 @@ export function simulate(scenario: Scenario, policy: Policy = scenario.policy, o
 
 function assemble({ scenario, world }: Run): Report {
   const { recorder, policy } = world;
-  const start = world.startPolicy;
   const tags = new Map(scenario.population.map((cohort) => [cohort.cohort, cohort.tags]));
   const cohortOf = (cohort: string | undefined) => (cohort === undefined ? {} : { cohort, tags: [...(tags.get(cohort) ?? [])] });
   const records: Records = {
     format: 1,
     scenario: { name: scenario.name, file: scenario.file, seed: scenario.seed, rules: [...scenario.rules] },
-    policy: {
-      id: start.id,
-      overrides: overridesFrom(scenario.policyBase.id === start.id ? scenario.policyBase : start, start),
-      ...(world.changes.length > 0 ? { changes: world.changes } : {}),
-    },
+    policy: { ...world.start, ...(world.changes.length > 0 ? { changes: world.changes } : {}) },
     period: { start: scenario.start, end: scenario.end, timezone: policy.timezone },
     accounts: [...world.accounts.values()].map((account) => ({ id: account.id, ...cohortOf(account.cohort) })),
     apps: [...world.apps.values()].map((app) => ({

@@ -1,5 +1,5 @@
 /** `imsim compare`, `imsim policy diff` and `imsim resume --set`, run as a user would. */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,16 @@ describe('imsim compare', () => {
     expect(json.from).toBe('2020-05-01T00:00:00+08:00');
     expect(json.b.changes).toEqual([{ at: '2020-05-01T00:00:00+08:00', set: { 'lifecycle.grace.days': 14 } }]);
     expect(json.apps).toEqual([]);
+  });
+
+  it("lists B's --set when B runs under another policy file, also from a date on (a policy change keeps A's id)", () => {
+    const policy = join(dir, 'variant.yaml');
+    writeFileSync(policy, readFileSync('src/policy/tencent-im-2019.yaml', 'utf8').replace(/^id: .*$/m, 'id: my-variant'));
+    const args = ['compare', 'scenarios/arrears.yaml', '--vs', '--policy', policy, '--set', 'lifecycle.grace.days=14', '--format', 'json'];
+    expect(JSON.parse(imsim(args).stdout).b).toMatchObject({ policy: 'my-variant', overrides: { 'lifecycle.grace.days': 14 } });
+    const from = imsim([...args, '--from', '2020-06-01']);
+    expect(from.status).toBe(0);
+    expect(JSON.parse(from.stdout).b).toMatchObject({ policy: 'tencent-im-2019', overrides: {}, changes: [{ at: '2020-06-01T00:00:00+08:00', set: { 'lifecycle.grace.days': 14 } }] });
   });
 
   it('refuses a missing --vs, an unknown format, a --from outside the period and an option given twice', () => {
@@ -75,6 +85,16 @@ describe('imsim resume --set', () => {
     const times = run.transitions.map((t: { to: string; at: string }) => `${t.to} ${t.at}`);
     expect(times).toContain('suspended 2020-04-16T00:00:00+08:00');
     expect(times).toContain('reclaimed 2020-05-16T00:00:00+08:00');
+    const text = imsim(['resume', state, '--set', 'lifecycle.retention.days=30', '--summary']).stdout;
+    expect(text).toContain('  policy    tencent-im-2019  (no overrides); from 2020-04-09 00:00 lifecycle.retention.days=30\n');
+  });
+
+  it('refuses a run saved by another version of imsim with a clear error, not a crash', () => {
+    const old = join(dir, 'old.json');
+    writeFileSync(old, JSON.stringify({ format: 1, kind: 'imsim-paused-run', scenario: {}, startPolicy: {} }));
+    const run = imsim(['resume', old]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('expected a paused run of format 2, found format 1');
   });
 
   it('refuses a knob that cannot change within a run', () => {

@@ -5,7 +5,7 @@ import { comparisonOf } from '../../src/explore/comparison.ts';
 import { applyOverrides } from '../../src/policy/overrides.ts';
 import { loadScenario, parseScenario } from '../../src/scenario/load.ts';
 import { simulate } from '../../src/sim/simulate.ts';
-import { knobsFromLines } from '../../src/ui/engine/knobLines.ts';
+import { parseSetOptions } from '../../src/policy/setOptions.ts';
 import { COMPARE_KNOBS } from '../../src/ui/engine/protocol.ts';
 import { NO_FILES_MESSAGE, parseRun, runScenario } from '../../src/ui/engine/run.ts';
 import { linesOfKnobs } from '../../src/ui/state/presets.ts';
@@ -71,31 +71,42 @@ describe('a run in the browser engine', () => {
 });
 
 describe("compare's run B in the browser", () => {
+  const bLines = (lines: string[]) => parseSetOptions(lines, { file: COMPARE_KNOBS, comments: true });
+
   it('reads its knob lines as --set does, skipping blank lines and comments, later lines winning', () => {
-    expect(knobsFromLines(['lifecycle.grace.days=14', '', '# why: a longer grace', 'usage.dauOverage.rounding=linear', 'lifecycle.grace.days=21'])).toEqual({
+    expect(bLines(['lifecycle.grace.days=14', '', '# why: a longer grace', 'usage.dauOverage.rounding=linear', 'lifecycle.grace.days=21']).knobs).toEqual({
       'lifecycle.grace.days': 21,
       'usage.dauOverage.rounding': 'linear',
     });
-    expect(knobsFromLines([linesOfKnobs({ 'balance.payOrder': ['gift', 'cash', 'income'], 'editions.pro.price': '1200.00', 'usage.dauOverage.rounding': 'linear' })].flatMap((text) => text.split('\n')))).toEqual({
-      'balance.payOrder': ['gift', 'cash', 'income'],
-      'editions.pro.price': '1200.00',
-      'usage.dauOverage.rounding': 'linear',
-    });
+    const knobs = { 'balance.payOrder': ['gift', 'cash', 'income'], 'editions.pro.price': '1200.00', 'usage.dauOverage.rounding': 'linear' };
+    expect(bLines(linesOfKnobs(knobs).split('\n')).knobs).toEqual(knobs);
   });
 
-  it('names every bad line of its knobs, and a bad knob as one of B', () => {
-    try {
-      knobsFromLines(['lifecycle.grace.days=14', 'grace 14', 'lifecycle.grace.days=']);
-      expect.unreachable();
-    } catch (error) {
-      expect((error as InputError).issues.map((issue) => `${issue.file}:${issue.line}`)).toEqual([`${COMPARE_KNOBS}:2`, `${COMPARE_KNOBS}:3`]);
-    }
-    expect(() => parseRun(scenarioText('default.yaml'), 'default.yaml', knobsFromLines(['lifecycle.grase.days=14']), COMPARE_KNOBS)).toThrow(/\(B knobs\).*did you mean "grace"/s);
+  it('names the line of every bad knob, also one the policy refuses', () => {
+    const issues = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return (error as InputError).issues.map((issue) => `${issue.file}:${issue.line} ${issue.message}`);
+      }
+      return [];
+    };
+    expect(issues(() => bLines(['lifecycle.grace.days=14', 'grace 14', 'lifecycle.grace.days=']))).toEqual([
+      expect.stringMatching(/^\(B knobs\):2 expected path=value/),
+      expect.stringMatching(/^\(B knobs\):3 expected a value after/),
+    ]);
+    const { knobs, source } = bLines(['lifecycle.grace.days=14', '', 'lifecycle.grase.days=3']);
+    expect(issues(() => parseRun(scenarioText('default.yaml'), 'default.yaml', knobs, source))).toEqual([expect.stringMatching(/^\(B knobs\):3 .*did you mean "grace"/)]);
+  });
+
+  it('checks the scenario against the policy with its knobs, as imsim compare --vs --set does (U3)', () => {
+    const { knobs, source } = bLines(['usage.storageExtension.maxMonths=1']);
+    expect(() => parseRun(scenarioText('default.yaml'), 'default.yaml', knobs, source)).toThrow(/expected 0 \(off\) to 1 months/);
   });
 
   it('compares A and B as the library compare does (the comparison imsim compare prints)', async () => {
     const text = scenarioText('missed-renewal.yaml');
-    const knobs = knobsFromLines(['lifecycle.grace.days=14']);
+    const { knobs } = bLines(['lifecycle.grace.days=14']);
     const [a, b] = await Promise.all([runScenario(text, 'missed-renewal.yaml', {}), runScenario(text, 'missed-renewal.yaml', knobs)]);
     const scenario = parseScenario(text, 'missed-renewal.yaml');
     const library = compare(scenario, scenario.policy, applyOverrides(scenario.policy, knobs)).comparison;

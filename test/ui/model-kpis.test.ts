@@ -1,66 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { divergences, firstDivergence } from '../../src/ui/model/compare.ts';
-import { kpis } from '../../src/ui/model/kpis.ts';
+import { comparisonOf } from '../../src/explore/comparison.ts';
+import { divergenceMap } from '../../src/ui/model/compare.ts';
+import { kpiLabel } from '../../src/ui/model/kpis.ts';
 import { kpiNames } from '../../src/report/kpis.ts';
 import { cumulativeRevenue, netRevenue } from '../../src/report/revenueSeries.ts';
 import { servedSeries } from '../../src/ui/model/served.ts';
 import { buildTimeline } from '../../src/ui/model/timeline.ts';
 import { instant } from '../../src/ui/model/time.ts';
-import type { TransitionRecord } from '../../src/report/types.ts';
-import { defaultRun, smallReport } from './fixtures.ts';
+import { defaultRun, partingReports, smallReport } from './fixtures.ts';
 
 describe('the key figures of a run', () => {
-  const report = defaultRun();
-  const rows = kpis(report);
-  const value = (key: string) => rows.find((k) => k.key === key)?.text;
-
-  it('shows the library’s KPIs, labelled, revenue billed beside revenue collected', () => {
-    expect(rows.map((row) => row.key)).toEqual(kpiNames());
-    expect(value('revenue.prepaid')).toBe('22377.60');
-    expect(value('revenue.postpaidBilled')).toBe('164587.57');
-    expect(value('revenue.refunded')).toBe('2997.00');
-    expect(value('revenue.netBilled')).toBe(report.summary.revenue.net);
-    expect(value('revenue.netCollected')).toBe(report.kpis.revenue.netCollected);
-    expect(rows.find((k) => k.key === 'revenue.netCollected')?.label).toBe('net revenue collected');
-  });
-
-  it('counts apps and app-days as numbers of their kind', () => {
-    expect(rows.find((k) => k.key === 'apps.reclaimed')).toMatchObject({ kind: 'count', text: String(report.kpis.apps.reclaimed) });
-    expect(rows.find((k) => k.key === 'appDays.trial')).toMatchObject({ kind: 'days', text: report.summary.daysIn.trial.toFixed(2) });
+  it('names every KPI of the library in words, each differently', () => {
+    const labels = kpiNames().map(kpiLabel);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels.every((label) => label !== undefined && label !== '')).toBe(true);
+    expect(kpiLabel('revenue.netCollected')).toBe('net revenue collected');
+    expect(kpiLabel('apps.lostAfterReclaim')).toBe('customers back too late (reclaimed)');
   });
 });
 
 describe('two runs side by side', () => {
-  const t = (at: string, to: TransitionRecord['to'], cause: TransitionRecord['cause']): TransitionRecord => ({
-    at: `${at}+08:00`,
-    app: 'a1',
-    account: 'acc',
-    from: 'active',
-    to,
-    cause,
-  });
-
-  it('finds the first transition where two runs of an app part ways', () => {
-    const common = t('2020-03-05T10:00:00', 'active', 'purchase');
-    const a = [common, t('2020-03-20T00:00:00', 'expiredGrace', 'expiry'), t('2020-03-28T00:00:00', 'suspended', 'graceOver')];
-    const b = [common, t('2020-03-20T00:00:00', 'expiredGrace', 'expiry'), t('2020-04-04T00:00:00', 'suspended', 'graceOver')];
-    expect(firstDivergence('a1', a, b)).toMatchObject({ index: 2, at: instant('2020-03-28T00:00:00+08:00'), a: a[2], b: b[2] });
-    expect(firstDivergence('a1', a, a)).toBeUndefined();
-    expect(firstDivergence('a1', a.slice(0, 2), a)).toMatchObject({ index: 2, b: a[2] });
-    expect(firstDivergence('a1', a.slice(0, 2), a)?.a).toBeUndefined();
-  });
-
-  it('lists the apps that diverge by the instant they do', () => {
-    const a = smallReport([
-      { at: '2020-03-05T10:00:00+08:00', app: 'a1', from: 'trial', to: 'active', cause: 'purchase' },
-      { at: '2020-03-12T10:00:00+08:00', app: 'a2', from: 'trial', to: 'active', cause: 'purchase' },
-    ]);
-    const b = smallReport([
-      { at: '2020-03-06T10:00:00+08:00', app: 'a1', from: 'trial', to: 'active', cause: 'purchase' },
-      { at: '2020-03-11T10:00:00+08:00', app: 'a2', from: 'trial', to: 'active', cause: 'purchase' },
-    ]);
-    expect(divergences(a, b).map((d) => d.app)).toEqual(['a1', 'a2']);
-    expect(divergences(a, a)).toEqual([]);
+  it('marks each app where run B parts from run A, at the earlier of the two transitions (the library comparison)', () => {
+    const { a, b } = partingReports();
+    const marks = divergenceMap(comparisonOf(a, b));
+    expect([...marks.keys()]).toEqual(['a1', 'a2']);
+    expect(marks.get('a1')).toEqual({
+      app: 'a1',
+      at: instant('2020-03-05T10:00:00+08:00'),
+      a: { at: '2020-03-05T10:00:00+08:00', to: 'active', cause: 'purchase' },
+      b: { at: '2020-03-06T10:00:00+08:00', to: 'active', cause: 'purchase' },
+    });
+    expect(marks.get('a2')?.at).toBe(instant('2020-03-11T10:00:00+08:00'));
+    expect(divergenceMap(comparisonOf(a, a)).size).toBe(0);
   });
 });
 

@@ -6,11 +6,10 @@
  * better or worse off, and per app the first transition where the runs part, which is also
  * marked on both bands of the app in the list and on the timeline.
  */
-import { kpiTableRows } from '../../explore/compareRows.ts';
+import { kpiTableRows, stepText } from '../../explore/compareRows.ts';
 import { COMPARE_KNOBS } from '../engine/protocol.ts';
 import { kpiLabel } from '../model/kpis.ts';
 import { formatWhen } from '../model/time.ts';
-import type { TransitionRecord } from '../../report/types.ts';
 import { describeOverrides, examples, linesOfKnobs } from '../state/presets.ts';
 import { setCompare, setCompareKnobs } from '../state/runner.ts';
 import { comparable, compareIssues, compareKnobs, compareOn, compareStatus, comparison, current, divergenceByApp, moveCursor, overrides, selectApp } from '../state/store.ts';
@@ -65,7 +64,7 @@ function BKnobs() {
         <ul class="b-issues">
           {compareIssues.value.map((issue, index) => (
             <li key={`${index}:${issue.line}`} data-testid="compare-issue">
-              {issue.file === COMPARE_KNOBS ? `line ${issue.line}` : issue.file}
+              {issue.file === COMPARE_KNOBS ? `line ${issue.line}` : `${issue.file}:${issue.line}:${issue.column}`}
               {issue.path ? ` · ${issue.path}` : ''}: {issue.message}
             </li>
           ))}
@@ -103,7 +102,6 @@ function Comparison() {
   const found = [...divergenceByApp.value.values()];
   const { zone } = a.timeline.period;
   const nameOf = (id: string) => a.timeline.apps[a.timeline.appIndex.get(id) ?? -1]?.name ?? id;
-  const says = (t: TransitionRecord | undefined) => (t ? `${t.to} ${formatWhen(Date.parse(t.at), zone)} (${t.cause})` : 'nothing more');
   return (
     <>
       <p class="better-worse" data-testid="better-worse">
@@ -150,13 +148,13 @@ function Comparison() {
               title="Select the app and move to the instant"
             >
               <span class="d-name">
-                <strong>{nameOf(d.app)}</strong> <span class="muted">first differs at transition {d.index + 1}</span>
+                <strong>{nameOf(d.app)}</strong> <span class="muted">parts {formatWhen(d.at, zone)}</span>
               </span>
               <span class="d-side">
-                <span class="run-tag a">A</span> <span class="mono">{says(d.a)}</span>
+                <span class="run-tag a">A</span> <span class="mono">{stepText(d.a)}</span>
               </span>
               <span class="d-side">
-                <span class="run-tag b">B</span> <span class="mono">{says(d.b)}</span>
+                <span class="run-tag b">B</span> <span class="mono">{stepText(d.b)}</span>
               </span>
             </button>
           </li>

@@ -4,6 +4,7 @@
  * key figures. Every dated line moves the timeline to its instant. With many apps, the stories
  * of the selected ones.
  */
+import { kpiAt } from '../../report/kpiPaths.ts';
 import { type AppStory, headline, type StoryItem } from '../model/story.ts';
 import { causeWords, plural, stateWords } from '../model/words.ts';
 import { current, moveCursor, selectApp, selectedApps } from '../state/store.ts';
@@ -24,7 +25,7 @@ export function StoryPanel() {
     ? view.accountStories.filter((a) => selectedAccounts.has(a.account) || a.items.some((i) => i.kind === 'arrears')).slice(0, 6)
     : view.accountStories;
   const quiet = view.accountStories.length - accounts.length;
-  const headline = (key: string) => view.kpis.find((k) => k.key === key)?.text ?? '';
+  const headline = (key: string) => String(kpiAt(report.kpis, key) ?? '');
   return (
     <section class="panel story" data-testid="story">
       <header class="story-head">

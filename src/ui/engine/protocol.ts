@@ -5,7 +5,7 @@ import type { Knob } from '../model/knobInput.ts';
 
 /** The `file` of the issues of the policy panel's knobs. */
 export const POLICY_PANEL = '(policy panel)';
-/** The `file` of the issues of compare's run B knob lines (knobLines.ts). */
+/** The `file` of the issues of compare's run B knob lines. */
 export const COMPARE_KNOBS = '(B knobs)';
 
 export interface RunRequest {
@@ -16,7 +16,7 @@ export interface RunRequest {
   file: string;
   /** Knob changes of the policy panel: dotted path → value, applied after the scenario's own. */
   overrides: Record<string, unknown>;
-  /** Compare's run B: its knobs as `path=value` lines (knobLines.ts), in place of `overrides`. */
+  /** Compare's run B: its knobs as `path=value` lines (read by policy/setOptions.ts), in place of `overrides`. */
   knobLines?: string[];
 }
 

@@ -9,7 +9,7 @@ import './zodConfig.ts';
 import policyText from '../../policy/tencent-im-2019.yaml?raw';
 import { dailySeries } from '../../domain/curves.ts';
 import { parsePolicy } from '../../policy/load.ts';
-import { applyOverrides } from '../../policy/overrides.ts';
+import type { OverrideSource } from '../../policy/overrides.ts';
 import type { Policy } from '../../policy/schema.ts';
 import type { Report } from '../../report/types.ts';
 import { parseScenario } from '../../scenario/load.ts';
@@ -38,32 +38,35 @@ export const NO_FILES_MESSAGE =
 export interface ParsedRun {
   scenario: Scenario;
   policy: Policy;
-  /** The scenario's own `policyOverrides` (the scenario above holds the panel's too, for its report). */
+  /** The scenario's own `policyOverrides` that the knobs given do not replace (the scenario above holds both, for its report). */
   scenarioOverrides: Record<string, unknown>;
   overrides: Record<string, unknown>;
   warnings: string[];
 }
 
+/** The policy panel's knobs have no lines: their issues name the panel. */
+const PANEL: OverrideSource = { file: POLICY_PANEL, locate: () => ({ line: 1, column: 1 }) };
+
 /**
- * Parses the text and applies the knobs (the policy panel's, or compare's run B's: `knobsFile`
- * names them in messages); throws InputError with every issue.
+ * Parses the text with the knobs given (the policy panel's, or compare's run B's: `source` names
+ * them in messages) set after the scenario's own overrides and before the file is checked against
+ * the policy, as `imsim run --set` does; throws InputError with every issue.
  */
-export function parseRun(text: string, file: string, overrides: Record<string, unknown>, knobsFile = POLICY_PANEL): ParsedRun {
-  const parsed = parseScenario(text, file, {
+export function parseRun(text: string, file: string, overrides: Record<string, unknown>, source: OverrideSource = PANEL): ParsedRun {
+  const scenario = parseScenario(text, file, {
     policy: bundledPolicy(),
+    set: overrides,
+    setSource: source,
     readFile: () => {
       throw new Error(NO_FILES_MESSAGE);
     },
   });
   const warnings: string[] = [];
-  if (parsed.policyRef !== BUNDLED_POLICY_ID) {
-    warnings.push(`the scenario names the policy "${parsed.policyRef}"; the browser runs the bundled ${BUNDLED_POLICY_ID} with the scenario's overrides`);
+  if (scenario.policyRef !== BUNDLED_POLICY_ID) {
+    warnings.push(`the scenario names the policy "${scenario.policyRef}"; the browser runs the bundled ${BUNDLED_POLICY_ID} with the scenario's overrides`);
   }
-  const scenarioOverrides = parsed.policyOverrides;
-  if (Object.keys(overrides).length === 0) return { scenario: parsed, policy: parsed.policy, scenarioOverrides, overrides, warnings };
-  const policy = applyOverrides(parsed.policy, overrides, { file: knobsFile, locate: () => ({ line: 1, column: 1 }) });
-  const scenario: Scenario = { ...parsed, policy, policyOverrides: { ...scenarioOverrides, ...overrides } };
-  return { scenario, policy, scenarioOverrides, overrides, warnings };
+  const scenarioOverrides = Object.fromEntries(Object.entries(scenario.policyOverrides).filter(([key]) => !Object.hasOwn(overrides, key)));
+  return { scenario, policy: scenario.policy, scenarioOverrides, overrides, warnings };
 }
 
 export interface SimulateHooks {

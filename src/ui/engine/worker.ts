@@ -6,7 +6,7 @@
 import './zodConfig.ts';
 import { InputError } from '../../inputError.ts';
 import { COMPARE_KNOBS, type RunRequest, type WorkerMessage } from './protocol.ts';
-import { knobsFromLines } from './knobLines.ts';
+import { parseSetOptions } from '../../policy/setOptions.ts';
 import { parseRun, runResult, simulateInSteps } from './run.ts';
 
 interface WorkerScope {
@@ -31,9 +31,7 @@ async function play(request: RunRequest): Promise<void> {
   if (id !== latest) return;
   try {
     const t0 = performance.now();
-    const parsed = request.knobLines
-      ? parseRun(request.text, request.file, knobsFromLines(request.knobLines), COMPARE_KNOBS)
-      : parseRun(request.text, request.file, request.overrides);
+    const parsed = request.knobLines ? parseB(request.text, request.file, request.knobLines) : parseRun(request.text, request.file, request.overrides);
     const t1 = performance.now();
     const apps = parsed.scenario.accounts.reduce((sum, account) => sum + account.apps.length, 0);
     scope.postMessage({ type: 'parsed', id, apps, days: 0 });
@@ -53,4 +51,10 @@ async function play(request: RunRequest): Promise<void> {
     if (error instanceof InputError) scope.postMessage({ type: 'invalid', id, issues: error.issues });
     else scope.postMessage({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
   }
+}
+
+/** Compare's run B: its knob lines read as `--set` reads them (blank lines and # comments skipped), each issue at its line. */
+function parseB(text: string, file: string, lines: string[]) {
+  const { knobs, source } = parseSetOptions(lines, { file: COMPARE_KNOBS, comments: true });
+  return parseRun(text, file, knobs, source);
 }

@@ -1,24 +1,22 @@
 /**
- * Where two runs of the same scenario part ways (the library's divergences, report/divergence.ts),
- * with each instant in milliseconds for the page's timeline.
+ * Where run B parts from run A, per app: the library's comparison (explore/comparison.ts, the one
+ * `imsim compare` prints), with the instant the app parts in milliseconds for the page's marks.
  */
-import { type AppDivergence, divergences as libraryDivergences, firstDivergence as libraryFirst } from '../../report/divergence.ts';
-import type { Report, TransitionRecord } from '../../report/types.ts';
-import { instant } from './time.ts';
+import type { Comparison, Step } from '../../explore/comparison.ts';
 
-export interface Divergence extends Omit<AppDivergence, 'at'> {
+export interface Divergence {
+  app: string;
   /** The earlier of the two differing transitions, in ms. */
   at: number;
+  a: Step | null;
+  b: Step | null;
 }
 
-const withMs = (divergence: AppDivergence): Divergence => ({ ...divergence, at: instant(divergence.at) });
-
-/** Every app whose transitions differ, by the instant they first differ. */
-export function divergences(a: Report, b: Report): Divergence[] {
-  return libraryDivergences(a, b).map(withMs);
-}
-
-export function firstDivergence(app: string, a: readonly TransitionRecord[], b: readonly TransitionRecord[]): Divergence | undefined {
-  const found = libraryFirst(app, a, b);
-  return found && withMs(found);
+export function divergenceMap(comparison: Comparison): Map<string, Divergence> {
+  return new Map(
+    comparison.apps.map(({ app, a, b }) => {
+      const at = Math.min(...[a, b].flatMap((step) => (step ? [Date.parse(step.at)] : [])));
+      return [app, { app, at, a, b }];
+    }),
+  );
 }

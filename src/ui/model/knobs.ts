@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { unwrap } from '../../input/schemaShape.ts';
-import { type Rule, rules } from '../../policy/rules.ts';
+import { rulesOf } from '../../policy/rules.ts';
 import { type Policy, policySchema } from '../../policy/schema.ts';
 import type { Knob } from './knobInput.ts';
 
@@ -52,14 +52,4 @@ function knobAt(path: string, value: unknown, schema: z.ZodType | undefined): Kn
 
 function enumOptions(schema: z.ZodType): string[] {
   return Object.values((schema.def as unknown as { entries: Record<string, string> }).entries);
-}
-
-/** The rules that set a path: a rule's knob equal to the path or a parent of it, longest first. */
-export function rulesOf(path: string): Rule[] {
-  const matches: { rule: Rule; length: number }[] = [];
-  for (const rule of rules) {
-    const knob = rule.knobs.filter((k) => path === k || path.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
-    if (knob) matches.push({ rule, length: knob.length });
-  }
-  return matches.sort((a, b) => b.length - a.length).map((m) => m.rule);
 }

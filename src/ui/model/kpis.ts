@@ -1,21 +1,6 @@
-/**
- * The key figures of a run for the page, and of two runs side by side: the library's KPIs
- * (report.kpis, computed by report/kpis.ts) as labelled rows, and B − A for each.
- */
-import Decimal from 'decimal.js';
-import { kpiRows } from '../../report/kpiPaths.ts';
-import type { AppDayState, AppCount, BillItem, DenialReason, NotificationKind, Report } from '../../report/types.ts';
+/** The library's KPIs (report/kpiPaths.ts names them by dotted path) in the page's words. */
+import type { AppDayState, AppCount, BillItem, DenialReason, NotificationKind } from '../../report/types.ts';
 import { itemWords, notificationWords } from './words.ts';
-
-export type KpiKind = 'money' | 'count' | 'days';
-
-export interface Kpi {
-  key: string;
-  label: string;
-  kind: KpiKind;
-  value: number;
-  text: string;
-}
 
 const revenueWords: Record<string, string> = {
   prepaid: 'prepaid (orders)',
@@ -59,18 +44,4 @@ export function kpiLabel(path: string): string {
   if (section === 'notifications') return `notices: ${notificationWords[key as NotificationKind]}`;
   if (section === 'denials') return `denials: ${key as DenialReason}`;
   return section === 'userDaysDenied' ? 'user-days denied' : 'room-days denied';
-}
-
-function kindOf(path: string): KpiKind {
-  if (path.startsWith('revenue')) return 'money';
-  return path.startsWith('appDays.') ? 'days' : 'count';
-}
-
-/** Every KPI of the run for all its accounts, labelled, in the library's order. */
-export function kpis(report: Report): Kpi[] {
-  return kpiRows(report.kpis).map(([key, raw]) => {
-    const kind = kindOf(key);
-    const value = new Decimal(raw);
-    return { key, label: kpiLabel(key), kind, value: value.toNumber(), text: kind === 'count' ? value.toFixed(0) : value.toFixed(2) };
-  });
 }

@@ -1,8 +1,10 @@
 /**
- * Compare's run B takes any knobs, written as `path=value` lines (engine/knobLines.ts); these
+ * Compare's run B takes any knobs, written as `path=value` lines (policy/setOptions.ts); these
  * examples fill them in one pick.
  */
-export interface Example {
+import { knobList } from '../../report/overridesText.ts';
+
+interface Example {
   label: string;
   overrides: Record<string, unknown>;
 }
@@ -16,19 +18,12 @@ export const examples: Example[] = [
   { label: 'no auto-renewal retries in grace (P5)', overrides: { 'autoRenew.retryDailyInGrace': false } },
 ];
 
-/** A word YAML reads back as the same string (not a number, true, false or null). */
-const plainWord = (value: string) => /^[a-z][A-Za-z]*$/.test(value) && !['true', 'false', 'null'].includes(value);
-
-/** Overrides as knob lines, one `path=value` per knob: a plain word bare, any other value as JSON (which YAML reads back the same). */
+/** Overrides as knob lines, one `path=value` per knob (read back by policy/setOptions.ts). */
 export function linesOfKnobs(knobs: Record<string, unknown>): string {
-  return Object.entries(knobs)
-    .map(([path, value]) => `${path}=${typeof value === 'string' && plainWord(value) ? value : JSON.stringify(value)}`)
-    .join('\n');
+  return knobList(knobs, '\n');
 }
 
-/** Knob changes in words: `lifecycle.grace.days = 14, …`, or "no knob changes". */
+/** Knob changes in words: `lifecycle.grace.days=14, …`, or "no knob changes". */
 export function describeOverrides(overrides: Record<string, unknown>): string {
-  const entries = Object.entries(overrides);
-  if (entries.length === 0) return 'no knob changes';
-  return entries.map(([path, value]) => `${path} = ${JSON.stringify(value)}`).join(', ');
+  return Object.keys(overrides).length === 0 ? 'no knob changes' : knobList(overrides);
 }

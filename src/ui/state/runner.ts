@@ -98,7 +98,8 @@ async function runMain(): Promise<void> {
   if (outcome.kind === 'cancelled') return;
   status.value = idle;
   accept(outcome, text);
-  if (compareOn.value) void runCompare();
+  // B ignores the panel's knobs: it runs again only for a new text that runs.
+  if (compareOn.value && outcome.kind === 'done' && compareView.value?.text !== text) void runCompare();
 }
 
 function accept(outcome: Exclude<RunOutcome, { kind: 'cancelled' }>, text: string): void {

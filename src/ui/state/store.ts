@@ -8,8 +8,8 @@ import { computed, effect, signal } from '@preact/signals';
 import type { InputIssue } from '../../inputError.ts';
 import { dayIndex } from '../model/time.ts';
 import { type Comparison, comparisonOf } from '../../explore/comparison.ts';
-import type { Divergence } from '../model/compare.ts';
-import { divergenceMap, type RunView } from './view.ts';
+import { type Divergence, divergenceMap } from '../model/compare.ts';
+import type { RunView } from './view.ts';
 
 export type SourceOrigin = 'bundled' | 'file' | 'edited';
 
@@ -101,9 +101,8 @@ export const comparison = computed<Comparison | null>(() => {
 
 /** Per app, the first transition where the compare run parts from the current one. */
 export const divergenceByApp = computed<Map<string, Divergence>>(() => {
-  const a = current.value;
-  const b = compareView.value;
-  return compareOn.value && a && b && a.text === b.text ? divergenceMap(a, b) : new Map();
+  const result = comparison.value;
+  return result ? divergenceMap(result) : new Map();
 });
 
 /** Moves the cursor to an instant, kept inside the current period. */

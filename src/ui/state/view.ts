@@ -1,8 +1,6 @@
 /** Everything the page shows of one run, derived once when the run arrives. */
 import { cumulativeRevenue, type RevenueSeries } from '../../report/revenueSeries.ts';
 import type { RunResult } from '../engine/protocol.ts';
-import { type Divergence, divergences } from '../model/compare.ts';
-import { type Kpi, kpis } from '../model/kpis.ts';
 import { type AccountStory, accountStories, lapsedApps, StoryBook } from '../model/story.ts';
 import { buildTimeline, type Timeline } from '../model/timeline.ts';
 
@@ -15,7 +13,6 @@ export interface RunView {
   /** Apps that lapsed (expired, then suspended when grace ran out). */
   lapsed: string[];
   accountStories: AccountStory[];
-  kpis: Kpi[];
   revenue: RevenueSeries;
 }
 
@@ -28,12 +25,6 @@ export function viewOf(result: RunResult, text: string): RunView {
     stories: new StoryBook(result.report, timeline),
     lapsed: lapsedApps(timeline),
     accountStories: accountStories(timeline),
-    kpis: kpis(result.report),
     revenue: cumulativeRevenue(result.report),
   };
-}
-
-/** Per app, where run B first parts from run A. */
-export function divergenceMap(a: RunView, b: RunView): Map<string, Divergence> {
-  return new Map(divergences(a.result.report, b.result.report).map((d) => [d.app, d]));
 }
