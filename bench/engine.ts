@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`, the engine (issue "Performance and scale"): the benchmark population
+ * (population.ts) at each size over two years, each measurement in a process of its own
+ * (measure.ts) so that its peak RSS is its own, and in the same run the floor, the naive design
+ * at 1,000 apps and independent runs on every core at 10,000 apps.
+ */
+import { execFile } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { promisify } from 'node:util';
+import type { Measurement } from './measure.ts';
+
+export interface EngineOptions {
+  sizes: number[];
+  runs: number;
+}
+
+export interface Row {
+  apps: number;
+  appDays: number;
+  appDaysPerSec: number;
+  wallS: number;
+  rssMB: number;
+  floorAppDaysPerSec: number;
+  floorRatio: number;
+  eventsPerAppMonth?: number;
+}
+
+export type EngineResult = { rows: Row[]; failures: string[]; naive?: Measurement; parallel?: { workers: number; appDaysPerSec: number } };
+
+const run = promisify(execFile);
+
+async function measure(mode: string, apps: number, runs: number): Promise<Measurement> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/measure.ts', mode, String(apps), String(runs)], {
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(stdout) as Measurement;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export const perSecond = (m: Measurement) => (m.appDays / median(m.ms)) * 1000;
+
+export async function benchEngine(options: EngineOptions, log: (line: string) => void): Promise<EngineResult> {
+  const result: EngineResult = { rows: [], failures: [] };
+  for (const apps of options.sizes) {
+    try {
+      const runs = apps > 10_000 ? 1 : options.runs;
+      const engine = await measure('engine', apps, runs);
+      const floor = await measure('floor', apps, runs);
+      const row: Row = {
+        apps: engine.apps,
+        appDays: engine.appDays,
+        appDaysPerSec: Math.round(perSecond(engine)),
+        wallS: median(engine.ms) / 1000,
+        rssMB: engine.rssMB,
+        floorAppDaysPerSec: Math.round(perSecond(floor)),
+        floorRatio: perSecond(floor) / perSecond(engine),
+        ...(engine.eventsPerAppMonth === undefined ? {} : { eventsPerAppMonth: engine.eventsPerAppMonth }),
+      };
+      result.rows.push(row);
+      log(
+        `${row.apps} apps (${row.appDays} app-days): ${row.appDaysPerSec} app-days/s, ${row.wallS.toFixed(1)} s, peak RSS ${row.rssMB} MB; ` +
+          `floor ${row.floorAppDaysPerSec} app-days/s (engine ${row.floorRatio.toFixed(1)}× the floor)` +
+          (row.eventsPerAppMonth === undefined ? '' : `; ${row.eventsPerAppMonth.toFixed(2)} app machine events per app-month`),
+      );
+    } catch (error) {
+      const reason = (error as { stderr?: string }).stderr?.trim().split('\n').slice(0, 3).join(' ') ?? String(error);
+      result.failures.push(`${apps} apps: ${reason}`);
+      log(`${apps} apps: not measured: ${reason}`);
+    }
+  }
+  if (options.sizes.includes(1000)) {
+    result.naive = await measure('naive', 1000, 1);
+    const engine = result.rows.find((row) => row.apps <= 1000);
+    log(`naive design at 1,000 apps: ${Math.round(perSecond(result.naive))} app-days/s` + (engine ? `; the engine is ${(engine.appDaysPerSec / perSecond(result.naive)).toFixed(0)}× faster` : ''));
+  }
+  if (options.sizes.includes(10_000)) {
+    const workers = availableParallelism();
+    const started = performance.now();
+    const runs = await Promise.all(Array.from({ length: workers }, () => measure('engine', 10_000, 1)));
+    const appDaysPerSec = (runs.reduce((sum, m) => sum + m.appDays, 0) / (performance.now() - started)) * 1000;
+    result.parallel = { workers, appDaysPerSec: Math.round(appDaysPerSec) };
+    log(`10,000 apps, ${workers} independent runs at once (one per core): ${result.parallel.appDaysPerSec} app-days/s in all`);
+  }
+  return result;
+}

@@ -1,0 +1,44 @@
+/**
+ * `npm run bench [-- --json] [-- --sizes 1000,10000] [-- --runs 5]`: the engine (engine.ts),
+ * then the population generator and sweeps. With `--json`, only the engine, as one JSON object.
+ * Not part of `npm test`: no test asserts a time.
+ */
+import { parseArgs } from 'node:util';
+import { benchEngine, type EngineResult } from './engine.ts';
+
+const { values } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, sizes: { type: 'string', default: '1000,10000,100000' }, runs: { type: 'string', default: '5' } },
+});
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1) {
+  console.error('bench: --sizes takes whole numbers of apps separated by commas, --runs a whole number ≥ 1');
+  process.exit(2);
+}
+
+function summary(result: EngineResult) {
+  const at = (apps: number) => result.rows.find((row) => Math.abs(row.apps - apps) / apps < 0.2);
+  const [small, tenK, hundredK] = [at(1000), at(10_000), at(100_000)];
+  const costRatio = (big?: { appDaysPerSec: number }, base?: { appDaysPerSec: number }) => (big && base ? base.appDaysPerSec / big.appDaysPerSec : null);
+  return {
+    appDaysPerSec: tenK?.appDaysPerSec ?? null,
+    parallelAppDaysPerSec: result.parallel?.appDaysPerSec ?? null,
+    floorRatio: tenK?.floorRatio ?? null,
+    naiveSpeedup: small && result.naive ? small.appDaysPerSec / ((result.naive.appDays / result.naive.ms[0]) * 1000) : null,
+    scaling: costRatio(hundredK, tenK),
+    scaling10kOver1k: costRatio(tenK, small),
+    rss10kMB: tenK?.rssMB ?? null,
+    rss100kMB: hundredK?.rssMB ?? null,
+    wall100kS: hundredK?.wallS ?? null,
+    eventsPerAppMonth: small?.eventsPerAppMonth ?? null,
+    rows: result.rows,
+    failures: result.failures,
+  };
+}
+
+const result = await benchEngine({ sizes, runs }, values.json ? () => {} : (line) => console.log(line));
+if (values.json) console.log(JSON.stringify(summary(result), null, 2));
+else {
+  await import('./generate.ts');
+  await import('./sweep.ts');
+}

@@ -1,0 +1,81 @@
+/**
+ * One measurement of `npm run bench`, in a process of its own so that its peak RSS is its own:
+ * `tsx bench/measure.ts MODE APPS RUNS` prints one JSON line.
+ *
+ * - `engine`: the simulator on the benchmark population (population.ts), report included.
+ * - `floor`: a plain loop that, for every app-day, draws one value per usage key the population
+ *   uses from the same PRNG (seedrandom's ARC4, as the curves) and keeps each month's peak.
+ * - `naive`: the naive design (naive.ts): the same app machine on XState's SimulatedClock, one
+ *   tick per app per day.
+ */
+import { MS_PER_DAY } from '../src/domain/calendar.ts';
+import { randomStream, streamName } from '../src/domain/randomStream.ts';
+import { parseScenario } from '../src/scenario/load.ts';
+import type { Scenario } from '../src/scenario/types.ts';
+import { simulate } from '../src/sim/simulate.ts';
+import { naiveRun } from './naive.ts';
+import { benchPopulation } from './population.ts';
+
+export interface Measurement {
+  mode: string;
+  apps: number;
+  appDays: number;
+  /** Wall time of each run, ms. */
+  ms: number[];
+  /** Machine events (XState `@xstate.event`s of app actors) per app-month; engine only. */
+  eventsPerAppMonth?: number;
+  rssMB: number;
+}
+
+export function appCount(scenario: Scenario): number {
+  return scenario.accounts.reduce((apps, account) => apps + account.apps.length, 0);
+}
+
+export function appDaysOf(scenario: Scenario): number {
+  return appCount(scenario) * ((Date.parse(scenario.end) - Date.parse(scenario.start)) / MS_PER_DAY + 1);
+}
+
+/** The floor: one draw per used usage key per app-day, and each month's peak. */
+function floor(scenario: Scenario): number {
+  const days = appDaysOf(scenario) / appCount(scenario);
+  let checksum = 0;
+  for (const account of scenario.accounts) {
+    for (const app of account.apps) {
+      for (const key of Object.keys(app.usage)) {
+        const stream = randomStream(streamName(scenario.seed, app.id, key, 'root'));
+        let peak = 0;
+        for (let day = 0; day < days; day += 1) {
+          peak = Math.max(peak, stream.uniform());
+          if (day % 30 === 29) [checksum, peak] = [checksum + peak, 0];
+        }
+      }
+    }
+  }
+  return checksum;
+}
+
+function eventsPerAppMonth(scenario: Scenario): number {
+  let events = 0;
+  simulate(scenario, undefined, { trace: (machine, event) => (events += machine === 'app' && event.type === '@xstate.event' ? 1 : 0) });
+  return events / (appDaysOf(scenario) / (365.25 / 12));
+}
+
+function timed(work: () => unknown): number {
+  const started = performance.now();
+  work();
+  return performance.now() - started;
+}
+
+function measure(mode: string, apps: number, runs: number): Measurement {
+  const scenario = parseScenario(benchPopulation(apps), `bench-${apps}.yaml`);
+  const work = mode === 'floor' ? () => floor(scenario) : mode === 'naive' ? () => naiveRun(scenario) : () => simulate(scenario);
+  const ms = Array.from({ length: runs }, () => timed(work));
+  const events = mode === 'engine' && apps <= 1000 ? { eventsPerAppMonth: eventsPerAppMonth(scenario) } : {};
+  const rssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  return { mode, apps: appCount(scenario), appDays: appDaysOf(scenario), ms, ...events, rssMB };
+}
+
+if (process.argv[1]?.endsWith('measure.ts')) {
+  const [mode, apps, runs] = process.argv.slice(2);
+  console.log(JSON.stringify(measure(mode, Number(apps), Number(runs))));
+}
