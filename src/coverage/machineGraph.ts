@@ -58,7 +58,7 @@ export function machineEdges(machine: AnyStateMachine): Edge[] {
   return nodes.flatMap((node) => [...[...node.transitions.values()].flat(), ...(node.always ?? [])].map(edgeOf));
 }
 
-/** The ids of every state a snapshot value is in: { active: 'waiting' } → app.active, app.active.waiting. */
+/** The ids of every state a snapshot value is in: { active: 'warnings' } → app.active, app.active.warnings. */
 export function activeStateIds(machineId: string, value: StateValue): string[] {
   if (typeof value === 'string') return [`${machineId}.${value}`];
   return Object.entries(value).flatMap(([key, child]) => {

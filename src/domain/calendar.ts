@@ -115,10 +115,39 @@ export function formatOffset(offsetMs: number): string {
   return `${offsetMs < 0 ? '-' : '+'}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
+const twoDigits = Array.from({ length: 60 }, (_, value) => pad(value));
+/** Day texts already written, by local day number: a run writes the same few hundred days again and again. */
+const dayTexts = new Map<number, string>();
+const MAX_DAY_TEXTS = 100_000;
+
+function dayText(day: number): string {
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = formatDay(day);
+    if (dayTexts.size < MAX_DAY_TEXTS) dayTexts.set(day, text);
+  }
+  return text;
+}
+
+const offsetTexts = new Map<number, string>();
+
+function offsetText(offsetMs: number): string {
+  let text = offsetTexts.get(offsetMs);
+  if (text === undefined) {
+    text = formatOffset(offsetMs);
+    offsetTexts.set(offsetMs, text);
+  }
+  return text;
+}
+
 /** ISO 8601 with the zone's offset: 2020-04-16T00:00:00+08:00. */
 export function formatInstant(instant: number, zone: Zone): string {
-  const t = localDateTime(instant, zone);
-  return `${formatDate(t)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${formatOffset(zone.offsetMs)}`;
+  const shifted = instant + zone.offsetMs;
+  const day = Math.floor(shifted / MS_PER_DAY);
+  const seconds = Math.floor((shifted - day * MS_PER_DAY) / MS_PER_SECOND);
+  const hour = Math.floor(seconds / 3600);
+  const minute = Math.floor((seconds % 3600) / 60);
+  return `${dayText(day)}T${twoDigits[hour]}:${twoDigits[minute]}:${twoDigits[seconds % 60]}${offsetText(zone.offsetMs)}`;
 }
 
 const offsetPattern = /^([+-])(\d{2}):?(\d{2})$/;

@@ -5,10 +5,13 @@
  *
  * The machine holds no money. Whether an account can pay for an auto-renewal is asked of the
  * environment (`canAffordAutoRenewal`); everything the simulator must act on is emitted.
+ * X1's daily expiry warnings are a window: the machine says when they open and close (its
+ * `warnings` states) and the engine sends each day's warning in between (sim/warnings.ts), so a
+ * warning costs no machine event.
  * Every transition between top-level states assigns its `cause` first.
  */
 import { assign, emit, setup } from 'xstate';
-import { graceEndsAt, nextAutoRenewRetry, nextExpiryWarning, retentionEndsAt } from '../domain/schedule.ts';
+import { graceEndsAt, nextAutoRenewRetry, retentionEndsAt } from '../domain/schedule.ts';
 import { proValidityEnd } from '../domain/validity.ts';
 import type { TransitionCause } from '../report/types.ts';
 import type { AppTiming } from './appTiming.ts';
@@ -31,18 +34,18 @@ export interface AppContext extends AppInput {
   proEnd: number | null;
   autoRenew: boolean;
   suspendedAt: number | null;
-  lastWarningAt: number | null;
+  /** X1: the next warnings window starts afresh (a new period); else a warning sent this instant is not sent again. */
+  freshWarnings: boolean;
   lastRetryAt: number | null;
   lastAutoRenewal: { start: number; end: number } | null;
   cause: TransitionCause | null;
   /**
    * The instants the pending timers were armed for, kept so that a change of policy knobs
    * (SET_TIMING) or a paused and resumed run leaves an armed timer where it was: the end of
-   * grace (X2), of retention (X5), and the next expiry warning (X1).
+   * grace (X2) and of retention (X5).
    */
   graceEndAt: number | null;
   retentionEndAt: number | null;
-  warningAt: number | null;
 }
 
 export type AppEvent =
@@ -55,7 +58,9 @@ export type AppEvent =
   | { type: 'ARREARS_CLEARED' };
 
 export type AppEmitted =
-  | { type: 'expiryWarning'; appId: string }
+  /** X1: expiry warnings are due from now on, until `warningsClosed` (sim/warnings.ts sends them). */
+  | { type: 'warningsOpened'; appId: string; fresh: boolean }
+  | { type: 'warningsClosed'; appId: string }
   | { type: 'autoRenewed'; appId: string; start: number; end: number; months: number }
   | { type: 'autoRenewFailed'; appId: string }
   | { type: 'recordsPurged'; appId: string };
@@ -71,9 +76,9 @@ function proEndOf(context: AppContext): number {
 
 /**
  * The instant a pending timer was armed for: every transition into the state whose timer reads
- * it arms it first (armGrace, markSuspended, armWarning), and a restored snapshot holds it.
+ * it arms it first (armGrace, markSuspended), and a restored snapshot holds it.
  */
-function armedAt(context: AppContext, timer: 'graceEndAt' | 'retentionEndAt' | 'warningAt'): number {
+function armedAt(context: AppContext, timer: 'graceEndAt' | 'retentionEndAt'): number {
   const instant = context[timer];
   if (instant === null) throw new Error(`app ${context.appId} has no ${timer} armed`);
   return instant;
@@ -81,20 +86,15 @@ function armedAt(context: AppContext, timer: 'graceEndAt' | 'retentionEndAt' | '
 
 const cause = (value: TransitionCause) => ({ type: 'recordCause', params: { cause: value } }) as const;
 
-/** X1: daily expiry warnings while pro is active or in grace; recomputed on every entry. */
-const expiryWarnings = {
-  initial: 'checking',
-  states: {
-    checking: { always: [{ guard: 'expiryWarningAhead', target: 'waiting' }, { target: 'done' }] },
-    waiting: { entry: 'armWarning', after: { untilExpiryWarning: { target: 'checking', actions: ['markWarned', 'notifyExpiryWarning'] } } },
-    done: {},
-  },
-} as const;
+/**
+ * X1: the window of daily expiry warnings, open while pro is active or in grace and opened anew
+ * on every entry. A child of `active` and a region of `expiredGrace`, entered after its parent,
+ * so that at one instant the parent's timers come before a warning, as the rule's order wants.
+ */
+const expiryWarnings = { entry: ['openWarnings', 'keepWarnings'], exit: 'closeWarnings' } as const;
 
 export function createAppMachine(env: AppMachineEnv) {
   const graceEnd = (context: AppContext) => graceEndsAt(proEndOf(context), context.timing.grace, context.timing.zone);
-  const nextWarning = (context: AppContext) =>
-    nextExpiryWarning(proEndOf(context), context.timing.expiryWarnings, context.timing.zone, env.now(), context.lastWarningAt);
   const nextRetry = (context: AppContext) => nextAutoRenewRetry(proEndOf(context), env.now(), context.lastRetryAt);
   const untilInstant = (instant: number) => Math.max(0, instant - env.now());
 
@@ -110,7 +110,6 @@ export function createAppMachine(env: AppMachineEnv) {
       /** P5: auto-renew is on and the account's available balance covers it. */
       canAffordAutoRenewal: ({ context }) =>
         context.autoRenew && env.canAffordAutoRenewal(context.appId, context.timing.autoRenewMonths),
-      expiryWarningAhead: ({ context }) => nextWarning(context) !== undefined,
       /** P5: renewal management scans once a day between expiry and suspension. */
       retryBeforeGraceEnd: ({ context }) =>
         context.timing.retryDailyInGrace && nextRetry(context) < armedAt(context, 'graceEndAt'),
@@ -119,14 +118,13 @@ export function createAppMachine(env: AppMachineEnv) {
       untilPackageEnd: ({ context }: Args) => untilInstant(proEndOf(context)),
       untilGraceEnd: ({ context }: Args) => untilInstant(armedAt(context, 'graceEndAt')),
       untilRetentionEnd: ({ context }: Args) => untilInstant(armedAt(context, 'retentionEndAt')),
-      untilExpiryWarning: ({ context }: Args) => untilInstant(armedAt(context, 'warningAt')),
       untilAutoRenewRetry: ({ context }: Args) => untilInstant(nextRetry(context)),
     },
     actions: {
       recordCause: assign((_, params: { cause: TransitionCause }) => ({ cause: params.cause })),
       startPeriod: assign(({ event }) => {
         if (event.type !== 'PRO_PERIOD') return {};
-        return { proStart: event.start, proEnd: event.end, cause: event.cause, lastWarningAt: null };
+        return { proStart: event.start, proEnd: event.end, cause: event.cause, freshWarnings: true };
       }),
       extendPeriod: assign(({ event }) => (event.type === 'PRO_PERIOD' ? { proEnd: event.end, cause: event.cause } : {})),
       setAutoRenew: assign(({ event }) => (event.type === 'SET_AUTO_RENEW' ? { autoRenew: event.on } : {})),
@@ -138,14 +136,16 @@ export function createAppMachine(env: AppMachineEnv) {
       })),
       /** X2: the package ended without a renewal; grace runs under the terms of that moment. */
       armGrace: assign(({ context }) => ({ graceEndAt: graceEnd(context) })),
-      armWarning: assign(({ context }) => ({ warningAt: nextWarning(context) ?? null })),
+      openWarnings: emit(({ context }): AppEmitted => ({ type: 'warningsOpened', appId: context.appId, fresh: context.freshWarnings })),
+      keepWarnings: assign(() => ({ freshWarnings: false })),
+      closeWarnings: emit(({ context }): AppEmitted => ({ type: 'warningsClosed', appId: context.appId })),
       /** P5 and P4: one period bought from the end instant (in grace, per `renewal.inGraceFrom`). */
       renewAutomatically: assign(({ context }) => {
         const end = proEndOf(context);
         const fromNow = end < env.now() && context.timing.renewalInGraceFrom === 'renewalTime';
         const start = fromNow ? env.now() : end;
         const renewed = proValidityEnd(start, context.timing.autoRenewMonths, context.timing.validity, context.timing.zone);
-        return { proEnd: renewed, lastAutoRenewal: { start, end: renewed }, lastWarningAt: null };
+        return { proEnd: renewed, lastAutoRenewal: { start, end: renewed }, freshWarnings: true };
       }),
       emitAutoRenewed: emit(({ context }): AppEmitted => ({
         type: 'autoRenewed',
@@ -155,9 +155,7 @@ export function createAppMachine(env: AppMachineEnv) {
         months: context.timing.autoRenewMonths,
       })),
       notifyAutoRenewFailed: emit(({ context }): AppEmitted => ({ type: 'autoRenewFailed', appId: context.appId })),
-      markWarned: assign(() => ({ lastWarningAt: env.now() })),
       markRetried: assign(() => ({ lastRetryAt: env.now() })),
-      notifyExpiryWarning: emit(({ context }): AppEmitted => ({ type: 'expiryWarning', appId: context.appId })),
       /** X4: at the end of grace the pro purchase records leave the history bills. */
       purgeRecords: emit(({ context }): AppEmitted => ({ type: 'recordsPurged', appId: context.appId })),
     },
@@ -169,13 +167,12 @@ export function createAppMachine(env: AppMachineEnv) {
       proEnd: null,
       autoRenew: false,
       suspendedAt: null,
-      lastWarningAt: null,
+      freshWarnings: true,
       lastRetryAt: null,
       lastAutoRenewal: null,
       cause: null,
       graceEndAt: null,
       retentionEndAt: null,
-      warningAt: null,
     }),
     initial: 'trial',
     on: { SET_AUTO_RENEW: { actions: 'setAutoRenew' }, SET_TIMING: { actions: 'setTiming' } },
@@ -187,7 +184,8 @@ export function createAppMachine(env: AppMachineEnv) {
         },
       },
       active: {
-        ...expiryWarnings,
+        initial: 'warnings',
+        states: { warnings: expiryWarnings },
         after: {
           untilPackageEnd: [
             { guard: 'canAffordAutoRenewal', target: 'active', reenter: true, actions: ['renewAutomatically', 'emitAutoRenewed'] },

@@ -13,6 +13,7 @@ import type { AccountSpec, AppSpec } from '../scenario/types.ts';
 import { activePromotion, canPay, placeOrder, quote } from './orders.ts';
 import { rearmTimers } from './rearm.ts';
 import type { AccountRuntime, AppRuntime, World } from './runtime.ts';
+import { closeWarnings, openWarnings } from './warnings.ts';
 
 export interface Machines {
   app: ReturnType<typeof createAppMachine>;
@@ -40,7 +41,7 @@ export interface Restored {
 }
 
 /** What the engine keeps beside a restored app's machine. */
-export type AppRecords = Pick<AppRuntime, 'state' | 'timeline' | 'orders' | 'packs' | 'storage'>;
+export type AppRecords = Pick<AppRuntime, 'state' | 'timeline' | 'orders' | 'packs' | 'storage' | 'warnings'>;
 
 function nextRank(world: World): number {
   world.counters.actors += 1;
@@ -115,10 +116,12 @@ export function startApp(
     orders: [],
     packs: [],
     storage: [],
+    warnings: { generation: 0, last: null },
     ...restored?.records,
   };
   const { recorder } = world;
-  actor.on('expiryWarning', () => recorder.notify('expiryWarning', account.id, app.id));
+  actor.on('warningsOpened', (event) => openWarnings(world, app, event.fresh));
+  actor.on('warningsClosed', () => closeWarnings(app));
   actor.on('autoRenewFailed', () => recorder.notify('autoRenewFailed', account.id, app.id));
   actor.on('recordsPurged', () => recorder.event('recordsPurged', { app: app.id, account: account.id }));
   actor.on('autoRenewed', (event) => {

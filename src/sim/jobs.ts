@@ -12,6 +12,8 @@ export type EngineJob =
   | { kind: 'chargeBill'; account: string; month: string }
   /** The scenario's policy change with this index in `scenario.policyChanges`. */
   | { kind: 'policyChange'; index: number }
+  /** X1: the expiry warning of an app's warnings window (warnings.ts), unless that window has closed since. */
+  | { kind: 'expiryWarning'; app: string; generation: number }
   /** A customer's reaction (population behaviour), decided when the run gave it a reason. */
   | { kind: 'reaction'; reaction: Reaction };
 

@@ -33,13 +33,25 @@ export interface MonthFigures {
 
 const wholeKeys: ReadonlySet<UsageKey> = new Set(['dau', 'groups', 'avChatrooms']);
 
+/** The days of a usage key an app has no curve for, shared by all of them and never written. */
+const noUsage = new WeakMap<World, Float64Array>();
+
+function zeros(world: World): Float64Array {
+  let series = noUsage.get(world);
+  if (!series) {
+    series = new Float64Array(world.period.days);
+    noUsage.set(world, series);
+  }
+  return series;
+}
+
 function seriesOf(world: World, app: AppRuntime): Record<UsageKey, Float64Array> {
   if (!app.series) {
     const { period } = world;
     const entries = usageKeys.map((key) => {
       const curve = app.spec.usage[key];
       const context = { startDay: period.startDay, days: period.days, zone: world.zone, seed: world.seed, appId: streamOf(app), key, whole: wholeKeys.has(key) };
-      return [key, curve ? dailySeries(curve, context) : new Float64Array(period.days)] as const;
+      return [key, curve ? dailySeries(curve, context) : zeros(world)] as const;
     });
     app.series = Object.fromEntries(entries) as Record<UsageKey, Float64Array>;
   }

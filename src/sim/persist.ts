@@ -26,8 +26,11 @@ const recorderKeys = ['transitions', 'orders', 'bills', 'refunds', 'notification
 
 type SavedOrder = Omit<OrderEntry, 'record'> & { id: string };
 
-/** Format 2: the run's start (policy id and overrides) in place of the whole start policy. */
-export const SAVED_RUN_FORMAT = 2;
+/**
+ * Format 2: the run's start (policy id and overrides) in place of the whole start policy.
+ * Format 3: expiry warnings are engine jobs and each app's `warnings` (sim/warnings.ts), no longer machine timers.
+ */
+export const SAVED_RUN_FORMAT = 3;
 
 export interface SavedRun {
   format: typeof SAVED_RUN_FORMAT;
@@ -90,6 +93,7 @@ export function saveRun({ scenario, world }: Run): SavedRun {
       orders: app.orders.map(({ record, ...order }) => ({ ...order, id: record.id })),
       packs: app.packs,
       storage: app.storage,
+      warnings: app.warnings,
       snapshot: app.actor.getPersistedSnapshot(),
     })),
   } satisfies SavedRun);
@@ -118,7 +122,7 @@ export function resumeRun(saved: SavedRun, options: SimulateOptions = {}): Run {
     const account = world.accounts.get(app.account);
     if (!account) throw new Error(`saved app ${app.id} names an unknown account ${app.account}`);
     const orders = app.orders.map(({ id, ...order }) => ({ ...order, record: ordersById.get(id) as OrderRecord }));
-    const records = { state: app.state, timeline: app.timeline, orders, packs: app.packs, storage: app.storage };
+    const records = { state: app.state, timeline: app.timeline, orders, packs: app.packs, storage: app.storage, warnings: app.warnings };
     startApp(world, machines, account, app.spec, { snapshot: app.snapshot, rank: app.rank, records });
   }
   world.clock.restoreJobs(saved.clock);

@@ -13,6 +13,7 @@ import type { AppSpec, UsageKey } from '../scenario/types.ts';
 import type { Recorder } from './recorder.ts';
 import type { EngineJob, Reaction } from './jobs.ts';
 import type { VirtualClock } from './virtualClock.ts';
+import type { WarningState } from './warnings.ts';
 
 export interface OrderEntry {
   record: OrderRecord;
@@ -61,6 +62,8 @@ export interface AppRuntime {
   packs: PackHolding[];
   /** U3: months of history-storage extension from each instant on. */
   storage: { at: number; months: number }[];
+  /** X1: the app's expiry warnings (warnings.ts). */
+  warnings: WarningState;
   series?: Record<UsageKey, Float64Array>;
 }
 

@@ -22,6 +22,7 @@ import type { MachineTrace, Period, World } from './runtime.ts';
 import { changePolicy } from './policyChange.ts';
 import { playEvent } from './scenarioEvents.ts';
 import { Priority, VirtualClock } from './virtualClock.ts';
+import { sendWarning } from './warnings.ts';
 
 export interface SimulateOptions {
   /** Sees every inspection event of every machine (XState's inspection API). */
@@ -69,6 +70,10 @@ const jobRunners: JobRunners = {
   pushBill: ({ world }, job) => pushBill(world, job.account, job.month),
   chargeBill: ({ world }, job) => chargeBill(world, job.account, job.month),
   reaction: ({ world }, job) => world.customers?.play(job.reaction),
+  expiryWarning: ({ world }, job) => {
+    const app = world.apps.get(job.app);
+    if (app) sendWarning(world, app, job.generation);
+  },
   policyChange: ({ world, scenario }, job) => changePolicy(world, scenario.policyChanges[job.index].set),
 };
 

@@ -26,6 +26,8 @@ type Item<T> = { timer: () => void } | { job: T };
 export interface SavedJob<T> {
   at: number;
   priority: number;
+  /** An actor's rank for a job in the place of a machine timer (expiry warnings), else 0. */
+  rank: number;
   seq: number;
   job: T;
 }
@@ -55,8 +57,9 @@ export class VirtualClock<T = never> {
     };
   }
 
-  schedule(at: number, priority: Priority, job: T, seq?: number): void {
-    this.queue.push(at, priority, 0, { job }, seq);
+  /** An engine job; with an actor's `rank` at timer priority, it takes the place a timer of that actor would. */
+  schedule(at: number, priority: Priority, job: T, rank = 0): void {
+    this.queue.push(at, priority, rank, { job });
   }
 
   /** Runs every job due before `until` (exclusive), advancing the clock to each one's instant. */
@@ -74,13 +77,15 @@ export class VirtualClock<T = never> {
   saveJobs(): { jobs: SavedJob<T>[]; sequence: number } {
     const jobs = this.queue
       .entries()
-      .flatMap((entry) => ('job' in entry.item ? [{ at: entry.at, priority: entry.priority, seq: entry.seq, job: entry.item.job }] : []))
+      .flatMap((entry) =>
+        'job' in entry.item ? [{ at: entry.at, priority: entry.priority, rank: entry.rank, seq: entry.seq, job: entry.item.job }] : [],
+      )
       .sort((a, b) => a.seq - b.seq);
     return { jobs, sequence: this.queue.sequence };
   }
 
   restoreJobs(saved: { jobs: SavedJob<T>[]; sequence: number }): void {
-    for (const job of saved.jobs) this.schedule(job.at, job.priority as Priority, job.job, job.seq);
+    for (const { at, priority, rank, seq, job } of saved.jobs) this.queue.push(at, priority, rank, { job }, seq);
     this.queue.sequence = saved.sequence;
   }
 

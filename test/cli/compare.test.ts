@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { imsim } from './run.ts';
+import { SAVED_RUN_FORMAT } from '../../src/sim/persist.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'imsim-compare-'));
 
@@ -94,7 +95,7 @@ describe('imsim resume --set', () => {
     writeFileSync(old, JSON.stringify({ format: 1, kind: 'imsim-paused-run', scenario: {}, startPolicy: {} }));
     const run = imsim(['resume', old]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('expected a paused run of format 2, found format 1');
+    expect(run.stderr).toContain(`expected a paused run of format ${SAVED_RUN_FORMAT}, found format 1`);
   });
 
   it('refuses a knob that cannot change within a run', () => {

@@ -168,6 +168,19 @@ describe('formatting', () => {
     expect(formatInstant(Date.UTC(2019, 11, 31, 16, 0, 0), zone)).toBe('2020-01-01T00:00:00+08:00');
   });
 
+  it('formatInstant agrees with the local date and time fields, also before 1970 and in other zones', () => {
+    const zones: Zone[] = [zone, { name: 'UTC', offsetMs: 0 }, { name: '-03:30', offsetMs: -3.5 * 3_600_000 }];
+    const field = (value: number, width = 2) => String(value).padStart(width, '0');
+    for (const z of zones) {
+      for (let instant = Date.UTC(1969, 11, 30, 23, 59, 59); instant < Date.UTC(2041, 0, 1); instant += 7_777_777_777) {
+        const t = localDateTime(instant, z);
+        const expected = `${field(t.year, 4)}-${field(t.month)}-${field(t.day)}T${field(t.hour)}:${field(t.minute)}:${field(t.second)}${formatOffset(z.offsetMs)}`;
+        expect(formatInstant(instant, z)).toBe(expected);
+        expect(formatInstant(instant, z)).toBe(expected); // the second time from the day texts written the first
+      }
+    }
+  });
+
   it('formatOffset prints signs and minutes (-03:30, +00:00)', () => {
     expect(formatOffset(-3.5 * 3_600_000)).toBe('-03:30');
     expect(formatOffset(0)).toBe('+00:00');

@@ -40,24 +40,30 @@ describe('the app machine', () => {
     expect(app.actor.getSnapshot().status).toBe('done');
   });
 
-  it('X1: warns daily at 10:00 from 7 days before the end day to 7 days after it', () => {
+  it('X1: holds the expiry warnings open while active and in grace, afresh for a new period', () => {
     const app = appHarness({ start: '2020-03-09' });
     app.buyPro('2020-03-09T10:10:52', '2020-04-08T10:10:52');
     app.runUntil('2020-05-01');
-    const warnings = app.emitted.filter((event) => event.type === 'expiryWarning').map((event) => event.at);
-    expect(warnings).toHaveLength(14);
-    expect(warnings[0]).toBe(at('2020-04-02T10:00'));
-    expect(warnings[13]).toBe(at('2020-04-15T10:00'));
+    const windows = app.emitted.filter((event) => event.type.startsWith('warnings')).map((event) => [event.type, event.at, 'fresh' in event ? event.fresh : '']);
+    expect(windows).toEqual([
+      ['warningsOpened', at('2020-03-09'), true],
+      ['warningsClosed', at('2020-04-08T10:10:52'), ''],
+      ['warningsOpened', at('2020-04-08T10:10:52'), false],
+      ['warningsClosed', at('2020-04-16T00:00'), ''],
+    ]);
   });
 
-  it('P4: a renewal while active extends from the end instant and sends no warning before the new end', () => {
+  it('P4: a renewal while active reopens the warnings for the same period, not afresh', () => {
     const app = appHarness({ start: '2020-03-09' });
     app.buyPro('2020-03-09T10:10:52', '2020-04-08T10:10:52');
     app.runUntil('2020-04-01');
     app.actor.send({ type: 'PRO_PERIOD', start: at('2020-04-08T10:10:52'), end: at('2020-05-07T10:10:52'), cause: 'renewal' });
-    app.runUntil('2020-04-30');
+    const opened = app.emitted.filter((event) => event.type === 'warningsOpened');
+    expect(opened.map((event) => [event.at, 'fresh' in event && event.fresh])).toEqual([
+      [at('2020-03-09'), true],
+      [at('2020-04-01'), false],
+    ]);
     expect(app.state()).toBe('active');
-    expect(app.emitted.filter((event) => event.type === 'expiryWarning')).toHaveLength(0);
   });
 
   it('P5: auto-renews at the end instant when the account can pay, staying active', () => {

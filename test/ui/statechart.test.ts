@@ -88,7 +88,7 @@ describe('the statechart layout', () => {
 });
 
 describe('the compact statechart', () => {
-  it('hides the checking/waiting/done bookkeeping and keeps the lifecycle and the suspension reasons', async () => {
+  it('hides the bookkeeping (warnings window, retries) and keeps the lifecycle and the suspension reasons', async () => {
     const layout = await layoutFor('app', true);
     const ids = allNodes(layout).map((node) => node.id);
     expect(ids.filter((id) => /\.(checking|waiting|done|warnings|autoRenewal)$/.test(id))).toEqual([]);
@@ -168,10 +168,10 @@ describe('drawing', () => {
 
   it('highlights each drawn state that holds an active state, in the compact chart the box of a hidden one', async () => {
     const full = await layoutFor('app');
-    const active = ['app.expiredGrace', 'app.expiredGrace.warnings', 'app.expiredGrace.warnings.waiting'];
+    const active = ['app.expiredGrace', 'app.expiredGrace.autoRenewal', 'app.expiredGrace.autoRenewal.waiting'];
     expect([...highlightedStates(full, active)]).toEqual(active);
     const compact = await layoutFor('app', true);
-    expect([...highlightedStates(compact, ['app.active.waiting'])]).toEqual(['app.active']);
+    expect([...highlightedStates(compact, ['app.active.warnings'])]).toEqual(['app.active']);
   });
 
   it('computes the geometry once per layout, with an arrowhead at the end of every edge', async () => {

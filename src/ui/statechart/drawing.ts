@@ -7,7 +7,7 @@ import { allNodes, type Box, type LayoutEdge, type LayoutNode, metrics, type Poi
 
 export interface DrawnState {
   node: LayoutNode;
-  /** The top-level state it belongs to (`active` for `app.active.waiting`): its lifecycle colour. */
+  /** The top-level state it belongs to (`active` for `app.active.warnings`): its lifecycle colour. */
   lifecycle: string;
   depth: number;
   labelAt: Point;

@@ -5,9 +5,10 @@
  *
  * The compact form keeps only what a small per-app view needs: a state whose inside is
  * bookkeeping shows as one box, its transitions lifted to that box. Bookkeeping is read from
- * the definition too: an inside that no transition from outside enters and that decides by
- * itself (eventless `always` transitions), as the checking/waiting/done regions of the expiry
- * warnings and the auto-renew retries do; `suspended.arrears.*` or `owing.suspended` stay.
+ * the definition too: an inside that no transition from outside enters and that either decides
+ * by itself (eventless `always` transitions), as the checking/waiting/done region of the
+ * auto-renew retries does, or has no transition of its own, as the expiry warnings' window;
+ * `suspended.arrears.*` or `owing.suspended` stay.
  */
 import type { AnyStateMachine } from 'xstate';
 import { getStateNodes } from 'xstate/graph';
@@ -129,8 +130,9 @@ function collapsedStates(states: ChartState[], edges: Edge[]): Set<string> {
     const enteredFromOutside = edges.some(
       (edge) => !within(edge.source, state.id) && edge.targets.some((target) => inside(target, state)),
     );
-    const decidesByItself = edges.some((edge) => edge.event === 'always' && inside(edge.source, state));
-    if (!enteredFromOutside && decidesByItself) collapsed.add(state.id);
+    const ownEdges = edges.filter((edge) => inside(edge.source, state));
+    const decidesByItself = ownEdges.some((edge) => edge.event === 'always');
+    if (!enteredFromOutside && (decidesByItself || ownEdges.length === 0)) collapsed.add(state.id);
   }
   return collapsed;
 }

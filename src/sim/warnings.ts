@@ -1,0 +1,46 @@
+/**
+ * X1: the daily expiry warnings, sent by the engine while an app machine holds its warnings
+ * window open (its `warnings` states, in active and in grace). The machine opens and closes the
+ * window; each warning is a job on the heap at the app's timer rank, armed when the window
+ * opens and again when the warning before it is sent, so warnings keep the order the machine's
+ * own timer gave them, without a machine event each. A job of a window since closed is stale:
+ * its generation is behind the app's.
+ */
+import { nextExpiryWarning } from '../domain/schedule.ts';
+import type { AppRuntime, World } from './runtime.ts';
+import { Priority } from './virtualClock.ts';
+
+/** What an app's warnings need beside its machine: plain data, saved with a paused run. */
+export interface WarningState {
+  /** Bumped when a window opens or closes. */
+  generation: number;
+  /** The instant of the last warning sent, so that a window reopened at that instant does not send it again. */
+  last: number | null;
+}
+
+export function openWarnings(world: World, app: AppRuntime, fresh: boolean): void {
+  app.warnings.generation += 1;
+  if (fresh) app.warnings.last = null;
+  armNextWarning(world, app);
+}
+
+export function closeWarnings(app: AppRuntime): void {
+  app.warnings.generation += 1;
+}
+
+/** The warning of a job, unless its window has closed since. */
+export function sendWarning(world: World, app: AppRuntime, generation: number): void {
+  if (generation !== app.warnings.generation) return;
+  app.warnings.last = world.clock.now();
+  world.recorder.notify('expiryWarning', app.account.id, app.id);
+  armNextWarning(world, app);
+}
+
+/** The next warning after the last one sent, under the app's terms now (its machine's timing). */
+function armNextWarning(world: World, app: AppRuntime): void {
+  const { proEnd, timing } = app.actor.getSnapshot().context;
+  if (proEnd === null) throw new Error(`app ${app.id} opened its warnings without a pro period`);
+  const at = nextExpiryWarning(proEnd, timing.expiryWarnings, timing.zone, world.clock.now(), app.warnings.last);
+  if (at === undefined) return;
+  world.clock.schedule(at, Priority.timer, { kind: 'expiryWarning', app: app.id, generation: app.warnings.generation }, app.rank);
+}
