@@ -43,6 +43,7 @@ type Customer = { behaviour: Behaviour; decider: Decider };
 export class Customers implements RecordObserver, CustomerHook {
   /** Occurrences so far, by `<app or account id>/<trigger>`: plain data, saved with a paused run. */
   counts: Record<string, number> = {};
+  private readonly known = new Map<string, Customer | undefined>();
 
   constructor(
     private readonly world: World,
@@ -205,11 +206,16 @@ export class Customers implements RecordObserver, CustomerHook {
     return this.counts[key];
   }
 
-  /** A generated account's or app's behaviour and decider; none for written ones. */
+  /** A generated account's or app's behaviour and decider; none for written ones. Made once per customer. */
   private customer(account: AccountRuntime, id: string): Customer | undefined {
+    if (this.known.has(id)) return this.known.get(id);
     const behaviour = account.cohort === undefined ? undefined : this.behaviours.get(account.cohort);
-    if (!behaviour || account.cohort === undefined) return undefined;
-    return { behaviour, decider: new Decider({ seed: this.world.seed, cohort: account.cohort, id: streamId(account.cohort, id) }) };
+    const customer =
+      behaviour && account.cohort !== undefined
+        ? { behaviour, decider: new Decider({ seed: this.world.seed, cohort: account.cohort, id: streamId(account.cohort, id) }) }
+        : undefined;
+    this.known.set(id, customer);
+    return customer;
   }
 }
 

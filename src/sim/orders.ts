@@ -27,8 +27,23 @@ export function activePromotion(world: World, app: AppRuntime, product: string, 
   return undefined;
 }
 
+/** Plain prices (no promotion, no voucher) already worked out, by policy, product and months: prices are immutable. */
+const plainPrices = new WeakMap<World['policy'], Map<string, Price>>();
+
 export function quote(world: World, product: string, months: number, promotion?: Promotion, voucher?: string): Price {
-  return priceOrder(world.policy, { product, months, promotion, voucher }, world.policy.money.rounding);
+  if (promotion !== undefined || voucher !== undefined) return priceOrder(world.policy, { product, months, promotion, voucher }, world.policy.money.rounding);
+  let prices = plainPrices.get(world.policy);
+  if (!prices) {
+    prices = new Map();
+    plainPrices.set(world.policy, prices);
+  }
+  const key = `${product}/${months}`;
+  let price = prices.get(key);
+  if (!price) {
+    price = priceOrder(world.policy, { product, months }, world.policy.money.rounding);
+    prices.set(key, price);
+  }
+  return price;
 }
 
 export function inArrears(account: AccountRuntime): boolean {
