@@ -67,7 +67,7 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
           (row.eventsPerAppMonth === undefined ? '' : `; ${row.eventsPerAppMonth.toFixed(2)} app machine events per app-month`),
       );
     } catch (error) {
-      const reason = (error as { stderr?: string }).stderr?.trim().split('\n').slice(0, 3).join(' ') ?? String(error);
+      const reason = (error as { stderr?: string }).stderr?.trim().split('\n').slice(0, 2).join(' ') ?? String(error);
       result.failures.push(`${apps} apps: ${reason}`);
       log(`${apps} apps: not measured: ${reason}`);
     }

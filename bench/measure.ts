@@ -10,6 +10,7 @@
  */
 import { MS_PER_DAY } from '../src/domain/calendar.ts';
 import { randomStream, streamName } from '../src/domain/randomStream.ts';
+import { InputError } from '../src/inputError.ts';
 import { parseScenario } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { simulate } from '../src/sim/simulate.ts';
@@ -77,5 +78,10 @@ function measure(mode: string, apps: number, runs: number): Measurement {
 
 if (process.argv[1]?.endsWith('measure.ts')) {
   const [mode, apps, runs] = process.argv.slice(2);
-  console.log(JSON.stringify(measure(mode, Number(apps), Number(runs))));
+  try {
+    console.log(JSON.stringify(measure(mode, Number(apps), Number(runs))));
+  } catch (error) {
+    console.error(error instanceof InputError ? `the loader refuses the population: ${error.message}` : String(error));
+    process.exit(1);
+  }
 }

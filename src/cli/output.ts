@@ -1,7 +1,7 @@
 /** How `run` and `resume` hand a finished report to the user: stdout or files, in a format. */
-import { writeFilesAtomic } from '../report/atomicWrite.ts';
+import { batched, writeFilesAtomic } from '../report/atomicWrite.ts';
 import { type ReportFormat, renderFiles, reportFormats } from '../report/formats.ts';
-import { renderJson } from '../report/json.ts';
+import { jsonChunks } from '../report/json.ts';
 import { renderText } from '../report/text.ts';
 import type { Report } from '../report/types.ts';
 import { UsageError } from './args.ts';
@@ -40,13 +40,16 @@ export function deliver(report: Report, values: OutputValues, source: string): n
   const format = checkOutput(values);
   const shape = { summary: values.summary === true, ...(values.top === undefined ? {} : { top: Number(values.top) }) };
   if (values.out) {
-    writeFilesAtomic(values.out, format === 'text' ? { 'report.txt': renderText(report, shape) } : renderFiles(report, format));
+    const files = format === 'text' ? { 'report.txt': renderText(report, shape) } : format === 'json' ? { 'report.json': jsonChunks(report) } : renderFiles(report, format);
+    writeFilesAtomic(values.out, files);
     process.stderr.write(`wrote the ${format} report of ${source} to ${values.out}\n`);
   } else if (format === 'text') {
     const color = values['no-color'] ? false : (values.color ?? process.stdout.isTTY === true);
     process.stdout.write(renderText(report, { color, ...shape }));
+  } else if (format === 'json') {
+    for (const piece of batched(jsonChunks(report))) process.stdout.write(piece);
   } else {
-    process.stdout.write(format === 'json' ? renderJson(report) : Object.values(renderFiles(report, format)).join('\n'));
+    process.stdout.write(Object.values(renderFiles(report, format)).join('\n'));
   }
   return report.expectations.every((expectation) => expectation.ok) ? 0 : 1;
 }

@@ -1,0 +1,34 @@
+/** The JSON report written in chunks (report/json.ts) is exactly JSON.stringify's text. */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { jsonChunks, renderJson } from '../../src/report/json.ts';
+import type { Report } from '../../src/report/types.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { simulate } from '../../src/sim/simulate.ts';
+
+const whole = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+describe('the JSON report in chunks', () => {
+  it('joins to the text of JSON.stringify for every bundled scenario', () => {
+    for (const file of readdirSync('scenarios').filter((name) => name.endsWith('.yaml'))) {
+      const report = simulate(loadScenario(`scenarios/${file}`));
+      expect(renderJson(report), file).toBe(whole(report));
+    }
+  });
+
+  it('writes empty arrays and objects, nested values, and leaves out undefined fields as JSON.stringify does', () => {
+    const odd = { a: [], b: {}, c: undefined, d: [{ x: [1, { y: 'two\nlines' }] }, undefined, 3], e: 'text' } as unknown as Report;
+    expect([...jsonChunks(odd)].join('')).toBe(whole(odd));
+    expect([...jsonChunks({} as Report)].join('')).toBe(whole({}));
+  });
+
+  it('never holds a record array as one string: one chunk per record', () => {
+    const report = simulate(loadScenario('scenarios/missed-renewal.yaml'));
+    const chunks = [...jsonChunks(report)];
+    const records = Object.values(report).filter(Array.isArray).reduce((sum, array) => sum + array.length, 0);
+    expect(records).toBeGreaterThan(20);
+    expect(chunks.length).toBeGreaterThan(records);
+    // A record starts on a line of its own at depth 1; no chunk holds two of them.
+    expect(chunks.filter((chunk) => chunk.split('\n    {').length > 2)).toEqual([]);
+  });
+});
