@@ -27,7 +27,10 @@ export function* batched(chunks: Iterable<string>): Generator<string> {
 }
 
 function writeContent(path: string, content: FileContent): void {
-  if (typeof content === 'string') return writeFileSync(path, content, 'utf8');
+  if (typeof content === 'string') {
+    writeFileSync(path, content, 'utf8');
+    return;
+  }
   const fd = openSync(path, 'w');
   try {
     for (const piece of batched(content)) writeSync(fd, piece, null, 'utf8');
