@@ -116,7 +116,7 @@ export interface NotificationRecord {
   account: string;
   app?: string;
   kind: NotificationKind;
-  channels: string[];
+  channels: readonly string[];
 }
 
 export interface DenialRecord {

@@ -41,8 +41,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 type Customer = { behaviour: Behaviour; decider: Decider };
 
 export class Customers implements RecordObserver, CustomerHook {
-  /** Occurrences so far, by `<app or account id>/<trigger>`: plain data, saved with a paused run. */
-  counts: Record<string, number> = {};
+  /** Occurrences so far, by `<app or account id>/<trigger>`, saved with a paused run (persist.ts). */
+  counts = new Map<string, number>();
   private readonly known = new Map<string, Customer | undefined>();
 
   constructor(
@@ -113,7 +113,7 @@ export class Customers implements RecordObserver, CustomerHook {
    * ever bought).
    */
   private cycle(app: AppRuntime): number {
-    const expiries = this.counts[`${app.id}/expiries`] ?? 0;
+    const expiries = this.counts.get(`${app.id}/expiries`) ?? 0;
     const end = proEnd(app);
     return end === null || end > this.world.clock.now() ? expiries + 1 : Math.max(1, expiries);
   }
@@ -202,8 +202,9 @@ export class Customers implements RecordObserver, CustomerHook {
   }
 
   private count(key: string): number {
-    this.counts[key] = (this.counts[key] ?? 0) + 1;
-    return this.counts[key];
+    const count = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, count);
+    return count;
   }
 
   /** A generated account's or app's behaviour and decider; none for written ones. Made once per customer. */

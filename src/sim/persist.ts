@@ -70,7 +70,7 @@ export function saveRun({ scenario, world }: Run): SavedRun {
     at: world.clock.now(),
     clock: world.clock.saveJobs(),
     counters: world.counters,
-    ...(world.customers ? { customers: world.customers.counts } : {}),
+    ...(world.customers ? { customers: Object.fromEntries(world.customers.counts) } : {}),
     recorder,
     pendingBills: [...world.pendingBills.values()].map(({ bill, pushedAt }) => ({
       bill,
@@ -106,7 +106,7 @@ export function resumeRun(saved: SavedRun, options: SimulateOptions = {}): Run {
   world.changes.push(...saved.changes);
   for (const key of recorderKeys) (world.recorder[key] as unknown[]).push(...saved.recorder[key]);
   Object.assign(world.counters, saved.counters);
-  if (world.customers && saved.customers) world.customers.counts = { ...saved.customers };
+  if (world.customers && saved.customers) world.customers.counts = new Map(Object.entries(saved.customers));
   const ordersById = new Map<string, OrderRecord>(world.recorder.orders.map((order) => [order.id, order]));
   for (const pending of saved.pendingBills) {
     const pushed = world.recorder.bills.find((bill) => bill.account === pending.bill.account && bill.month === pending.bill.month);

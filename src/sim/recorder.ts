@@ -24,7 +24,8 @@ import type {
   UsageRecord,
 } from '../report/types.ts';
 
-const channels = ['email', 'sms'];
+/** Every notification goes by both channels: one list shared by all records, never changed. */
+const channels: readonly string[] = Object.freeze(['email', 'sms']);
 
 export function moneyParts(parts: Parts): MoneyParts {
   return { cash: formatMoney(parts.cash), income: formatMoney(parts.income), gift: formatMoney(parts.gift) };
@@ -55,8 +56,12 @@ export class Recorder {
     private readonly now: () => number,
   ) {}
 
+  /** Records come in runs at one instant (a day's warnings, a month's bills): its text is written once per run. */
+  private last = { at: Number.NaN, text: '' };
+
   instant(at: number): string {
-    return formatInstant(at, this.zone);
+    if (at !== this.last.at) this.last = { at, text: formatInstant(at, this.zone) };
+    return this.last.text;
   }
 
   transition(app: string, account: string, from: AppState, to: AppState, cause: TransitionCause): void {
@@ -64,7 +69,7 @@ export class Recorder {
   }
 
   notify(kind: NotificationKind, account: string, app?: string): void {
-    const record: NotificationRecord = { at: this.instant(this.now()), account, ...(app ? { app } : {}), kind, channels: [...channels] };
+    const record: NotificationRecord = { at: this.instant(this.now()), account, ...(app ? { app } : {}), kind, channels };
     this.notifications.push(record);
     this.observer?.notification(record);
   }

@@ -105,8 +105,8 @@ export interface World {
 
 /** What the engine asks of the customers: to decide when an app is created, to play a reaction when it is due. */
 export interface CustomerHook {
-  /** Occurrences of each customer's triggers so far: plain data, saved with a paused run. */
-  counts: Record<string, number>;
+  /** Occurrences of each customer's triggers so far, saved with a paused run (as an object). */
+  counts: Map<string, number>;
   appStarted(app: AppRuntime): void;
   play(reaction: Reaction): void;
 }
