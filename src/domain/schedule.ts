@@ -23,6 +23,19 @@ export function arrearsDeadline(pushedAt: number, days: number, zone: Zone): num
   return startOfLocalDay(localDay(pushedAt, zone) + days, zone);
 }
 
+/** Milliseconds after 00:00 of a time `HH:mm`, read once per text (every warning asks). */
+const timesOfDay = new Map<string, number>();
+
+function timeOfDayMs(at: string): number {
+  let ms = timesOfDay.get(at);
+  if (ms === undefined) {
+    const [hour, minute] = at.split(':').map(Number);
+    ms = (hour * 60 + minute) * 60_000;
+    timesOfDay.set(at, ms);
+  }
+  return ms;
+}
+
 /**
  * X1: expiry warnings once a day at `at` (HH:mm) from `daysBefore` days before the end,
  * counting the end day, until `daysAfter` days after it. End 04-08 → 04-02 … 04-15.
@@ -35,8 +48,7 @@ export function nextExpiryWarning(
   from: number,
   after: number | null,
 ): number | undefined {
-  const [hour, minute] = warnings.at.split(':').map(Number);
-  const timeOfDay = (hour * 60 + minute) * 60_000;
+  const timeOfDay = timeOfDayMs(warnings.at);
   const endDay = localDay(proEnd, zone);
   const threshold = after === null ? from : Math.max(from, after + 1);
   const firstDay = Math.max(endDay - warnings.daysBefore + 1, Math.ceil((threshold - startOfLocalDay(0, zone) - timeOfDay) / MS_PER_DAY));
