@@ -12,9 +12,9 @@ import type { ScenarioSource } from './source.ts';
 import type { SweepRuns } from './sweep.ts';
 import type { RunResult } from './sweepJob.ts';
 
-export const SHARD_KIND = 'imsim-sweep-shard';
+const SHARD_KIND = 'imsim-sweep-shard';
 
-export interface ShardFile {
+interface ShardFile {
   format: 1;
   kind: typeof SHARD_KIND;
   /** What the sweep runs: the scenario (its name, and a hash of its text, files, policy and common knobs). */

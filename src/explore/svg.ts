@@ -5,7 +5,7 @@
  */
 import { escapeHtml } from './html.ts';
 
-export const colors = { a: '#2563eb', b: '#ea7a0c', band: '#2563eb' };
+export const colors = { a: '#2563eb', b: '#ea7a0c' };
 
 const W = 880;
 const H = 280;

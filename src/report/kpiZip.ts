@@ -10,7 +10,7 @@ import type { KpiSet, Kpis } from './types.ts';
 export type KpiShaped<V> = { [S in keyof KpiSet]: KpiSet[S] extends object ? { [K in keyof KpiSet[S]]: V } : V };
 export type KpisShaped<V> = KpiShaped<V> & { byTag: Record<string, KpiShaped<V>>; byCohort: Record<string, KpiShaped<V>> };
 
-export function zipKpiSets<V>(a: KpiSet, b: KpiSet, pair: (x: KpiValue, y: KpiValue, path: string) => V): KpiShaped<V> {
+function zipKpiSets<V>(a: KpiSet, b: KpiSet, pair: (x: KpiValue, y: KpiValue, path: string) => V): KpiShaped<V> {
   const left = kpiRows(a);
   const right = new Map(kpiRows(b));
   const shaped: Record<string, unknown> = {};
