@@ -11,3 +11,9 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
+
+/** An option's whole number (digits only) of at least `min`: `--runs 0: expected a whole number ≥ 1`. */
+export function wholeOption(text: string, option: string, min: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`${option} ${text}: expected a whole number ≥ ${min}`);
+  return Number(text);
+}

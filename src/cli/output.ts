@@ -4,7 +4,7 @@ import { type ReportFormat, renderFiles, reportFormats } from '../report/formats
 import { jsonChunks } from '../report/json.ts';
 import { renderText } from '../report/text.ts';
 import type { Report } from '../report/types.ts';
-import { UsageError } from './args.ts';
+import { UsageError, wholeOption } from './args.ts';
 
 export const outputOptions = {
   format: { type: 'string', default: 'text' },
@@ -31,7 +31,7 @@ export function checkOutput(values: OutputValues): ReportFormat {
   if ((values.summary || values.top !== undefined) && format !== 'text') {
     throw new UsageError('--summary and --top shape the text report; the other formats hold every record and the KPIs');
   }
-  if (values.top !== undefined && !/^[1-9]\d*$/.test(values.top)) throw new UsageError(`--top ${values.top}: expected a whole number of apps ≥ 1`);
+  if (values.top !== undefined) wholeOption(values.top, '--top', 1);
   return format;
 }
 

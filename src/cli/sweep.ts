@@ -14,14 +14,9 @@ import { sweepFiles } from '../explore/sweepFiles.ts';
 import { loadPolicy } from '../policy/load.ts';
 import { parseSetOptions } from '../policy/setOptions.ts';
 import { writeFilesAtomic } from '../report/atomicWrite.ts';
-import { parseOptions, plural, UsageError } from './args.ts';
+import { parseOptions, plural, UsageError, wholeOption } from './args.ts';
 import { kpiOption } from './kpiOption.ts';
 import { seedOption } from './loadWithOptions.ts';
-
-const whole = (text: string, option: string, min: number): number => {
-  if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`${option} ${text}: expected a whole number ≥ ${min}`);
-  return Number(text);
-};
 
 function shardOption(text: string | undefined): { index: number; count: number } | undefined {
   if (text === undefined) return undefined;
@@ -46,8 +41,8 @@ export async function sweepCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('sweep takes exactly one scenario FILE');
   const vary = values.vary as string[];
   if (vary.length === 0) throw new UsageError('sweep needs at least one --vary PATH=V1,V2,…');
-  const runs = whole(values.runs as string, '--runs', 1);
-  const workers = values.workers === undefined ? defaultWorkers() : whole(values.workers as string, '--workers', 1);
+  const runs = wholeOption(values.runs as string, '--runs', 1);
+  const workers = values.workers === undefined ? defaultWorkers() : wholeOption(values.workers as string, '--workers', 1);
   const shard = shardOption(values.shard as string | undefined);
   const seed = values.seed === undefined ? undefined : seedOption(values.seed as string);
   const kpis = kpiOption(values.kpi as string[]);
