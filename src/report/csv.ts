@@ -26,30 +26,41 @@ export interface CsvColumn<T> {
   value: (row: T) => CsvValue;
 }
 
-export function renderCsv(report: Report): Record<string, string> {
+type Table = () => Iterable<string>;
+
+/** The CSV files of a report, each as its lines made on demand (a large report is never one string). */
+export function csvTables(report: Report): Record<string, Table> {
   return {
-    'accounts.csv': csvTable(accountColumns, report.accounts),
-    'apps.csv': csvTable(appColumns, report.apps),
-    'transitions.csv': csvTable(transitionColumns, report.transitions),
-    'orders.csv': csvTable(orderColumns, report.orders),
-    'bills.csv': csvTable(billColumns, report.bills),
-    'bill-lines.csv': csvTable(billLineColumns, billLines(report.bills)),
-    'refunds.csv': csvTable(refundColumns, report.refunds),
-    'notifications.csv': csvTable(notificationColumns, report.notifications),
-    'denials.csv': csvTable(denialColumns, report.denials),
-    'events.csv': csvTable(eventColumns, report.events),
-    'balances.csv': csvTable(balanceColumns, report.balances),
-    'usage.csv': csvTable(usageColumns, report.usage),
-    'expectations.csv': csvTable(expectationColumns, report.expectations),
-    'summary.csv': csvTable(summaryColumns, summaryRows(report)),
-    'kpis.csv': csvTable(kpiColumns, kpiGroups(report.kpis).flatMap(({ group, set }) => kpiRows(set).map(([kpi, value]) => ({ group, kpi, value })))),
+    'accounts.csv': () => csvChunks(accountColumns, report.accounts),
+    'apps.csv': () => csvChunks(appColumns, report.apps),
+    'transitions.csv': () => csvChunks(transitionColumns, report.transitions),
+    'orders.csv': () => csvChunks(orderColumns, report.orders),
+    'bills.csv': () => csvChunks(billColumns, report.bills),
+    'bill-lines.csv': () => csvChunks(billLineColumns, billLines(report.bills)),
+    'refunds.csv': () => csvChunks(refundColumns, report.refunds),
+    'notifications.csv': () => csvChunks(notificationColumns, report.notifications),
+    'denials.csv': () => csvChunks(denialColumns, report.denials),
+    'events.csv': () => csvChunks(eventColumns, report.events),
+    'balances.csv': () => csvChunks(balanceColumns, report.balances),
+    'usage.csv': () => csvChunks(usageColumns, report.usage),
+    'expectations.csv': () => csvChunks(expectationColumns, report.expectations),
+    'summary.csv': () => csvChunks(summaryColumns, summaryRows(report)),
+    'kpis.csv': () => csvChunks(kpiColumns, kpiGroups(report.kpis).flatMap(({ group, set }) => kpiRows(set).map(([kpi, value]) => ({ group, kpi, value })))),
   };
 }
 
+export function renderCsv(report: Report): Record<string, string> {
+  return Object.fromEntries(Object.entries(csvTables(report)).map(([name, table]) => [name, [...table()].join('')]));
+}
+
+/** The header line, then one line per row, each ending in a newline. */
+export function* csvChunks<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): Generator<string> {
+  yield `${csvLine(columns.map((column) => column.header))}\n`;
+  for (const row of rows) yield `${csvLine(columns.map((column) => column.value(row)))}\n`;
+}
+
 export function csvTable<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
-  const header = csvLine(columns.map((column) => column.header));
-  const body = rows.map((row) => csvLine(columns.map((column) => column.value(row))));
-  return `${[header, ...body].join('\n')}\n`;
+  return [...csvChunks(columns, rows)].join('');
 }
 
 function csvLine(values: readonly CsvValue[]): string {

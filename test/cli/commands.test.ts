@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { imsim } from './run.ts';
+import { renderCsv } from '../../src/report/csv.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { simulate } from '../../src/sim/simulate.ts';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'imsim-cli-'));
@@ -48,6 +51,15 @@ describe('imsim run', () => {
     expect(run.status).toBe(0);
     expect(readdirSync(dir)).toEqual(expect.arrayContaining(['transitions.csv', 'orders.csv', 'bills.csv', 'bill-lines.csv']));
     expect(readdirSync(dir).some((name) => name.endsWith('.tmp'))).toBe(false);
+    // Written line by line, the files are those the library renders whole.
+    const rendered = renderCsv(simulate(loadScenario('scenarios/arrears.yaml')));
+    for (const [name, text] of Object.entries(rendered)) expect(readFileSync(join(dir, name), 'utf8'), name).toBe(text);
+  });
+
+  it('writes the JSON report to --out DIR record by record, the same bytes as the golden report', () => {
+    const dir = tempDir();
+    expect(imsim(['run', 'scenarios/arrears.yaml', '--format', 'json', '--out', dir]).status).toBe(0);
+    expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe(readFileSync('scenarios/golden/arrears.json', 'utf8'));
   });
 
   it('changes a knob with --set and records it among the overrides (X2)', () => {
