@@ -93,15 +93,24 @@ function roomLimit(world: World, app: AppRuntime, pro: boolean, dayStart: number
   return pack ? world.policy.packs[pack.product].limit : editions.pro.limits.avChatrooms;
 }
 
+/** X5: reclaimed before the day, for good: none of its days counts, and its usage series is no longer needed. */
+function reclaimedBefore(app: AppRuntime, dayStart: number): boolean {
+  return app.state === 'reclaimed' && (app.timeline.at(-1)?.at ?? Number.POSITIVE_INFINITY) <= dayStart;
+}
+
 export function monthFigures(world: World, app: AppRuntime, fromDay: number, toDay: number): MonthFigures {
-  const series = seriesOf(world, app);
-  const until = Math.min(world.clock.now(), world.period.endAt);
-  const masks = dayStateMasks(spellsOf(app, until), fromDay, toDay, world.zone);
-  const trialUsers = world.policy.editions.trial.limits.users;
   const figures: MonthFigures = {
     proDays: 0, peakDau: 0, peakDauDay: null, servedPeakDau: 0, servedPeakDay: null, peakGroups: 0,
     mbpsDays: ZERO, internationalMbpsDays: ZERO, storageMonths: 0, userDaysDenied: 0, roomDaysDenied: 0,
   };
+  if (reclaimedBefore(app, startOfLocalDay(fromDay, world.zone))) {
+    app.series = undefined;
+    return figures;
+  }
+  const series = seriesOf(world, app);
+  const until = Math.min(world.clock.now(), world.period.endAt);
+  const masks = dayStateMasks(spellsOf(app, until), fromDay, toDay, world.zone);
+  const trialUsers = world.policy.editions.trial.limits.users;
   let [servedPeakDay, peakDay, milliMbps, internationalMilliMbps] = [-1, -1, 0, 0];
   for (let day = fromDay; day < toDay; day += 1) {
     const mask = masks[day - fromDay];
