@@ -110,13 +110,9 @@ export function createAppMachine(env: AppMachineEnv) {
       /** P5: auto-renew is on and the account's available balance covers it. */
       canAffordAutoRenewal: ({ context }) =>
         context.autoRenew && env.canAffordAutoRenewal(context.appId, context.timing.autoRenewMonths),
-      /**
-       * P5: renewal management scans once a day between expiry and suspension. A scan finds
-       * nothing to do while auto-renew is off, so none is timed then (switching it on resumes them).
-       */
+      /** P5: renewal management scans once a day between expiry and suspension. */
       retryBeforeGraceEnd: ({ context }) =>
-        context.autoRenew && context.timing.retryDailyInGrace && nextRetry(context) < armedAt(context, 'graceEndAt'),
-      autoRenewSwitchedOn: ({ event }) => event.type === 'SET_AUTO_RENEW' && event.on,
+        context.timing.retryDailyInGrace && nextRetry(context) < armedAt(context, 'graceEndAt'),
     },
     delays: {
       untilPackageEnd: ({ context }: Args) => untilInstant(proEndOf(context)),
@@ -224,10 +220,7 @@ export function createAppMachine(env: AppMachineEnv) {
                   ],
                 },
               },
-              done: {
-                // A scan due at this very instant came before the event (timers come first, virtualClock.ts): it counts as made.
-                on: { SET_AUTO_RENEW: { guard: 'autoRenewSwitchedOn', target: 'checking', actions: ['setAutoRenew', 'markRetried'] } },
-              },
+              done: {},
             },
           },
         },

@@ -5,7 +5,8 @@
  * of apps).
  *
  * Same-instant order (documented in the README): machine timers first, actor by actor in
- * creation order and, within an actor, in the order they were set; then billing jobs (month
+ * creation order and, within an actor, in the order they were set (an app's expiry warning, an
+ * engine job, after all of them: warnings.ts); then billing jobs (month
  * close, bill push, bill charge); then a change of policy knobs; then the scenario's events in
  * file order; then customers' reactions (population behaviour) in the order they were decided.
  *

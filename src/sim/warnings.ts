@@ -1,14 +1,19 @@
 /**
  * X1: the daily expiry warnings, sent by the engine while an app machine holds its warnings
  * window open (its `warnings` states, in active and in grace). The machine opens and closes the
- * window; each warning is a job on the heap at the app's timer rank, armed when the window
- * opens and again when the warning before it is sent, so warnings keep the order the machine's
- * own timer gave them, without a machine event each. A job of a window since closed is stale:
- * its generation is behind the app's.
+ * window; each warning is a job on the heap at timer priority, armed when the window opens and
+ * again when the warning before it is sent, without a machine event each. At one instant it
+ * comes after the app's own timers and before the next actor's (rank + 0.5): a fixed order, not
+ * one that depends on which was armed first, so a paused and resumed run (whose timers are
+ * armed anew) plays them as an uninterrupted one. A job of a window since closed is stale: its
+ * generation is behind the app's.
  */
 import { nextExpiryWarning } from '../domain/schedule.ts';
 import type { AppRuntime, World } from './runtime.ts';
 import { Priority } from './virtualClock.ts';
+
+/** Between the rank of the app's timers and the next actor's. */
+const WARNING_AFTER_TIMERS = 0.5;
 
 /** What an app's warnings need beside its machine: plain data, saved with a paused run. */
 export interface WarningState {
@@ -42,5 +47,5 @@ function armNextWarning(world: World, app: AppRuntime): void {
   if (proEnd === null) throw new Error(`app ${app.id} opened its warnings without a pro period`);
   const at = nextExpiryWarning(proEnd, timing.expiryWarnings, timing.zone, world.clock.now(), app.warnings.last);
   if (at === undefined) return;
-  world.clock.schedule(at, Priority.timer, { kind: 'expiryWarning', app: app.id, generation: app.warnings.generation }, app.rank);
+  world.clock.schedule(at, Priority.timer, { kind: 'expiryWarning', app: app.id, generation: app.warnings.generation }, app.rank + WARNING_AFTER_TIMERS);
 }

@@ -6,7 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.ts';
 import { parseScenario } from '../../src/scenario/load.ts';
-import { simulate } from '../../src/sim/simulate.ts';
+import { fixedZone, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
+import { renderJson } from '../../src/report/json.ts';
+import { resumeRun, saveRun } from '../../src/sim/persist.ts';
+import { advance, finish, simulate, startRun } from '../../src/sim/simulate.ts';
+
+const zone = fixedZone('Asia/Shanghai') as Zone;
 
 function run(events: string[], options: { policy?: string; changes?: string } = {}): Report {
   const text = [
@@ -64,5 +69,67 @@ describe('expiry warnings (X1)', () => {
     const changed = warnings(run([buy], { changes: '[{ at: 2020-04-04T12:00, set: { lifecycle.expiryWarnings.at: "09:00" } }]' }));
     expect(changed.slice(0, 5)).toEqual(['2020-04-02T10:00', '2020-04-03T10:00', '2020-04-04T10:00', '2020-04-05T10:00', '2020-04-06T09:00']);
     expect(changed.at(-1)).toBe('2020-04-15T09:00');
+  });
+});
+
+/** Auto-renewal fails in grace; a March overage bill puts the account in arrears (suspended 04-10), a top-up clears them on 04-11. */
+const arrearsInGrace = [
+  'format: 1',
+  'name: arrears in grace',
+  'policy: tencent-im-2019',
+  'start: 2020-03-01',
+  'end: 2020-05-31',
+  'accounts:',
+  '  - { id: acme, balance: { cash: "999" }, apps: [{ id: app, usage: { dau: { constant: 120000 } } }] }',
+  'events:',
+  '  - { at: 2020-03-09T10:00:00, type: purchase, app: app, product: pro, months: 1 }',
+  '  - { at: 2020-03-09T10:00:00, type: setAutoRenew, app: app, on: true }',
+  '  - { at: 2020-04-11T12:00:00, type: topUp, account: acme, cash: "10000" }',
+].join('\n');
+
+describe('an expiry warning at the same instant as another timer of its app', () => {
+  // Package end at 10:00, warnings at 10:00: in grace the daily renewal scan (P5) and the warning fall together.
+  const text = (cash: string, autoRenewAt: string) =>
+    [
+      'format: 1',
+      'name: together',
+      'policy: tencent-im-2019',
+      'start: 2020-03-01',
+      'end: 2020-05-31',
+      'accounts:',
+      `  - { id: acme, balance: { cash: "${cash}" }, apps: [{ id: app }] }`,
+      'events:',
+      '  - { at: 2020-03-09T10:00:00, type: purchase, app: app, product: pro, months: 1 }',
+      `  - { at: ${autoRenewAt}, type: setAutoRenew, app: app, on: true }`,
+    ].join('\n');
+
+  it('comes after the scan: a failed renewal is told first, a renewal closes the window before it', () => {
+    const failing = simulate(parseScenario(text('999', '2020-03-09T10:00:00'), 'together.yaml'));
+    const at0409 = failing.notifications.filter((n) => n.at === '2020-04-09T10:00:00+08:00').map((n) => n.kind);
+    expect(at0409).toEqual(['autoRenewFailed', 'expiryWarning']);
+    const renewing = simulate(parseScenario(text('5000', '2020-04-10T12:00:00'), 'together.yaml'));
+    expect(renewing.transitions.find((t) => t.cause === 'autoRenewal')?.at).toBe('2020-04-11T10:00:00+08:00');
+    expect(renewing.notifications.filter((n) => n.at === '2020-04-11T10:00:00+08:00').map((n) => n.kind)).toEqual(['renewed']);
+  });
+
+  it('comes after the scan also when grace is re-entered after arrears (A4), whatever was armed first', () => {
+    const report = simulate(parseScenario(arrearsInGrace, 'arrears.yaml'));
+    expect(report.transitions.map((t) => [t.at.slice(0, 16), t.to])).toContainEqual(['2020-04-11T12:00', 'expiredGrace']);
+    expect(report.notifications.filter((n) => n.at === '2020-04-12T10:00:00+08:00').map((n) => n.kind)).toEqual(['autoRenewFailed', 'expiryWarning']);
+    const run = startRun(parseScenario(arrearsInGrace, 'arrears.yaml'));
+    advance(run, parseLocalTime('2020-04-11T13:00:00', zone) as number);
+    expect(renderJson(finish(resumeRun(JSON.parse(JSON.stringify(saveRun(run))))))).toBe(renderJson(report));
+  });
+
+  it('keeps that order in a paused and resumed run, whose timers are armed anew', () => {
+    for (const cash of ['999', '5000']) {
+      const scenario = parseScenario(text(cash, '2020-04-10T12:00:00'), 'together.yaml');
+      const whole = renderJson(simulate(scenario));
+      for (const cut of ['2020-04-08T12:00:00', '2020-04-10T13:00:00', '2020-04-12T09:00:00']) {
+        const run = startRun(scenario);
+        advance(run, parseLocalTime(cut, zone) as number);
+        expect(renderJson(finish(resumeRun(JSON.parse(JSON.stringify(saveRun(run)))))), `${cash} cut at ${cut}`).toBe(whole);
+      }
+    }
   });
 });
