@@ -14,7 +14,7 @@ import { InputError } from '../src/inputError.ts';
 import { parseScenario } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { simulate } from '../src/sim/simulate.ts';
-import { naiveRun } from './naive.ts';
+import { naiveRun, proPeriods } from './naive.ts';
 import { benchPopulation } from './population.ts';
 
 export interface Measurement {
@@ -69,7 +69,8 @@ function timed(work: () => unknown): number {
 
 function measure(mode: string, apps: number, runs: number): Measurement {
   const scenario = parseScenario(benchPopulation(apps), `bench-${apps}.yaml`);
-  const work = mode === 'floor' ? () => floor(scenario) : mode === 'naive' ? () => naiveRun(scenario) : () => simulate(scenario);
+  const periods = mode === 'naive' ? proPeriods(scenario) : undefined;
+  const work = mode === 'floor' ? () => floor(scenario) : periods ? () => naiveRun(scenario, periods) : () => simulate(scenario);
   const ms = Array.from({ length: runs }, () => timed(work));
   const events = mode === 'engine' && apps <= 1000 ? { eventsPerAppMonth: eventsPerAppMonth(scenario) } : {};
   const rssMB = Math.round(process.resourceUsage().maxRSS / 1024);

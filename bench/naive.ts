@@ -30,7 +30,7 @@ export function proPeriods(scenario: Scenario): Map<string, ProPeriod[]> {
   return periods;
 }
 
-export function naiveRun(scenario: Scenario, periods = proPeriods(scenario)): number {
+export function naiveRun(scenario: Scenario, periods: Map<string, ProPeriod[]>): number {
   const zone = policyZone(scenario.policy);
   const startAt = parseLocalTime(scenario.start, zone) as number;
   const days = (Date.parse(scenario.end) - Date.parse(scenario.start)) / MS_PER_DAY + 1;

@@ -194,4 +194,16 @@ describe('atomic writes', () => {
     expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toContain('debtOutstanding,6999.00');
     expect(() => writeFilesAtomic(out, { '../escape.csv': 'x' })).toThrow(/plain file name/);
   });
+
+  it('writeFilesAtomic replaces no file when making one fails midway, and leaves no temp file', () => {
+    dir = mkdtempSync(join(tmpdir(), 'imsim-report-'));
+    writeFilesAtomic(dir, { 'a.csv': 'old a', 'b.csv': 'old b' });
+    function* failing(): Generator<string> {
+      yield 'new b, first line\n';
+      throw new Error('no second line');
+    }
+    expect(() => writeFilesAtomic(dir, { 'a.csv': 'new a', 'b.csv': failing() })).toThrow('no second line');
+    expect([readFileSync(join(dir, 'a.csv'), 'utf8'), readFileSync(join(dir, 'b.csv'), 'utf8')]).toEqual(['old a', 'old b']);
+    expect(readdirSync(dir).sort()).toEqual(['a.csv', 'b.csv']);
+  });
 });

@@ -1,9 +1,8 @@
 /** How `run` and `resume` hand a finished report to the user: stdout or files, in a format. */
-import { batched, type FileContent, writeFilesAtomic } from '../report/atomicWrite.ts';
-import { csvTables } from '../report/csv.ts';
-import { type ReportFormat, renderFiles, reportFormats } from '../report/formats.ts';
+import { batched, writeFilesAtomic } from '../report/atomicWrite.ts';
+import { fileContents, type ReportFormat, renderFiles, reportFormats } from '../report/formats.ts';
 import { jsonChunks } from '../report/json.ts';
-import { renderText, type TextOptions } from '../report/text.ts';
+import { renderText } from '../report/text.ts';
 import type { Report } from '../report/types.ts';
 import { UsageError, wholeOption } from './args.ts';
 
@@ -36,20 +35,12 @@ export function checkOutput(values: OutputValues): ReportFormat {
   return format;
 }
 
-/** The files `--out` gets; JSON and CSV as chunks, written as they are made. */
-function outFiles(report: Report, format: ReportFormat, shape: TextOptions): Record<string, FileContent> {
-  if (format === 'text') return { 'report.txt': renderText(report, shape) };
-  if (format === 'json') return { 'report.json': jsonChunks(report) };
-  if (format === 'csv') return Object.fromEntries(Object.entries(csvTables(report)).map(([name, table]) => [name, table()]));
-  return renderFiles(report, format);
-}
-
 /** Prints or writes the report; the exit code is 1 when an expectation failed. */
 export function deliver(report: Report, values: OutputValues, source: string): number {
   const format = checkOutput(values);
   const shape = { summary: values.summary === true, ...(values.top === undefined ? {} : { top: Number(values.top) }) };
   if (values.out) {
-    writeFilesAtomic(values.out, outFiles(report, format, shape));
+    writeFilesAtomic(values.out, fileContents(report, format, shape));
     process.stderr.write(`wrote the ${format} report of ${source} to ${values.out}\n`);
   } else if (format === 'text') {
     const color = values['no-color'] ? false : (values.color ?? process.stdout.isTTY === true);

@@ -2,7 +2,7 @@
  * Writing report files so a reader never sees half a file: write a temporary file in the same
  * folder (`.name.<pid>.tmp`), then rename it over the target, which is atomic on one file system.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** A file's text, whole or in chunks written as they come (a report too large to be one string). */
@@ -33,29 +33,38 @@ function writeContent(path: string, content: FileContent): void {
   }
   const fd = openSync(path, 'w');
   try {
-    for (const piece of batched(content)) writeSync(fd, piece, null, 'utf8');
+    for (const piece of batched(content)) writeFileSync(fd, piece, 'utf8'); // the whole piece, at the file's position
   } finally {
     closeSync(fd);
   }
 }
 
+const tempOf = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+
 export function writeFileAtomic(path: string, content: FileContent): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeContent(temp, content);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeFilesAt([[path, content]]);
 }
 
-/** Writes each file (a plain name, no folders) into `dir`, creating `dir` first. */
+/**
+ * Writes each file (a plain name, no folders) into `dir`, creating `dir` first. Every file is
+ * written to its temporary name before any is renamed, so a failure while making one (its
+ * content is made as it is written) leaves every target as it was.
+ */
 export function writeFilesAtomic(dir: string, files: Record<string, FileContent>): void {
   const bad = Object.keys(files).find((name) => !isPlainName(name));
   if (bad !== undefined) throw new Error(`not a plain file name: ${JSON.stringify(bad)}`);
   mkdirSync(dir, { recursive: true });
-  for (const [name, content] of Object.entries(files)) writeFileAtomic(join(dir, name), content);
+  writeFilesAt(Object.entries(files).map(([name, content]) => [join(dir, name), content]));
+}
+
+function writeFilesAt(files: [string, FileContent][]): void {
+  try {
+    for (const [path, content] of files) writeContent(tempOf(path), content);
+    for (const [path] of files) renameSync(tempOf(path), path);
+  } catch (error) {
+    for (const [path] of files) rmSync(tempOf(path), { force: true });
+    throw error;
+  }
 }
 
 function isPlainName(name: string): boolean {

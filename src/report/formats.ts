@@ -1,23 +1,33 @@
 /** The report formats `imsim run --format` knows, and the file each writes under `--out`. */
-import { renderCsv } from './csv.ts';
-import { renderJson } from './json.ts';
+import type { FileContent } from './atomicWrite.ts';
+import { csvTables } from './csv.ts';
+import { jsonChunks } from './json.ts';
 import { renderMarkdown } from './markdown.ts';
-import { renderText } from './text.ts';
+import { renderText, type TextOptions } from './text.ts';
 import type { Report } from './types.ts';
 
 export const reportFormats = ['text', 'json', 'csv', 'md'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
-/** The files of a report in a format: one for text, JSON and Markdown, one per array for CSV. */
-export function renderFiles(report: Report, format: ReportFormat): Record<string, string> {
+/**
+ * The files of a report in a format: one for text, JSON and Markdown, one per array for CSV.
+ * JSON and CSV come as chunks made as they are read (written by `writeFilesAtomic`).
+ */
+export function fileContents(report: Report, format: ReportFormat, text: TextOptions = {}): Record<string, FileContent> {
   switch (format) {
     case 'json':
-      return { 'report.json': renderJson(report) };
+      return { 'report.json': jsonChunks(report) };
     case 'md':
       return { 'report.md': renderMarkdown(report) };
     case 'csv':
-      return renderCsv(report);
+      return Object.fromEntries(Object.entries(csvTables(report)).map(([name, table]) => [name, table()]));
     case 'text':
-      return { 'report.txt': renderText(report) };
+      return { 'report.txt': renderText(report, text) };
   }
+}
+
+/** The same files, each as one string. */
+export function renderFiles(report: Report, format: ReportFormat): Record<string, string> {
+  const joined = (content: FileContent) => (typeof content === 'string' ? content : [...content].join(''));
+  return Object.fromEntries(Object.entries(fileContents(report, format)).map(([name, content]) => [name, joined(content)]));
 }

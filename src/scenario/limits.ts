@@ -13,7 +13,7 @@ export const MAX_APPS = 100_000;
 
 /**
  * Most app-days in one scenario: apps (listed, created and generated) × days of the period. The
- * simulator plays every app through every day, at roughly 5 to 10 µs an app-day (BENCHMARKS.md)
+ * simulator plays every app through every day, at roughly 4 to 5 µs an app-day (BENCHMARKS.md)
  * with about 150 KB of memory per app over two years, so this
  * keeps the largest run within a few minutes (10,000 apps for two years, 100,000 for 100 days,
  * 27,397 for a year, 1,369 for 20 years).

@@ -207,15 +207,20 @@ export class Customers implements RecordObserver, CustomerHook {
     return count;
   }
 
-  /** A generated account's or app's behaviour and decider; none for written ones. Made once per customer. */
+  /**
+   * A generated account's or app's behaviour and decider; none for written ones. Made once per
+   * customer, keyed by kind as well as id (an app `a-1-1` of account `a-1` and an account `a-1-1`
+   * of cohort `a-1` share an id).
+   */
   private customer(account: AccountRuntime, id: string): Customer | undefined {
-    if (this.known.has(id)) return this.known.get(id);
+    const key = `${id === account.id ? 'account' : 'app'}/${id}`;
+    if (this.known.has(key)) return this.known.get(key);
     const behaviour = account.cohort === undefined ? undefined : this.behaviours.get(account.cohort);
     const customer =
       behaviour && account.cohort !== undefined
         ? { behaviour, decider: new Decider({ seed: this.world.seed, cohort: account.cohort, id: streamId(account.cohort, id) }) }
         : undefined;
-    this.known.set(id, customer);
+    this.known.set(key, customer);
     return customer;
   }
 }
