@@ -61,6 +61,21 @@ export function noReasonWindowClosesAt(purchasedAt: number, windowDays: number, 
 }
 
 /**
+ * P5: the renewal scans made while auto-renew was off, which find nothing to do (so none is
+ * timed): from `first`, one every 24 h while the knob in effect at each one (`knobAt`) is on and
+ * the next one falls before the end of grace. The last one made at or before `now` (a scan at
+ * `now` comes before an event at `now`), and whether they go on after it.
+ */
+export function scansWhileOff(first: number, now: number, graceEnd: number, knobAt: (at: number) => boolean): { last: number | null; goingOn: boolean } {
+  let last: number | null = null;
+  for (let scan = first; scan <= now; scan += MS_PER_DAY) {
+    last = scan;
+    if (!knobAt(scan) || scan + MS_PER_DAY >= graceEnd) return { last, goingOn: false };
+  }
+  return { last, goingOn: true };
+}
+
+/**
  * P5: Tencent's renewal management scans once a day after expiry: every 24 h from the end.
  * Returns the first scan at or after `from` that is later than `after` (the last scan made).
  */

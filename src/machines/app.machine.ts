@@ -11,7 +11,7 @@
  * Every transition between top-level states assigns its `cause` first.
  */
 import { assign, emit, setup } from 'xstate';
-import { graceEndsAt, nextAutoRenewRetry, retentionEndsAt } from '../domain/schedule.ts';
+import { graceEndsAt, nextAutoRenewRetry, retentionEndsAt, scansWhileOff } from '../domain/schedule.ts';
 import { proValidityEnd } from '../domain/validity.ts';
 import type { TransitionCause } from '../report/types.ts';
 import type { AppTiming } from './appTiming.ts';
@@ -37,6 +37,12 @@ export interface AppContext extends AppInput {
   /** X1: the next warnings window starts afresh (a new period); else a warning sent this instant is not sent again. */
   freshWarnings: boolean;
   lastRetryAt: number | null;
+  /**
+   * P5 while auto-renew is off in grace: the scans find nothing to do, so none is timed. Kept
+   * instead: the first one due, and each change of `retryDailyInGrace` since, so that switching
+   * auto-renew on picks the scans up exactly where timed ones would be.
+   */
+  scansOff: { first: number; knob: { at: number; on: boolean }[] } | null;
   lastAutoRenewal: { start: number; end: number } | null;
   cause: TransitionCause | null;
   /**
@@ -96,6 +102,13 @@ const expiryWarnings = { entry: ['openWarnings', 'keepWarnings'], exit: 'closeWa
 export function createAppMachine(env: AppMachineEnv) {
   const graceEnd = (context: AppContext) => graceEndsAt(proEndOf(context), context.timing.grace, context.timing.zone);
   const nextRetry = (context: AppContext) => nextAutoRenewRetry(proEndOf(context), env.now(), context.lastRetryAt);
+  const scansDue = (context: AppContext) => context.timing.retryDailyInGrace && nextRetry(context) < armedAt(context, 'graceEndAt');
+  /** The knob in effect at a scan: as last changed before its instant, else on (it was when the scans began). */
+  const knobAt = (context: AppContext) => (at: number) => context.scansOff?.knob.findLast((change) => change.at < at)?.on ?? true;
+  const scansMadeOff = (context: AppContext) => {
+    if (context.scansOff === null) throw new Error(`app ${context.appId} has no scans made with auto-renew off`);
+    return scansWhileOff(context.scansOff.first, env.now(), armedAt(context, 'graceEndAt'), knobAt(context));
+  };
   const untilInstant = (instant: number) => Math.max(0, instant - env.now());
 
   return setup({
@@ -110,9 +123,13 @@ export function createAppMachine(env: AppMachineEnv) {
       /** P5: auto-renew is on and the account's available balance covers it. */
       canAffordAutoRenewal: ({ context }) =>
         context.autoRenew && env.canAffordAutoRenewal(context.appId, context.timing.autoRenewMonths),
-      /** P5: renewal management scans once a day between expiry and suspension. */
-      retryBeforeGraceEnd: ({ context }) =>
-        context.timing.retryDailyInGrace && nextRetry(context) < armedAt(context, 'graceEndAt'),
+      /** P5: renewal management scans once a day between expiry and suspension; timed while auto-renew is on. */
+      retryBeforeGraceEnd: ({ context }) => context.autoRenew && scansDue(context),
+      /** P5: scans are due, but with auto-renew off they find nothing to do. */
+      scansFindNothing: ({ context }) => !context.autoRenew && scansDue(context),
+      /** Auto-renew switched on while the scans that found nothing are still going on. */
+      scansGoOnSwitchedOn: ({ context, event }) => event.type === 'SET_AUTO_RENEW' && event.on && scansMadeOff(context).goingOn,
+      autoRenewSwitchedOn: ({ event }) => event.type === 'SET_AUTO_RENEW' && event.on,
     },
     delays: {
       untilPackageEnd: ({ context }: Args) => untilInstant(proEndOf(context)),
@@ -156,6 +173,14 @@ export function createAppMachine(env: AppMachineEnv) {
       })),
       notifyAutoRenewFailed: emit(({ context }): AppEmitted => ({ type: 'autoRenewFailed', appId: context.appId })),
       markRetried: assign(() => ({ lastRetryAt: env.now() })),
+      startScansOff: assign(({ context }) => ({ scansOff: { first: nextRetry(context), knob: [] } })),
+      /** A change of the knob is read by the scans that come after it (a policy change at an instant comes after its timers). */
+      noteScanKnob: assign(({ context, event }) => {
+        if (event.type !== 'SET_TIMING' || context.scansOff === null) return {};
+        return { scansOff: { ...context.scansOff, knob: [...context.scansOff.knob, { at: env.now(), on: event.timing.retryDailyInGrace }] } };
+      }),
+      /** The scans made while auto-renew was off count as made. */
+      catchUpScans: assign(({ context }) => ({ lastRetryAt: scansMadeOff(context).last ?? context.lastRetryAt, scansOff: null })),
       /** X4: at the end of grace the pro purchase records leave the history bills. */
       purgeRecords: emit(({ context }): AppEmitted => ({ type: 'recordsPurged', appId: context.appId })),
     },
@@ -169,6 +194,7 @@ export function createAppMachine(env: AppMachineEnv) {
       suspendedAt: null,
       freshWarnings: true,
       lastRetryAt: null,
+      scansOff: null,
       lastAutoRenewal: null,
       cause: null,
       graceEndAt: null,
@@ -206,7 +232,22 @@ export function createAppMachine(env: AppMachineEnv) {
           autoRenewal: {
             initial: 'checking',
             states: {
-              checking: { always: [{ guard: 'retryBeforeGraceEnd', target: 'waiting' }, { target: 'done' }] },
+              checking: {
+                always: [
+                  { guard: 'retryBeforeGraceEnd', target: 'waiting' },
+                  { guard: 'scansFindNothing', target: 'off', actions: 'startScansOff' },
+                  { target: 'done' },
+                ],
+              },
+              off: {
+                on: {
+                  SET_AUTO_RENEW: [
+                    { guard: 'scansGoOnSwitchedOn', target: 'waiting', actions: ['catchUpScans', 'setAutoRenew'] },
+                    { guard: 'autoRenewSwitchedOn', target: 'done', actions: 'setAutoRenew' },
+                  ],
+                  SET_TIMING: { actions: ['setTiming', 'noteScanKnob'] },
+                },
+              },
               waiting: {
                 after: {
                   untilAutoRenewRetry: [

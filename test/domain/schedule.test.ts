@@ -7,6 +7,7 @@ import {
   nextExpiryWarning,
   noReasonWindowClosesAt,
   retentionEndsAt,
+  scansWhileOff,
 } from '../../src/domain/schedule.ts';
 import { loadPolicy } from '../../src/policy/load.ts';
 
@@ -167,5 +168,22 @@ describe('X1 with long windows', () => {
     expect(show(nextExpiryWarning(end, warnings, zone, at('2040-06-01T10:00:01'), null))).toBe('2040-06-02T10:00:00');
     expect(show(nextExpiryWarning(end, warnings, zone, at('1930-01-01T00:00:00'), null))).toBe('1930-01-01T10:00:00');
     expect(nextExpiryWarning(end, warnings, zone, at('2120-12-31T11:00:00'), null)).toBeUndefined();
+  });
+});
+
+describe('scansWhileOff (P5, auto-renew off in grace)', () => {
+  const first = at('2020-04-09T10:10:52');
+  const graceEnd = at('2020-04-16T00:00');
+  const always = () => true;
+
+  it('counts the scans made up to now, a scan at now included, and goes on while the next falls before the end of grace', () => {
+    expect(scansWhileOff(first, at('2020-04-09T10:00'), graceEnd, always)).toEqual({ last: null, goingOn: true });
+    expect(scansWhileOff(first, at('2020-04-11T10:10:52'), graceEnd, always)).toEqual({ last: at('2020-04-11T10:10:52'), goingOn: true });
+    expect(scansWhileOff(first, at('2020-04-15T12:00'), graceEnd, always)).toEqual({ last: at('2020-04-15T10:10:52'), goingOn: false });
+  });
+
+  it('stops at the first scan that finds the knob off', () => {
+    const offFrom12th = (scan: number) => scan < at('2020-04-12');
+    expect(scansWhileOff(first, at('2020-04-14T12:00'), graceEnd, offFrom12th)).toEqual({ last: at('2020-04-12T10:10:52'), goingOn: false });
   });
 });
