@@ -2,7 +2,8 @@
  * `npm run bench`, the engine (issue "Performance and scale"): the benchmark population
  * (population.ts) at each size over two years, each measurement in a process of its own
  * (measure.ts) so that its peak RSS is its own, and in the same run the floor, the naive design
- * at 1,000 apps and independent runs on every core at 10,000 apps.
+ * at 1,000 apps, and at 10,000 apps one run over a worker thread per core (`--workers`) and
+ * independent runs on every core (what the machine gives when nothing is shared).
  */
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -25,7 +26,12 @@ export interface Row {
   eventsPerAppMonth?: number;
 }
 
-export type EngineResult = { rows: Row[]; failures: string[]; naive?: Measurement; parallel?: { workers: number; appDaysPerSec: number } };
+export type EngineResult = {
+  rows: Row[];
+  failures: string[];
+  naive?: Measurement;
+  parallel?: { workers: number; appDaysPerSec: number; rssMB: number; independentAppDaysPerSec: number };
+};
 
 const run = promisify(execFile);
 
@@ -79,11 +85,18 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
   }
   if (options.sizes.includes(10_000)) {
     const workers = availableParallelism();
+    const threads = await measure('threads', 10_000, options.runs);
     const started = performance.now();
     const runs = await Promise.all(Array.from({ length: workers }, () => measure('engine', 10_000, 1)));
-    const appDaysPerSec = (runs.reduce((sum, m) => sum + m.appDays, 0) / (performance.now() - started)) * 1000;
-    result.parallel = { workers, appDaysPerSec: Math.round(appDaysPerSec) };
-    log(`10,000 apps, ${workers} independent runs at once (one per core): ${result.parallel.appDaysPerSec} app-days/s in all`);
+    const independent = (runs.reduce((sum, m) => sum + m.appDays, 0) / (performance.now() - started)) * 1000;
+    result.parallel = { workers, appDaysPerSec: Math.round(perSecond(threads)), rssMB: threads.rssMB, independentAppDaysPerSec: Math.round(independent) };
+    const single = result.rows.find((row) => Math.abs(row.apps - 10_000) / 10_000 < 0.2);
+    log(
+      `10,000 apps on ${workers} worker threads (--workers ${workers}): ${result.parallel.appDaysPerSec} app-days/s` +
+        (single ? ` (${(perSecond(threads) / single.appDaysPerSec).toFixed(2)}× one thread)` : '') +
+        `, peak RSS ${threads.rssMB} MB; ${workers} independent runs at once: ${result.parallel.independentAppDaysPerSec} app-days/s in all` +
+        (single ? ` (${(independent / single.appDaysPerSec).toFixed(2)}×, the machine's own ceiling)` : ''),
+    );
   }
   return result;
 }

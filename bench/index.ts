@@ -23,6 +23,8 @@ function summary(result: EngineResult) {
   return {
     appDaysPerSec: tenK?.appDaysPerSec ?? null,
     parallelAppDaysPerSec: result.parallel?.appDaysPerSec ?? null,
+    parallelRssMB: result.parallel?.rssMB ?? null,
+    independentAppDaysPerSec: result.parallel?.independentAppDaysPerSec ?? null,
     floorRatio: tenK?.floorRatio ?? null,
     naiveSpeedup: small && result.naive ? small.appDaysPerSec / ((result.naive.appDays / result.naive.ms[0]) * 1000) : null,
     scaling: costRatio(hundredK, tenK),

@@ -7,12 +7,17 @@
  *   uses from the same PRNG (seedrandom's ARC4, as the curves) and keeps each month's peak.
  * - `naive`: the naive design (naive.ts): the same app machine on XState's SimulatedClock, one
  *   tick per app per day.
+ * - `threads`: the simulator with the accounts shared among one worker thread per core
+ *   (`imsim run --workers K`), from the scenario's text: each thread's parsing, the merge and the
+ *   report included.
  */
 import { MS_PER_DAY } from '../src/domain/calendar.ts';
 import { randomStream, streamName } from '../src/domain/randomStream.ts';
+import { availableParallelism } from 'node:os';
 import { InputError } from '../src/inputError.ts';
 import { parseScenario } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/types.ts';
+import { simulateOnThreads } from '../src/sim/parallel.ts';
 import { simulate } from '../src/sim/simulate.ts';
 import { naiveRun, proPeriods } from './naive.ts';
 import { benchPopulation } from './population.ts';
@@ -61,17 +66,28 @@ function eventsPerAppMonth(scenario: Scenario): number {
   return events / (appDaysOf(scenario) / (365.25 / 12));
 }
 
-function timed(work: () => unknown): number {
+async function timed(work: () => unknown): Promise<number> {
   const started = performance.now();
-  work();
+  await work();
   return performance.now() - started;
 }
 
-function measure(mode: string, apps: number, runs: number): Measurement {
-  const scenario = parseScenario(benchPopulation(apps), `bench-${apps}.yaml`);
-  const periods = mode === 'naive' ? proPeriods(scenario) : undefined;
-  const work = mode === 'floor' ? () => floor(scenario) : periods ? () => naiveRun(scenario, periods) : () => simulate(scenario);
-  const ms = Array.from({ length: runs }, () => timed(work));
+function workOf(mode: string, text: string, scenario: Scenario): () => unknown {
+  if (mode === 'floor') return () => floor(scenario);
+  if (mode === 'naive') {
+    const periods = proPeriods(scenario);
+    return () => naiveRun(scenario, periods);
+  }
+  if (mode === 'threads') return () => simulateOnThreads({ file: scenario.file, text, files: {} }, {}, availableParallelism());
+  return () => simulate(scenario);
+}
+
+async function measure(mode: string, apps: number, runs: number): Promise<Measurement> {
+  const text = benchPopulation(apps);
+  const scenario = parseScenario(text, `bench-${apps}.yaml`);
+  const work = workOf(mode, text, scenario);
+  const ms: number[] = [];
+  for (let run = 0; run < runs; run += 1) ms.push(await timed(work));
   const events = mode === 'engine' && apps <= 1000 ? { eventsPerAppMonth: eventsPerAppMonth(scenario) } : {};
   const rssMB = Math.round(process.resourceUsage().maxRSS / 1024);
   return { mode, apps: appCount(scenario), appDays: appDaysOf(scenario), ms, ...events, rssMB };
@@ -80,7 +96,7 @@ function measure(mode: string, apps: number, runs: number): Measurement {
 if (process.argv[1]?.endsWith('measure.ts')) {
   const [mode, apps, runs] = process.argv.slice(2);
   try {
-    console.log(JSON.stringify(measure(mode, Number(apps), Number(runs))));
+    console.log(JSON.stringify(await measure(mode, Number(apps), Number(runs))));
   } catch (error) {
     console.error(error instanceof InputError ? `the loader refuses the population: ${error.message}` : String(error));
     process.exit(1);

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseGrid } from '../src/explore/grid.ts';
-import { readScenarioSource, scenarioOf } from '../src/explore/source.ts';
+import { readScenarioSource, scenarioOf } from '../src/scenario/source.ts';
 import { sweep } from '../src/explore/sweep.ts';
 import { sweepFiles } from '../src/explore/sweepFiles.ts';
 

@@ -1,13 +1,17 @@
 /** `imsim run FILE`: simulate one scenario and print or write its report, or pause it. */
 import { parseLocalTime } from '../domain/calendar.ts';
+import { loadPolicy } from '../policy/load.ts';
+import { parseSetOptions } from '../policy/setOptions.ts';
 import { writeFileAtomic } from '../report/atomicWrite.ts';
+import { readScenarioSource, scenarioOf } from '../scenario/source.ts';
+import { simulateOnThreads } from '../sim/parallel.ts';
 import { saveRun } from '../sim/persist.ts';
 import { advance, finish, startRun } from '../sim/simulate.ts';
-import { parseOptions, UsageError } from './args.ts';
-import { loadWithOptions } from './loadWithOptions.ts';
+import { parseOptions, UsageError, wholeOption } from './args.ts';
+import { loadWithOptions, seedOption } from './loadWithOptions.ts';
 import { checkOutput, deliver, outputOptions } from './output.ts';
 
-export function runCommand(args: string[]): number {
+export function runCommand(args: string[]): number | Promise<number> {
   const { values, positionals } = parseOptions(args, {
     ...outputOptions,
     policy: { type: 'string' },
@@ -15,11 +19,17 @@ export function runCommand(args: string[]): number {
     seed: { type: 'string' },
     until: { type: 'string' },
     save: { type: 'string' },
+    workers: { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('run takes exactly one scenario FILE');
   if ((values.until === undefined) !== (values.save === undefined)) throw new UsageError('--until and --save go together');
   checkOutput(values);
   const [file] = positionals;
+  const workers = values.workers === undefined ? 1 : wholeOption(values.workers, '--workers', 1);
+  if (workers > 1) {
+    if (values.until !== undefined) throw new UsageError('--workers runs the whole period: it does not go with --until and --save');
+    return onThreads(file, values, workers);
+  }
   const run = startRun(loadWithOptions(file, { policy: values.policy, set: values.set as string[], seed: values.seed }));
   if (values.until !== undefined && values.save !== undefined) return pause(run, values.until, values.save);
   return deliver(finish(run), values, file);
@@ -36,4 +46,13 @@ function pause(run: ReturnType<typeof startRun>, until: string, save: string): n
   writeFileAtomic(save, `${JSON.stringify(saveRun(run))}\n`);
   process.stderr.write(`paused before ${until}; continue with: imsim resume ${save}\n`);
   return 0;
+}
+
+/** `--workers K`: the accounts shared among K threads; the report is the same, byte for byte. */
+async function onThreads(file: string, values: { policy?: string; set?: string[]; seed?: string } & Parameters<typeof deliver>[1], workers: number): Promise<number> {
+  const source = readScenarioSource(file, { policy: values.policy === undefined ? undefined : loadPolicy(values.policy) });
+  const { knobs, source: setSource } = parseSetOptions(values.set ?? []);
+  const options = { set: knobs, setSource, ...(values.seed === undefined ? {} : { seed: seedOption(values.seed) }) };
+  const report = await simulateOnThreads(source, options, workers, scenarioOf(source, options));
+  return deliver(report, values, file);
 }

@@ -8,7 +8,7 @@ import cliProgress from 'cli-progress';
 import { parseGrid } from '../explore/grid.ts';
 import { defaultWorkers } from '../explore/pool.ts';
 import { shardFile, shardFileName, sweepInputHash } from '../explore/shard.ts';
-import { readScenarioSource, scenarioOf } from '../explore/source.ts';
+import { readScenarioSource, scenarioOf } from '../scenario/source.ts';
 import { sweep } from '../explore/sweep.ts';
 import { sweepFiles } from '../explore/sweepFiles.ts';
 import { loadPolicy } from '../policy/load.ts';

@@ -3,7 +3,7 @@ export const mainHelp = `imsim — lifecycle and billing simulator for Tencent C
 
 Usage:
   imsim run FILE [--format text|json|csv|md] [--out DIR] [--policy ID|FILE] [--set path=value]…
-                 [--seed N] [--summary] [--top N]
+                 [--seed N] [--summary] [--top N] [--workers K]
   imsim run FILE --until DATE --save STATE.json   pause a run before DATE and save it
   imsim resume STATE.json [--format …] [--out DIR] [--set path=value]…
                                continue a paused run to the end (under changed knobs with --set)
@@ -49,6 +49,8 @@ Simulates the scenario FILE and prints its report.
   --top N                     text: the timeline and bills of the N apps with the largest
                               net revenue only
   --color / --no-color        ANSI colors in the text format (default: on a terminal)
+  --workers K                 share the accounts among K worker threads (default 1): for large
+                              populations; the report is byte for byte the same
   --until DATE --save FILE    play the scenario up to DATE (exclusive, local to the policy's
                               zone), save the whole run to FILE and stop; "imsim resume FILE"
                               finishes it with the same report as an uninterrupted run

@@ -1,10 +1,9 @@
 /**
  * Where a sweep's jobs run: in this thread, or on a pool of worker threads (piscina) over the
  * machine's cores. Results do not depend on which: every job is a pure function of its input.
- * From the TypeScript sources (`npx imsim`, the tests) the workers load them through tsx.
  */
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import { besideModule, threadPool } from '../sim/threadPool.ts';
 import { type RunResult, runSweepJob, type SweepJob } from './sweepJob.ts';
 
 export interface Runner {
@@ -27,12 +26,6 @@ export function runner(workers: number): Runner {
     };
     return { run, close: async () => {} };
   }
-  const fromSources = import.meta.url.endsWith('.ts');
-  const pool = new Piscina<SweepJob, RunResult>({
-    filename: new URL(fromSources ? './sweepWorker.ts' : './sweepWorker.js', import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-    ...(fromSources ? { execArgv: ['--import', 'tsx'] } : {}),
-  });
+  const pool = threadPool<SweepJob, RunResult>(besideModule(import.meta.url, 'sweepWorker'), workers);
   return { run: (job) => pool.run(job), close: () => pool.destroy() };
 }

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../inputError.ts';
 import { cellsOf, type Knob } from './grid.ts';
-import type { ScenarioSource } from './source.ts';
+import type { ScenarioSource } from '../scenario/source.ts';
 import type { SweepRuns } from './sweep.ts';
 import type { RunResult } from './sweepJob.ts';
 

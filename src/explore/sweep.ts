@@ -8,7 +8,7 @@
  */
 import { type Cell, cellsOf, type Knob } from './grid.ts';
 import { type Runner, runner } from './pool.ts';
-import { type ScenarioSource, scenarioOf } from './source.ts';
+import { type ScenarioSource, scenarioOf } from '../scenario/source.ts';
 import type { RunResult } from './sweepJob.ts';
 
 export interface SweepOptions {

@@ -1,5 +1,5 @@
 /**
- * One run of a sweep: the scenario (carried whole, explore/source.ts) with a cell's knobs and a
+ * One run of a sweep: the scenario (carried whole, scenario/source.ts) with a cell's knobs and a
  * seed, simulated, and its KPIs as `[dotted.path, value]` rows; or, when the cell's knobs make the
  * input invalid (or the run fails), the reason. The same function runs in this thread, in a
  * worker thread, or on another machine.
@@ -7,7 +7,7 @@
 import { formatIssue, InputError } from '../inputError.ts';
 import { type KpiValue, kpiRows } from '../report/kpiPaths.ts';
 import { simulate } from '../sim/simulate.ts';
-import { type ScenarioSource, scenarioOf } from './source.ts';
+import { type ScenarioSource, scenarioOf } from '../scenario/source.ts';
 
 export interface SweepJob {
   source: ScenarioSource;

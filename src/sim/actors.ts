@@ -49,7 +49,7 @@ function nextRank(world: World): number {
 }
 
 export function startAccount(world: World, machines: Machines, spec: AccountSpec, restored?: Restored): AccountRuntime {
-  const rank = restored?.rank ?? nextRank(world);
+  const rank = restored?.rank ?? world.shard?.accountRank(spec.id) ?? nextRank(world);
   const actor = createActor(machines.account, {
     clock: world.clock.timersFor(rank),
     ...(restored ? { snapshot: restored.snapshot as never } : {}),
@@ -99,7 +99,7 @@ export function startApp(
   spec: AppSpec,
   restored?: Restored & { records: AppRecords },
 ): AppRuntime {
-  const rank = restored?.rank ?? nextRank(world);
+  const rank = restored?.rank ?? world.shard?.appRank(spec.id) ?? nextRank(world);
   const actor = createActor(machines.app, {
     clock: world.clock.timersFor(rank),
     ...(restored ? { snapshot: restored.snapshot as never } : {}),

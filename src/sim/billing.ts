@@ -56,6 +56,7 @@ export function closeLastMonth(world: World): void {
 
 function closeMonth(world: World, month: Month, bill: boolean): void {
   for (const account of world.accounts.values()) {
+    world.shard?.keys.subject(account.rank);
     const measured = account.apps.map((app) => ({ app, figures: monthFigures(world, app, month.fromDay, month.toDay) }));
     for (const { app, figures } of measured) recordUsage(world, app, month, figures);
     if (bill) scheduleBill(world, account, month, measured);
@@ -64,7 +65,7 @@ function closeMonth(world: World, month: Month, bill: boolean): void {
 
 function recordUsage(world: World, app: AppRuntime, month: Month, figures: MonthFigures): void {
   if (month.toDay <= month.fromDay) return;
-  world.recorder.usage.push({
+  world.recorder.usageOfMonth({
     app: app.id,
     month: formatMonth(month.year, month.month),
     peakDau: figures.servedPeakDau,
@@ -133,7 +134,7 @@ export function billKey(account: string, month: string): string {
 export function pushBill(world: World, account: string, month: string): void {
   const pending = world.pendingBills.get(billKey(account, month));
   if (!pending) return;
-  world.recorder.bills.push(pending.bill);
+  world.recorder.bill(pending.bill);
   world.recorder.event('billPushed', { account, detail: `${month}: ${pending.bill.total}` });
 }
 

@@ -9,6 +9,7 @@ import { knobList } from '../report/overridesText.ts';
 import { appTiming } from '../machines/appTiming.ts';
 import { InputError } from '../inputError.ts';
 import { applyOverrides, type OverrideSource, unchangeableKnobs } from '../policy/overrides.ts';
+import { Subject } from './jobKeys.ts';
 import type { World } from './runtime.ts';
 
 /** Throws InputError (each issue under `source`) when a knob may not change or a value is wrong. */
@@ -18,10 +19,16 @@ export function changePolicy(world: World, set: Record<string, unknown>, source:
   const policy = applyOverrides(world.policy, set, source);
   world.policy = policy;
   const timing = appTiming(policy, world.zone);
-  for (const app of world.apps.values()) if (app.state !== 'reclaimed') app.actor.send({ type: 'SET_TIMING', timing });
+  const keys = world.shard?.keys;
+  for (const app of world.apps.values()) {
+    keys?.subject(app.rank);
+    if (app.state !== 'reclaimed') app.actor.send({ type: 'SET_TIMING', timing });
+  }
   for (const account of world.accounts.values()) {
+    keys?.subject(Subject.accounts + account.rank);
     account.actor.send({ type: 'SET_TERMS', payOrder: [...policy.balance.payOrder], suspendAfterDays: policy.arrears.suspendAfterDays });
   }
+  keys?.subject(Subject.trailer);
   const at = world.recorder.instant(world.clock.now());
   world.changes.push({ at, set });
   world.recorder.event('policyChanged', { detail: knobList(set) });

@@ -7,6 +7,7 @@ import type { Parts } from '../domain/balance.ts';
 import { formatInstant, type Zone } from '../domain/calendar.ts';
 import { formatMoney } from '../domain/money.ts';
 import type { Actor } from '../scenario/types.ts';
+import type { JobKeys } from './jobKeys.ts';
 import type {
   AppState,
   BalanceRecord,
@@ -38,6 +39,10 @@ export interface RecordObserver {
   notification(record: NotificationRecord): void;
 }
 
+/** The report's sections the recorder fills, one record at a time. */
+export type Section = 'transitions' | 'orders' | 'bills' | 'refunds' | 'notifications' | 'denials' | 'events' | 'balances' | 'usage';
+export const sections: readonly Section[] = ['transitions', 'orders', 'bills', 'refunds', 'notifications', 'denials', 'events', 'balances', 'usage'];
+
 export class Recorder {
   observer?: RecordObserver;
 
@@ -54,7 +59,29 @@ export class Recorder {
   constructor(
     private readonly zone: Zone,
     private readonly now: () => number,
+    /** A shard's: each record's place in the whole run (jobKeys.ts). */
+    private readonly keys?: JobKeys,
   ) {}
+
+  /** A record enters its section of the report: in a shard, with its key. */
+  private added(section: Section): void {
+    this.keys?.record(section);
+  }
+
+  usageOfMonth(record: UsageRecord): void {
+    this.usage.push(record);
+    this.added('usage');
+  }
+
+  bill(record: BillRecord): void {
+    this.bills.push(record);
+    this.added('bills');
+  }
+
+  refund(record: RefundRecord): void {
+    this.refunds.push(record);
+    this.added('refunds');
+  }
 
   /** Records come in runs at one instant (a day's warnings, a month's bills): its text is written once per run. */
   private last = { at: Number.NaN, text: '' };
@@ -66,29 +93,35 @@ export class Recorder {
 
   transition(app: string, account: string, from: AppState, to: AppState, cause: TransitionCause): void {
     this.transitions.push({ at: this.instant(this.now()), app, account, from, to, cause });
+    this.added('transitions');
   }
 
   notify(kind: NotificationKind, account: string, app?: string): void {
     const record: NotificationRecord = { at: this.instant(this.now()), account, ...(app ? { app } : {}), kind, channels };
     this.notifications.push(record);
+    this.added('notifications');
     this.observer?.notification(record);
   }
 
   deny(denial: Omit<DenialRecord, 'at'>): void {
     this.denials.push({ at: this.instant(this.now()), ...denial });
+    this.added('denials');
   }
 
   event(kind: string, fields: Omit<EventRecord, 'at' | 'kind'>): void {
     this.events.push({ at: this.instant(this.now()), kind, ...fields });
+    this.added('events');
   }
 
   balance(account: string, balance: Parts, debt: string, cause: string, by?: Actor): void {
     this.balances.push({ at: this.instant(this.now()), account, ...moneyParts(balance), debt: formatMoney(debt), cause, ...(by ? { by } : {}) });
+    this.added('balances');
   }
 
   /** An order; `end` is the instant its period ends, as `order.end` writes it. */
   order(order: OrderRecord, end: number): void {
     this.orders.push(order);
+    this.added('orders');
     this.observer?.order(order, end);
   }
 }

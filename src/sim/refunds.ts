@@ -34,7 +34,7 @@ export function refund(world: World, app: AppRuntime, event: RefundEvent): void 
         : normalRefund(order, now, policy.refund.normal.timeUnit, policy.money.rounding);
     order.refunded = true;
     returned = addParts(returned, amount.to);
-    recorder.refunds.push({
+    recorder.refund({
       at: recorder.instant(now),
       account: app.account.id,
       order: order.record.id,

@@ -11,6 +11,7 @@ import type { PackFamily, Policy } from '../policy/schema.ts';
 import type { AppState, BillRecord, OrderRecord } from '../report/types.ts';
 import type { AppSpec, UsageKey } from '../scenario/types.ts';
 import type { Recorder } from './recorder.ts';
+import type { Shard } from './shard.ts';
 import type { EngineJob, Reaction } from './jobs.ts';
 import type { VirtualClock } from './virtualClock.ts';
 import type { WarningState } from './warnings.ts';
@@ -99,6 +100,8 @@ export interface World {
   apps: Map<string, AppRuntime>;
   counters: { orders: number; actors: number };
   trace?: MachineTrace;
+  /** When the run is one shard of a run over worker threads (shard.ts). */
+  shard?: Shard;
   /** Customers who react (population behaviour, sim/behaviour.ts), when the scenario has a population. */
   customers?: CustomerHook;
 }

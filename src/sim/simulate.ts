@@ -21,6 +21,8 @@ import { Recorder } from './recorder.ts';
 import type { MachineTrace, Period, World } from './runtime.ts';
 import { changePolicy } from './policyChange.ts';
 import { playEvent } from './scenarioEvents.ts';
+import { Shard, type ShardOptions } from './shard.ts';
+import { Subject } from './jobKeys.ts';
 import { Priority, VirtualClock } from './virtualClock.ts';
 import { sendWarning } from './warnings.ts';
 
@@ -32,6 +34,8 @@ export interface SimulateOptions {
    * names when the run's policy has its id, else the run's policy itself (no overrides).
    */
   base?: Policy;
+  /** Run one shard of the scenario's accounts only, keying every record by its place in the whole run (shard.ts). */
+  shard?: ShardOptions;
 }
 
 export interface Run {
@@ -86,7 +90,8 @@ export function createRun(scenario: Scenario, policy: Policy, options: SimulateO
   const zone = policyZone(policy);
   const period = periodOf(scenario, zone);
   const run = { scenario, specs: new Map(scenario.accounts.map((account) => [account.id, account])) } as Run;
-  const clock = new VirtualClock<EngineJob>(at ?? period.startAt, (job) => runJob(run, job));
+  const shard = options.shard && new Shard(scenario, options.shard);
+  const clock = new VirtualClock<EngineJob>(at ?? period.startAt, (job) => runJob(run, job), shard?.keys);
   run.world = {
     policy,
     start: { id: policy.id, overrides: overridesFrom(options.base ?? (scenario.policyBase.id === policy.id ? scenario.policyBase : policy), policy) },
@@ -95,12 +100,13 @@ export function createRun(scenario: Scenario, policy: Policy, options: SimulateO
     seed: scenario.seed,
     period,
     clock,
-    recorder: new Recorder(zone, () => clock.now()),
+    recorder: new Recorder(zone, () => clock.now(), shard?.keys),
     pendingBills: new Map(),
     accounts: new Map(),
     apps: new Map(),
     counters: { orders: 0, actors: 0 },
     trace: options.trace,
+    shard,
   };
   run.machines = createMachines(run.world);
   if (scenario.population.length > 0) {
@@ -115,20 +121,27 @@ export function createRun(scenario: Scenario, policy: Policy, options: SimulateO
 export function startRun(scenario: Scenario, policy: Policy = scenario.policy, options: SimulateOptions = {}): Run {
   const run = createRun(scenario, policy, options);
   const { world, machines } = run;
-  for (const spec of scenario.accounts) {
+  const { shard } = world;
+  scenario.accounts.forEach((spec, position) => {
+    if (shard && !shard.hasAccount(spec.id)) return;
+    shard?.keys.subject(position + 1);
     const account = startAccount(world, machines, spec);
     const { balance, debt } = account.actor.getSnapshot().context;
     world.recorder.balance(account.id, balance, debt, 'opening balance');
     spec.apps.forEach((app, index) => {
       world.clock.schedule(app.createdAt, Priority.scenario, { kind: 'startApp', account: spec.id, app: index });
     });
-  }
+  });
   scenario.events.forEach((event, index) => {
+    if (shard && !shard.plays(event)) return;
+    shard?.keys.subject(Subject.events + index);
     world.clock.schedule(event.at, Priority.scenario, { kind: 'event', index });
   });
   scenario.policyChanges.forEach((change, index) => {
+    shard?.keys.subject(Subject.policyChanges + index);
     world.clock.schedule(change.at, Priority.policy, { kind: 'policyChange', index });
   });
+  shard?.keys.subject(Subject.monthCloses);
   scheduleMonthCloses(world);
   return run;
 }
@@ -138,22 +151,29 @@ export function advance(run: Run, until: number): void {
   run.world.clock.runUntil(Math.min(until, run.world.period.endAt));
 }
 
+/** Plays the rest of the period and closes its last month. */
+export function playToEnd(run: Run): void {
+  advance(run, run.world.period.endAt);
+  run.world.shard?.keys.enterFinal();
+  closeLastMonth(run.world);
+}
+
 /** Plays the rest of the period and assembles the report. */
 export function finish(run: Run): Report {
-  advance(run, run.world.period.endAt);
-  closeLastMonth(run.world);
-  return assemble(run);
+  playToEnd(run);
+  return reportOf(run.scenario, recordsOf(run), run.world.zone);
 }
 
 export function simulate(scenario: Scenario, policy: Policy = scenario.policy, options: SimulateOptions = {}): Report {
   return finish(startRun(scenario, policy, options));
 }
 
-function assemble({ scenario, world }: Run): Report {
+/** The run's records, as the report lists them. */
+export function recordsOf({ scenario, world }: Run): Records {
   const { recorder, policy } = world;
   const tags = new Map(scenario.population.map((cohort) => [cohort.cohort, cohort.tags]));
   const cohortOf = (cohort: string | undefined) => (cohort === undefined ? {} : { cohort, tags: [...(tags.get(cohort) ?? [])] });
-  const records: Records = {
+  return {
     format: 1,
     scenario: { name: scenario.name, file: scenario.file, seed: scenario.seed, rules: [...scenario.rules] },
     policy: { ...world.start, ...(world.changes.length > 0 ? { changes: world.changes } : {}) },
@@ -177,7 +197,11 @@ function assemble({ scenario, world }: Run): Report {
     balances: recorder.balances,
     usage: recorder.usage,
   };
+}
+
+/** The report of a run's records: its figures and the scenario's expectations checked. */
+export function reportOf(scenario: Scenario, records: Records, zone: Zone): Report {
   const { kpis, summary } = reportFigures(records);
-  const expectations = checkExpectations(scenario.expect, { ...records, kpis }, world.zone);
+  const expectations = checkExpectations(scenario.expect, { ...records, kpis }, zone);
   return { ...records, expectations, summary, kpis };
 }

@@ -15,6 +15,7 @@
  */
 import type { ActorOptions, AnyActorLogic } from 'xstate';
 import { type Entry, EventQueue } from './eventQueue.ts';
+import type { JobKeys, Origin } from './jobKeys.ts';
 
 /** XState's clock interface, as `createActor` takes it. */
 export type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
@@ -22,7 +23,8 @@ export type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
 export const Priority = { timer: 0, billing: 1, policy: 2, scenario: 3, behaviour: 4 } as const;
 export type Priority = (typeof Priority)[keyof typeof Priority];
 
-type Item<T> = { timer: () => void } | { job: T };
+/** `origin`: where the job stands in the whole run, when a shard keeps keys (jobKeys.ts). */
+type Item<T> = ({ timer: () => void } | { job: T }) & { origin?: Origin };
 
 export interface SavedJob<T> {
   at: number;
@@ -40,6 +42,7 @@ export class VirtualClock<T = never> {
   constructor(
     start: number,
     private readonly dispatch: (job: T) => void = () => {},
+    private readonly keys?: JobKeys,
   ) {
     this.current = start;
   }
@@ -51,7 +54,7 @@ export class VirtualClock<T = never> {
   /** XState timers of one actor: `delay` ms from now, ranked by the actor's creation order. */
   timersFor(rank: number): Clock {
     return {
-      setTimeout: (fn: () => void, delay: number) => this.queue.push(this.current + delay, Priority.timer, rank, { timer: fn }),
+      setTimeout: (fn: () => void, delay: number) => this.queue.push(this.current + delay, Priority.timer, rank, { timer: fn, origin: this.keys?.origin() }),
       clearTimeout: (entry: Entry<Item<T>>) => {
         entry.cancelled = true;
       },
@@ -60,7 +63,7 @@ export class VirtualClock<T = never> {
 
   /** An engine job; with an actor's `rank` at timer priority, it takes the place a timer of that actor would. */
   schedule(at: number, priority: Priority, job: T, rank = 0): void {
-    this.queue.push(at, priority, rank, { job });
+    this.queue.push(at, priority, rank, { job, origin: this.keys?.origin() });
   }
 
   /** Runs every job due before `until` (exclusive), advancing the clock to each one's instant. */
@@ -68,6 +71,7 @@ export class VirtualClock<T = never> {
     for (let entry = this.queue.peek(); entry && entry.at < until; entry = this.queue.peek()) {
       this.queue.pop();
       this.current = entry.at;
+      if (this.keys) this.keys.enter(entry.at, entry.priority, entry.rank, entry.item.origin as Origin);
       if ('timer' in entry.item) entry.item.timer();
       else this.dispatch(entry.item.job);
     }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare } from '../../src/explore/compare.ts';
 import { renderCompareHtml } from '../../src/explore/compareHtml.ts';
 import { parseGrid } from '../../src/explore/grid.ts';
-import { readScenarioSource, scenarioOf } from '../../src/explore/source.ts';
+import { readScenarioSource, scenarioOf } from '../../src/scenario/source.ts';
 import { sweep } from '../../src/explore/sweep.ts';
 import { sweepFiles } from '../../src/explore/sweepFiles.ts';
 import { applyOverrides } from '../../src/policy/overrides.ts';

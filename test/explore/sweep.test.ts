@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellsOf, checkGrid, parseVary } from '../../src/explore/grid.ts';
 import { mergeShards, shardFile, sweepInputHash } from '../../src/explore/shard.ts';
-import { readScenarioSource } from '../../src/explore/source.ts';
+import { readScenarioSource } from '../../src/scenario/source.ts';
 import { statsOf } from '../../src/explore/stats.ts';
 import { sweep } from '../../src/explore/sweep.ts';
 import { sweepFiles } from '../../src/explore/sweepFiles.ts';

@@ -10,7 +10,9 @@ import fc from 'fast-check';
 import { loadPolicy } from '../../src/policy/load.ts';
 import { renderJson } from '../../src/report/json.ts';
 import { parseScenario } from '../../src/scenario/load.ts';
-import { simulate } from '../../src/sim/simulate.ts';
+import { mergeShards } from '../../src/sim/shardMerge.ts';
+import { runShard } from '../../src/sim/shardRun.ts';
+import { policyZone, reportOf, simulate } from '../../src/sim/simulate.ts';
 import type { Run } from './invariants.ts';
 
 export const FAILURES_DIR = join(import.meta.dirname, 'failures');
@@ -98,13 +100,25 @@ export function assertProperty(pool: Pool, name: string, check: Check, numRuns =
 
 /** g: the same text, parsed and simulated again from scratch, renders byte for byte the same JSON. */
 export function deterministic(target: Run): string[] {
-  const first = renderJson(target.report);
-  const second = renderJson(simulate(parseScenario(target.text, FILE)));
+  return sameText(renderJson(target.report), renderJson(simulate(parseScenario(target.text, FILE))), 'the reports');
+}
+
+function sameText(first: string, second: string, what: string): string[] {
   if (first === second) return [];
   const a = first.split('\n');
   const b = second.split('\n');
   const line = a.findIndex((text, index) => text !== b[index]);
-  return [`the reports differ from line ${line + 1}: ${JSON.stringify(a[line])} vs ${JSON.stringify(b[line])}`];
+  return [`${what} differ from line ${line + 1}: ${JSON.stringify(a[line])} vs ${JSON.stringify(b[line])}`];
+}
+
+/** The run split into 2 and into 3 shards (records cloned as they leave a thread) and merged gives the report byte for byte. */
+export function sharded(target: Run): string[] {
+  const { scenario } = target;
+  return [2, 3].flatMap((count) => {
+    const results = Array.from({ length: count }, (_, index) => structuredClone(runShard(scenario, { index, count })));
+    const merged = reportOf(scenario, mergeShards(results), policyZone(scenario.policy));
+    return sameText(renderJson(target.report), renderJson(merged), `the single-thread and ${count}-shard reports`);
+  });
 }
 
 /** A scenario with cohorts: replayed against the population properties, the others against the rest. */

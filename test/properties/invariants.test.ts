@@ -2,7 +2,8 @@
  * Invariants under random scenarios (fast-check). Every property runs over the same pool of
  * generated scenarios (same arbitrary, same fixed seed), so each scenario is parsed and simulated
  * once and its report checked by every property: POOL scenarios per run. Determinism re-runs the
- * first DETERMINISM_RUNS of them from their text through the plain loader path.
+ * first DETERMINISM_RUNS of them from their text through the plain loader path, and sharding
+ * splits them by account into 2 and 3 shards and merges them (sim/shardMerge.ts).
  *
  * A failure is shrunk by fast-check and reported with the shrunk scenario as a YAML file, ready
  * to save as test/properties/failures/NAME.yaml (set IMSIM_PROPERTY_FAILURES=DIR to have it
@@ -15,12 +16,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenarioText } from './arbitraries.ts';
-import { assertProperty, type Check, deterministic, hasPopulation, type Pool, run, savedFailures, TIMEOUT, violated } from './harness.ts';
+import { assertProperty, type Check, deterministic, hasPopulation, sharded, type Pool, run, savedFailures, TIMEOUT, violated } from './harness.ts';
 import { edgesFollowed, moneyConservation, noChargeOffPro, reclaimedIsFinal, refundsBounded, retentionRespected } from './invariants.ts';
 
 const SEED = Number(process.env.IMSIM_PROPERTY_SEED ?? 20200301);
 const POOL = Number(process.env.IMSIM_PROPERTY_RUNS ?? 1000);
 const DETERMINISM_RUNS = Math.min(POOL, 500);
+const SHARDED = 'h. a run split into shards by account and merged gives the single-thread report, byte for byte';
 const pool: Pool = { arbitrary: scenarioText, seed: SEED, size: POOL };
 
 const properties: [string, Check][] = [
@@ -42,6 +44,8 @@ describe(`invariants over ${POOL} generated scenarios (seed ${SEED})`, () => {
     () => assertProperty(pool, 'g. the same input gives a byte-identical report', deterministic, DETERMINISM_RUNS),
     TIMEOUT,
   );
+
+  it(SHARDED, () => assertProperty(pool, SHARDED, sharded, DETERMINISM_RUNS), TIMEOUT);
 
   it('generated scenarios exercise what the properties are about', () => {
     // Guards the generator: a pool with no refunds or no reclaim would make properties vacuous.
@@ -71,5 +75,6 @@ describe.runIf(failureFiles.length > 0)('saved failures replayed against every p
   describe.each(failureFiles)('%s', (_file, text) => {
     it.each(properties)('%s', (name, check) => violated(name, check(run(text))));
     it('g. the same input gives a byte-identical report', () => violated('g', deterministic(run(text))));
+    it(SHARDED, () => violated(SHARDED, sharded(run(text))));
   });
 });

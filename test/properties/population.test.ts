@@ -7,7 +7,8 @@
  * property: the invariants of invariants.ts that hold for any scenario, and those of
  * populationInvariants.ts and kpiInvariants.ts about behaviour, KPIs, generated ids and common random numbers.
  * Determinism re-runs the first DETERMINISM_RUNS scenarios from their text through the plain
- * loader path; independence runs a variant of the first INDEPENDENCE_RUNS.
+ * loader path; independence runs a variant of the first INDEPENDENCE_RUNS; sharding splits the
+ * first DETERMINISM_RUNS by account into 2 and 3 shards and merges them (sim/shardMerge.ts).
  *
  * A failure is shrunk by fast-check and reported with the shrunk scenario as a YAML file, ready
  * to save as test/properties/failures/population-NAME.yaml (set IMSIM_PROPERTY_FAILURES=DIR to
@@ -18,7 +19,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertProperty, type Check, deterministic, hasPopulation, type Pool, run, savedFailures, TIMEOUT, violated } from './harness.ts';
+import { assertProperty, type Check, deterministic, hasPopulation, sharded, type Pool, run, savedFailures, TIMEOUT, violated } from './harness.ts';
 import { edgesFollowed, moneyConservation, noChargeOffPro, reclaimedIsFinal, refundsBounded, retentionRespected } from './invariants.ts';
 import { populationText } from './populationArbitraries.ts';
 import {
@@ -37,6 +38,7 @@ const pool: Pool = { arbitrary: populationText, seed: SEED, size: POOL, prefix: 
 /** Determinism and the independence of cohorts simulate each scenario again: on the first ones only. */
 const DETERMINISM_RUNS = Math.min(POOL, 150);
 const INDEPENDENCE_RUNS = Math.min(POOL, 100);
+const SHARDED = 'o. a run split into shards by account and merged gives the single-thread report, byte for byte';
 const INDEPENDENCE = 'n. a cohort does not depend on the other cohorts nor on its own size (common random numbers)';
 
 const properties: [string, Check][] = [
@@ -66,6 +68,8 @@ describe(`population invariants over ${POOL} generated populations (seed ${SEED}
     () => assertProperty(pool, 'g. the same input gives a byte-identical report', deterministic, DETERMINISM_RUNS),
     TIMEOUT,
   );
+
+  it(SHARDED, () => assertProperty(pool, SHARDED, sharded, DETERMINISM_RUNS), TIMEOUT);
 
   it('generated populations exercise what the properties are about', () => {
     // Guards the generator: a pool where no customer reacts would make the properties vacuous.
@@ -99,5 +103,6 @@ describe.runIf(failureFiles.length > 0)('saved population failures replayed agai
     it.each(properties)('%s', (name, check) => violated(name, check(run(text))));
     it(INDEPENDENCE, () => violated(INDEPENDENCE, cohortsIndependent(run)(run(text))));
     it('g. the same input gives a byte-identical report', () => violated('g', deterministic(run(text))));
+    it(SHARDED, () => violated(SHARDED, sharded(run(text))));
   });
 });

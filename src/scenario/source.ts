@@ -1,13 +1,14 @@
 /**
  * A scenario as something to run anywhere: its text and every file it names (CSV curves, a
- * policy file), read once by whoever starts a sweep and carried with every job, so that a worker
- * (a thread here, or another machine) reads no file and parses the same input. A run parses it
- * with its own seed (a population is drawn anew per seed) and its own knobs.
+ * policy file), read once by whoever starts a sweep or a run over threads and carried with every
+ * job, so that a worker (a thread here, or another machine) reads no file and parses the same
+ * input. A run parses it with its own seed (a population is drawn anew per seed) and its own knobs.
  */
 import { nodeReaderBeside, readTextFile } from '../input/files.ts';
+import type { OverrideSource } from '../policy/overrides.ts';
 import type { Policy } from '../policy/schema.ts';
-import { parseScenario } from '../scenario/load.ts';
-import type { Scenario } from '../scenario/types.ts';
+import { parseScenario } from './load.ts';
+import type { Scenario } from './types.ts';
 
 export interface ScenarioSource {
   /** The path as given, for messages and reports. */
@@ -34,8 +35,15 @@ export function readScenarioSource(file: string, options: { policy?: Policy } = 
   return { file, text, files, ...(options.policy ? { policy: options.policy } : {}) };
 }
 
+export interface SourceOptions {
+  seed?: number;
+  set?: Record<string, unknown>;
+  /** Where the knobs of `set` were written, for messages (`--set`). */
+  setSource?: OverrideSource;
+}
+
 /** The scenario of a source, with a seed and knobs; reads nothing but the source. */
-export function scenarioOf(source: ScenarioSource, options: { seed?: number; set?: Record<string, unknown> } = {}): Scenario {
+export function scenarioOf(source: ScenarioSource, options: SourceOptions = {}): Scenario {
   return parseScenario(source.text, source.file, {
     ...options,
     policy: source.policy,

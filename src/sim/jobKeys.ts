@@ -1,0 +1,161 @@
+/**
+ * Where each job and each record of a shard stands in the order of the whole run (shard.ts).
+ *
+ * The clock runs jobs in (instant, priority, rank, sequence) order, and the sequence is the order
+ * jobs were scheduled in, across all accounts: a shard, which runs some accounts only, cannot
+ * know it. But a job was scheduled by the job running then (its parent), as that job's n-th
+ * scheduling for one subject, so "scheduled before" is "parent ran before, or same parent and
+ * earlier". A job's key is therefore (instant, priority, rank, parent's key, subject, index),
+ * compared in that order, and a record's key is its job's key, its subject and its index. Two
+ * shards' keys compare as the single-thread run orders the same jobs and records.
+ *
+ * The subject is an actor's rank when one job works for many accounts (a month close, a change
+ * of policy), so that each account's share is numbered on its own; 0 otherwise. Work done before
+ * any job (setup) hangs under a first node; the close of the last month, after every job, under a
+ * last one.
+ */
+
+export interface JobNode {
+  readonly at: number;
+  readonly priority: number;
+  readonly rank: number;
+  /** The job that scheduled this one; null for the setup and final nodes. */
+  readonly parent: JobNode | null;
+  readonly subject: number;
+  readonly index: number;
+  /** Its row in the exported table, once exported. */
+  row?: number;
+}
+
+/** Where a scheduled job comes from: kept with it in the queue until it runs. */
+export interface Origin {
+  readonly parent: JobNode;
+  readonly subject: number;
+  readonly index: number;
+}
+
+/** Subjects of setup and of the jobs that work for many actors (an actor's own subject is its rank). */
+export const Subject = {
+  none: 0,
+  /** Setup: the scenario's event i is scheduled under `events + i`, a policy change under `policyChanges + i`. */
+  events: 1e9,
+  policyChanges: 2e9,
+  monthCloses: 3e9,
+  /** A change of policy: the apps' share under their ranks, then the accounts' under `accounts + rank`, then the rest. */
+  accounts: 1e9,
+  trailer: 4e9,
+} as const;
+
+/** A shard's keys as plain arrays, to leave its thread: one row per job node. */
+export interface KeyTable {
+  at: Float64Array;
+  priority: Float64Array;
+  rank: Float64Array;
+  /** The parent's row; −1 for none. */
+  parent: Int32Array;
+  subject: Float64Array;
+  index: Float64Array;
+}
+
+/** The keys of one section's records, in record order. */
+export interface SectionKeys {
+  node: Int32Array;
+  subject: Float64Array;
+  index: Float64Array;
+}
+
+interface Keys {
+  nodes: JobNode[];
+  subjects: number[];
+  indexes: number[];
+}
+
+const endNode = (at: number): JobNode => ({ at, priority: 0, rank: 0, parent: null, subject: 0, index: 0 });
+
+export class JobKeys {
+  private current = endNode(Number.NEGATIVE_INFINITY);
+  private subjectNow: number = Subject.none;
+  private counter = 0;
+  private readonly sections = new Map<string, Keys>();
+
+  /** For a job being scheduled now. */
+  origin(): Origin {
+    return { parent: this.current, subject: this.subjectNow, index: this.counter++ };
+  }
+
+  /** A job starts running. */
+  enter(at: number, priority: number, rank: number, origin: Origin): void {
+    this.current = { at, priority, rank, parent: origin.parent, subject: origin.subject, index: origin.index };
+    this.subject(Subject.none);
+  }
+
+  /** After every job: the close of the last month. */
+  enterFinal(): void {
+    this.current = endNode(Number.POSITIVE_INFINITY);
+    this.subject(Subject.none);
+  }
+
+  /** From now on the job works for this subject. */
+  subject(subject: number): void {
+    this.subjectNow = subject;
+    this.counter = 0;
+  }
+
+  /** A record of `section` is made now. */
+  record(section: string): void {
+    let keys = this.sections.get(section);
+    if (!keys) {
+      keys = { nodes: [], subjects: [], indexes: [] };
+      this.sections.set(section, keys);
+    }
+    keys.nodes.push(this.current);
+    keys.subjects.push(this.subjectNow);
+    keys.indexes.push(this.counter++);
+  }
+
+  /** The nodes the records hang under, with their ancestors, and each section's record keys. */
+  export(): { table: KeyTable; sections: Record<string, SectionKeys> } {
+    const rows: JobNode[] = [];
+    const rowOf = (node: JobNode): number => {
+      if (node.row === undefined) {
+        if (node.parent) rowOf(node.parent);
+        node.row = rows.length;
+        rows.push(node);
+      }
+      return node.row;
+    };
+    const sections: Record<string, SectionKeys> = {};
+    for (const [section, keys] of this.sections) {
+      sections[section] = { node: Int32Array.from(keys.nodes, rowOf), subject: Float64Array.from(keys.subjects), index: Float64Array.from(keys.indexes) };
+    }
+    const table: KeyTable = {
+      at: Float64Array.from(rows, (node) => node.at),
+      priority: Float64Array.from(rows, (node) => node.priority),
+      rank: Float64Array.from(rows, (node) => node.rank),
+      parent: Int32Array.from(rows, (node) => (node.parent ? (node.parent.row as number) : -1)),
+      subject: Float64Array.from(rows, (node) => node.subject),
+      index: Float64Array.from(rows, (node) => node.index),
+    };
+    return { table, sections };
+  }
+}
+
+const sign = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The order of two jobs of two shards' tables (the same job of both: 0). */
+export function compareNodes(a: KeyTable, rowA: number, b: KeyTable, rowB: number): number {
+  const head = sign(a.at[rowA], b.at[rowB]) || sign(a.priority[rowA], b.priority[rowB]) || sign(a.rank[rowA], b.rank[rowB]);
+  if (head !== 0) return head;
+  const [parentA, parentB] = [a.parent[rowA], b.parent[rowB]];
+  if (parentA < 0 || parentB < 0) return sign(parentA, parentB);
+  return compareNodes(a, parentA, b, parentB) || sign(a.subject[rowA], b.subject[rowB]) || sign(a.index[rowA], b.index[rowB]);
+}
+
+/** The order of two records of two shards (a record every shard makes alike: 0). */
+export function compareRecords(a: KeyTable, keysA: SectionKeys, recordA: number, b: KeyTable, keysB: SectionKeys, recordB: number): number {
+  return (
+    compareNodes(a, keysA.node[recordA], b, keysB.node[recordB]) ||
+    sign(keysA.subject[recordA], keysB.subject[recordB]) ||
+    sign(keysA.index[recordA], keysB.index[recordB])
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * One shard of a run split over worker threads (`imsim run --workers K`, parallel.ts): the
+ * accounts it simulates and what it needs to stand in the whole run. Accounts are independent
+ * (no rule looks across accounts), so a shard runs its accounts' apps, events and customers
+ * exactly as the whole run does, with every actor's rank as the whole run gives it and every
+ * record keyed by its place in the whole run's order (jobKeys.ts); shardMerge.ts puts the
+ * shards' records back in that order.
+ */
+import type { ScenarioEvent, Scenario } from '../scenario/types.ts';
+import { JobKeys } from './jobKeys.ts';
+
+export interface ShardOptions {
+  /** This shard, 0 … count − 1; account i of the scenario belongs to shard i mod count. */
+  index: number;
+  count: number;
+}
+
+export class Shard {
+  readonly keys = new JobKeys();
+  private readonly accounts = new Set<string>();
+  private readonly accountRanks = new Map<string, number>();
+  private readonly appRanks = new Map<string, number>();
+  /** The account of every app, written or created by an event. */
+  private readonly owners = new Map<string, string>();
+
+  constructor(scenario: Scenario, options: ShardOptions) {
+    scenario.accounts.forEach((account, index) => {
+      if (index % options.count === options.index) this.accounts.add(account.id);
+      this.accountRanks.set(account.id, index + 1);
+    });
+    this.rankApps(scenario);
+  }
+
+  /**
+   * Ranks as the whole run gives them (actors.ts): accounts in scenario order, then apps in the
+   * order they are started: by instant, and at one instant the written apps (account by account)
+   * before those the events create (in file order), as they were scheduled.
+   */
+  private rankApps(scenario: Scenario): void {
+    const written = scenario.accounts.flatMap((account) => account.apps.map((app) => ({ id: app.id, account: account.id, at: app.createdAt })));
+    const created = scenario.events.flatMap((event) => (event.type === 'createApp' ? [{ id: event.app.id, account: event.account, at: event.at }] : []));
+    const starts = [...written, ...created].map((start, order) => ({ ...start, order }));
+    starts.sort((a, b) => a.at - b.at || a.order - b.order);
+    starts.forEach((start, index) => {
+      this.appRanks.set(start.id, scenario.accounts.length + index + 1);
+      this.owners.set(start.id, start.account);
+    });
+  }
+
+  hasAccount(id: string): boolean {
+    return this.accounts.has(id);
+  }
+
+  /** The event concerns one of this shard's accounts. */
+  plays(event: ScenarioEvent): boolean {
+    const account = event.type === 'topUp' || event.type === 'createApp' ? event.account : this.owners.get(event.app);
+    return account !== undefined && this.accounts.has(account);
+  }
+
+  accountRank(id: string): number | undefined {
+    return this.accountRanks.get(id);
+  }
+
+  appRank(id: string): number | undefined {
+    return this.appRanks.get(id);
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * A shard's run (shard.ts): its accounts simulated to the end of the period, and its records
+ * with their keys, ready to leave its worker thread and be merged (shardMerge.ts).
+ */
+import type { Records } from '../report/types.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { KeyTable, SectionKeys } from './jobKeys.ts';
+import type { Section } from './recorder.ts';
+import type { ShardOptions } from './shard.ts';
+import { playToEnd, recordsOf, startRun } from './simulate.ts';
+
+export interface ShardResult {
+  records: Records;
+  /** The rank in the whole run of each of `records.accounts`, and of each of `records.apps`. */
+  accountRanks: number[];
+  appRanks: number[];
+  table: KeyTable;
+  sections: Partial<Record<Section, SectionKeys>>;
+}
+
+export function runShard(scenario: Scenario, options: ShardOptions): ShardResult {
+  const run = startRun(scenario, scenario.policy, { shard: options });
+  playToEnd(run);
+  const { world } = run;
+  const { table, sections } = (world.shard as NonNullable<typeof world.shard>).keys.export();
+  return {
+    records: recordsOf(run),
+    accountRanks: [...world.accounts.values()].map((account) => account.rank),
+    appRanks: [...world.apps.values()].map((app) => app.rank),
+    table,
+    sections,
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * A run split into shards by account (sim/shard.ts) and merged (sim/shardMerge.ts) gives the
+ * single-thread report, byte for byte: on every bundled scenario, for several shard counts, with
+ * the records cloned as they are when they leave a worker thread. The property pools check the
+ * same on generated scenarios and populations (test/properties).
+ */
+import { describe, expect, it } from 'vitest';
+import { scenarioFiles } from '../../src/cli/test.ts';
+import { renderJson } from '../../src/report/json.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { mergeShards } from '../../src/sim/shardMerge.ts';
+import { runShard } from '../../src/sim/shardRun.ts';
+import { policyZone, reportOf, simulate } from '../../src/sim/simulate.ts';
+import type { Scenario } from '../../src/scenario/types.ts';
+
+function merged(scenario: Scenario, count: number): string {
+  const results = Array.from({ length: count }, (_, index) => structuredClone(runShard(scenario, { index, count })));
+  return renderJson(reportOf(scenario, mergeShards(results), policyZone(scenario.policy)));
+}
+
+describe('a run split into shards by account', () => {
+  it.each(scenarioFiles('scenarios'))('%s merges into the single-thread report with 2, 3 and 5 shards', (file) => {
+    const scenario = loadScenario(file);
+    const single = renderJson(simulate(scenario));
+    for (const count of [2, 3, 5]) expect(merged(scenario, count), `${count} shards`).toBe(single);
+  }, 60_000);
+
+  it('runs only its own accounts, and numbers orders anew in the merged order', () => {
+    const scenario = loadScenario('scenarios/population-grace.yaml');
+    const [first, second] = [0, 1].map((index) => runShard(scenario, { index, count: 2 }));
+    const accounts = (index: number) => scenario.accounts.filter((_, position) => position % 2 === index).map((account) => account.id);
+    expect(first.records.accounts.map((account) => account.id)).toEqual(accounts(0));
+    expect(second.records.accounts.map((account) => account.id)).toEqual(accounts(1));
+    expect(first.records.orders[0].id).toBe('O1');
+    expect(second.records.orders[0].id).toBe('O1');
+    const report = simulate(scenario);
+    expect(mergeShards([first, second]).orders.map((order) => order.id)).toEqual(report.orders.map((order) => order.id));
+  });
+});
