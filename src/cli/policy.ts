@@ -4,7 +4,7 @@
  */
 import { annotatedPolicy, rulesOf } from '../policy/annotate.ts';
 import { diffPolicies } from '../policy/diff.ts';
-import { bundledPolicyText, isBundledPolicyId, loadPolicy } from '../policy/load.ts';
+import { bundledPolicyText, isBundledPolicyId, loadPolicy, loadPolicyWithOrigins } from '../policy/load.ts';
 import { applyOverrides } from '../policy/overrides.ts';
 import { parseSetOptions } from '../policy/setOptions.ts';
 import type { Policy } from '../policy/schema.ts';
@@ -26,13 +26,17 @@ export function policyCommand(args: string[]): number {
   throw new UsageError(usage);
 }
 
-/** A bundled policy as its file is written (comments and rule IDs), else the policy with rule IDs and what --set changed. */
+/**
+ * A bundled policy as its file is written (comments and rule IDs), else the policy with rule IDs,
+ * what --set changed and, when it extends another, where each value comes from.
+ */
 function show(idOrPath: string, withSet: (policy: Policy) => Policy, json: boolean): number {
-  const base = loadPolicy(idOrPath);
+  const { policy: base, origins } = loadPolicyWithOrigins(idOrPath);
   const policy = withSet(base);
+  const extending = new Set(origins.values()).size > 1;
   if (json) process.stdout.write(`${JSON.stringify(policy, null, 2)}\n`);
-  else if (isBundledPolicyId(idOrPath) && policy === base) process.stdout.write(bundledPolicyText(idOrPath));
-  else process.stdout.write(annotatedPolicy(policy, diffPolicies(base, policy)));
+  else if (isBundledPolicyId(idOrPath) && policy === base && !extending) process.stdout.write(bundledPolicyText(idOrPath));
+  else process.stdout.write(annotatedPolicy(policy, diffPolicies(base, policy), origins));
   return 0;
 }
 

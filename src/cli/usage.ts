@@ -135,9 +135,11 @@ account machines, enumerated from their definitions, with ✗ for those no scena
   policy: `imsim policy show [ID|FILE] [--json] [--set path=value]…
 imsim policy diff A B [--set path=value]… [--json]
 
-show: prints a policy, a bundled one by ID (default tencent-im-2019) or a policy file, with the
-rule IDs of its knobs; with --set, the resulting policy, each changed knob marked with its value
-before. --json prints the policy (after --set) as JSON.
+show: prints a policy, a bundled one by ID (tencent-im-2019, the default, or
+tencent-im-2019-renewal-guide) or a policy file, with the rule IDs of its knobs; with --set, the
+resulting policy, each changed knob marked with its value before; for a policy that extends
+another (extends: ID|FILE), each value marked with the policy it comes from. --json prints the
+policy (after --set) as JSON.
 
 diff: every knob and price whose value differs between A and B (each a bundled ID or a file;
 --set changes B), with the rules they belong to. Exit code 0 when they agree, 1 when they differ.

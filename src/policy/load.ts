@@ -6,15 +6,16 @@
  * this module and call `parsePolicy` or pass a ready policy to the scenario parser.
  */
 import { fixedZone, parseLocalTime, type Zone } from '../domain/calendar.ts';
-import { nodeFs, nodePath, readTextFile } from '../input/files.ts';
+import { besideFile, nodeFs, nodePath, nodeReaderBeside, readTextFile } from '../input/files.ts';
 import { fileIssue, inFileOrder } from '../input/issues.ts';
-import { issueAt, type PathSegment, readYaml } from '../input/yamlSource.ts';
+import { issueAt, type PathSegment, readYaml, type YamlSource } from '../input/yamlSource.ts';
 import { zodIssues } from '../input/zodIssues.ts';
 import { InputError } from '../inputError.ts';
+import { isPlainMapping, layered, layeredOrigins, MAX_EXTENDS, type Origins } from './extends.ts';
 import { type Policy, policySchema } from './schema.ts';
 
 /** Policies shipped with imsim, each in `src/policy/<id>.yaml`. Listed, not globbed, so bundlers see every file. */
-const bundledIds = ['tencent-im-2019'] as const;
+const bundledIds = ['tencent-im-2019', 'tencent-im-2019-renewal-guide'] as const;
 
 export function bundledPolicyIds(): string[] {
   return [...bundledIds];
@@ -32,38 +33,93 @@ export function bundledPolicyText(id: string): string {
   return nodeFs().readFileSync(new URL(`./${id}.yaml`, import.meta.url), 'utf8');
 }
 
-const bundledPolicies = new Map<string, Policy>();
+const bundledPolicies = new Map<string, { policy: Policy; origins: Origins }>();
+
+/** A bundled policy with the origin of each value (its own id, or the bundled policy it extends). */
+export function bundledPolicy(id: string, chain: string[] = []): { policy: Policy; origins: Origins } {
+  // Parsed and checked once per process (it is half the time of loading a small scenario);
+  // each caller gets its own copy, free to change.
+  let found = bundledPolicies.get(id);
+  if (!found) {
+    found = parsePolicyWithOrigins(bundledPolicyText(id), `policy/${id}.yaml`, { name: id, chain });
+    bundledPolicies.set(id, found);
+  }
+  return structuredClone(found);
+}
 
 /**
  * A bundled policy id, or a path to a YAML/JSON policy file relative to `baseDir` (default: the
  * working directory). Throws InputError listing every problem found.
  */
 export function loadPolicy(idOrPath: string, options: { baseDir?: string } = {}): Policy {
-  if (isBundledPolicyId(idOrPath)) {
-    // Parsed and checked once per process (it is half the time of loading a small scenario);
-    // each caller gets its own copy, free to change.
-    let policy = bundledPolicies.get(idOrPath);
-    if (!policy) {
-      policy = parsePolicy(bundledPolicyText(idOrPath), `policy/${idOrPath}.yaml`);
-      bundledPolicies.set(idOrPath, policy);
-    }
-    return structuredClone(policy);
-  }
+  return loadPolicyWithOrigins(idOrPath, options).policy;
+}
+
+/** `loadPolicy`, with the origin of each value (extends.ts). */
+export function loadPolicyWithOrigins(idOrPath: string, options: { baseDir?: string } = {}): { policy: Policy; origins: Origins } {
+  if (isBundledPolicyId(idOrPath)) return bundledPolicy(idOrPath);
   const path = nodePath().resolve(options.baseDir ?? process.cwd(), idOrPath);
   if (!nodeFs().existsSync(path)) {
     throw new InputError([fileIssue(idOrPath, '', `expected a bundled policy id (${bundledIds.join(', ')}) or a policy file, found neither`)]);
   }
-  return parsePolicy(readTextFile(path, idOrPath, 'policy'), idOrPath);
+  return parsePolicyWithOrigins(readTextFile(path, idOrPath, 'policy'), idOrPath, { readFile: nodeReaderBeside(path) });
+}
+
+export interface PolicyTextOptions {
+  /** Reads a policy file that `extends` names, relative to this one; without it, only bundled ids can be extended. */
+  readFile?: (name: string) => string;
+  /** The policy's name in origins (default: the file). */
+  name?: string;
+  /** The policies that extend this one, to refuse a loop. */
+  chain?: string[];
 }
 
 /** Parses and checks a policy text; pure, so the browser can use it on its own files. */
-export function parsePolicy(text: string, file: string): Policy {
+export function parsePolicy(text: string, file: string, options: PolicyTextOptions = {}): Policy {
+  return parsePolicyWithOrigins(text, file, options).policy;
+}
+
+/** `parsePolicy`, with the origin of each value: this policy, or the one it extends (extends.ts). */
+export function parsePolicyWithOrigins(text: string, file: string, options: PolicyTextOptions = {}): { policy: Policy; origins: Origins } {
   const source = readYaml(text, file);
-  const parsed = policySchema.safeParse(source.value, { reportInput: true });
+  const { value, origins } = withBase(source, options);
+  const parsed = policySchema.safeParse(value, { reportInput: true });
   if (!parsed.success) throw new InputError(inFileOrder(zodIssues(source, parsed.error.issues, [], policySchema)));
   const problems = checkPolicy(parsed.data);
   if (problems.length > 0) throw new InputError(inFileOrder(problems.map((p) => issueAt(source, p.path, p.message))));
-  return parsed.data;
+  return { policy: parsed.data, origins };
+}
+
+/** The file's values laid over the policy it extends, if any. */
+function withBase(source: YamlSource, options: PolicyTextOptions): { value: unknown; origins: Origins } {
+  const name = options.name ?? source.file;
+  const own = source.value;
+  if (!isPlainMapping(own) || !Object.hasOwn(own, 'extends')) return { value: own, origins: layeredOrigins(new Map(), own, name) };
+  const problem = (message: string) => new InputError([issueAt(source, ['extends'], message)]);
+  const { extends: ref, ...rest } = own;
+  const expected = `expected a bundled policy id (${bundledIds.join(', ')}) or a policy file beside this one`;
+  if (typeof ref !== 'string' || ref.trim() === '') throw problem(`${expected}, found ${JSON.stringify(ref)}`);
+  const chain = [...(options.chain ?? []), name];
+  const target = isBundledPolicyId(ref) ? ref : besideFile(source.file, ref);
+  if (chain.includes(target)) throw problem(`expected a policy that does not extend itself, found the loop ${[...chain, target].join(' → ')}`);
+  if (chain.length > MAX_EXTENDS) throw problem(`expected at most ${MAX_EXTENDS} policies extending one another, found more`);
+  const base = isBundledPolicyId(ref) ? bundledPolicy(ref, chain) : baseFile(ref, target, options, chain, problem(`${expected}, found "${ref}"`));
+  if (typeof rest.id !== 'string' || rest.id === base.policy.id) {
+    throw problem(`expected an id of its own beside extends (a policy that extends ${base.policy.id} is another policy), found ${rest.id === undefined ? 'none' : JSON.stringify(rest.id)}`);
+  }
+  return { value: layered(base.policy, rest), origins: layeredOrigins(base.origins, rest, name) };
+}
+
+function baseFile(ref: string, target: string, options: PolicyTextOptions, chain: string[], missing: InputError): { policy: Policy; origins: Origins } {
+  const { readFile } = options;
+  if (!readFile) throw missing;
+  let text: string;
+  try {
+    text = readFile(ref);
+  } catch {
+    throw missing;
+  }
+  return parsePolicyWithOrigins(text, target, { readFile: (name) => readFile(besideFile(ref, name)), chain });
 }
 
 /**

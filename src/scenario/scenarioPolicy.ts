@@ -51,7 +51,7 @@ function namedPolicy(ctx: ParseContext, ref: string): Policy | undefined {
       ctx.issue(['policy'], `expected a bundled policy id (${bundledPolicyIds().join(', ')}) or a policy file next to the scenario, found "${ref}"`);
       return undefined;
     }
-    return parsePolicy(text, besideFile(ctx.source.file, ref));
+    return parsePolicy(text, besideFile(ctx.source.file, ref), { readFile: (name) => ctx.readFile(besideFile(ref, name)) });
   } catch (error) {
     if (error instanceof InputError) for (const issue of error.issues) ctx.add(issue);
     else ctx.issue(['policy'], `cannot load the policy "${ref}": ${error instanceof Error ? error.message : String(error)}`);
