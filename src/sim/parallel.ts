@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { Report } from '../report/types.ts';
 import { scenarioOf, type ScenarioSource, type SourceOptions } from '../scenario/source.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { mergeShards } from './shardMerge.ts';
+import { mergeShardRecords } from './shardMerge.ts';
 import { runShard, type ShardResult } from './shardRun.ts';
 import { policyZone, reportOf, simulate } from './simulate.ts';
 import { besideModule } from './threadPool.ts';
@@ -55,5 +55,5 @@ export async function simulateOnThreads(
   for (const other of others) other.catch(() => {});
   const first = runShard(scenario, { index: 0, count });
   const results = [first, ...(await Promise.all(others))];
-  return reportOf(scenario, mergeShards(results), policyZone(scenario.policy));
+  return reportOf(scenario, mergeShardRecords(results), policyZone(scenario.policy));
 }

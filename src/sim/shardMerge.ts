@@ -63,7 +63,7 @@ function renumberOrders(records: Records, merged: { [S in Section]: Merged<Recor
   );
 }
 
-export function mergeShards(results: ShardResult[]): Records {
+export function mergeShardRecords(results: ShardResult[]): Records {
   const [first] = results;
   const merged = Object.fromEntries(sections.map((section) => [section, mergeSection(results, section)])) as { [S in Section]: Merged<Records[S][number]> };
   const records: Records = {

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { loadPolicy } from '../../src/policy/load.ts';
 import { renderJson } from '../../src/report/json.ts';
 import { parseScenario } from '../../src/scenario/load.ts';
-import { mergeShards } from '../../src/sim/shardMerge.ts';
+import { mergeShardRecords } from '../../src/sim/shardMerge.ts';
 import { runShard } from '../../src/sim/shardRun.ts';
 import { policyZone, reportOf, simulate } from '../../src/sim/simulate.ts';
 import type { Run } from './invariants.ts';
@@ -116,7 +116,7 @@ export function sharded(target: Run): string[] {
   const { scenario } = target;
   return [2, 3].flatMap((count) => {
     const results = Array.from({ length: count }, (_, index) => structuredClone(runShard(scenario, { index, count })));
-    const merged = reportOf(scenario, mergeShards(results), policyZone(scenario.policy));
+    const merged = reportOf(scenario, mergeShardRecords(results), policyZone(scenario.policy));
     return sameText(renderJson(target.report), renderJson(merged), `the single-thread and ${count}-shard reports`);
   });
 }

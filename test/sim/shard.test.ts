@@ -8,14 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { scenarioFiles } from '../../src/cli/test.ts';
 import { renderJson } from '../../src/report/json.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
-import { mergeShards } from '../../src/sim/shardMerge.ts';
+import { mergeShardRecords } from '../../src/sim/shardMerge.ts';
 import { runShard } from '../../src/sim/shardRun.ts';
 import { policyZone, reportOf, simulate } from '../../src/sim/simulate.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 
 function merged(scenario: Scenario, count: number): string {
   const results = Array.from({ length: count }, (_, index) => structuredClone(runShard(scenario, { index, count })));
-  return renderJson(reportOf(scenario, mergeShards(results), policyZone(scenario.policy)));
+  return renderJson(reportOf(scenario, mergeShardRecords(results), policyZone(scenario.policy)));
 }
 
 describe('a run split into shards by account', () => {
@@ -34,6 +34,6 @@ describe('a run split into shards by account', () => {
     expect(first.records.orders[0].id).toBe('O1');
     expect(second.records.orders[0].id).toBe('O1');
     const report = simulate(scenario);
-    expect(mergeShards([first, second]).orders.map((order) => order.id)).toEqual(report.orders.map((order) => order.id));
+    expect(mergeShardRecords([first, second]).orders.map((order) => order.id)).toEqual(report.orders.map((order) => order.id));
   });
 });
