@@ -31,7 +31,12 @@ describe('the bundled policy', () => {
   it('has the knobs of docs/policy.md at their defaults', () => {
     const policy = bundled();
     expect(policy.timezone).toBe('Asia/Shanghai');
-    expect(policy.lengths).toEqual({ minMonths: 1, maxMonths: 36, discounts: { 6: '0.98', 12: '0.95', 24: '0.90' } });
+    expect(policy.lengths).toEqual({
+      minMonths: 1,
+      maxMonths: 36,
+      discounts: { 6: '0.98', 12: '0.95', 24: '0.90' },
+      discountsApplyTo: { packs: false, renewals: true },
+    });
     expect(policy.lifecycle.grace).toEqual({ days: 7, countEndDay: false });
     expect(policy.usage.avBandwidth.internationalPerMbpsDay).toBeNull();
     expect(policy.balance.payOrder).toEqual(['gift', 'income', 'cash']);

@@ -17,9 +17,13 @@ export function monthlyPrice(policy: Policy, product: string): Money {
   return money(product === 'pro' ? policy.editions.pro.pricePerMonth : policy.packs[product].pricePerMonth);
 }
 
-/** P3: the discount factor for a pro length (6 → 0.98, 12 → 0.95, 24 → 0.90), 1 otherwise. */
-export function lengthDiscountFactor(policy: Policy, product: string, months: number): Money {
-  if (product !== 'pro') return money(1);
+/**
+ * P3: the discount factor for a length (6 → 0.98, 12 → 0.95, 24 → 0.90), 1 otherwise; for packs
+ * and for renewals only where `lengths.discountsApplyTo` says so (by default pro, renewals too).
+ */
+export function lengthDiscountFactor(policy: Policy, product: string, months: number, renewal = false): Money {
+  const { packs, renewals } = policy.lengths.discountsApplyTo;
+  if ((product !== 'pro' && !packs) || (renewal && !renewals)) return money(1);
   return money(policy.lengths.discounts[String(months)] ?? 1);
 }
 
@@ -31,11 +35,11 @@ export function promotionApplies(promotion: Promotion, product: string, localDat
 
 export function priceOrder(
   policy: Policy,
-  order: { product: string; months: number; promotion?: Promotion; voucher?: string },
+  order: { product: string; months: number; renewal?: boolean; promotion?: Promotion; voucher?: string },
   rounding: RoundingMode,
 ): Price {
   const listPrice = monthlyPrice(policy, order.product).times(order.months);
-  const discounted = listPrice.times(lengthDiscountFactor(policy, order.product, order.months));
+  const discounted = listPrice.times(lengthDiscountFactor(policy, order.product, order.months, order.renewal));
   const promoted = order.promotion ? discounted.times(order.promotion.factor) : discounted;
   const beforeVoucher = roundCents(promoted, rounding);
   const voucher = Money.min(money(order.voucher ?? 0), beforeVoucher);

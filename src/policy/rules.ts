@@ -17,7 +17,7 @@ export const rules: readonly Rule[] = [
   { id: 'E4', title: 'Trial serves at most 100 users', knobs: ['editions.trial.limits.users'] },
   { id: 'P1', title: 'Pro costs 999 CNY a month and includes 100,000 DAU', knobs: ['editions.pro.pricePerMonth', 'editions.pro.includedDau'] },
   { id: 'P2', title: 'Pro validity: from T to day T−1 of the month after', knobs: ['editions.pro.validity'], source: '有效期 T 日-次月 T-1 日' },
-  { id: 'P3', title: 'Lengths of 1 to 36 months, discounts for 6, 12, 24', knobs: ['lengths.minMonths', 'lengths.maxMonths', 'lengths.discounts'] },
+  { id: 'P3', title: 'Lengths of 1 to 36 months, discounts for 6, 12, 24', knobs: ['lengths.minMonths', 'lengths.maxMonths', 'lengths.discounts', 'lengths.discountsApplyTo'] },
   { id: 'P4', title: 'A renewal extends from the current end', knobs: ['renewal.inGraceFrom'] },
   { id: 'P5', title: 'Auto-renewal at the end when the balance is enough; daily retries until suspension', knobs: ['autoRenew.months', 'autoRenew.retryDailyInGrace'], source: '账户余额足够时，套餐到期时按月自动续费' },
   { id: 'P6', title: 'Promotions multiply a price within a window', knobs: ['promotions'], source: 'IM平滑迁移大回馈，现在迁移可享5折选购专业版套餐包' },

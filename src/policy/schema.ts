@@ -72,6 +72,8 @@ export const policySchema = z.strictObject({
     minMonths: months.min(1),
     maxMonths: months.min(1),
     discounts: z.record(z.string().regex(/^\d+$/, 'expected a whole number of months'), decimalText),
+    /** P3, an open reading: whether the length discounts also apply to packs, and to renewals (manual and automatic). */
+    discountsApplyTo: z.strictObject({ packs: z.boolean(), renewals: z.boolean() }).default({ packs: false, renewals: true }),
   }),
   packs: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), pack),
   usage: z.strictObject({

@@ -27,7 +27,7 @@ export function createMachines(world: World): Machines {
       now,
       canAffordAutoRenewal: (appId, months) => {
         const app = world.apps.get(appId);
-        return app !== undefined && canPay(app.account, quote(world, 'pro', months).total);
+        return app !== undefined && canPay(app.account, quote(world, 'pro', months, true).total);
       },
     }),
     account: createAccountMachine({ now }),
@@ -125,7 +125,7 @@ export function startApp(
   actor.on('autoRenewFailed', () => recorder.notify('autoRenewFailed', account.id, app.id));
   actor.on('recordsPurged', () => recorder.event('recordsPurged', { app: app.id, account: account.id }));
   actor.on('autoRenewed', (event) => {
-    const price = quote(world, 'pro', event.months, activePromotion(world, app, 'pro'));
+    const price = quote(world, 'pro', event.months, true, activePromotion(world, app, 'pro'));
     placeOrder(world, app, { product: 'pro', months: event.months, kind: 'autoRenewal', start: event.start, end: event.end, price });
   });
   actor.subscribe(() => observeTransitions(world, app));

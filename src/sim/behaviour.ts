@@ -30,6 +30,7 @@ import type { ScenarioEvent } from '../scenario/types.ts';
 import type { Machines } from './actors.ts';
 import type { BuyReaction, Reaction } from './jobs.ts';
 import { quote } from './orders.ts';
+import { renewsPro } from './purchases.ts';
 import type { RecordObserver } from './recorder.ts';
 import type { AccountRuntime, AppRuntime, CustomerHook, World } from './runtime.ts';
 import { appOf, playEvent } from './scenarioEvents.ts';
@@ -167,7 +168,8 @@ export class Customers implements RecordObserver, CustomerHook {
     const decision = topUpDecision(customer.behaviour, customer.decider, `${cycle}.${refusal}`);
     if (!decision) return;
     const available = totalOf(app.account.actor.getSnapshot().context.balance);
-    const cash = formatMoney(quote(this.world, 'pro', reaction.months).total.minus(available));
+    const renewal = renewsPro(app, reaction.type === 'purchase' ? 'purchase' : 'renew');
+    const cash = formatMoney(quote(this.world, 'pro', reaction.months, renewal).total.minus(available));
     this.schedule(decision.delayMs, { type: 'topUp', account: app.account.id, cash, action: reaction });
   }
 

@@ -30,17 +30,18 @@ export function activePromotion(world: World, app: AppRuntime, product: string, 
 /** Plain prices (no promotion, no voucher) already worked out, by policy, product and months: prices are immutable. */
 const plainPrices = new WeakMap<World['policy'], Map<string, Price>>();
 
-export function quote(world: World, product: string, months: number, promotion?: Promotion, voucher?: string): Price {
-  if (promotion !== undefined || voucher !== undefined) return priceOrder(world.policy, { product, months, promotion, voucher }, world.policy.money.rounding);
+/** What an order costs; `renewal` for a renewal, manual or automatic (P3 `lengths.discountsApplyTo`). */
+export function quote(world: World, product: string, months: number, renewal: boolean, promotion?: Promotion, voucher?: string): Price {
+  if (promotion !== undefined || voucher !== undefined) return priceOrder(world.policy, { product, months, renewal, promotion, voucher }, world.policy.money.rounding);
   let prices = plainPrices.get(world.policy);
   if (!prices) {
     prices = new Map();
     plainPrices.set(world.policy, prices);
   }
-  const key = `${product}/${months}`;
+  const key = `${product}/${months}/${renewal}`;
   let price = prices.get(key);
   if (!price) {
-    price = priceOrder(world.policy, { product, months }, world.policy.money.rounding);
+    price = priceOrder(world.policy, { product, months, renewal }, world.policy.money.rounding);
     prices.set(key, price);
   }
   return price;

@@ -39,7 +39,7 @@ function planPurchase(world: World, app: AppRuntime, event: BuyEvent) {
   const period = event.product === 'pro' ? proPeriod(world, app, event) : packPeriod(world, app, event);
   if (typeof period === 'string') return period;
   const promotion = activePromotion(world, app, event.product, event.promotion);
-  const price = quote(world, event.product, event.months, promotion, event.voucher);
+  const price = quote(world, event.product, event.months, period.kind === 'renewal', promotion, event.voucher);
   if (!canPay(app.account, price.total)) return 'insufficientBalance';
   return { period, price, promotion };
 }
@@ -66,6 +66,12 @@ function heldPack(world: World, app: AppRuntime, family: string) {
   return app.packs.find((pack) => pack.family === family && pack.end > now);
 }
 
+/** P4: whether buying pro now is a renewal: not from trial, nor a new purchase after suspension. */
+export function renewsPro(app: AppRuntime, type: 'purchase' | 'renew'): boolean {
+  if (app.state === 'trial') return false;
+  return app.state !== 'suspended' || type === 'renew';
+}
+
 /**
  * P2 and P4: from trial or after suspension a new period starts now; while active (a purchase
  * of pro on an app that has it is a renewal) it extends from the current end; in grace from
@@ -77,7 +83,7 @@ function proPeriod(world: World, app: AppRuntime, event: BuyEvent): Period | Den
   const mode = world.policy.editions.pro.validity;
   const fromNow = (kind: OrderKind): Period => ({ start: now, end: proValidityEnd(now, event.months, mode, world.zone), kind });
   if (app.state === 'trial') return event.type === 'renew' ? 'proRequired' : fromNow('purchase');
-  if (app.state === 'suspended') return fromNow(event.type === 'renew' ? 'renewal' : 'purchase');
+  if (app.state === 'suspended') return fromNow(renewsPro(app, event.type) ? 'renewal' : 'purchase');
   if (proEnd === null) return 'proRequired';
   const fromEnd = app.state === 'active' || world.policy.renewal.inGraceFrom === 'previousEnd';
   const start = fromEnd ? proEnd : now;

@@ -68,6 +68,27 @@ describe('F1/P3: pack prices', () => {
   });
 });
 
+describe('P3: whom the length discounts apply to (lengths.discountsApplyTo)', () => {
+  const applyTo = (packs: boolean, renewals: boolean) => ({ ...policy, lengths: { ...policy.lengths, discountsApplyTo: { packs, renewals } } });
+
+  it('P3: by default a 12-month renewal of pro pays the 12-month discount, as a purchase does (11388.60)', () => {
+    expect(priced({ product: 'pro', months: 12, renewal: true }).total).toBe('11388.60');
+  });
+
+  it('P3: with renewals false a 12-month renewal pays the list price (11988.00), a purchase still 11388.60', () => {
+    const noRenewals = applyTo(false, false);
+    expect(priceOrder(noRenewals, { product: 'pro', months: 12, renewal: true }, rounding).total.toFixed(2)).toBe('11988.00');
+    expect(priceOrder(noRenewals, { product: 'pro', months: 12 }, rounding).total.toFixed(2)).toBe('11388.60');
+  });
+
+  it('P3: with packs true 6 months of groupMembers2000 cost 2940.00 (3000 × 0.98), and a renewal of them too', () => {
+    const packs = applyTo(true, true);
+    expect(priceOrder(packs, { product: 'groupMembers2000', months: 6 }, rounding).total.toFixed(2)).toBe('2940.00');
+    expect(priceOrder(packs, { product: 'groupMembers2000', months: 6, renewal: true }, rounding).total.toFixed(2)).toBe('2940.00');
+    expect(priceOrder(applyTo(true, false), { product: 'groupMembers2000', months: 6, renewal: true }, rounding).total.toFixed(2)).toBe('3000.00');
+  });
+});
+
 describe('P6: promotions', () => {
   it('P6: a promotion with factor 0.5 halves one month of pro to 499.50', () => {
     expect(priced({ product: 'pro', months: 1, promotion: half })).toMatchObject({ promotion: '499.50', total: '499.50' });
