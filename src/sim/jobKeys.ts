@@ -44,6 +44,8 @@ export const Subject = {
   /** A change of policy: the apps' share under their ranks, then the accounts' under `accounts + rank`, then the rest. */
   accounts: 1e9,
   trailer: 4e9,
+  /** A job its parent scheduled to run at once, before the parent's own place (see `enter`). */
+  late: 5e9,
 } as const;
 
 /** A shard's keys as plain arrays, to leave its thread: one row per job node. */
@@ -83,8 +85,17 @@ export class JobKeys {
     return { parent: this.current, subject: this.subjectNow, index: this.counter++ };
   }
 
-  /** A job starts running. */
+  /**
+   * A job starts running. One its parent scheduled ahead of the parent's own (instant, priority,
+   * rank), such as a warning due now or a delay of 0, runs at once after the parent: it counts
+   * as the rest of the parent's job, after everything the parent did.
+   */
   enter(at: number, priority: number, rank: number, origin: Origin): void {
+    const parent = origin.parent;
+    if (parent === this.current && (sign(at, parent.at) || sign(priority, parent.priority) || sign(rank, parent.rank)) < 0) {
+      if (this.subjectNow !== Subject.late) this.subject(Subject.late);
+      return;
+    }
     this.current = { at, priority, rank, parent: origin.parent, subject: origin.subject, index: origin.index };
     this.subject(Subject.none);
   }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioFiles } from '../../src/cli/test.ts';
 import { renderJson } from '../../src/report/json.ts';
-import { loadScenario } from '../../src/scenario/load.ts';
+import { loadScenario, parseScenario } from '../../src/scenario/load.ts';
 import { mergeShardRecords } from '../../src/sim/shardMerge.ts';
 import { runShard } from '../../src/sim/shardRun.ts';
 import { policyZone, reportOf, simulate } from '../../src/sim/simulate.ts';
@@ -24,6 +24,29 @@ describe('a run split into shards by account', () => {
     const single = renderJson(simulate(scenario));
     for (const count of [2, 3, 5]) expect(merged(scenario, count), `${count} shards`).toBe(single);
   }, 60_000);
+
+  it('keeps a job its parent scheduled ahead of its own place (a warning due at once) right after the parent', () => {
+    // From review: app 1's purchase arms a warning at once that sorts before app 2's purchase job.
+    const scenario = parseScenario(
+      `format: 1
+name: late warning
+policy: tencent-im-2019
+policyOverrides: { lifecycle.expiryWarnings.daysBefore: 40 }
+start: 2020-03-01
+end: 2020-04-30
+accounts:
+  - { id: a, balance: { cash: "5000.00" }, apps: [{ id: "1" }] }
+  - { id: b, balance: { cash: "5000.00" }, apps: [{ id: "2" }] }
+events:
+  - { at: 2020-03-09T10:00, type: purchase, app: "2", product: pro, months: 1 }
+  - { at: 2020-03-09T10:00, type: purchase, app: "1", product: pro, months: 1 }
+`,
+      'late.yaml',
+    );
+    const single = renderJson(simulate(scenario));
+    expect(simulate(scenario).notifications.length).toBeGreaterThan(2);
+    for (const count of [2, 3]) expect(merged(scenario, count), `${count} shards`).toBe(single);
+  });
 
   it('runs only its own accounts, and numbers orders anew in the merged order', () => {
     const scenario = loadScenario('scenarios/population-grace.yaml');
