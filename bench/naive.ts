@@ -54,7 +54,7 @@ export function naiveRun(scenario: Scenario, periods: Map<string, ProPeriod[]>):
       clock.set(Math.max(clock.now(), Math.floor(dayStart + index * slot)));
       while (app.pending.length > 0 && app.pending[0].at < dayStart + MS_PER_DAY) {
         const { start, end, cause } = app.pending.shift() as ProPeriod;
-        app.actor.send({ type: 'PRO_PERIOD', start, end, cause });
+        app.actor.send({ type: 'PRO_PERIOD', start, end, edition: 'pro', cause });
       }
       for (const stream of app.streams) app.peak = Math.max(app.peak, stream.uniform());
       if (day % 30 === 29) [checksum, app.peak] = [checksum + app.peak, 0];

@@ -50,7 +50,7 @@ function fieldNames(schema: z.ZodType): string[] {
 function knobPaths(value: unknown, schema: z.ZodType, path: string[] = []): string[] {
   const def = defOf(schema);
   const fields = value as Record<string, unknown>;
-  if (def.type === 'object' && def.shape) return Object.entries(def.shape).flatMap(([key, field]) => knobPaths(fields[key], field, [...path, key]));
+  if (def.type === 'object' && def.shape) return Object.entries(def.shape).filter(([key]) => fields[key] !== undefined).flatMap(([key, field]) => knobPaths(fields[key], field, [...path, key]));
   if (def.type === 'record' && def.valueType && Object.keys(fields).length > 0) {
     return [...new Set(Object.values(fields).flatMap((entry) => knobPaths(entry, def.valueType as z.ZodType, [...path, '<…>'])))];
   }

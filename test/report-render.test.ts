@@ -105,7 +105,7 @@ describe('CSV', () => {
     report.events[0].detail = 'said "hi", then\nleft';
     const csv = renderCsv(report);
     expect(csv['events.csv']).toContain('recordsPurged,1400000001,,"said ""hi"", then\nleft",\n');
-    expect(csv['bill-lines.csv']).toContain(',"peak groups 150000, free 100000",1000.00\n');
+    expect(csv['bill-lines.csv']).toContain(',"peak groups 150000, free 100000",1000.00,pro\n');
   });
 
   it('guards against formula injection but leaves numbers alone', () => {

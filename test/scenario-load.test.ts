@@ -287,7 +287,7 @@ events:
       `${header()}accounts: [{ id: a, apps: [{ id: "1" }] }]\nevents:\n  - { at: 2020-03-05, type: purchase, app: "1", product: gold, months: 1, promotion: half }\n  - { at: 2020-03-05, type: purchase, app: "1", product: groupMembers2000, months: 0 }\n  - { at: 2020-03-05, type: setStorageExtension, app: "1", months: 13 }\n  - { at: 2020-03-05, type: refund, app: "1", product: pro, kind: sometimes }\n`,
     );
     expect(issues.map((issue) => issue.path)).toEqual(['events.0.product', 'events.1.months', 'events.2.months', 'events.3.kind']);
-    expect(issues[0].message).toMatch(/^expected pro or a pack of the policy, found "gold"; expected one of pro, avChatroomUnlimited/);
+    expect(issues[0].message).toMatch(/^expected a paid edition \(pro\) or a pack of the policy, found "gold"; expected one of pro, avChatroomUnlimited/);
     expect(issues[2].message).toBe('expected 0 (off) to 12 months of storage extension (U3), found 13');
     expect(issues[3].message).toBe('expected noReason | normal, found "sometimes"');
   });

@@ -74,7 +74,7 @@ export function measureCoverage(scenarios: Scenario[]): Coverage {
   const confirmed = new Map<string, Set<string>>();
   for (const scenario of scenarios) {
     const report = simulate(scenario, scenario.policy, { trace: watch(seen, scenario.file) });
-    for (const id of scenario.rules) if (ruleEvidence[id]?.(report)) note(confirmed, id, scenario.file);
+    for (const id of scenario.rules) if (ruleEvidence[id]?.(report, scenario.policy)) note(confirmed, id, scenario.file);
   }
   return {
     rules: rules.map((rule) => ({

@@ -4,17 +4,19 @@
  * refund, X5 an actual reclaim).
  */
 import { money } from '../domain/money.ts';
+import { isPaidEdition } from '../domain/editions.ts';
+import type { Policy } from '../policy/schema.ts';
 import type { Report } from '../report/types.ts';
 
-type Evidence = (report: Report) => boolean;
+type Evidence = (report: Report, policy: Policy) => boolean;
 
 const positive = (amount: string) => money(amount).gt(0);
 const hasLine = (report: Report, ...items: string[]) =>
   report.bills.some((bill) => bill.lines.some((line) => items.includes(line.item) && positive(line.amount)));
 const denied = (report: Report, reason: string) => report.denials.some((denial) => denial.reason === reason);
 const caused = (report: Report, cause: string) => report.transitions.some((transition) => transition.cause === cause);
-const isPack = (product: string) => product !== 'pro';
-const proOrders = (report: Report) => report.orders.filter((order) => order.product === 'pro');
+const isPack = (order: { product: string; edition: string }) => order.product !== order.edition;
+const editionOrders = (report: Report) => report.orders.filter((order) => !isPack(order));
 
 /** E3: one account with several apps, where what one app bought did not make another pro. */
 function perAppPurchases(report: Report): boolean {
@@ -25,11 +27,11 @@ function perAppPurchases(report: Report): boolean {
   });
 }
 
-/** U8: a pro refund in a month whose bill still charges that app. */
-function usageBilledAfterRefund(report: Report): boolean {
+/** U8: a refund of a paid edition in a month whose bill still charges that app. */
+function usageBilledAfterRefund(report: Report, policy: Policy): boolean {
   return report.refunds.some((refund) => {
     const month = refund.at.slice(0, 7);
-    return refund.product === 'pro' && report.bills.some((bill) => bill.month === month && bill.lines.some((line) => line.app === refund.app));
+    return isPaidEdition(policy.editions, refund.product) && report.bills.some((bill) => bill.month === month && bill.lines.some((line) => line.app === refund.app));
   });
 }
 
@@ -38,7 +40,7 @@ function packOutlivedPro(report: Report): boolean {
   return report.transitions.some(
     (transition) =>
       transition.to === 'suspended' &&
-      report.orders.some((order) => order.app === transition.app && isPack(order.product) && order.start <= transition.at && order.end > transition.at),
+      report.orders.some((order) => order.app === transition.app && isPack(order) && order.start <= transition.at && order.end > transition.at),
   );
 }
 
@@ -47,19 +49,19 @@ export const ruleEvidence: Record<string, Evidence> = {
   E2: (report) => report.summary.daysIn.active > 0,
   E3: perAppPurchases,
   E4: (report) => report.usage.some((usage) => usage.userDaysDenied > 0),
-  P1: (report) => proOrders(report).length > 0,
-  P2: (report) => proOrders(report).length > 0,
+  P1: (report) => editionOrders(report).length > 0,
+  P2: (report) => editionOrders(report).length > 0,
   P3: (report) => report.orders.some((order) => positive(order.discount)),
-  P4: (report) => proOrders(report).some((order) => order.kind !== 'purchase'),
+  P4: (report) => editionOrders(report).some((order) => order.kind !== 'purchase'),
   P5: (report) => report.orders.some((order) => order.kind === 'autoRenewal'),
   P6: (report) => report.orders.some((order) => positive(order.promotion)),
   P7: (report) => report.orders.some((order) => positive(order.voucher)),
   P8: (report) => denied(report, 'insufficientBalance'),
-  F1: (report) => report.orders.some((order) => isPack(order.product)),
-  F2: (report) => report.denials.some((denial) => denial.reason === 'proRequired' && isPack(denial.product ?? 'pro')),
-  F3: (report) => report.orders.some((order) => isPack(order.product)),
+  F1: (report) => report.orders.some(isPack),
+  F2: (report, policy) => report.denials.some((denial) => denial.reason === 'proRequired' && Object.hasOwn(policy.packs, denial.product ?? '')),
+  F3: (report) => report.orders.some(isPack),
   F4: (report) => denied(report, 'packHeld'),
-  F5: (report) => report.orders.some((order) => isPack(order.product)),
+  F5: (report) => report.orders.some(isPack),
   F6: packOutlivedPro,
   U1: (report) => report.usage.some((usage) => usage.peakDau > 0),
   U2: (report) => hasLine(report, 'dauOverage'),
@@ -83,7 +85,7 @@ export const ruleEvidence: Record<string, Evidence> = {
   R1: (report) => report.refunds.some((refund) => refund.kind === 'noReason'),
   R2: (report) => report.refunds.some((refund) => refund.kind === 'normal'),
   R3: (report) => caused(report, 'refund'),
-  R4: (report) => report.refunds.some((refund) => isPack(refund.product)),
+  R4: (report, policy) => report.refunds.some((refund) => Object.hasOwn(policy.packs, refund.product)),
   R5: (report) => denied(report, 'notRefundable'),
   /** M1: an amount that had to be rounded to the cent: a prorated refund or a fractional usage line. */
   M1: (report) =>

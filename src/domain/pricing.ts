@@ -3,6 +3,7 @@
  * promotion, then at most one voucher. Only the charged total is rounded (M1).
  */
 import type { Policy, Promotion } from '../policy/schema.ts';
+import { isPaidEdition, paidEdition } from './editions.ts';
 import { Money, money, type RoundingMode, roundCents, ZERO } from './money.ts';
 
 export interface Price {
@@ -13,18 +14,23 @@ export interface Price {
   total: Money;
 }
 
+/** P1, F1: the monthly price of a paid edition or a pack. */
 export function monthlyPrice(policy: Policy, product: string): Money {
-  return money(product === 'pro' ? policy.editions.pro.pricePerMonth : policy.packs[product].pricePerMonth);
+  const { editions } = policy;
+  return money(isPaidEdition(editions, product) ? paidEdition(editions, product).pricePerMonth : policy.packs[product].pricePerMonth);
 }
 
 /**
- * P3: the discount factor for a length (6 → 0.98, 12 → 0.95, 24 → 0.90), 1 otherwise; for packs
- * and for renewals only where `lengths.discountsApplyTo` says so (by default pro, renewals too).
+ * P3: the discount factor for a length (6 → 0.98, 12 → 0.95, 24 → 0.90), 1 otherwise, from the
+ * edition's own table where it has one; for packs and for renewals only where
+ * `lengths.discountsApplyTo` says so (by default editions, renewals too).
  */
 export function lengthDiscountFactor(policy: Policy, product: string, months: number, renewal = false): Money {
   const { packs, renewals } = policy.lengths.discountsApplyTo;
-  if ((product !== 'pro' && !packs) || (renewal && !renewals)) return money(1);
-  return money(policy.lengths.discounts[String(months)] ?? 1);
+  const edition = isPaidEdition(policy.editions, product);
+  if ((!edition && !packs) || (renewal && !renewals)) return money(1);
+  const table = (edition ? policy.editions[product].discounts : undefined) ?? policy.lengths.discounts;
+  return money(table[String(months)] ?? 1);
 }
 
 /** P6: whether a promotion applies to a product on a local date (YYYY-MM-DD, inclusive window). */

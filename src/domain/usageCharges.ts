@@ -19,17 +19,17 @@ function blockCharge(excess: number, per: number, price: string, rounding: 'ceil
 }
 
 /**
- * U2: peak DAU above the included 100,000, at 10,000 CNY per 100,000 DAU rounded up to whole
- * blocks (peak 150,000 → 10000.00). No proration for a partial month.
+ * U2: peak DAU above the edition's included DAU (100,000 for 2019's pro), at 10,000 CNY per
+ * 100,000 DAU rounded up to whole blocks (peak 150,000 → 10000.00). No proration for a partial
+ * month.
  */
-export function dauOverage(policy: Policy, peakDau: number, peakDay: string): ChargeLine | undefined {
-  const { dauOverage: rate } = policy.usage;
-  const excess = peakDau - policy.editions.pro.includedDau;
+export function dauOverage(rate: Policy['usage']['dauOverage'], includedDau: number, peakDau: number, peakDay: string): ChargeLine | undefined {
+  const excess = peakDau - includedDau;
   if (excess <= 0) return undefined;
   return {
     item: 'dauOverage',
     quantity: String(excess),
-    basis: `peak DAU ${peakDau} on ${peakDay}, ${policy.editions.pro.includedDau} included`,
+    basis: `peak DAU ${peakDau} on ${peakDay}, ${includedDau} included`,
     amount: blockCharge(excess, rate.per, rate.price, rate.rounding),
   };
 }

@@ -38,10 +38,11 @@ export function packValidityEnd(start: number, months: number, zone: Zone): numb
   return start + days * MS_PER_DAY;
 }
 
-export type ValidityRule = { kind: 'pro'; mode: ProValidity } | { kind: 'pack' };
+/** P2 for a paid edition (its `validity`), F3 for a pack. */
+export type ValidityRule = { kind: 'edition'; mode: ProValidity } | { kind: 'pack' };
 
 export function validityEnd(start: number, months: number, rule: ValidityRule, zone: Zone): number {
-  return rule.kind === 'pro' ? proValidityEnd(start, months, rule.mode, zone) : packValidityEnd(start, months, zone);
+  return rule.kind === 'edition' ? proValidityEnd(start, months, rule.mode, zone) : packValidityEnd(start, months, zone);
 }
 
 /**

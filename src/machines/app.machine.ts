@@ -12,6 +12,7 @@
  */
 import { assign, emit, setup } from 'xstate';
 import { graceEndsAt, nextAutoRenewRetry, retentionEndsAt, scansWhileOff } from '../domain/schedule.ts';
+import { paidEdition } from '../domain/editions.ts';
 import { proValidityEnd } from '../domain/validity.ts';
 import type { TransitionCause } from '../report/types.ts';
 import type { AppTiming } from './appTiming.ts';
@@ -19,7 +20,7 @@ import type { AppTiming } from './appTiming.ts';
 export interface AppMachineEnv {
   /** The simulator's virtual clock (ms since epoch). */
   now(): number;
-  /** P5, P8, A5: whether the app's account can pay `months` of pro right now. */
+  /** P5, P8, A5: whether the app's account can pay `months` of the app's edition right now. */
   canAffordAutoRenewal(appId: string, months: number): boolean;
 }
 
@@ -30,6 +31,8 @@ export interface AppInput {
 }
 
 export interface AppContext extends AppInput {
+  /** The paid edition of the period that ends at `proEnd` (the one auto-renewal renews); data, not a state. */
+  edition: string | null;
   proStart: number | null;
   proEnd: number | null;
   autoRenew: boolean;
@@ -55,7 +58,9 @@ export interface AppContext extends AppInput {
 }
 
 export type AppEvent =
-  | { type: 'PRO_PERIOD'; start: number; end: number; cause: 'purchase' | 'renewal' }
+  | { type: 'PRO_PERIOD'; start: number; end: number; edition: string; cause: 'purchase' | 'renewal' }
+  /** A higher edition from now on: the current period ends now, the new one starts (sim/upgrades.ts). */
+  | { type: 'UPGRADE'; start: number; end: number; edition: string }
   /** The policy's knobs changed: timers armed from now on read these; those armed keep their instants. */
   | { type: 'SET_TIMING'; timing: AppTiming }
   | { type: 'SET_AUTO_RENEW'; on: boolean }
@@ -67,7 +72,7 @@ export type AppEmitted =
   /** X1: expiry warnings are due from now on, until `warningsClosed` (sim/warnings.ts sends them). */
   | { type: 'warningsOpened'; appId: string; fresh: boolean }
   | { type: 'warningsClosed'; appId: string }
-  | { type: 'autoRenewed'; appId: string; start: number; end: number; months: number }
+  | { type: 'autoRenewed'; appId: string; edition: string; start: number; end: number; months: number }
   | { type: 'autoRenewFailed'; appId: string }
   | { type: 'recordsPurged'; appId: string };
 
@@ -78,6 +83,16 @@ interface Args {
 function proEndOf(context: AppContext): number {
   if (context.proEnd === null) throw new Error(`app ${context.appId} has no pro period`);
   return context.proEnd;
+}
+
+function editionOf(context: AppContext): string {
+  if (context.edition === null) throw new Error(`app ${context.appId} has no paid edition`);
+  return context.edition;
+}
+
+/** P2: the validity of the edition the period is of. */
+function validityOf(context: AppContext) {
+  return paidEdition(context.timing.editions, editionOf(context)).validity;
 }
 
 /**
@@ -100,9 +115,9 @@ const cause = (value: TransitionCause) => ({ type: 'recordCause', params: { caus
 const expiryWarnings = { entry: ['openWarnings', 'keepWarnings'], exit: 'closeWarnings' } as const;
 
 export function createAppMachine(env: AppMachineEnv) {
-  const graceEnd = (context: AppContext) => graceEndsAt(proEndOf(context), context.timing.grace, context.timing.zone);
+  const graceEnd = (context: AppContext) => graceEndsAt(proEndOf(context), context.timing.lifecycle.grace, context.timing.zone);
   const nextRetry = (context: AppContext) => nextAutoRenewRetry(proEndOf(context), env.now(), context.lastRetryAt);
-  const scansDue = (context: AppContext) => context.timing.retryDailyInGrace && nextRetry(context) < armedAt(context, 'graceEndAt');
+  const scansDue = (context: AppContext) => context.timing.autoRenew.retryDailyInGrace && nextRetry(context) < armedAt(context, 'graceEndAt');
   /** The knob in effect at a scan: as last changed before its instant, else on (it was when the scans began). */
   const knobAt = (context: AppContext) => (at: number) => context.scansOff?.knob.findLast((change) => change.at < at)?.on ?? true;
   const scansMadeOff = (context: AppContext) => {
@@ -122,7 +137,7 @@ export function createAppMachine(env: AppMachineEnv) {
       autoRenewOn: ({ context }) => context.autoRenew,
       /** P5: auto-renew is on and the account's available balance covers it. */
       canAffordAutoRenewal: ({ context }) =>
-        context.autoRenew && env.canAffordAutoRenewal(context.appId, context.timing.autoRenewMonths),
+        context.autoRenew && env.canAffordAutoRenewal(context.appId, context.timing.autoRenew.months),
       /** P5: renewal management scans once a day between expiry and suspension; timed while auto-renew is on. */
       retryBeforeGraceEnd: ({ context }) => context.autoRenew && scansDue(context),
       /** P5: scans are due, but with auto-renew off they find nothing to do. */
@@ -141,15 +156,20 @@ export function createAppMachine(env: AppMachineEnv) {
       recordCause: assign((_, params: { cause: TransitionCause }) => ({ cause: params.cause })),
       startPeriod: assign(({ event }) => {
         if (event.type !== 'PRO_PERIOD') return {};
-        return { proStart: event.start, proEnd: event.end, cause: event.cause, freshWarnings: true };
+        return { edition: event.edition, proStart: event.start, proEnd: event.end, cause: event.cause, freshWarnings: true };
       }),
-      extendPeriod: assign(({ event }) => (event.type === 'PRO_PERIOD' ? { proEnd: event.end, cause: event.cause } : {})),
+      extendPeriod: assign(({ event }) => (event.type === 'PRO_PERIOD' ? { edition: event.edition, proEnd: event.end, cause: event.cause } : {})),
+      /** An upgrade: the new edition's period replaces the current one from now on. */
+      startUpgrade: assign(({ event }) => {
+        if (event.type !== 'UPGRADE') return {};
+        return { edition: event.edition, proStart: event.start, proEnd: event.end, freshWarnings: true };
+      }),
       setAutoRenew: assign(({ event }) => (event.type === 'SET_AUTO_RENEW' ? { autoRenew: event.on } : {})),
       setTiming: assign(({ event }) => (event.type === 'SET_TIMING' ? { timing: event.timing } : {})),
       /** X5: retention counts from the suspension, under the terms of that moment. */
       markSuspended: assign(({ context }) => ({
         suspendedAt: env.now(),
-        retentionEndAt: retentionEndsAt(env.now(), context.timing.retentionDays, context.timing.zone),
+        retentionEndAt: retentionEndsAt(env.now(), context.timing.lifecycle.retention.days, context.timing.zone),
       })),
       /** X2: the package ended without a renewal; grace runs under the terms of that moment. */
       armGrace: assign(({ context }) => ({ graceEndAt: graceEnd(context) })),
@@ -159,17 +179,18 @@ export function createAppMachine(env: AppMachineEnv) {
       /** P5 and P4: one period bought from the end instant (in grace, per `renewal.inGraceFrom`). */
       renewAutomatically: assign(({ context }) => {
         const end = proEndOf(context);
-        const fromNow = end < env.now() && context.timing.renewalInGraceFrom === 'renewalTime';
+        const fromNow = end < env.now() && context.timing.renewal.inGraceFrom === 'renewalTime';
         const start = fromNow ? env.now() : end;
-        const renewed = proValidityEnd(start, context.timing.autoRenewMonths, context.timing.validity, context.timing.zone);
+        const renewed = proValidityEnd(start, context.timing.autoRenew.months, validityOf(context), context.timing.zone);
         return { proEnd: renewed, lastAutoRenewal: { start, end: renewed }, freshWarnings: true };
       }),
       emitAutoRenewed: emit(({ context }): AppEmitted => ({
         type: 'autoRenewed',
         appId: context.appId,
+        edition: editionOf(context),
         start: context.lastAutoRenewal?.start ?? env.now(),
         end: proEndOf(context),
-        months: context.timing.autoRenewMonths,
+        months: context.timing.autoRenew.months,
       })),
       notifyAutoRenewFailed: emit(({ context }): AppEmitted => ({ type: 'autoRenewFailed', appId: context.appId })),
       markRetried: assign(() => ({ lastRetryAt: env.now() })),
@@ -177,7 +198,7 @@ export function createAppMachine(env: AppMachineEnv) {
       /** A change of the knob is read by the scans that come after it (a policy change at an instant comes after its timers). */
       noteScanKnob: assign(({ context, event }) => {
         if (event.type !== 'SET_TIMING' || context.scansOff === null) return {};
-        return { scansOff: { ...context.scansOff, knob: [...context.scansOff.knob, { at: env.now(), on: event.timing.retryDailyInGrace }] } };
+        return { scansOff: { ...context.scansOff, knob: [...context.scansOff.knob, { at: env.now(), on: event.timing.autoRenew.retryDailyInGrace }] } };
       }),
       /** The scans made while auto-renew was off count as made. */
       catchUpScans: assign(({ context }) => ({ lastRetryAt: scansMadeOff(context).last ?? context.lastRetryAt, scansOff: null })),
@@ -188,6 +209,7 @@ export function createAppMachine(env: AppMachineEnv) {
     id: 'app',
     context: ({ input }) => ({
       ...input,
+      edition: null,
       proStart: null,
       proEnd: null,
       autoRenew: false,
@@ -221,6 +243,7 @@ export function createAppMachine(env: AppMachineEnv) {
         },
         on: {
           PRO_PERIOD: { target: 'active', reenter: true, actions: 'extendPeriod' },
+          UPGRADE: { target: 'active', reenter: true, actions: 'startUpgrade' },
           REFUND_PRO: { target: 'suspended.lapsed', actions: ['markSuspended', cause('refund')] },
           ARREARS_SUSPEND: { target: 'suspended.arrears.active', actions: ['markSuspended', cause('arrears')] },
         },

@@ -1,31 +1,14 @@
 /**
- * The policy values an app machine's timers read, kept in its context as plain data so that a
- * snapshot can be persisted and restored.
+ * The policy an app machine's timers read: the sections themselves, by reference, not a
+ * hand-copied subset, so that a knob added to one of them reaches the machine without a change
+ * here. Kept in the machine's context as plain data, so that a snapshot can be persisted and
+ * restored.
  */
 import type { Zone } from '../domain/calendar.ts';
-import type { ProValidity } from '../domain/validity.ts';
 import type { Policy } from '../policy/schema.ts';
 
-export interface AppTiming {
-  zone: Zone;
-  validity: ProValidity;
-  grace: { days: number; countEndDay: boolean };
-  retentionDays: number;
-  expiryWarnings: { daysBefore: number; daysAfter: number; at: string };
-  autoRenewMonths: number;
-  retryDailyInGrace: boolean;
-  renewalInGraceFrom: 'previousEnd' | 'renewalTime';
-}
+export type AppTiming = Pick<Policy, 'editions' | 'lifecycle' | 'autoRenew' | 'renewal'> & { zone: Zone };
 
 export function appTiming(policy: Policy, zone: Zone): AppTiming {
-  return {
-    zone,
-    validity: policy.editions.pro.validity,
-    grace: { ...policy.lifecycle.grace },
-    retentionDays: policy.lifecycle.retention.days,
-    expiryWarnings: { ...policy.lifecycle.expiryWarnings },
-    autoRenewMonths: policy.autoRenew.months,
-    retryDailyInGrace: policy.autoRenew.retryDailyInGrace,
-    renewalInGraceFrom: policy.renewal.inGraceFrom,
-  };
+  return { zone, editions: policy.editions, lifecycle: policy.lifecycle, autoRenew: policy.autoRenew, renewal: policy.renewal };
 }

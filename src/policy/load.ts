@@ -8,9 +8,11 @@
 import { fixedZone, parseLocalTime, type Zone } from '../domain/calendar.ts';
 import { besideFile, nodeFs, nodePath, nodeReaderBeside, readTextFile } from '../input/files.ts';
 import { fileIssue, inFileOrder } from '../input/issues.ts';
-import { issueAt, type PathSegment, readYaml, type YamlSource } from '../input/yamlSource.ts';
+import { issueAt, readYaml, type YamlSource } from '../input/yamlSource.ts';
 import { zodIssues } from '../input/zodIssues.ts';
 import { InputError } from '../inputError.ts';
+import { isPaidEdition } from '../domain/editions.ts';
+import { editionProblems, type PolicyProblem } from './editionChecks.ts';
 import { isPlainMapping, layered, layeredOrigins, MAX_EXTENDS, type Origins } from './extends.ts';
 import { type Policy, policySchema } from './schema.ts';
 
@@ -140,8 +142,8 @@ export function policyZone(name: string): Zone | undefined {
 const zones = new Map<string, Zone | undefined>();
 
 /** What the schema cannot say: cross-field checks on a policy that has the right shape. */
-export function checkPolicy(policy: Policy): { path: PathSegment[]; message: string }[] {
-  const problems: { path: PathSegment[]; message: string }[] = [];
+export function checkPolicy(policy: Policy): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
   const zone = policyZone(policy.timezone);
   if (!zone) {
     problems.push({
@@ -163,9 +165,7 @@ export function checkPolicy(policy: Policy): { path: PathSegment[]; message: str
       });
     }
   }
-  if (Object.hasOwn(policy.packs, 'pro')) {
-    problems.push({ path: ['packs', 'pro'], message: 'expected a pack id other than "pro", which names the pro package' });
-  }
+  problems.push(...editionProblems(policy));
   // P6: promotions are found by id and apply to known products within real dates.
   const seen = new Set<string>();
   policy.promotions.forEach((promotion, index) => {
@@ -181,8 +181,8 @@ export function checkPolicy(policy: Policy): { path: PathSegment[]; message: str
       problems.push({ path: ['promotions', index, 'to'], message: `expected a date on or after from (${promotion.from}), found "${promotion.to}"` });
     }
     (promotion.products ?? []).forEach((product, p) => {
-      if (product !== 'pro' && !Object.hasOwn(policy.packs, product)) {
-        problems.push({ path: ['promotions', index, 'products', p], message: `expected pro or a pack id of the policy, found "${product}"` });
+      if (!isPaidEdition(policy.editions, product) && !Object.hasOwn(policy.packs, product)) {
+        problems.push({ path: ['promotions', index, 'products', p], message: `expected a paid edition or a pack id of the policy, found "${product}"` });
       }
     });
   });

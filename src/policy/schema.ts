@@ -37,10 +37,28 @@ const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-
 
 export const packFamilies = ['avChatrooms', 'groupMembers', 'groupsPerUser'] as const;
 
+const editionId = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'expected an id of letters and digits');
+/** The paid editions a pack or a usage item applies to; absent, every paid edition. */
+const forEditions = z.array(editionId).optional();
+
+const discounts = z.record(z.string().regex(/^\d+$/, 'expected a whole number of months'), decimalText);
+
+/** E1, E2, P1, P2, P3: an edition; the free one (`trial`) has limits only. */
+const edition = z.strictObject({
+  names: z.strictObject({ zh: z.string().optional(), en: z.string().optional() }).optional(),
+  pricePerMonth: decimalText.optional(),
+  includedDau: count.optional(),
+  validity: z.enum(['dayBefore', 'sameDay']).optional(),
+  limits,
+  discounts: discounts.optional(),
+  upgradesTo: z.array(editionId).optional(),
+});
+
 const pack = z.strictObject({
   family: z.enum(packFamilies),
   pricePerMonth: decimalText,
   limit,
+  editions: forEditions,
 });
 
 /** P6: a price factor on some products within a window of local dates, inclusive. */
@@ -59,28 +77,21 @@ export const policySchema = z.strictObject({
   currency: z.string(),
   timezone: z.string(),
   money: z.strictObject({ rounding: z.enum(['halfUp', 'halfEven', 'down', 'up']) }),
-  editions: z.strictObject({
-    trial: z.strictObject({ limits }),
-    pro: z.strictObject({
-      pricePerMonth: decimalText,
-      includedDau: count,
-      validity: z.enum(['dayBefore', 'sameDay']),
-      limits,
-    }),
-  }),
+  /** E1, E2, P1: `trial` (free) and the paid editions, checked in load.ts (editionProblems). */
+  editions: z.record(editionId, edition),
   lengths: z.strictObject({
     minMonths: months.min(1),
     maxMonths: months.min(1),
-    discounts: z.record(z.string().regex(/^\d+$/, 'expected a whole number of months'), decimalText),
+    discounts,
     /** P3, an open reading: whether the length discounts also apply to packs, and to renewals (manual and automatic). */
     discountsApplyTo: z.strictObject({ packs: z.boolean(), renewals: z.boolean() }).default({ packs: false, renewals: true }),
   }),
   packs: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), pack),
   usage: z.strictObject({
-    dauOverage: z.strictObject({ price: decimalText, per: count.min(1), rounding }),
-    storageExtension: z.strictObject({ price: decimalText, perDau: count.min(1), maxMonths: months.min(1) }),
-    peakGroups: z.strictObject({ free: count, price: decimalText, per: count.min(1), rounding }),
-    avBandwidth: z.strictObject({ domesticPerMbpsDay: decimalText, internationalPerMbpsDay: decimalText.nullable() }),
+    dauOverage: z.strictObject({ price: decimalText, per: count.min(1), rounding, editions: forEditions }),
+    storageExtension: z.strictObject({ price: decimalText, perDau: count.min(1), maxMonths: months.min(1), editions: forEditions }),
+    peakGroups: z.strictObject({ free: count, price: decimalText, per: count.min(1), rounding, editions: forEditions }),
+    avBandwidth: z.strictObject({ domesticPerMbpsDay: decimalText, internationalPerMbpsDay: decimalText.nullable(), editions: forEditions }),
   }),
   billing: z.strictObject({ pushDay: count.min(1).max(28), chargeDay: count.min(1).max(28) }),
   balance: z.strictObject({
@@ -110,6 +121,7 @@ export const policySchema = z.strictObject({
 });
 
 export type Policy = z.output<typeof policySchema>;
+export type UsageItem = keyof Policy['usage'];
 export type PackFamily = (typeof packFamilies)[number];
 export type Promotion = Policy['promotions'][number];
 export type BalancePart = Policy['balance']['payOrder'][number];

@@ -1,11 +1,11 @@
 /**
  * Which of the KPI app counts each app falls under, from the report's records:
- * - `total`: every app; `converted`: at least one order of pro; `autoRenewing`: at least one
+ * - `total`: every app; `converted`: at least one order of a paid edition; `autoRenewing`: at least one
  *   auto-renewal order;
  * - `expired`: entered `expiredGrace` at least once; `savedInGrace`: went from `expiredGrace`
  *   back to `active` (renewed in grace, by hand or by the daily auto-renew retry);
  * - `suspended`: suspended at least once for any cause; `suspendedForArrears`: at least once for
- *   arrears; `renewedAfterSuspension`: bought pro again while suspended (left `suspended` for
+ *   arrears; `renewedAfterSuspension`: bought a paid edition again while suspended (left `suspended` for
  *   `active` by a purchase or renewal, not by paying arrears);
  * - `reclaimed`: reclaimed; `lostAfterReclaim`: its customer came back to buy or renew
  *   (population behaviour) and found it reclaimed.
@@ -19,7 +19,7 @@ export class AppFlags {
   constructor(report: Records) {
     for (const app of report.apps) this.flags.set(app.id, new Set(['total']));
     for (const order of report.orders) {
-      if (order.product !== 'pro') continue;
+      if (order.product !== order.edition) continue;
       this.flag(order.app, 'converted');
       if (order.kind === 'autoRenewal') this.flag(order.app, 'autoRenewing');
     }

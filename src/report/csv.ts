@@ -111,6 +111,7 @@ const transitionColumns: CsvColumn<TransitionRecord>[] = [
   col('from', (r) => r.from),
   col('to', (r) => r.to),
   col('cause', (r) => r.cause),
+  col('edition', (r) => r.edition),
 ];
 
 const orderColumns: CsvColumn<OrderRecord>[] = [
@@ -135,6 +136,9 @@ const orderColumns: CsvColumn<OrderRecord>[] = [
   col('promotion_id', (r) => r.promotionId),
   col('refundable', (r) => r.refundable),
   col('by', (r) => r.by),
+  col('edition', (r) => r.edition),
+  col('upgraded_from', (r) => r.upgradedFrom),
+  col('credit', (r) => r.credit),
 ];
 
 const billColumns: CsvColumn<BillRecord>[] = [
@@ -155,6 +159,7 @@ interface FlatBillLine {
   quantity: string;
   basis: string;
   amount: string;
+  edition?: string;
 }
 
 function billLines(bills: readonly BillRecord[]): FlatBillLine[] {
@@ -169,6 +174,7 @@ const billLineColumns: CsvColumn<FlatBillLine>[] = [
   col('quantity', (r) => r.quantity),
   col('basis', (r) => r.basis),
   col('amount', (r) => r.amount),
+  col('edition', (r) => r.edition),
 ];
 
 const refundColumns: CsvColumn<RefundRecord>[] = [
@@ -235,6 +241,7 @@ const usageColumns: CsvColumn<UsageRecord>[] = [
   col('user_days_denied', (r) => r.userDaysDenied),
   col('room_days_denied', (r) => r.roomDaysDenied),
   col('pro_days', (r) => r.proDays),
+  col('edition', (r) => r.edition),
 ];
 
 const expectationColumns: CsvColumn<ExpectationResult>[] = [

@@ -7,8 +7,10 @@
  * = bills' `paid` plus debt paid later within the period (every fall of an account's debt);
  * `refunded` = refunds' amounts; `netBilled` = prepaid + postpaidBilled − refunded;
  * `netCollected` = prepaid + postpaidCollected − refunded; `debtOutstanding` = debt at the end.
- * `revenueByItem`: pro and packs net of their refunds, and each bill item as billed, so that the
- * items add up to `netBilled`. App counts and app-days are defined in appCounts.ts and
+ * `revenueByItem`: the paid editions (`pro`, the key the report format has always had) and packs
+ * net of their refunds, and each bill item as billed, so that the items add up to `netBilled`.
+ * `revenueByEdition`: each paid edition's orders net of their refunds, an upgrade's credit taken
+ * from the edition it replaced (so the editions add up to `revenueByItem.pro`). App counts and app-days are defined in appCounts.ts and
  * appDays.ts. The report's `summary` is read off the same sums (reportFigures).
  */
 import { MS_PER_DAY } from '../domain/calendar.ts';
@@ -44,6 +46,7 @@ class Tally {
   refunded = ZERO;
   debt = ZERO;
   readonly items = new Map<RevenueItem, Money>(revenueItems.map((item) => [item, ZERO]));
+  readonly editions = new Map<string, Money>();
   readonly apps = zeros(appCounts);
   readonly ms = zeros(appDayStates);
   userDaysDenied = 0;
@@ -53,6 +56,10 @@ class Tally {
 
   item(item: RevenueItem, amount: Money): void {
     this.items.set(item, (this.items.get(item) ?? ZERO).plus(amount));
+  }
+
+  edition(edition: string, amount: Money): void {
+    this.editions.set(edition, (this.editions.get(edition) ?? ZERO).plus(amount));
   }
 
   set(): KpiSet {
@@ -68,6 +75,7 @@ class Tally {
         debtOutstanding: formatMoney(this.debt),
       },
       revenueByItem: Object.fromEntries(revenueItems.map((item) => [item, formatMoney(this.items.get(item) ?? ZERO)])) as KpiSet['revenueByItem'],
+      revenueByEdition: Object.fromEntries([...this.editions.keys()].sort().map((edition) => [edition, formatMoney(this.editions.get(edition) ?? ZERO)])),
       apps: { ...this.apps },
       appDays: Object.fromEntries(appDayStates.map((state) => [state, daysOf(this.ms[state])])) as KpiSet['appDays'],
       userDaysDenied: this.userDaysDenied,
@@ -155,17 +163,24 @@ function summaryOf(report: Records, all: Tally, kpis: Kpis): Summary {
 }
 
 function addRevenue(report: Records, groups: Groups): void {
-  const item = (product: string): RevenueItem => (product === 'pro' ? 'pro' : 'packs');
+  const editionOf = new Map(report.orders.map((order) => [order.id, order.product === order.edition ? order.edition : undefined]));
+  const item = (edition: string | undefined): RevenueItem => (edition === undefined ? 'packs' : 'pro');
   for (const order of report.orders) {
+    const edition = editionOf.get(order.id);
     for (const tally of groups.of(order.account)) {
       tally.prepaid = tally.prepaid.plus(order.total);
-      tally.item(item(order.product), money(order.total));
+      tally.item(item(edition), money(order.total));
+      if (edition === undefined) continue;
+      tally.edition(edition, money(order.total).plus(order.credit ?? 0));
+      if (order.upgradedFrom !== undefined) tally.edition(order.upgradedFrom, money(order.credit ?? 0).neg());
     }
   }
   for (const refund of report.refunds) {
+    const edition = editionOf.get(refund.order);
     for (const tally of groups.of(refund.account)) {
       tally.refunded = tally.refunded.plus(refund.amount);
-      tally.item(item(refund.product), money(refund.amount).neg());
+      tally.item(item(edition), money(refund.amount).neg());
+      if (edition !== undefined) tally.edition(edition, money(refund.amount).neg());
     }
   }
   for (const bill of report.bills) {

@@ -87,7 +87,8 @@ type NewEntry = Omit<Entry, 'seq'>;
 function orderEntry(order: OrderRecord): NewEntry {
   const word = order.kind === 'purchase' ? 'order' : order.kind;
   const months = `×${order.months} ${order.months === 1 ? 'month' : 'months'}`;
-  const list = order.total === order.listPrice ? '' : ` (list ${order.listPrice})`;
+  const credit = order.credit === undefined ? '' : `, credit ${order.credit} for ${order.upgradedFrom}`;
+  const list = order.total === order.listPrice ? '' : ` (list ${order.listPrice}${credit})`;
   const text = `${word} ${order.id} ${order.product} ${months} ${order.total}${list} valid to ${localInstant(order.end)} (${order.days} days)`;
   return { at: order.at, rank: 0, account: order.account, app: order.app, text, resets: true };
 }

@@ -17,7 +17,8 @@ export type TransitionCause =
   | 'arrearsCleared'
   | 'retentionOver';
 
-export type OrderKind = 'purchase' | 'renewal' | 'autoRenewal';
+/** `upgrade`: a higher edition bought while a lower one is in effect (credit for the unused part). */
+export type OrderKind = 'purchase' | 'renewal' | 'autoRenewal' | 'upgrade';
 export type RefundKind = 'noReason' | 'normal';
 export type BillItem = 'dauOverage' | 'storageExtension' | 'peakGroups' | 'avBandwidth' | 'avBandwidthInternational';
 export type NotificationKind =
@@ -37,7 +38,13 @@ export type DenialReason =
   | 'notRefundable'
   | 'reclaimed'
   | 'suspended'
-  | 'nothingToRefund';
+  | 'nothingToRefund'
+  /** A paid edition in effect that has no upgrade path to the one bought, nor from it. */
+  | 'noUpgradePath'
+  /** An upgrade whose price is below the credit for the unused part of the current period. */
+  | 'creditExceedsPrice'
+  /** A pack that the paid edition in effect cannot carry (the pack's `editions`). */
+  | 'notForEdition';
 
 export interface MoneyParts {
   cash: string;
@@ -52,6 +59,8 @@ export interface TransitionRecord {
   from: AppState;
   to: AppState;
   cause: TransitionCause;
+  /** The edition the app is on from this transition (the lapsed one while suspended; trial before any purchase). */
+  edition: string;
 }
 
 export interface OrderRecord {
@@ -76,6 +85,11 @@ export interface OrderRecord {
   refundable: boolean;
   /** `behaviour`: placed by a customer's reaction (population behaviour). */
   by?: 'behaviour';
+  /** The edition the order is for: its product for an edition, the edition in effect for a pack. */
+  edition: string;
+  /** An upgrade: the edition it replaces, and the unused part of that edition's orders (R2) taken off the price. */
+  upgradedFrom?: string;
+  credit?: string;
 }
 
 export interface BillLine {
@@ -84,6 +98,8 @@ export interface BillLine {
   quantity: string;
   basis: string;
   amount: string;
+  /** The paid edition whose rate and inclusion applied (that of the peak day, or of the month's last paid day). */
+  edition?: string;
 }
 
 export interface BillRecord {
@@ -156,6 +172,8 @@ export interface UsageRecord {
   userDaysDenied: number;
   roomDaysDenied: number;
   proDays: number;
+  /** The paid edition of the month's last paid day; absent for a month without one. */
+  edition?: string;
 }
 
 export interface ExpectationResult {
@@ -206,6 +224,9 @@ export const denialReasons: readonly DenialReason[] = [
   'reclaimed',
   'suspended',
   'nothingToRefund',
+  'noUpgradePath',
+  'creditExceedsPrice',
+  'notForEdition',
 ];
 
 /** The figures that answer a product manager's question (kpis.ts has their definitions). */
@@ -220,6 +241,8 @@ export interface KpiSet {
     debtOutstanding: string;
   };
   revenueByItem: Record<RevenueItem, string>;
+  /** Each paid edition's net revenue (kpis.ts); only the editions that had orders. */
+  revenueByEdition: Record<string, string>;
   apps: Record<AppCount, number>;
   appDays: Record<AppDayState, number>;
   userDaysDenied: number;

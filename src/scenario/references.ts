@@ -4,16 +4,18 @@
  * reference holds.
  */
 import { formatInstant } from '../domain/calendar.ts';
+import { isPaidEdition, paidEditionIds } from '../domain/editions.ts';
 import { suggest } from '../input/suggest.ts';
 import type { PathSegment } from '../input/yamlSource.ts';
 import type { ParseContext } from './parseContext.ts';
 
-/** `pro` or a pack of the policy. */
+/** A paid edition or a pack of the policy. */
 export function knownProduct(ctx: ParseContext, product: string, path: PathSegment[]): boolean {
   const policy = ctx.policy;
-  if (!policy || product === 'pro' || Object.hasOwn(policy.packs, product)) return true;
-  const products = ['pro', ...Object.keys(policy.packs)];
-  ctx.issue(path, `expected pro or a pack of the policy, found "${product}"; ${suggest(product, products)}`);
+  if (!policy || isPaidEdition(policy.editions, product) || Object.hasOwn(policy.packs, product)) return true;
+  const editions = paidEditionIds(policy.editions);
+  const products = [...editions, ...Object.keys(policy.packs)];
+  ctx.issue(path, `expected a paid edition (${editions.join(', ')}) or a pack of the policy, found "${product}"; ${suggest(product, products)}`);
   return false;
 }
 

@@ -150,6 +150,9 @@ const denialReasons = {
   reclaimed: 'reclaimed',
   suspended: 'suspended',
   nothingToRefund: 'nothingToRefund',
+  noUpgradePath: 'noUpgradePath',
+  creditExceedsPrice: 'creditExceedsPrice',
+  notForEdition: 'notForEdition',
 } as const satisfies { [K in DenialReason]: K };
 
 const transitionCauses = {
@@ -188,7 +191,8 @@ export const eventSchemas = {
     at: timeText,
     type: z.literal('renew'),
     app: id,
-    product: id.default('pro'),
+    /** Absent: the policy's first paid edition (eventsParse.ts). */
+    product: id.optional(),
     months: z.number().int(),
     voucher: decimalText.optional(),
     promotion: id.optional(),

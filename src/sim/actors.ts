@@ -10,6 +10,8 @@ import { createAppMachine } from '../machines/app.machine.ts';
 import { appTiming } from '../machines/appTiming.ts';
 import type { AppState } from '../report/types.ts';
 import type { AccountSpec, AppSpec } from '../scenario/types.ts';
+import { FREE_EDITION, isPaidEdition } from '../domain/editions.ts';
+import { editionAt, renewedEdition } from './editions.ts';
 import { activePromotion, canPay, placeOrder, quote } from './orders.ts';
 import { rearmTimers } from './rearm.ts';
 import type { AccountRuntime, AppRuntime, World } from './runtime.ts';
@@ -27,7 +29,7 @@ export function createMachines(world: World): Machines {
       now,
       canAffordAutoRenewal: (appId, months) => {
         const app = world.apps.get(appId);
-        return app !== undefined && canPay(app.account, quote(world, 'pro', months, true).total);
+        return app !== undefined && canPay(app.account, quote(world, renewedEdition(world, app), months, true).total);
       },
     }),
     account: createAccountMachine({ now }),
@@ -41,7 +43,7 @@ export interface Restored {
 }
 
 /** What the engine keeps beside a restored app's machine. */
-export type AppRecords = Pick<AppRuntime, 'state' | 'timeline' | 'orders' | 'packs' | 'storage' | 'warnings'>;
+export type AppRecords = Pick<AppRuntime, 'state' | 'timeline' | 'orders' | 'packs' | 'storage' | 'editions' | 'warnings'>;
 
 function nextRank(world: World): number {
   world.counters.actors += 1;
@@ -116,6 +118,7 @@ export function startApp(
     orders: [],
     packs: [],
     storage: [],
+    editions: [{ at: world.clock.now(), edition: FREE_EDITION }],
     warnings: { generation: 0, last: null },
     ...restored?.records,
   };
@@ -125,8 +128,8 @@ export function startApp(
   actor.on('autoRenewFailed', () => recorder.notify('autoRenewFailed', account.id, app.id));
   actor.on('recordsPurged', () => recorder.event('recordsPurged', { app: app.id, account: account.id }));
   actor.on('autoRenewed', (event) => {
-    const price = quote(world, 'pro', event.months, true, activePromotion(world, app, 'pro'));
-    placeOrder(world, app, { product: 'pro', months: event.months, kind: 'autoRenewal', start: event.start, end: event.end, price });
+    const price = quote(world, event.edition, event.months, true, activePromotion(world, app, event.edition));
+    placeOrder(world, app, { product: event.edition, months: event.months, kind: 'autoRenewal', start: event.start, end: event.end, price, edition: event.edition });
   });
   actor.subscribe(() => observeTransitions(world, app));
   const { trace } = world;
@@ -147,7 +150,7 @@ function observeTransitions(world: World, app: AppRuntime): void {
   const cause = snapshot.context.cause ?? 'purchase';
   app.state = to;
   app.timeline.push({ at: world.clock.now(), state: to });
-  world.recorder.transition(app.id, app.account.id, from, to, cause);
+  world.recorder.transition(app.id, app.account.id, from, to, cause, editionAt(app, world.clock.now()));
   if (to === 'suspended') onSuspended(world, app);
   if (to === 'reclaimed') world.recorder.notify('reclaimed', app.account.id, app.id);
 }
@@ -161,5 +164,5 @@ function onSuspended(world: World, app: AppRuntime): void {
     pack.end = now;
     world.recorder.event('packCancelled', { app: app.id, account: app.account.id, detail: pack.product });
   }
-  for (const order of app.orders) if (order.product !== 'pro' && order.end > now) order.cancelled = true;
+  for (const order of app.orders) if (!isPaidEdition(world.policy.editions, order.product) && order.end > now) order.cancelled = true;
 }

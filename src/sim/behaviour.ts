@@ -11,6 +11,7 @@
  * meantime (its end of pro moved) does nothing; other reactions on a reclaimed app do nothing.
  */
 import { totalOf } from '../domain/balance.ts';
+import { isPaidEdition } from '../domain/editions.ts';
 import { formatMoney, money, roundCents } from '../domain/money.ts';
 import {
   afterExpiryDecision,
@@ -28,6 +29,7 @@ import { Decider } from '../population/decider.ts';
 import type { NotificationRecord, OrderRecord } from '../report/types.ts';
 import type { ScenarioEvent } from '../scenario/types.ts';
 import type { Machines } from './actors.ts';
+import { editionAt, renewedEdition } from './editions.ts';
 import type { BuyReaction, Reaction } from './jobs.ts';
 import { quote } from './orders.ts';
 import { renewsPro } from './purchases.ts';
@@ -52,7 +54,7 @@ export class Customers implements RecordObserver, CustomerHook {
     private readonly behaviours: ReadonlyMap<string, Behaviour>,
   ) {}
 
-  /** The app's first purchase of pro, decided when it is created. */
+  /** The app's first purchase of a paid edition, decided when it is created. */
   appStarted(app: AppRuntime): void {
     const customer = this.customer(app.account, app.id);
     const purchase = customer && purchaseDecision(customer.behaviour, customer.decider);
@@ -60,11 +62,11 @@ export class Customers implements RecordObserver, CustomerHook {
   }
 
   /**
-   * After an order of pro: a look at the end of its period (did it pass without a renewal?);
+   * After an order of a paid edition: a look at the end of its period (did it pass without a renewal?);
    * after a purchase also auto-renew (the first one only) and the refunds the customer will ask for.
    */
   order(record: OrderRecord, end: number): void {
-    if (record.product !== 'pro') return;
+    if (!isPaidEdition(this.world.policy.editions, record.product)) return;
     const app = appOf(this.world, record.app);
     const customer = this.customer(app.account, app.id);
     if (!customer) return;
@@ -83,13 +85,13 @@ export class Customers implements RecordObserver, CustomerHook {
    * it goes into grace or is suspended for arrears at the time), and the customer may notice later.
    */
   private periodEnd(app: AppRuntime, end: number): void {
-    const refunded = app.orders.some((order) => order.product === 'pro' && order.end === end && order.refunded);
+    const refunded = app.orders.some((order) => isPaidEdition(this.world.policy.editions, order.product) && order.end === end && order.refunded);
     const customer = this.customer(app.account, app.id);
     if (!customer || proEnd(app) !== end || refunded || app.state === 'reclaimed') return;
     const cycle = this.count(`${app.id}/expiries`);
     const decision = afterExpiryDecision(customer.behaviour, customer.decider, cycle);
     if (!decision) return;
-    const months = renewalMonths(customer.behaviour, customer.decider, cycle, lastProMonths(app));
+    const months = renewalMonths(customer.behaviour, customer.decider, cycle, lastEditionMonths(this.world, app));
     this.schedule(decision.delayMs, { type: 'renewAfterExpiry', app: app.id, months, end: proEnd(app) });
   }
 
@@ -102,7 +104,7 @@ export class Customers implements RecordObserver, CustomerHook {
   play(reaction: Reaction): void {
     if (reaction.type === 'periodEnd') this.periodEnd(appOf(this.world, reaction.app), reaction.end);
     else if (reaction.type === 'setAutoRenew') this.onLiveApp(reaction.app, { type: 'setAutoRenew', app: reaction.app, on: true });
-    else if (reaction.type === 'refund') this.onLiveApp(reaction.app, { type: 'refund', app: reaction.app, product: 'pro', kind: reaction.kind });
+    else if (reaction.type === 'refund') this.refundEdition(reaction.app, reaction.kind);
     else if (reaction.type === 'payDebt') this.payDebt(reaction.account, reaction.amount);
     else if (reaction.type === 'topUp') this.topUpAndRetry(reaction.account, reaction.cash, reaction.action);
     else this.buy(reaction);
@@ -125,7 +127,7 @@ export class Customers implements RecordObserver, CustomerHook {
     const cycle = this.cycle(app);
     const warning = this.count(`${app.id}/expiryWarnings/${cycle}`);
     if (!renewsOnWarning(customer.behaviour, customer.decider, `${cycle}.${warning}`)) return;
-    const months = renewalMonths(customer.behaviour, customer.decider, cycle, lastProMonths(app));
+    const months = renewalMonths(customer.behaviour, customer.decider, cycle, lastEditionMonths(this.world, app));
     this.schedule(0, { type: 'renew', app: app.id, months, end: proEnd(app) });
   }
 
@@ -155,7 +157,8 @@ export class Customers implements RecordObserver, CustomerHook {
     const app = appOf(this.world, reaction.app);
     const { denials } = this.world.recorder;
     const before = denials.length;
-    this.playEvent({ type: reaction.type === 'purchase' ? 'purchase' : 'renew', app: app.id, product: 'pro', months: reaction.months });
+    const product = renewedEdition(this.world, app);
+    this.playEvent({ type: reaction.type === 'purchase' ? 'purchase' : 'renew', app: app.id, product, months: reaction.months });
     if (!reaction.retry && denials[before]?.reason === 'insufficientBalance') this.refusedForBalance(app, reaction);
   }
 
@@ -169,7 +172,7 @@ export class Customers implements RecordObserver, CustomerHook {
     if (!decision) return;
     const available = totalOf(app.account.actor.getSnapshot().context.balance);
     const renewal = renewsPro(app, reaction.type === 'purchase' ? 'purchase' : 'renew');
-    const cash = formatMoney(quote(this.world, 'pro', reaction.months, renewal).total.minus(available));
+    const cash = formatMoney(quote(this.world, renewedEdition(this.world, app), reaction.months, renewal).total.minus(available));
     this.schedule(decision.delayMs, { type: 'topUp', account: app.account.id, cash, action: reaction });
   }
 
@@ -191,6 +194,12 @@ export class Customers implements RecordObserver, CustomerHook {
 
   private onLiveApp(appId: string, event: DistributiveOmit<Extract<ScenarioEvent, { type: 'setAutoRenew' | 'refund' }>, 'at' | 'line'>): void {
     if (appOf(this.world, appId).state !== 'reclaimed') this.playEvent(event);
+  }
+
+  /** A customer's refund: of the edition the app is on. */
+  private refundEdition(appId: string, kind: 'noReason' | 'normal'): void {
+    const app = appOf(this.world, appId);
+    this.onLiveApp(appId, { type: 'refund', app: appId, product: editionAt(app, this.world.clock.now()), kind });
   }
 
   private playEvent(event: DistributiveOmit<ScenarioEvent, 'at' | 'line'>): void {
@@ -231,10 +240,10 @@ function proEnd(app: AppRuntime): number | null {
   return app.actor.getSnapshot().context.proEnd;
 }
 
-/** `months: same`: the months of the app's latest order of pro. */
-function lastProMonths(app: AppRuntime): number {
+/** `months: same`: the months of the app's latest order of a paid edition. */
+function lastEditionMonths(world: World, app: AppRuntime): number {
   for (let index = app.orders.length - 1; index >= 0; index -= 1) {
-    if (app.orders[index].product === 'pro') return app.orders[index].record.months;
+    if (isPaidEdition(world.policy.editions, app.orders[index].product)) return app.orders[index].record.months;
   }
   return 1;
 }

@@ -75,15 +75,21 @@ function recordUsage(world: World, app: AppRuntime, month: Month, figures: Month
     userDaysDenied: figures.userDaysDenied,
     roomDaysDenied: figures.roomDaysDenied,
     proDays: figures.proDays,
+    ...(figures.edition ? { edition: figures.edition } : {}),
   });
 }
 
-/** U2–U5 for one app's month; U6: only pro days count, so an app never on pro has no line. */
-function chargeLines(world: World, figures: MonthFigures): ChargeLine[] {
+/**
+ * U2–U5 for one app's month, each line with the edition whose terms applied; U6: only paid days
+ * count, so an app never on a paid edition has no line.
+ */
+function chargeLines(world: World, figures: MonthFigures): (ChargeLine & { edition: string | null })[] {
   const { policy } = world;
   const { avBandwidth: rates } = policy.usage;
+  const { overage } = figures;
+  const overageLine = overage && dauOverage(policy.usage.dauOverage, overage.included, overage.dau, overage.day);
   const lines = [
-    dauOverage(policy, figures.peakDau, figures.peakDauDay ?? ''),
+    overageLine && { ...overageLine, edition: overage.edition },
     storageExtension(policy, figures.storageMonths, figures.peakDau),
     peakGroups(policy, figures.peakGroups),
     avBandwidth(figures.mbpsDays, rates.domesticPerMbpsDay, 'avBandwidth'),
@@ -91,7 +97,7 @@ function chargeLines(world: World, figures: MonthFigures): ChargeLine[] {
       ? undefined
       : avBandwidth(figures.internationalMbpsDays, rates.internationalPerMbpsDay, 'avBandwidthInternational'),
   ];
-  return lines.filter((line): line is ChargeLine => line !== undefined);
+  return lines.filter((line) => line !== undefined && line !== null).map((line) => ({ edition: figures.edition, ...line }));
 }
 
 /** A month with nothing to charge has no bill. */
@@ -104,6 +110,7 @@ function scheduleBill(world: World, account: AccountRuntime, month: Month, measu
       quantity: line.quantity,
       basis: line.basis,
       amount: formatMoney(roundCents(line.amount, rounding)),
+      ...(line.edition ? { edition: line.edition } : {}),
     })),
   );
   const total = sum(lines.map((line) => line.amount));

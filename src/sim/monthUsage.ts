@@ -10,14 +10,21 @@ import { dailySeries } from '../domain/curves.ts';
 import { streamId } from '../population/cohort.ts';
 import { type Money, money, ZERO } from '../domain/money.ts';
 import { type UsageKey, usageKeys } from '../scenario/types.ts';
+import { FREE_EDITION, paidEdition, paidEditionIds } from '../domain/editions.ts';
+import type { UsageItem } from '../policy/schema.ts';
+import { editionOnDay } from './editions.ts';
 import type { AppRuntime, World } from './runtime.ts';
 
 
 export interface MonthFigures {
   proDays: number;
-  /** U2, U3: peak DAU over pro days and its first day. */
+  /** U3: peak DAU over the paid days storage extension applies to, and its first day. */
   peakDau: number;
   peakDauDay: string | null;
+  /** U2: the day DAU was furthest above its edition's included DAU (the first such day), on days dauOverage applies to. */
+  overage: { dau: number; day: string; included: number; edition: string } | null;
+  /** The paid edition of the month's last paid day. */
+  edition: string | null;
   /** The peak of DAU actually served on any day (pro, or trial capped by E4). */
   servedPeakDau: number;
   servedPeakDay: string | null;
@@ -85,12 +92,31 @@ function storageMonthsOn(app: AppRuntime, dayStart: number): number {
   return months;
 }
 
-/** The rooms limit on a day (E1, E2, F5, F6): a pack counts only on pro days. */
-function roomLimit(world: World, app: AppRuntime, pro: boolean, dayStart: number): number | null {
+/** The rooms limit on a day (E1, E2, F5, F6): a pack counts only on paid days. */
+function roomLimit(world: World, app: AppRuntime, edition: string, dayStart: number): number | null {
   const { editions } = world.policy;
-  if (!pro) return editions.trial.limits.avChatrooms;
+  if (edition === FREE_EDITION) return editions[FREE_EDITION].limits.avChatrooms;
   const pack = app.packs.find((held) => held.family === 'avChatrooms' && overlapsDay(held.start, held.end, dayStart));
-  return pack ? world.policy.packs[pack.product].limit : editions.pro.limits.avChatrooms;
+  return pack ? world.policy.packs[pack.product].limit : editions[edition].limits.avChatrooms;
+}
+
+/** Which usage items apply on a day of each paid edition (the items' `editions`), worked out once per policy. */
+const itemsByEdition = new WeakMap<World['policy'], Map<string, Record<UsageItem, boolean>>>();
+
+function itemsOn(policy: World['policy'], edition: string): Record<UsageItem, boolean> {
+  let byEdition = itemsByEdition.get(policy);
+  if (!byEdition) {
+    byEdition = new Map(
+      paidEditionIds(policy.editions).map((id) => {
+        const applies = (item: UsageItem) => policy.usage[item].editions?.includes(id) ?? true;
+        return [id, { dauOverage: applies('dauOverage'), storageExtension: applies('storageExtension'), peakGroups: applies('peakGroups'), avBandwidth: applies('avBandwidth') }];
+      }),
+    );
+    itemsByEdition.set(policy, byEdition);
+  }
+  const items = byEdition.get(edition);
+  if (!items) throw new Error(`the policy has no paid edition ${edition}`);
+  return items;
 }
 
 /** X5: reclaimed before the day, for good: none of its days counts, and its usage series is no longer needed. */
@@ -100,7 +126,7 @@ function reclaimedBefore(app: AppRuntime, dayStart: number): boolean {
 
 export function monthFigures(world: World, app: AppRuntime, fromDay: number, toDay: number): MonthFigures {
   const figures: MonthFigures = {
-    proDays: 0, peakDau: 0, peakDauDay: null, servedPeakDau: 0, servedPeakDay: null, peakGroups: 0,
+    proDays: 0, peakDau: 0, peakDauDay: null, overage: null, edition: null, servedPeakDau: 0, servedPeakDay: null, peakGroups: 0,
     mbpsDays: ZERO, internationalMbpsDays: ZERO, storageMonths: 0, userDaysDenied: 0, roomDaysDenied: 0,
   };
   if (reclaimedBefore(app, startOfLocalDay(fromDay, world.zone))) {
@@ -110,8 +136,9 @@ export function monthFigures(world: World, app: AppRuntime, fromDay: number, toD
   const series = seriesOf(world, app);
   const until = Math.min(world.clock.now(), world.period.endAt);
   const masks = dayStateMasks(spellsOf(app, until), fromDay, toDay, world.zone);
-  const trialUsers = world.policy.editions.trial.limits.users;
-  let [servedPeakDay, peakDay, milliMbps, internationalMilliMbps] = [-1, -1, 0, 0];
+  const { editions } = world.policy;
+  const trialUsers = editions[FREE_EDITION].limits.users;
+  let [servedPeakDay, peakDay, milliMbps, internationalMilliMbps, overageDay, overageExcess] = [-1, -1, 0, 0, -1, 0];
   for (let day = fromDay; day < toDay; day += 1) {
     const mask = masks[day - fromDay];
     const index = day - world.period.startDay;
@@ -122,16 +149,31 @@ export function monthFigures(world: World, app: AppRuntime, fromDay: number, toD
     figures.userDaysDenied += demand - served;
     if (served > figures.servedPeakDau) [figures.servedPeakDau, servedPeakDay] = [served, day];
     const dayStart = startOfLocalDay(day, world.zone);
-    const rooms = roomLimit(world, app, pro, dayStart);
+    const edition = pro ? editionOnDay(app, dayStart, startOfLocalDay(day + 1, world.zone)) : FREE_EDITION;
+    const rooms = roomLimit(world, app, edition, dayStart);
     if (rooms !== null) figures.roomDaysDenied += Math.max(0, series.avChatrooms[index] - rooms);
     if (!pro) continue;
     figures.proDays += 1;
-    if (demand > figures.peakDau || peakDay < 0) [figures.peakDau, peakDay] = [demand, day];
-    figures.peakGroups = Math.max(figures.peakGroups, series.groups[index]);
-    milliMbps += Math.round(series.avBandwidthMbps[index] * 1000);
-    internationalMilliMbps += Math.round(series.avBandwidthInternationalMbps[index] * 1000);
-    figures.storageMonths = Math.max(figures.storageMonths, storageMonthsOn(app, dayStart));
+    figures.edition = edition;
+    const items = itemsOn(world.policy, edition);
+    if (items.dauOverage) {
+      const included = paidEdition(editions, edition).includedDau;
+      if (demand - included > overageExcess || overageDay < 0) {
+        [overageExcess, overageDay] = [demand - included, day];
+        figures.overage = { dau: demand, day: '', included, edition };
+      }
+    }
+    if (items.storageExtension) {
+      if (demand > figures.peakDau || peakDay < 0) [figures.peakDau, peakDay] = [demand, day];
+      figures.storageMonths = Math.max(figures.storageMonths, storageMonthsOn(app, dayStart));
+    }
+    if (items.peakGroups) figures.peakGroups = Math.max(figures.peakGroups, series.groups[index]);
+    if (items.avBandwidth) {
+      milliMbps += Math.round(series.avBandwidthMbps[index] * 1000);
+      internationalMilliMbps += Math.round(series.avBandwidthInternationalMbps[index] * 1000);
+    }
   }
+  if (figures.overage) figures.overage.day = formatDay(overageDay);
   figures.servedPeakDay = servedPeakDay < 0 ? null : formatDay(servedPeakDay);
   figures.peakDauDay = peakDay < 0 ? null : formatDay(peakDay);
   figures.mbpsDays = money(milliMbps).div(1000);

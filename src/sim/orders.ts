@@ -4,6 +4,7 @@
  */
 import { subtractParts, totalOf } from '../domain/balance.ts';
 import { formatDay, localDay, MS_PER_DAY } from '../domain/calendar.ts';
+import { isPaidEdition, paidEdition } from '../domain/editions.ts';
 import { formatMoney, money, type Money } from '../domain/money.ts';
 import { type Price, priceOrder, promotionApplies } from '../domain/pricing.ts';
 import { sliceBoundaries, type ValidityRule } from '../domain/validity.ts';
@@ -14,7 +15,8 @@ import { moneyParts } from './recorder.ts';
 import type { AccountRuntime, AppRuntime, OrderEntry, World } from './runtime.ts';
 
 export function validityRule(world: World, product: string): ValidityRule {
-  return product === 'pro' ? { kind: 'pro', mode: world.policy.editions.pro.validity } : { kind: 'pack' };
+  const { editions } = world.policy;
+  return isPaidEdition(editions, product) ? { kind: 'edition', mode: paidEdition(editions, product).validity } : { kind: 'pack' };
 }
 
 /** P6: the named promotion when it covers the product today; otherwise none (recorded as an event). */
@@ -65,13 +67,23 @@ export interface OrderRequest {
   price: Price;
   promotion?: Promotion;
   by?: Actor;
+  /** The edition the order is for (sim/editions.ts). */
+  edition: string;
+  /** An upgrade's credit (sim/upgrades.ts): taken off the price; `canPay` was checked on what is left. */
+  credit?: { amount: Money; from: string };
+}
+
+/** What the balance pays: the price's total less an upgrade's credit. */
+export function charged(request: Pick<OrderRequest, 'price' | 'credit'>): Money {
+  return request.credit ? request.price.total.minus(request.credit.amount) : request.price.total;
 }
 
 /** Charges the account and records the order. The caller has checked `canPay`. */
 export function placeOrder(world: World, app: AppRuntime, request: OrderRequest): OrderEntry {
   const account = app.account;
   const before = account.actor.getSnapshot().context.balance;
-  account.actor.send({ type: 'PAY', amount: request.price.total.toString() });
+  const total = charged(request);
+  account.actor.send({ type: 'PAY', amount: total.toString() });
   const after = account.actor.getSnapshot().context;
   const paid = subtractParts(before, after.balance);
   world.counters.orders += 1;
@@ -101,18 +113,20 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
       promotion: formatMoney(request.price.promotion),
       voucher: formatMoney(request.price.voucher),
       paid: moneyParts(paid),
-      total: formatMoney(request.price.total),
+      total: formatMoney(total),
       start: recorder.instant(request.start),
       end: recorder.instant(request.end),
       days: money(request.end - request.start).div(MS_PER_DAY).toFixed(2),
       ...(request.promotion ? { promotionId: request.promotion.id } : {}),
       refundable: request.promotion?.refundable ?? true,
       ...(request.by ? { by: request.by } : {}),
+      edition: request.edition,
+      ...(request.credit ? { upgradedFrom: request.credit.from, credit: formatMoney(request.credit.amount) } : {}),
     },
   };
   app.orders.push(entry);
   recorder.order(entry.record, entry.end);
   recorder.balance(account.id, after.balance, after.debt, `order ${id}`, request.by);
-  if (request.kind !== 'purchase') recorder.notify('renewed', account.id, app.id);
+  if (request.kind === 'renewal' || request.kind === 'autoRenewal') recorder.notify('renewed', account.id, app.id);
   return entry;
 }

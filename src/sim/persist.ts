@@ -29,8 +29,9 @@ type SavedOrder = Omit<OrderEntry, 'record'> & { id: string };
 /**
  * Format 2: the run's start (policy id and overrides) in place of the whole start policy.
  * Format 3: expiry warnings are engine jobs and each app's `warnings` (sim/warnings.ts), no longer machine timers.
+ * Format 4: editions as data: each app's `editions` timeline, its machine's `edition` and validity by edition.
  */
-export const SAVED_RUN_FORMAT = 3;
+export const SAVED_RUN_FORMAT = 4;
 
 export interface SavedRun {
   format: typeof SAVED_RUN_FORMAT;
@@ -93,6 +94,7 @@ export function saveRun({ scenario, world }: Run): SavedRun {
       orders: app.orders.map(({ record, ...order }) => ({ ...order, id: record.id })),
       packs: app.packs,
       storage: app.storage,
+      editions: app.editions,
       warnings: app.warnings,
       snapshot: app.actor.getPersistedSnapshot(),
     })),
@@ -122,7 +124,7 @@ export function resumeRun(saved: SavedRun, options: SimulateOptions = {}): Run {
     const account = world.accounts.get(app.account);
     if (!account) throw new Error(`saved app ${app.id} names an unknown account ${app.account}`);
     const orders = app.orders.map(({ id, ...order }) => ({ ...order, record: ordersById.get(id) as OrderRecord }));
-    const records = { state: app.state, timeline: app.timeline, orders, packs: app.packs, storage: app.storage, warnings: app.warnings };
+    const records = { state: app.state, timeline: app.timeline, orders, packs: app.packs, storage: app.storage, editions: app.editions, warnings: app.warnings };
     startApp(world, machines, account, app.spec, { snapshot: app.snapshot, rank: app.rank, records });
   }
   world.clock.restoreJobs(saved.clock);

@@ -5,7 +5,10 @@
 import { packValidityEnd, proValidityEnd } from '../domain/validity.ts';
 import type { DenialReason, OrderKind } from '../report/types.ts';
 import type { Actor, ScenarioEvent } from '../scenario/types.ts';
-import { activePromotion, canPay, inArrears, placeOrder, quote } from './orders.ts';
+import { editionMove, isPaidEdition, paidEdition } from '../domain/editions.ts';
+import { changeEdition, editionAt } from './editions.ts';
+import { activePromotion, canPay, charged, inArrears, placeOrder, quote } from './orders.ts';
+import { endForUpgrade, upgradeCredit } from './upgrades.ts';
 import type { AppRuntime, World } from './runtime.ts';
 
 type BuyEvent = Extract<ScenarioEvent, { type: 'purchase' | 'renew' }>;
@@ -22,26 +25,34 @@ export function buy(world: World, app: AppRuntime, event: BuyEvent): void {
     deny(world, app, event, plan);
     return;
   }
-  const { period, price, promotion } = plan;
-  placeOrder(world, app, { product: event.product, months: event.months, ...period, price, promotion, by: event.by });
-  if (event.product === 'pro') {
-    const cause = period.kind === 'purchase' ? 'purchase' : 'renewal';
-    app.actor.send({ type: 'PRO_PERIOD', start: period.start, end: period.end, cause });
-  } else {
+  const { period, price, promotion, credit } = plan;
+  const isEdition = isPaidEdition(world.policy.editions, event.product);
+  const edition = isEdition ? event.product : editionAt(app, world.clock.now());
+  if (credit) endForUpgrade(world, app, credit, event.product);
+  const request = { product: event.product, months: event.months, ...period, price, promotion, by: event.by, edition };
+  placeOrder(world, app, credit ? { ...request, credit: { amount: credit.amount, from: credit.from } } : request);
+  if (!isEdition) {
     extendPack(world, app, event.product, period);
+    return;
   }
+  changeEdition(app, period.start, edition);
+  if (period.kind === 'upgrade') app.actor.send({ type: 'UPGRADE', start: period.start, end: period.end, edition });
+  else app.actor.send({ type: 'PRO_PERIOD', start: period.start, end: period.end, edition, cause: period.kind === 'purchase' ? 'purchase' : 'renewal' });
 }
 
-/** The order to place, or why it is refused (P8: the balance must cover the total). */
+/** The order to place, or why it is refused (P8: the balance must cover the total, less an upgrade's credit). */
 function planPurchase(world: World, app: AppRuntime, event: BuyEvent) {
-  const refusal = commonRefusal(app) ?? (event.product === 'pro' ? undefined : packRefusal(world, app, event));
+  const isEdition = isPaidEdition(world.policy.editions, event.product);
+  const refusal = commonRefusal(app) ?? (isEdition ? undefined : packRefusal(world, app, event));
   if (refusal) return refusal;
-  const period = event.product === 'pro' ? proPeriod(world, app, event) : packPeriod(world, app, event);
+  const period = isEdition ? editionPeriod(world, app, event) : packPeriod(world, app, event);
   if (typeof period === 'string') return period;
   const promotion = activePromotion(world, app, event.product, event.promotion);
   const price = quote(world, event.product, event.months, period.kind === 'renewal', promotion, event.voucher);
-  if (!canPay(app.account, price.total)) return 'insufficientBalance';
-  return { period, price, promotion };
+  const credit = period.kind === 'upgrade' ? upgradeCredit(world, app) : undefined;
+  if (credit?.amount.gt(price.total)) return 'creditExceedsPrice';
+  if (!canPay(app.account, charged({ price, credit }))) return 'insufficientBalance';
+  return { period, price, promotion, credit };
 }
 
 /** X6 and A5 (P7: no voucher either while in arrears). */
@@ -51,11 +62,12 @@ function commonRefusal(app: AppRuntime): DenialReason | undefined {
   return undefined;
 }
 
-/** F2: a pack needs pro in effect; F4: no second pack of a held family. */
+/** F2: a pack needs a paid edition in effect, one the pack is for; F4: no second pack of a held family. */
 function packRefusal(world: World, app: AppRuntime, event: BuyEvent): DenialReason | undefined {
   if (app.state === 'suspended') return 'suspended';
   if (app.state !== 'active' && app.state !== 'expiredGrace') return 'proRequired';
-  const family = world.policy.packs[event.product].family;
+  const { family, editions } = world.policy.packs[event.product];
+  if (editions && !editions.includes(editionAt(app, world.clock.now()))) return 'notForEdition';
   const held = heldPack(world, app, family);
   if (held && !(event.type === 'renew' && held.product === event.product)) return 'packHeld';
   return undefined;
@@ -66,25 +78,32 @@ function heldPack(world: World, app: AppRuntime, family: string) {
   return app.packs.find((pack) => pack.family === family && pack.end > now);
 }
 
-/** P4: whether buying pro now is a renewal: not from trial, nor a new purchase after suspension. */
+/** P4: whether buying a paid edition now is a renewal: not from trial, nor a new purchase after suspension. */
 export function renewsPro(app: AppRuntime, type: 'purchase' | 'renew'): boolean {
   if (app.state === 'trial') return false;
   return app.state !== 'suspended' || type === 'renew';
 }
 
 /**
- * P2 and P4: from trial or after suspension a new period starts now; while active (a purchase
- * of pro on an app that has it is a renewal) it extends from the current end; in grace from
- * the old end or now (knob `renewal.inGraceFrom`).
+ * P2 and P4: from trial or after suspension a new period starts now; while active, buying the
+ * edition in effect (or a lower one: a downgrade) extends from the current end, and a higher one
+ * is an upgrade from now on; in grace any edition extends from the old end or now (knob
+ * `renewal.inGraceFrom`).
  */
-function proPeriod(world: World, app: AppRuntime, event: BuyEvent): Period | DenialReason {
+function editionPeriod(world: World, app: AppRuntime, event: BuyEvent): Period | DenialReason {
   const now = world.clock.now();
   const { proEnd } = app.actor.getSnapshot().context;
-  const mode = world.policy.editions.pro.validity;
+  const { editions } = world.policy;
+  const mode = paidEdition(editions, event.product).validity;
   const fromNow = (kind: OrderKind): Period => ({ start: now, end: proValidityEnd(now, event.months, mode, world.zone), kind });
   if (app.state === 'trial') return event.type === 'renew' ? 'proRequired' : fromNow('purchase');
   if (app.state === 'suspended') return fromNow(renewsPro(app, event.type) ? 'renewal' : 'purchase');
   if (proEnd === null) return 'proRequired';
+  if (app.state === 'active') {
+    const move = editionMove(editions, editionAt(app, now), event.product);
+    if (move === 'none') return 'noUpgradePath';
+    if (move === 'upgrade') return fromNow('upgrade');
+  }
   const fromEnd = app.state === 'active' || world.policy.renewal.inGraceFrom === 'previousEnd';
   const start = fromEnd ? proEnd : now;
   return { start, end: proValidityEnd(start, event.months, mode, world.zone), kind: 'renewal' };

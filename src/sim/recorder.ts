@@ -91,8 +91,8 @@ export class Recorder {
     return this.last.text;
   }
 
-  transition(app: string, account: string, from: AppState, to: AppState, cause: TransitionCause): void {
-    this.transitions.push({ at: this.instant(this.now()), app, account, from, to, cause });
+  transition(app: string, account: string, from: AppState, to: AppState, cause: TransitionCause, edition: string): void {
+    this.transitions.push({ at: this.instant(this.now()), app, account, from, to, cause, edition });
     this.added('transitions');
   }
 

@@ -1,7 +1,8 @@
 /**
  * The scenario's `refund` events (R1–R5). A refund takes back every order of the product on
- * the app that is in effect or not started yet; pro refunds suspend the app (R3), pack
- * refunds end the pack (R4).
+ * the app that is in effect or not started yet (for a paid edition, every edition order: a
+ * downgrade bought for later goes with the edition in effect); edition refunds suspend the app
+ * (R3), pack refunds end the pack (R4).
  */
 import { addParts, type Parts } from '../domain/balance.ts';
 import { formatMoney } from '../domain/money.ts';
@@ -9,6 +10,8 @@ import { normalRefund, noReasonRefund, type RefundAmount } from '../domain/refun
 import { noReasonWindowClosesAt } from '../domain/schedule.ts';
 import type { DenialReason } from '../report/types.ts';
 import type { ScenarioEvent } from '../scenario/types.ts';
+import { isPaidEdition } from '../domain/editions.ts';
+import { endEditions } from './editions.ts';
 import { deny } from './purchases.ts';
 import { moneyParts } from './recorder.ts';
 import type { AppRuntime, OrderEntry, World } from './runtime.ts';
@@ -17,9 +20,9 @@ type RefundEvent = Extract<ScenarioEvent, { type: 'refund' }>;
 
 export function refund(world: World, app: AppRuntime, event: RefundEvent): void {
   const now = world.clock.now();
-  const orders = app.orders.filter(
-    (order) => order.product === event.product && !order.refunded && !order.cancelled && order.end > now,
-  );
+  const isEdition = isPaidEdition(world.policy.editions, event.product);
+  const refunded = (product: string) => (isEdition ? isPaidEdition(world.policy.editions, product) : product === event.product);
+  const orders = app.orders.filter((order) => refunded(order.product) && !order.refunded && !order.cancelled && order.end > now);
   const refusal = refusalOf(world, app, event, orders);
   if (refusal) {
     deny(world, app, event, refusal);
@@ -39,7 +42,7 @@ export function refund(world: World, app: AppRuntime, event: RefundEvent): void 
       account: app.account.id,
       order: order.record.id,
       app: app.id,
-      product: event.product,
+      product: order.product,
       kind: event.kind,
       amount: formatMoney(amount.amount),
       to: moneyParts(amount.to),
@@ -52,8 +55,10 @@ export function refund(world: World, app: AppRuntime, event: RefundEvent): void 
   app.account.actor.send({ type: 'RECEIVE', parts: returned });
   const account = app.account.actor.getSnapshot().context;
   recorder.balance(app.account.id, account.balance, account.debt, `refund of ${orders.map((o) => o.record.id).join(', ')}`, event.by);
-  if (event.product === 'pro') app.actor.send({ type: 'REFUND_PRO' });
-  else for (const pack of app.packs) if (pack.product === event.product && pack.end > now) pack.end = now;
+  if (isEdition) {
+    endEditions(app, now);
+    app.actor.send({ type: 'REFUND_PRO' });
+  } else for (const pack of app.packs) if (pack.product === event.product && pack.end > now) pack.end = now;
 }
 
 function refusalOf(world: World, app: AppRuntime, event: RefundEvent, orders: OrderEntry[]): DenialReason | undefined {

@@ -63,6 +63,8 @@ export interface AppRuntime {
   packs: PackHolding[];
   /** U3: months of history-storage extension from each instant on. */
   storage: { at: number; months: number }[];
+  /** The edition in effect from each instant on (sim/editions.ts); the first entry is trial at creation. */
+  editions: { at: number; edition: string }[];
   /** X1: the app's expiry warnings (warnings.ts). */
   warnings: WarningState;
   series?: Record<UsageKey, Float64Array>;

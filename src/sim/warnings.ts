@@ -45,7 +45,7 @@ export function sendWarning(world: World, app: AppRuntime, generation: number): 
 function armNextWarning(world: World, app: AppRuntime): void {
   const { proEnd, timing } = app.actor.getSnapshot().context;
   if (proEnd === null) throw new Error(`app ${app.id} opened its warnings without a pro period`);
-  const at = nextExpiryWarning(proEnd, timing.expiryWarnings, timing.zone, world.clock.now(), app.warnings.last);
+  const at = nextExpiryWarning(proEnd, timing.lifecycle.expiryWarnings, timing.zone, world.clock.now(), app.warnings.last);
   if (at === undefined) return;
   world.clock.schedule(at, Priority.timer, { kind: 'expiryWarning', app: app.id, generation: app.warnings.generation }, app.rank + WARNING_AFTER_TIMERS);
 }

@@ -32,7 +32,7 @@ const worked: RefundableOrder = {
 const quarter: RefundableOrder = {
   paid: { cash: '2967.00', income: '0', gift: '0' },
   voucher: '30',
-  slices: sliceBoundaries(at('2020-01-15T10:00:00'), 3, { kind: 'pro', mode: 'dayBefore' }, zone),
+  slices: sliceBoundaries(at('2020-01-15T10:00:00'), 3, { kind: 'edition', mode: 'dayBefore' }, zone),
 };
 
 describe('R1: no-reason refund', () => {
@@ -100,7 +100,7 @@ describe('R2: normal refund', () => {
     const order: RefundableOrder = {
       paid: { cash: '3000', income: '0', gift: '0' },
       voucher: '0',
-      slices: sliceBoundaries(at('2020-01-31T00:00:00'), 3, { kind: 'pro', mode: 'dayBefore' }, zone),
+      slices: sliceBoundaries(at('2020-01-31T00:00:00'), 3, { kind: 'edition', mode: 'dayBefore' }, zone),
     };
     expect(normalRefund(order, at('2020-02-29T00:00:00'), 'second', rounding).amount.toFixed(2)).toBe('2000.00');
     // 15 of 30 days into the second slice: 500 + 1000

@@ -16,7 +16,7 @@ const withGroupRounding = (rounding: 'ceilUnit' | 'linear'): Policy => ({
 
 describe('U2: DAU overage', () => {
   it('U2: peak DAU 150,000 costs 10000.00 (50,000 over, rounded up to one block)', () => {
-    const line = dauOverage(policy, 150_000, '2020-03-12');
+    const line = dauOverage(policy.usage.dauOverage, 100_000, 150_000, '2020-03-12');
     expect(line?.item).toBe('dauOverage');
     expect(line?.quantity).toBe('50000');
     expect(line?.amount.toFixed(2)).toBe('10000.00');
@@ -24,21 +24,21 @@ describe('U2: DAU overage', () => {
   });
 
   it('U2: peak DAU 100,000 (all included) gives no line', () => {
-    expect(dauOverage(policy, 100_000, '2020-03-12')).toBeUndefined();
-    expect(dauOverage(policy, 0, '2020-03-12')).toBeUndefined();
+    expect(dauOverage(policy.usage.dauOverage, 100_000, 100_000, '2020-03-12')).toBeUndefined();
+    expect(dauOverage(policy.usage.dauOverage, 100_000, 0, '2020-03-12')).toBeUndefined();
   });
 
   it('U2: one DAU over costs a whole block (100,001 → 10000.00); 200,000 → 10000.00; 200,001 → 20000.00', () => {
-    expect(dauOverage(policy, 100_001, 'd')?.amount.toFixed(2)).toBe('10000.00');
-    expect(dauOverage(policy, 200_000, 'd')?.amount.toFixed(2)).toBe('10000.00');
-    expect(dauOverage(policy, 200_001, 'd')?.amount.toFixed(2)).toBe('20000.00');
+    expect(dauOverage(policy.usage.dauOverage, 100_000, 100_001, 'd')?.amount.toFixed(2)).toBe('10000.00');
+    expect(dauOverage(policy.usage.dauOverage, 100_000, 200_000, 'd')?.amount.toFixed(2)).toBe('10000.00');
+    expect(dauOverage(policy.usage.dauOverage, 100_000, 200_001, 'd')?.amount.toFixed(2)).toBe('20000.00');
   });
 
   it('U2 linear (knob usage.dauOverage.rounding): 0.1 per DAU, peak 150,000 → 5000.00, 100,001 → 0.10', () => {
     const linear = withDauRounding('linear');
-    expect(dauOverage(linear, 150_000, 'd')?.amount.toFixed(2)).toBe('5000.00');
-    expect(dauOverage(linear, 100_001, 'd')?.amount.toFixed(2)).toBe('0.10');
-    expect(dauOverage(linear, 100_000, 'd')).toBeUndefined();
+    expect(dauOverage(linear.usage.dauOverage, 100_000, 150_000, 'd')?.amount.toFixed(2)).toBe('5000.00');
+    expect(dauOverage(linear.usage.dauOverage, 100_000, 100_001, 'd')?.amount.toFixed(2)).toBe('0.10');
+    expect(dauOverage(linear.usage.dauOverage, 100_000, 100_000, 'd')).toBeUndefined();
   });
 });
 

@@ -124,14 +124,14 @@ describe('F3: pack validity', () => {
   it('F3: validityEnd dispatches on the rule kind', () => {
     const start = at('2020-02-10T10:00:00');
     expect(validityEnd(start, 1, { kind: 'pack' }, zone)).toBe(packValidityEnd(start, 1, zone));
-    expect(validityEnd(start, 1, { kind: 'pro', mode: 'dayBefore' }, zone)).toBe(proValidityEnd(start, 1, 'dayBefore', zone));
-    expect(show(validityEnd(start, 1, { kind: 'pro', mode: 'dayBefore' }, zone))).toBe('2020-03-09T10:00:00');
+    expect(validityEnd(start, 1, { kind: 'edition', mode: 'dayBefore' }, zone)).toBe(proValidityEnd(start, 1, 'dayBefore', zone));
+    expect(show(validityEnd(start, 1, { kind: 'edition', mode: 'dayBefore' }, zone))).toBe('2020-03-09T10:00:00');
   });
 });
 
 describe('R2: slice boundaries', () => {
   it('R2/P2: a 3-month pro order from 2020-01-31 has slices ending 02-29, 03-30, 04-30', () => {
-    const bounds = sliceBoundaries(at('2020-01-31T10:00:00'), 3, { kind: 'pro', mode: 'dayBefore' }, zone);
+    const bounds = sliceBoundaries(at('2020-01-31T10:00:00'), 3, { kind: 'edition', mode: 'dayBefore' }, zone);
     expect(bounds.map(show)).toEqual(['2020-01-31T10:00:00', '2020-02-29T10:00:00', '2020-03-30T10:00:00', '2020-04-30T10:00:00']);
   });
 
@@ -144,7 +144,7 @@ describe('R2: slice boundaries', () => {
 
   it('R2: there are n+1 boundaries, increasing, and the last is the order end', () => {
     const start = at('2019-01-15T08:00:00');
-    const bounds = sliceBoundaries(start, 12, { kind: 'pro', mode: 'dayBefore' }, zone);
+    const bounds = sliceBoundaries(start, 12, { kind: 'edition', mode: 'dayBefore' }, zone);
     expect(bounds).toHaveLength(13);
     for (let k = 1; k < bounds.length; k += 1) expect(bounds[k]).toBeGreaterThan(bounds[k - 1]);
     expect(bounds[12]).toBe(proValidityEnd(start, 12, 'dayBefore', zone));

@@ -57,7 +57,7 @@ describe('the app machine', () => {
     const app = appHarness({ start: '2020-03-09' });
     app.buyPro('2020-03-09T10:10:52', '2020-04-08T10:10:52');
     app.runUntil('2020-04-01');
-    app.actor.send({ type: 'PRO_PERIOD', start: at('2020-04-08T10:10:52'), end: at('2020-05-07T10:10:52'), cause: 'renewal' });
+    app.actor.send({ type: 'PRO_PERIOD', start: at('2020-04-08T10:10:52'), end: at('2020-05-07T10:10:52'), edition: 'pro', cause: 'renewal' });
     const opened = app.emitted.filter((event) => event.type === 'warningsOpened');
     expect(opened.map((event) => [event.at, 'fresh' in event && event.fresh])).toEqual([
       [at('2020-03-09'), true],

@@ -32,7 +32,7 @@ export function appHarness(options: { start: string; policy?: Policy; funds?: ()
     emitted,
     state,
     runUntil: (text: string) => clock.runUntil(at(text)),
-    buyPro: (start: string, end: string) => actor.send({ type: 'PRO_PERIOD', start: at(start), end: at(end), cause: 'purchase' }),
+    buyPro: (start: string, end: string) => actor.send({ type: 'PRO_PERIOD', start: at(start), end: at(end), edition: 'pro', cause: 'purchase' }),
   };
 }
 

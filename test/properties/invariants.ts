@@ -362,7 +362,7 @@ export function noChargeOffPro({ scenario, report }: Run): string[] {
       };
       const blocks = (excess: number, rate: { price: string; per: number; rounding: string }) =>
         rate.rounding === 'ceilUnit' ? dec(Math.ceil(excess / rate.per)).times(rate.price) : dec(excess).times(rate.price).div(rate.per);
-      const dauExcess = peakDau - policy.editions.pro.includedDau;
+      const dauExcess = peakDau - (policy.editions.pro.includedDau ?? 0);
       expectLine(
         'dauOverage',
         dauExcess > 0 ? String(dauExcess) : null,

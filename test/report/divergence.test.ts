@@ -11,6 +11,7 @@ const t = (at: string, to: TransitionRecord['to'], cause: TransitionRecord['caus
   from: 'active',
   to,
   cause,
+  edition: 'pro',
 });
 
 describe('where two runs part ways', () => {

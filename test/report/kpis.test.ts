@@ -59,7 +59,7 @@ describe('apps and app-days', () => {
   });
 
   it('counts a suspension for arrears as lapsed from the account’s arrearsCleared on, when the app stays suspended (A4)', () => {
-    const t = (at: string, from: TransitionRecord['from'], to: TransitionRecord['to'], cause: TransitionRecord['cause']): TransitionRecord => ({ at: `${at}T00:00:00+08:00`, app: APP, account: 'acme', from, to, cause });
+    const t = (at: string, from: TransitionRecord['from'], to: TransitionRecord['to'], cause: TransitionRecord['cause']): TransitionRecord => ({ at: `${at}T00:00:00+08:00`, app: APP, account: 'acme', from, to, cause, edition: to === 'trial' ? 'trial' : 'pro' });
     const kpis = computeKpis(
       records({
         transitions: [t('2020-03-11', 'trial', 'active', 'purchase'), t('2020-04-10', 'active', 'suspended', 'arrears')],
@@ -71,7 +71,7 @@ describe('apps and app-days', () => {
   });
 
   it('counts renewals in grace, renewals after suspension and customers lost after the reclaim', () => {
-    const t = (at: string, from: TransitionRecord['from'], to: TransitionRecord['to'], cause: TransitionRecord['cause']): TransitionRecord => ({ at: `${at}T00:00:00+08:00`, app: APP, account: 'acme', from, to, cause });
+    const t = (at: string, from: TransitionRecord['from'], to: TransitionRecord['to'], cause: TransitionRecord['cause']): TransitionRecord => ({ at: `${at}T00:00:00+08:00`, app: APP, account: 'acme', from, to, cause, edition: to === 'trial' ? 'trial' : 'pro' });
     const kpis = computeKpis(
       records({
         transitions: [

@@ -52,6 +52,6 @@ export function smallReport(transitions: Omit<TransitionRecord, 'account'>[] = [
 
 /** Two runs where a1 becomes active a day later under B and a2 a day earlier. */
 export function partingReports(): { a: Report; b: Report } {
-  const active = (day: string, app: string) => ({ at: `2020-03-${day}T10:00:00+08:00`, app, from: 'trial', to: 'active', cause: 'purchase' }) as const;
+  const active = (day: string, app: string) => ({ at: `2020-03-${day}T10:00:00+08:00`, app, from: 'trial', to: 'active', cause: 'purchase', edition: 'pro' }) as const;
   return { a: smallReport([active('05', 'a1'), active('12', 'a2')]), b: smallReport([active('06', 'a1'), active('11', 'a2')]) };
 }

@@ -52,8 +52,8 @@ describe('cumulative revenue per day', () => {
 
 describe('served DAU', () => {
   const report = smallReport([
-    { at: '2020-03-05T10:00:00+08:00', app: 'a1', from: 'trial', to: 'active', cause: 'purchase' },
-    { at: '2020-03-20T10:00:00+08:00', app: 'a1', from: 'active', to: 'suspended', cause: 'refund' },
+    { at: '2020-03-05T10:00:00+08:00', app: 'a1', from: 'trial', to: 'active', cause: 'purchase', edition: 'pro' },
+    { at: '2020-03-20T10:00:00+08:00', app: 'a1', from: 'active', to: 'suspended', cause: 'refund', edition: 'pro' },
   ]);
   const timeline = buildTimeline(report);
   const demand = new Array(31).fill(500);

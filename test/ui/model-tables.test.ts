@@ -57,7 +57,7 @@ describe('the tables of a report', () => {
   it('joins every CSV file under a header line', () => {
     const text = concatenatedCsv(renderCsv(report));
     expect(text.startsWith('# accounts.csv\nid,cohort,tags\n')).toBe(true);
-    expect(text).toContain('\n# transitions.csv\nat,account,app,from,to,cause\n');
-    expect(text).toContain('\n# bill-lines.csv\naccount,month,app,item,quantity,basis,amount\n');
+    expect(text).toContain('\n# transitions.csv\nat,account,app,from,to,cause,edition\n');
+    expect(text).toContain('\n# bill-lines.csv\naccount,month,app,item,quantity,basis,amount,edition\n');
   });
 });

@@ -47,9 +47,9 @@ describe('the period', () => {
 
 describe('the state of an app at an instant', () => {
   const report = smallReport([
-    { at: '2020-03-05T10:00:00+08:00', app: 'a1', from: 'trial', to: 'active', cause: 'purchase' },
-    { at: '2020-03-20T10:00:00+08:00', app: 'a1', from: 'active', to: 'expiredGrace', cause: 'expiry' },
-    { at: '2020-03-28T00:00:00+08:00', app: 'a1', from: 'expiredGrace', to: 'suspended', cause: 'graceOver' },
+    { at: '2020-03-05T10:00:00+08:00', app: 'a1', from: 'trial', to: 'active', cause: 'purchase', edition: 'pro' },
+    { at: '2020-03-20T10:00:00+08:00', app: 'a1', from: 'active', to: 'expiredGrace', cause: 'expiry', edition: 'pro' },
+    { at: '2020-03-28T00:00:00+08:00', app: 'a1', from: 'expiredGrace', to: 'suspended', cause: 'graceOver', edition: 'pro' },
   ]);
   const timeline = buildTimeline(report);
   const [one, two] = timeline.apps;

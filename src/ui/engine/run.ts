@@ -5,6 +5,7 @@
  * and derive what the charts need that the report does not hold: each app's daily DAU.
  * No DOM and no worker API here: the worker calls it, and so do the tests in node.
  */
+import { defaultEdition, paidEdition } from '../../domain/editions.ts';
 import './zodConfig.ts';
 import policyText from '../../policy/tencent-im-2019.yaml?raw';
 import { dailySeries } from '../../domain/curves.ts';
@@ -125,7 +126,7 @@ export function runResult(parsed: ParsedRun, report: Report, timings: { parseMs:
     scenarioOverrides: parsed.scenarioOverrides,
     overrides: parsed.overrides,
     description: scenario.description,
-    includedDau: policy.editions.pro.includedDau,
+    includedDau: paidEdition(policy.editions, defaultEdition(policy.editions)).includedDau,
     dau: dauSeries(scenario, policy, report),
     warnings: parsed.warnings,
     ...timings,

@@ -157,8 +157,9 @@ function orderItems(orders: OrderRecord[], when: (at: number) => string): StoryI
       i = last;
       continue;
     }
-    const verb = order.kind === 'renewal' ? 'renewed' : 'bought';
-    items.push(item(at, 'order', `${verb} ${order.product} × ${plural(order.months, 'month')}`, when(at), order.total, { cause: order.kind }));
+    const verb = { renewal: 'renewed', upgrade: 'upgraded to', purchase: 'bought' }[order.kind];
+    const cause = order.kind === 'upgrade' ? 'purchase' : order.kind;
+    items.push(item(at, 'order', `${verb} ${order.product} × ${plural(order.months, 'month')}`, when(at), order.total, { cause }));
   }
   return items;
 }
