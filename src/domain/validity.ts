@@ -45,12 +45,19 @@ export function validityEnd(start: number, months: number, rule: ValidityRule, z
   return rule.kind === 'edition' ? proValidityEnd(start, months, rule.mode, zone) : packValidityEnd(start, months, zone);
 }
 
+/** R2's open reading: slice k ends where k months from the order's start end, or one month after slice k−1. */
+export type SliceAnchoring = 'orderStart' | 'chained';
+
 /**
- * R2: an order of n months is n consecutive monthly slices, each as P2/F3 would give for a
- * purchase of k months from the order's start. Returns the n+1 boundaries.
+ * R2: an order of n months is n consecutive monthly slices. `orderStart`: slice k ends where P2/F3
+ * would end a purchase of k months from the order's start; `chained`: one month (P2/F3) after the
+ * slice before it, the last ending with the order. Returns the n+1 boundaries.
  */
-export function sliceBoundaries(start: number, months: number, rule: ValidityRule, zone: Zone): number[] {
+export function sliceBoundaries(start: number, months: number, rule: ValidityRule, zone: Zone, anchoring: SliceAnchoring = 'orderStart'): number[] {
   const bounds = [start];
-  for (let k = 1; k <= months; k += 1) bounds.push(validityEnd(start, k, rule, zone));
+  for (let k = 1; k <= months; k += 1) {
+    const chained = anchoring === 'chained' && k < months;
+    bounds.push(chained ? validityEnd(bounds[k - 1], 1, rule, zone) : validityEnd(start, k, rule, zone));
+  }
   return bounds;
 }

@@ -49,7 +49,7 @@ export const rules: readonly Rule[] = [
   { id: 'X5', title: 'Reclaimed 90 days after suspension', knobs: ['lifecycle.retention.days'] },
   { id: 'X6', title: 'Nothing can be done to a reclaimed app', knobs: [] },
   { id: 'R1', title: 'No-reason refund within 5 days, once per account', knobs: ['refund.noReason.windowDays', 'refund.noReason.perAccount'], source: '5天无理由退还' },
-  { id: 'R2', title: 'Normal refund: unused value, split back by how it was paid', knobs: ['refund.normal.timeUnit'], source: '当前有效订单金额 + 未开始订单金额 - 资源已使用价值' },
+  { id: 'R2', title: 'Normal refund: unused value, split back by how it was paid', knobs: ['refund.normal.timeUnit', 'refund.normal.slices'], source: '当前有效订单金额 + 未开始订单金额 - 资源已使用价值' },
   { id: 'R3', title: 'Refunding pro suspends the app at once', knobs: [] },
   { id: 'R4', title: 'Refunding a pack restores the pro limit at once', knobs: [] },
   { id: 'R5', title: 'Non-refundable promotion orders', knobs: ['promotions'], source: '某些活动资源不支持自助退还' },

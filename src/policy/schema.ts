@@ -115,7 +115,11 @@ export const policySchema = z.strictObject({
   autoRenew: z.strictObject({ months: months.min(1), retryDailyInGrace: z.boolean() }),
   refund: z.strictObject({
     noReason: z.strictObject({ windowDays: days.min(1), perAccount: count }),
-    normal: z.strictObject({ timeUnit: z.enum(['second', 'dayRoundUp']) }),
+    normal: z.strictObject({
+      timeUnit: z.enum(['second', 'dayRoundUp']),
+      /** R2, an open reading: how the monthly slices are anchored. */
+      slices: z.enum(['orderStart', 'chained']).default('orderStart'),
+    }),
   }),
   promotions: z.array(promotion),
 });

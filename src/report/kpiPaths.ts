@@ -1,5 +1,6 @@
 /**
- * A KPI set as rows of `dotted.path → value` in a fixed order (revenue, revenue by item, apps,
+ * A KPI set as rows of `dotted.path → value` in a fixed order (revenue, revenue by item, revenue
+ * by edition (only the editions that had orders), apps,
  * app-days, denied days, notifications, denials): the keys of `runs.csv`, of the `kpi`
  * expectation and of the KPI tables. `byTag` and `byCohort` are the same rows per group.
  */
@@ -7,7 +8,7 @@ import type { KpiSet, Kpis } from './types.ts';
 
 export type KpiValue = string | number;
 
-const sections = ['revenue', 'revenueByItem', 'apps', 'appDays', 'userDaysDenied', 'roomDaysDenied', 'notifications', 'denials'] as const satisfies readonly (keyof KpiSet)[];
+const sections = ['revenue', 'revenueByItem', 'revenueByEdition', 'apps', 'appDays', 'userDaysDenied', 'roomDaysDenied', 'notifications', 'denials'] as const satisfies readonly (keyof KpiSet)[];
 
 /** The rows of a set (of `kpis` itself, its figures for all accounts: `byTag` and `byCohort` are left out). */
 export function kpiRows(set: KpiSet): [path: string, value: KpiValue][] {

@@ -94,7 +94,7 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
     start: request.start,
     end: request.end,
     product: request.product,
-    slices: sliceBoundaries(request.start, request.months, validityRule(world, request.product), world.zone),
+    slices: sliceBoundaries(request.start, request.months, validityRule(world, request.product), world.zone, world.policy.refund.normal.slices),
     paid,
     voucher: request.price.voucher.toString(),
     refundable: request.promotion?.refundable ?? true,

@@ -46,7 +46,7 @@ function byRank<T>(results: ShardResult[], list: (result: ShardResult) => T[], r
 
 const ORDER_ID = /\bO\d+\b/g;
 
-/** Orders numbered in the merged order; refunds and balance entries renamed alike. */
+/** Orders numbered in the merged order; refunds, balance entries and upgrade events (which name the credited orders) renamed alike. */
 function renumberOrders(records: Records, merged: { [S in Section]: Merged<Records[S][number]> }): void {
   const renamed = new Map<string, string>();
   const key = (shard: number, id: string) => `${shard}/${id}`;
@@ -60,6 +60,9 @@ function renumberOrders(records: Records, merged: { [S in Section]: Merged<Recor
     entry.cause.startsWith('order ') || entry.cause.startsWith('refund of ')
       ? { ...entry, cause: entry.cause.replace(ORDER_ID, (id) => rename(merged.balances.shards[index], id)) }
       : entry,
+  );
+  records.events = merged.events.records.map((event, index) =>
+    event.kind === 'upgraded' && event.detail !== undefined ? { ...event, detail: event.detail.replace(ORDER_ID, (id) => rename(merged.events.shards[index], id)) } : event,
   );
 }
 

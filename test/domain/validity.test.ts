@@ -135,6 +135,11 @@ describe('R2: slice boundaries', () => {
     expect(bounds.map(show)).toEqual(['2020-01-31T10:00:00', '2020-02-29T10:00:00', '2020-03-30T10:00:00', '2020-04-30T10:00:00']);
   });
 
+  it('R2 with slices chained: the same order has slices ending 02-29, 03-28 (a month after 02-29), and the order end 04-30', () => {
+    const bounds = sliceBoundaries(at('2020-01-31T10:00:00'), 3, { kind: 'edition', mode: 'dayBefore' }, zone, 'chained');
+    expect(bounds.map(show)).toEqual(['2020-01-31T10:00:00', '2020-02-29T10:00:00', '2020-03-28T10:00:00', '2020-04-30T10:00:00']);
+  });
+
   it('R2/F3: a 2-month pack from 2020-02-10 10:00 has slices of 29 and 31 days', () => {
     const bounds = sliceBoundaries(at('2020-02-10T10:00:00'), 2, { kind: 'pack' }, zone);
     expect(bounds.map(show)).toEqual(['2020-02-10T10:00:00', '2020-03-10T10:00:00', '2020-04-10T10:00:00']);

@@ -132,7 +132,8 @@ describe('KPI paths', () => {
     expect(kpiAt(kpis, 'revenue.netCollected')).toBe('5000.00');
     expect(kpiAt(kpis, 'notifications.expiryWarning')).toBe(14);
     expect(kpiAt(kpis, 'apps.nothing')).toBeUndefined();
-    expect(kpiRows(kpis).map(([path]) => path)).toEqual(kpiNames());
+    expect(kpiAt(kpis, 'revenueByEdition.pro')).toBe(kpiAt(kpis, 'revenueByItem.pro'));
+    expect(kpiRows(kpis).map(([path]) => path)).toEqual([...kpiNames().slice(0, 14), 'revenueByEdition.pro', ...kpiNames().slice(14)]);
     expect(kpiRows(kpis.byTag.written)).toEqual(kpiRows(kpis));
   });
 });
