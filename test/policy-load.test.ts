@@ -21,7 +21,7 @@ const bundled = () => loadPolicy('tencent-im-2019');
 
 describe('the bundled policy', () => {
   it('is listed by id', () => {
-    expect(bundledPolicyIds()).toEqual(['tencent-im-2019', 'tencent-im-2019-renewal-guide']);
+    expect(bundledPolicyIds()).toEqual(['tencent-im-2019', 'tencent-im-2019-renewal-guide', 'tencent-im-2020']);
   });
 
   it('loads and equals the values written in its YAML file', () => {
@@ -48,7 +48,7 @@ describe('the bundled policy', () => {
 
   it('refuses an id that is neither bundled nor a file', () => {
     const issues = issuesOf(() => loadPolicy('tencent-im-2099', { baseDir: tmpdir() }));
-    expect(issues[0].message).toBe('expected a bundled policy id (tencent-im-2019, tencent-im-2019-renewal-guide) or a policy file, found neither');
+    expect(issues[0].message).toBe('expected a bundled policy id (tencent-im-2019, tencent-im-2019-renewal-guide, tencent-im-2020) or a policy file, found neither');
   });
 });
 

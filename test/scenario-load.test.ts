@@ -331,7 +331,7 @@ events:
       },
     });
     expect(issues.map((issue) => [issue.path, issue.message])).toEqual([
-      ['policy', 'expected a bundled policy id (tencent-im-2019, tencent-im-2019-renewal-guide) or a policy file next to the scenario, found "tencent-im-2099"'],
+      ['policy', 'expected a bundled policy id (tencent-im-2019, tencent-im-2019-renewal-guide, tencent-im-2020) or a policy file next to the scenario, found "tencent-im-2099"'],
     ]);
   });
 

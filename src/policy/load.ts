@@ -17,7 +17,7 @@ import { isPlainMapping, layered, layeredOrigins, MAX_EXTENDS, type Origins } fr
 import { type Policy, policySchema } from './schema.ts';
 
 /** Policies shipped with imsim, each in `src/policy/<id>.yaml`. Listed, not globbed, so bundlers see every file. */
-const bundledIds = ['tencent-im-2019', 'tencent-im-2019-renewal-guide'] as const;
+const bundledIds = ['tencent-im-2019', 'tencent-im-2019-renewal-guide', 'tencent-im-2020'] as const;
 
 export function bundledPolicyIds(): string[] {
   return [...bundledIds];

@@ -6,6 +6,7 @@
 import { describeValue } from '../input/issues.ts';
 import { suggest } from '../input/suggest.ts';
 import { money } from '../domain/money.ts';
+import { paidEditionIds } from '../domain/editions.ts';
 import { kpiNames } from '../report/kpis.ts';
 import { defined, isRecord } from '../input/plainData.ts';
 import type { PathSegment } from '../input/yamlSource.ts';
@@ -34,7 +35,8 @@ function kpiBounds(ctx: ParseContext, bounds: { value?: string; atLeast?: string
 
 /** A KPI's name, and the cohort or tag it is read for: ones the scenario has. */
 function kpiTarget(ctx: ParseContext, target: { name: string; cohort?: string; tag?: string }, path: PathSegment[]): boolean {
-  const names = [...kpiNames()];
+  const editions = ctx.policy ? paidEditionIds(ctx.policy.editions).map((edition) => `revenueByEdition.${edition}`) : [];
+  const names = [...kpiNames(), ...editions];
   const issues: [PathSegment, string][] = [];
   if (!names.includes(target.name)) {
     const near = suggest(target.name, names);
