@@ -135,14 +135,16 @@ account machines, enumerated from their definitions, with ✗ for those no scena
   policy: `imsim policy show [ID|FILE] [--json] [--set path=value]…
 imsim policy diff A B [--set path=value]… [--json]
 
-show: prints a policy, a bundled one by ID (tencent-im-2019, the default, or
-tencent-im-2019-renewal-guide) or a policy file, with the rule IDs of its knobs; with --set, the
+show: prints a policy, a bundled one by ID (tencent-im-2019, the default,
+tencent-im-2019-renewal-guide or tencent-im-2020) or a policy file, with the rule IDs of its knobs; with --set, the
 resulting policy, each changed knob marked with its value before; for a policy that extends
 another (extends: ID|FILE), each value marked with the policy it comes from. --json prints the
 policy (after --set) as JSON.
 
 diff: every knob and price whose value differs between A and B (each a bundled ID or a file;
---set changes B), with the rules they belong to. Exit code 0 when they agree, 1 when they differ.
+--set changes B), with the rules they belong to and B's source (the comment on the value's line
+in its policy file, and below the table what each cited [source] is). Exit code 0 when they
+agree, 1 when they differ.
 
 See docs/policy.md.`,
 };

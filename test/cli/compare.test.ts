@@ -70,6 +70,18 @@ describe('imsim policy diff', () => {
     expect([same.status, same.stdout]).toEqual([0, 'tencent-im-2019 and tencent-im-2019 agree on every knob and price\n']);
   });
 
+  it("gives each difference B's source, the comment on its line, and what the cited sources are", () => {
+    const run = imsim(['policy', 'diff', 'tencent-im-2019', 'tencent-im-2020', '--json']);
+    const { differences } = JSON.parse(run.stdout) as { differences: { path: string; source?: string }[] };
+    const source = (path: string) => differences.find((difference) => difference.path === path)?.source;
+    expect(source('editions.pro.includedDau')).toBe('[overview-2020]');
+    expect(source('packs.groupsPerUser2000.editions')).toMatch(/^ASSUMPTION: /);
+    expect(source('editions.flagship')).toContain('pricePerMonth [price-2020]');
+    const text = imsim(['policy', 'diff', 'tencent-im-2019', 'tencent-im-2020', '--set', 'usage.dauOverage.per=20000']).stdout;
+    expect(text).toMatch(/usage\.dauOverage\.per +100000 +20000 +U2 +--set$/m);
+    expect(text).toMatch(/^ {2}\[price-2020\] {2}价格说明, page dated 2020-10-30: /m);
+  });
+
   it('shows a policy changed by --set with its rule IDs, each change marked', () => {
     const run = imsim(['policy', 'show', '--set', 'lifecycle.grace.days=14']);
     expect(run.stdout).toContain('days: 14 # X2 ← changed, was 7');
