@@ -139,8 +139,9 @@ describe('loading the example scenario of the format', () => {
     ]);
   });
 
-  it('defaults renew to pro, topUp parts to 0 and a created app to the event time', () => {
-    expect(scenario.events[2]).toMatchObject({ type: 'renew', product: 'pro', months: 1 });
+  it("leaves a renew's product to the engine (the app's own edition), defaults topUp parts to 0 and a created app to the event time", () => {
+    expect(scenario.events[2]).toMatchObject({ type: 'renew', months: 1 });
+    expect(scenario.events[2]).not.toHaveProperty('product');
     expect(scenario.events[4]).toMatchObject({ type: 'topUp', account: 'acme', cash: '1000', income: '0', gift: '0' });
     expect(scenario.events[6]).toMatchObject({
       type: 'createApp',

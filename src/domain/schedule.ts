@@ -76,10 +76,18 @@ export function scansWhileOff(first: number, now: number, graceEnd: number, knob
 }
 
 /**
- * P5: Tencent's renewal management scans once a day after expiry: every 24 h from the end.
+ * P5: Tencent's renewal management scans once a day after expiry: every 24 h from the end
+ * (`retryAt: end`), or every day at a local time (`"00:00"`), the first one after the end.
  * Returns the first scan at or after `from` that is later than `after` (the last scan made).
  */
-export function nextAutoRenewRetry(proEnd: number, from: number, after: number | null): number {
-  const earliest = Math.max(from, after === null ? from : after + 1, proEnd + 1);
-  return proEnd + Math.ceil((earliest - proEnd) / MS_PER_DAY) * MS_PER_DAY;
+export function nextAutoRenewRetry(proEnd: number, from: number, after: number | null, retryAt: string, zone: Zone): number {
+  const first = retryAt === 'end' ? proEnd + MS_PER_DAY : firstTimeOfDayAfter(proEnd, timeOfDayMs(retryAt), zone);
+  const earliest = Math.max(from, after === null ? from : after + 1);
+  return first + Math.max(0, Math.ceil((earliest - first) / MS_PER_DAY)) * MS_PER_DAY;
+}
+
+/** The first instant after `instant` whose local time of day is `timeOfDay` ms after 00:00. */
+function firstTimeOfDayAfter(instant: number, timeOfDay: number, zone: Zone): number {
+  const sameDay = startOfLocalDay(localDay(instant, zone), zone) + timeOfDay;
+  return sameDay > instant ? sameDay : sameDay + MS_PER_DAY;
 }

@@ -116,7 +116,7 @@ const expiryWarnings = { entry: ['openWarnings', 'keepWarnings'], exit: 'closeWa
 
 export function createAppMachine(env: AppMachineEnv) {
   const graceEnd = (context: AppContext) => graceEndsAt(proEndOf(context), context.timing.lifecycle.grace, context.timing.zone);
-  const nextRetry = (context: AppContext) => nextAutoRenewRetry(proEndOf(context), env.now(), context.lastRetryAt);
+  const nextRetry = (context: AppContext) => nextAutoRenewRetry(proEndOf(context), env.now(), context.lastRetryAt, context.timing.autoRenew.retryAt, context.timing.zone);
   const scansDue = (context: AppContext) => context.timing.autoRenew.retryDailyInGrace && nextRetry(context) < armedAt(context, 'graceEndAt');
   /** The knob in effect at a scan: as last changed before its instant, else on (it was when the scans began). */
   const knobAt = (context: AppContext) => (at: number) => context.scansOff?.knob.findLast((change) => change.at < at)?.on ?? true;

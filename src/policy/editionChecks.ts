@@ -29,6 +29,9 @@ export function editionProblems(policy: Policy): PolicyProblem[] {
     for (const field of paidFields) {
       if (edition[field] === undefined) problems.push({ path: ['editions', id], message: `expected ${field}: ${id} is a paid edition (P1)` });
     }
+    if (edition.limits.users !== null) {
+      problems.push({ path: ['editions', id, 'limits', 'users'], message: `expected null: a paid edition serves every user (E2), found ${edition.limits.users}` });
+    }
     (edition.upgradesTo ?? []).forEach((target, index) => {
       const path = ['editions', id, 'upgradesTo', index];
       if (!isPaidEdition(editions, target)) problems.push({ path, message: `expected a paid edition (${paid.join(', ')}), found "${target}"` });

@@ -8,7 +8,7 @@
 import { fixedZone, parseLocalTime, type Zone } from '../domain/calendar.ts';
 import { besideFile, nodeFs, nodePath, nodeReaderBeside, readTextFile } from '../input/files.ts';
 import { fileIssue, inFileOrder } from '../input/issues.ts';
-import { issueAt, readYaml, type YamlSource } from '../input/yamlSource.ts';
+import { issueAt, type PathSegment, readYaml, type YamlSource } from '../input/yamlSource.ts';
 import { zodIssues } from '../input/zodIssues.ts';
 import { InputError } from '../inputError.ts';
 import { isPaidEdition } from '../domain/editions.ts';
@@ -156,13 +156,16 @@ export function checkPolicy(policy: Policy): PolicyProblem[] {
   if (minMonths > maxMonths) {
     problems.push({ path: ['lengths', 'maxMonths'], message: `expected at least minMonths (${minMonths}), found ${maxMonths}` });
   }
-  for (const key of Object.keys(discounts)) {
-    const months = Number(key);
-    if (months < minMonths || months > maxMonths) {
-      problems.push({
-        path: ['lengths', 'discounts', key],
-        message: `expected a length from ${minMonths} to ${maxMonths} months, found ${key}`,
-      });
+  const discountTables: [PathSegment[], Record<string, string>][] = [
+    [['lengths', 'discounts'], discounts],
+    ...Object.entries(policy.editions).map(([id, edition]): [PathSegment[], Record<string, string>] => [['editions', id, 'discounts'], edition.discounts ?? {}]),
+  ];
+  for (const [path, table] of discountTables) {
+    for (const key of Object.keys(table)) {
+      const months = Number(key);
+      if (months < minMonths || months > maxMonths) {
+        problems.push({ path: [...path, key], message: `expected a length from ${minMonths} to ${maxMonths} months, found ${key}` });
+      }
     }
   }
   problems.push(...editionProblems(policy));

@@ -34,6 +34,7 @@ const limits = z.strictObject({
 });
 const rounding = z.enum(['ceilUnit', 'linear']);
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:mm');
 
 export const packFamilies = ['avChatrooms', 'groupMembers', 'groupsPerUser'] as const;
 
@@ -105,14 +106,19 @@ export const policySchema = z.strictObject({
     expiryWarnings: z.strictObject({
       daysBefore: days,
       daysAfter: days,
-      at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:mm'),
+      at: timeOfDay,
     }),
     grace: z.strictObject({ days, countEndDay: z.boolean() }),
     retention: z.strictObject({ days: days.min(1) }),
     packsOnProLapse: z.enum(['keep', 'cancel']),
   }),
   renewal: z.strictObject({ inGraceFrom: z.enum(['previousEnd', 'renewalTime']) }),
-  autoRenew: z.strictObject({ months: months.min(1), retryDailyInGrace: z.boolean() }),
+  autoRenew: z.strictObject({
+    months: months.min(1),
+    retryDailyInGrace: z.boolean(),
+    /** P5, an open reading: the retries 24 h apart from the end (`end`), or once a day at a local time. */
+    retryAt: z.union([z.literal('end'), timeOfDay]).default('end'),
+  }),
   refund: z.strictObject({
     noReason: z.strictObject({ windowDays: days.min(1), perAccount: count }),
     normal: z.strictObject({
@@ -122,6 +128,8 @@ export const policySchema = z.strictObject({
     }),
   }),
   promotions: z.array(promotion),
+  /** P7, an open reading: a voucher worth more than the price pays all of it, the rest lost (`forfeit`), or the order is refused. */
+  vouchers: z.strictObject({ larger: z.enum(['forfeit', 'refuse']) }).default({ larger: 'forfeit' }),
 });
 
 export type Policy = z.output<typeof policySchema>;

@@ -44,7 +44,9 @@ export type DenialReason =
   /** An upgrade whose price is below the credit for the unused part of the current period. */
   | 'creditExceedsPrice'
   /** A pack that the paid edition in effect cannot carry (the pack's `editions`). */
-  | 'notForEdition';
+  | 'notForEdition'
+  /** P7 under `vouchers.larger: refuse`: a voucher worth more than what it would pay. */
+  | 'voucherExceedsPrice';
 
 export interface MoneyParts {
   cash: string;
@@ -227,6 +229,7 @@ export const denialReasons: readonly DenialReason[] = [
   'noUpgradePath',
   'creditExceedsPrice',
   'notForEdition',
+  'voucherExceedsPrice',
 ];
 
 /** The figures that answer a product manager's question (kpis.ts has their definitions). */

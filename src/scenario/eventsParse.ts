@@ -3,7 +3,6 @@
  * app made by createApp exists only from that event on. The result is sorted by time; ties keep
  * file order.
  */
-import { defaultEdition } from '../domain/editions.ts';
 import { describeValue } from '../input/issues.ts';
 import { defined, isRecord } from '../input/plainData.ts';
 import { suggest } from '../input/suggest.ts';
@@ -63,10 +62,9 @@ function parseEvent(ctx: ParseContext, raw: unknown, path: PathSegment[]): Pendi
       if (!data) return refs;
       // P6: a promotion id the policy does not define is not an input error; the simulator
       // charges full price and records promotionNotApplicable.
-      const product = data.product ?? (ctx.policy ? defaultEdition(ctx.policy.editions) : undefined);
-      if (product === undefined) return refs;
-      const ok = [knownProduct(ctx, product, [...path, 'product']), policyLength(ctx, data.months, [...path, 'months'])].every(Boolean);
-      return { ...refs, at: when, event: when !== undefined && ok ? defined({ ...data, product, at: when, line }) : undefined };
+      const product = data.product === undefined || knownProduct(ctx, data.product, [...path, 'product']);
+      const ok = [product, policyLength(ctx, data.months, [...path, 'months'])].every(Boolean);
+      return { ...refs, at: when, event: when !== undefined && ok ? defined({ ...data, at: when, line }) : undefined };
     }
     case 'refund': {
       const data = ctx.check(eventSchemas.refund, raw, path);

@@ -153,6 +153,7 @@ const denialReasons = {
   noUpgradePath: 'noUpgradePath',
   creditExceedsPrice: 'creditExceedsPrice',
   notForEdition: 'notForEdition',
+  voucherExceedsPrice: 'voucherExceedsPrice',
 } as const satisfies { [K in DenialReason]: K };
 
 const transitionCauses = {

@@ -72,7 +72,8 @@ export type Actor = 'behaviour';
 export type ScenarioEvent = EventBase &
   (
     | { type: 'purchase'; app: string; product: string; months: number; voucher?: string; promotion?: string }
-    | { type: 'renew'; app: string; product: string; months: number; voucher?: string; promotion?: string }
+    /** `product` absent: the edition the app's last period was on (its first paid edition if it never had one). */
+    | { type: 'renew'; app: string; product?: string; months: number; voucher?: string; promotion?: string }
     | { type: 'refund'; app: string; product: string; kind: 'noReason' | 'normal' }
     | { type: 'topUp'; account: string; cash: string; income: string; gift: string }
     | { type: 'setAutoRenew'; app: string; on: boolean }

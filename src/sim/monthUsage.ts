@@ -92,12 +92,15 @@ function storageMonthsOn(app: AppRuntime, dayStart: number): number {
   return months;
 }
 
-/** The rooms limit on a day (E1, E2, F5, F6): a pack counts only on paid days. */
+/**
+ * The rooms limit on a day (E1, E2, F5, F6): a pack counts only on paid days, and only on days of
+ * an edition it is for (`packs.<id>.editions`): after an upgrade or a downgrade it runs on, giving nothing.
+ */
 function roomLimit(world: World, app: AppRuntime, edition: string, dayStart: number): number | null {
-  const { editions } = world.policy;
+  const { editions, packs } = world.policy;
   if (edition === FREE_EDITION) return editions[FREE_EDITION].limits.avChatrooms;
-  const pack = app.packs.find((held) => held.family === 'avChatrooms' && overlapsDay(held.start, held.end, dayStart));
-  return pack ? world.policy.packs[pack.product].limit : editions[edition].limits.avChatrooms;
+  const pack = app.packs.find((held) => held.family === 'avChatrooms' && overlapsDay(held.start, held.end, dayStart) && (packs[held.product].editions?.includes(edition) ?? true));
+  return pack ? packs[pack.product].limit : editions[edition].limits.avChatrooms;
 }
 
 /** Which usage items apply on a day of each paid edition (the items' `editions`), worked out once per policy. */

@@ -11,7 +11,7 @@ import { activePromotion, canPay, charged, inArrears, placeOrder, quote } from '
 import { endForUpgrade, upgradeCredit } from './upgrades.ts';
 import type { AppRuntime, World } from './runtime.ts';
 
-type BuyEvent = Extract<ScenarioEvent, { type: 'purchase' | 'renew' }>;
+type BuyEvent = Extract<ScenarioEvent, { type: 'purchase' | 'renew' }> & { product: string };
 
 interface Period {
   start: number;
@@ -49,6 +49,7 @@ function planPurchase(world: World, app: AppRuntime, event: BuyEvent) {
   if (typeof period === 'string') return period;
   const promotion = activePromotion(world, app, event.product, event.promotion);
   const price = quote(world, event.product, event.months, period.kind === 'renewal', promotion, event.voucher);
+  if (world.policy.vouchers.larger === 'refuse' && event.voucher !== undefined && price.voucher.lt(event.voucher)) return 'voucherExceedsPrice';
   const credit = period.kind === 'upgrade' ? upgradeCredit(world, app) : undefined;
   if (credit?.amount.gt(price.total)) return 'creditExceedsPrice';
   if (!canPay(app.account, charged({ price, credit }))) return 'insufficientBalance';

@@ -5,6 +5,7 @@
 import type { ScenarioEvent } from '../scenario/types.ts';
 import { type Machines, startApp } from './actors.ts';
 import { buy, deny } from './purchases.ts';
+import { renewedEdition } from './editions.ts';
 import { refund } from './refunds.ts';
 import type { AppRuntime, World } from './runtime.ts';
 
@@ -28,7 +29,9 @@ export function appOf(world: World, id: string): AppRuntime {
   return app;
 }
 
-function playAppEvent(world: World, app: AppRuntime, event: Exclude<ScenarioEvent, { type: 'topUp' | 'createApp' }>): void {
+function playAppEvent(world: World, app: AppRuntime, written: Exclude<ScenarioEvent, { type: 'topUp' | 'createApp' }>): void {
+  // A `renew` that names no product renews the edition of the app's last period.
+  const event = written.type === 'renew' ? { ...written, product: written.product ?? renewedEdition(world, app) } : written;
   if (app.state === 'reclaimed') deny(world, app, event, 'reclaimed');
   else if (event.type === 'purchase' || event.type === 'renew') buy(world, app, event);
   else if (event.type === 'refund') refund(world, app, event);

@@ -61,8 +61,13 @@ function renumberOrders(records: Records, merged: { [S in Section]: Merged<Recor
       ? { ...entry, cause: entry.cause.replace(ORDER_ID, (id) => rename(merged.balances.shards[index], id)) }
       : entry,
   );
+  // "pro → flagship: credit 666.00 for O1, O2": only the list after " for " holds order ids; an edition may be called O2.
+  const renameCredited = (detail: string, shard: number) => {
+    const list = detail.lastIndexOf(' for ') + ' for '.length;
+    return detail.slice(0, list) + detail.slice(list).replace(ORDER_ID, (id) => rename(shard, id));
+  };
   records.events = merged.events.records.map((event, index) =>
-    event.kind === 'upgraded' && event.detail !== undefined ? { ...event, detail: event.detail.replace(ORDER_ID, (id) => rename(merged.events.shards[index], id)) } : event,
+    event.kind === 'upgraded' && event.detail !== undefined ? { ...event, detail: renameCredited(event.detail, merged.events.shards[index]) } : event,
   );
 }
 

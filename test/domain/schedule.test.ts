@@ -127,31 +127,42 @@ describe('R1: no-reason refund window', () => {
 });
 
 describe('P5: auto-renew retries', () => {
+  const retry = (now: number, last: number | null, retryAt = policy.autoRenew.retryAt) => nextAutoRenewRetry(end, now, last, retryAt, zone);
+
+
   it('P5: at the end instant, the next retry is 24 h later (04-09 10:10:52)', () => {
-    expect(show(nextAutoRenewRetry(end, end, null))).toBe('2020-04-09T10:10:52');
+    expect(show(retry(end, null))).toBe('2020-04-09T10:10:52');
   });
 
   it('P5: retries run every 24 h from the end instant, the first at or after now', () => {
-    expect(show(nextAutoRenewRetry(end, end + 1, null))).toBe('2020-04-09T10:10:52');
-    expect(show(nextAutoRenewRetry(end, end + MS_PER_DAY - 1, null))).toBe('2020-04-09T10:10:52');
-    expect(show(nextAutoRenewRetry(end, end + MS_PER_DAY, null))).toBe('2020-04-09T10:10:52');
-    expect(show(nextAutoRenewRetry(end, at('2020-04-12T08:00:00'), null))).toBe('2020-04-12T10:10:52');
+    expect(show(retry(end + 1, null))).toBe('2020-04-09T10:10:52');
+    expect(show(retry(end + MS_PER_DAY - 1, null))).toBe('2020-04-09T10:10:52');
+    expect(show(retry(end + MS_PER_DAY, null))).toBe('2020-04-09T10:10:52');
+    expect(show(retry(at('2020-04-12T08:00:00'), null))).toBe('2020-04-12T10:10:52');
   });
 
   it('P5: a retry already made is not made again: the next is a day later', () => {
     const first = end + MS_PER_DAY;
-    expect(show(nextAutoRenewRetry(end, first, first))).toBe('2020-04-10T10:10:52');
+    expect(show(retry(first, first))).toBe('2020-04-10T10:10:52');
   });
 
   it('P5: asked before the end, the first retry is still one day after the end', () => {
-    expect(show(nextAutoRenewRetry(end, end - 3 * MS_PER_DAY, null))).toBe('2020-04-09T10:10:52');
+    expect(show(retry(end - 3 * MS_PER_DAY, null))).toBe('2020-04-09T10:10:52');
+  });
+
+  it('P5 with retryAt "00:00": the scans run at midnight, the first one after the end', () => {
+    expect(policy.autoRenew.retryAt).toBe('end');
+    expect(show(retry(end, null, '00:00'))).toBe('2020-04-09T00:00:00');
+    expect(show(retry(at('2020-04-09T00:00:00'), at('2020-04-09T00:00:00'), '00:00'))).toBe('2020-04-10T00:00:00');
+    expect(show(retry(end, null, '10:30'))).toBe('2020-04-08T10:30:00');
+    expect(show(retry(end, null, '10:10'))).toBe('2020-04-09T10:10:00');
   });
 
   it('P5 with X2: retries fall on 04-09 … 04-15 before the suspension at 04-16 00:00', () => {
     const graceEnd = graceEndsAt(end, policy.lifecycle.grace, zone);
     const retries: string[] = [];
     for (let now = end, last: number | null = null; ; ) {
-      const next = nextAutoRenewRetry(end, now, last);
+      const next = retry(now, last);
       if (next >= graceEnd) break;
       retries.push((show(next) as string).slice(0, 10));
       now = next;

@@ -65,6 +65,24 @@ packs:
     expect(issuesOf(`${base}editions:\n  trial: { pricePerMonth: "1" }\n`)).toEqual(['4 editions.trial.pricePerMonth expected no pricePerMonth: trial is free (E1)']);
   });
 
+  it('refuses a user limit on a paid edition (E2) and an edition discount for a length the policy does not sell (P3)', () => {
+    const text = `${base}editions:\n  pro: { limits: { users: 1000 }, discounts: { 48: "0.5" } }\n`;
+    expect(issuesOf(text)).toEqual([
+      '4 editions.pro.limits.users expected null: a paid edition serves every user (E2), found 1000',
+      '4 editions.pro.discounts.48 expected a length from 1 to 36 months, found 48',
+    ]);
+  });
+
+  it('the 2020 policy sells pro and flagship, each with its own add-ons, and 10,000 DAU included in both', () => {
+    const policy = loadPolicy('tencent-im-2020');
+    expect(paidEditionIds(policy.editions)).toEqual(['pro', 'flagship']);
+    expect(editionMove(policy.editions, 'pro', 'flagship')).toBe('upgrade');
+    expect([policy.editions.pro.includedDau, policy.editions.flagship.includedDau]).toEqual([10000, 10000]);
+    const packsFor = (edition: string) => Object.keys(policy.packs).filter((id) => policy.packs[id].editions?.includes(edition));
+    expect(packsFor('flagship')).toEqual(['groupMembers6000', 'groupsPerUser3000']);
+    expect(packsFor('pro')).toEqual(['avChatroomUnlimited', 'groupMembers2000', 'groupsPerUser1000', 'groupsPerUser2000']);
+  });
+
   it('the "adding an edition" example of docs/policy.md loads as written', () => {
     const doc = readFileSync('docs/policy.md', 'utf8');
     const example = doc.match(/```yaml\n# enterprise\.yaml\n([\s\S]*?)```/)?.[1];

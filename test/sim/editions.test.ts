@@ -11,7 +11,7 @@ const editions = `policyOverrides:
   editions.flagship: { pricePerMonth: "2999", includedDau: 200000, validity: dayBefore, limits: { users: null, groupMembers: 2000, friends: 3000, groupsPerUser: 1000, avChatrooms: 100 } }
   editions.lite: { pricePerMonth: "99", includedDau: 1000, validity: dayBefore, limits: { users: null, groupMembers: 20, friends: 20, groupsPerUser: 50, avChatrooms: 10 } }`;
 
-function run(events: string, extra = '') {
+function run(events: string, extra = '', usage = '{ dau: { constant: 250000 } }') {
   const text = `format: 1
 name: editions
 policy: tencent-im-2019
@@ -23,7 +23,7 @@ accounts:
   - id: acme
     balance: { cash: "50000" }
     apps:
-      - { id: "1400000001", usage: { dau: { constant: 250000 } } }
+      - { id: "1400000001", usage: ${usage} }
 events:
 ${events}
 `;
@@ -102,5 +102,26 @@ describe('editions as data', () => {
     expect(run(events).orders.map((order) => `${order.product} ${order.edition}`)).toEqual(['pro pro', 'avChatroomUnlimited pro']);
     const flagshipOnly = run(events, '  packs.avChatroomUnlimited.editions: [flagship]');
     expect(flagshipOnly.denials.map((denial) => `${denial.product} ${denial.reason}`)).toEqual(['avChatroomUnlimited notForEdition']);
+  });
+
+  it("a renew that names no product renews the app's own edition, not the policy's first", () => {
+    const report = run(`  - { at: 2020-03-10T10:00:00, type: purchase, app: "1400000001", product: flagship, months: 1 }
+  - { at: 2020-03-20T10:00:00, type: renew, app: "1400000001", months: 1 }`);
+    expect(report.orders.map(orderLine)).toEqual([
+      'purchase flagship 2999.00 2020-03-10T10:00..2020-04-09T10:00',
+      'renewal flagship 2999.00 2020-04-09T10:00..2020-05-08T10:00',
+    ]);
+  });
+
+  it('F5: a pack for flagship only gives nothing on the days of a downgrade to pro: 450 of 500 rooms a day are denied there', () => {
+    const report = run(
+      `  - { at: 2020-03-10T10:00:00, type: purchase, app: "1400000001", product: flagship, months: 1 }
+  - { at: 2020-03-11T10:00:00, type: purchase, app: "1400000001", product: avChatroomUnlimited, months: 3 }
+  - { at: 2020-03-12T10:00:00, type: purchase, app: "1400000001", product: pro, months: 1 }`,
+      '  packs.avChatroomUnlimited.editions: [flagship]',
+      '{ dau: { constant: 1000 }, avChatrooms: { constant: 500 } }',
+    );
+    // April: 04-01 to 04-08 flagship with the pack, none denied; 04-09 to 04-30 pro (22 days), 450 a day.
+    expect(report.usage.find((usage) => usage.month === '2020-04')?.roomDaysDenied).toBe(22 * 450);
   });
 });

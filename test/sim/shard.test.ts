@@ -18,6 +18,24 @@ function merged(scenario: Scenario, count: number): string {
   return renderJson(reportOf(scenario, mergeShardRecords(results), policyZone(scenario.policy)));
 }
 
+/** Accounts a (app 1) and b (app 2), which two shards split, with 5000.00 each. */
+const twoAccounts = (policy: string, events: string) =>
+  parseScenario(
+    `format: 1
+name: two accounts
+policy: tencent-im-2019
+${policy}
+start: 2020-03-01
+end: 2020-04-30
+accounts:
+  - { id: a, balance: { cash: "5000.00" }, apps: [{ id: "1" }] }
+  - { id: b, balance: { cash: "5000.00" }, apps: [{ id: "2" }] }
+events:
+${events}
+`,
+    'two.yaml',
+  );
+
 describe('a run split into shards by account', () => {
   it.each(scenarioFiles('scenarios'))('%s merges into the single-thread report with 2, 3 and 5 shards', (file) => {
     const scenario = loadScenario(file);
@@ -27,25 +45,28 @@ describe('a run split into shards by account', () => {
 
   it('keeps a job its parent scheduled ahead of its own place (a warning due at once) right after the parent', () => {
     // From review: app 1's purchase arms a warning at once that sorts before app 2's purchase job.
-    const scenario = parseScenario(
-      `format: 1
-name: late warning
-policy: tencent-im-2019
-policyOverrides: { lifecycle.expiryWarnings.daysBefore: 40 }
-start: 2020-03-01
-end: 2020-04-30
-accounts:
-  - { id: a, balance: { cash: "5000.00" }, apps: [{ id: "1" }] }
-  - { id: b, balance: { cash: "5000.00" }, apps: [{ id: "2" }] }
-events:
-  - { at: 2020-03-09T10:00, type: purchase, app: "2", product: pro, months: 1 }
-  - { at: 2020-03-09T10:00, type: purchase, app: "1", product: pro, months: 1 }
-`,
-      'late.yaml',
+    const scenario = twoAccounts(
+      'policyOverrides: { lifecycle.expiryWarnings.daysBefore: 40 }',
+      `  - { at: 2020-03-09T10:00, type: purchase, app: "2", product: pro, months: 1 }
+  - { at: 2020-03-09T10:00, type: purchase, app: "1", product: pro, months: 1 }`,
     );
     const single = renderJson(simulate(scenario));
     expect(simulate(scenario).notifications.length).toBeGreaterThan(2);
     for (const count of [2, 3]) expect(merged(scenario, count), `${count} shards`).toBe(single);
+  });
+
+  it('renames the credited orders an upgraded event names, and not an edition that looks like an order id', () => {
+    const scenario = twoAccounts(
+      `policyOverrides:
+  editions.pro.upgradesTo: [O2]
+  editions.O2: { pricePerMonth: "2999", includedDau: 200000, validity: dayBefore, limits: { users: null, groupMembers: 2000, friends: 3000, groupsPerUser: 1000, avChatrooms: 100 } }`,
+      `  - { at: 2020-03-09T10:00, type: purchase, app: "1", product: pro, months: 1 }
+  - { at: 2020-03-10T10:00, type: purchase, app: "2", product: pro, months: 1 }
+  - { at: 2020-03-20T10:00, type: purchase, app: "2", product: O2, months: 1 }`,
+    );
+    const single = renderJson(simulate(scenario));
+    expect(simulate(scenario).events.find((event) => event.kind === 'upgraded')?.detail).toBe('pro → O2: credit 666.00 for O2');
+    expect(merged(scenario, 2)).toBe(single);
   });
 
   it('runs only its own accounts, and numbers orders anew in the merged order', () => {

@@ -26,7 +26,7 @@ export interface DauChartProps {
   /** `YYYY-MM-DD`, one per value. */
   days: string[];
   series: DauSeries[];
-  /** DAU included in pro (100,000). */
+  /** DAU included in the policy's first paid edition (100,000 under the 2019 policy). */
   included: number;
   peaks: DauPeak[];
   /** Index into `days` of the timeline's instant. */
@@ -108,7 +108,7 @@ export function DauChart({ days, series, included, peaks, cursorDay, height }: D
       height={height}
       cursorX={cursorDay === undefined ? undefined : xs[cursorDay]}
       overlay={overlay}
-      label="Daily active users per app, with the included 100,000 and each month's peak"
+      label={`Daily active users per app, with the ${included.toLocaleString('en-US')} included and each month's peak`}
     />
   );
 }

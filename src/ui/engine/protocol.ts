@@ -39,6 +39,7 @@ export interface RunResult {
   /** The panel's overrides this run applied. */
   overrides: Record<string, unknown>;
   description?: string;
+  /** DAU included in the policy's first paid edition: the chart's one allowance line. */
   includedDau: number;
   dau: DauSeries;
   warnings: string[];

@@ -14,7 +14,7 @@ const revenueWords: Record<string, string> = {
 
 const appWords: Record<AppCount, string> = {
   total: 'apps',
-  converted: 'apps that bought pro',
+  converted: 'apps that bought a paid edition',
   autoRenewing: 'apps auto-renewed',
   expired: 'apps expired',
   savedInGrace: 'apps renewed in grace',
@@ -27,7 +27,7 @@ const appWords: Record<AppCount, string> = {
 
 const dayWords: Record<AppDayState, string> = {
   trial: 'trial',
-  active: 'active (pro)',
+  active: 'active (paid edition)',
   expiredGrace: 'expired, in grace',
   suspendedLapsed: 'suspended, lapsed',
   suspendedArrears: 'suspended for arrears',

@@ -25,6 +25,8 @@ export interface StoryItem {
   cause?: TransitionCause;
   /** The state the app entered, for a transition. */
   state?: AppState;
+  /** The paid edition of the period, for a transition. */
+  edition?: string;
 }
 
 export interface AppStory {
@@ -118,7 +120,7 @@ function appStory(
     if (toldByOrders.has(t.cause) && t.to === 'active') continue;
     const words = causeWords[t.cause];
     const verb = t.cause === 'arrearsCleared' ? `restored to ${t.to}` : words.verb;
-    items.push(item(t.at, 'transition', verb, when(t.at), t.cause, { cause: t.cause, state: t.to }));
+    items.push(item(t.at, 'transition', verb, when(t.at), t.cause, { cause: t.cause, state: t.to, ...(t.edition ? { edition: t.edition } : {}) }));
   }
   items.sort((a, b) => a.at - b.at); // stable: at one instant, the order or refund comes before what it caused
   const paid = orders.reduce((sum, o) => sum.plus(o.total), new Decimal(0));
@@ -224,7 +226,7 @@ export function headline(story: AppStory): string | undefined {
     const then = reclaimed ? `, then reclaimed ${reclaimed.when} when retention ran out (X5)` : '';
     if (item.cause === 'graceOver') {
       const expired = before.find((i) => i.cause === 'expiry');
-      const expiry = expired ? `its pro expired ${expired.when} without a renewal, ` : '';
+      const expiry = expired ? `its ${expired.edition ?? 'package'} expired ${expired.when} without a renewal, ` : '';
       sentences.push(`${name} lapsed: ${expiry}grace ran out and it was suspended ${item.when} (X3)${then}.`);
     } else if (item.cause === 'refund') {
       const refund = before.find((i) => i.kind === 'refund');

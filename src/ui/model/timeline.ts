@@ -20,6 +20,8 @@ export interface TimedTransition {
   from: AppState;
   to: AppState;
   cause: TransitionCause;
+  /** The paid edition of the period (absent before any purchase). */
+  edition?: string;
 }
 
 export interface Segment {
@@ -98,7 +100,7 @@ export function buildTimeline(report: Report): Timeline {
   const appIndex = new Map(apps.map((app, index) => [app.id, index]));
   for (const record of report.transitions) {
     const app = apps[appIndex.get(record.app) ?? -1];
-    if (app) app.transitions.push({ at: instant(record.at), from: record.from, to: record.to, cause: record.cause });
+    if (app) app.transitions.push({ at: instant(record.at), from: record.from, to: record.to, cause: record.cause, ...(record.edition ? { edition: record.edition } : {}) });
   }
   for (const app of apps) {
     app.transitions.sort((a, b) => a.at - b.at); // stable: same-instant transitions keep report order

@@ -3,7 +3,7 @@ import type { AppState, BillItem, NotificationKind, TransitionCause } from '../.
 
 export const stateWords: Record<AppState, string> = {
   trial: 'trial',
-  active: 'active (pro)',
+  active: 'active (paid edition)',
   expiredGrace: 'expired, in grace',
   suspended: 'suspended',
   reclaimed: 'reclaimed',
@@ -18,12 +18,12 @@ export interface CauseWords {
 }
 
 export const causeWords: Record<TransitionCause, CauseWords> = {
-  purchase: { verb: 'bought pro', why: 'pro was bought', rule: 'P1' },
-  renewal: { verb: 'renewed', why: 'pro was renewed', rule: 'P4' },
+  purchase: { verb: 'bought', why: 'a paid edition was bought', rule: 'P1' },
+  renewal: { verb: 'renewed', why: 'the edition was renewed', rule: 'P4' },
   autoRenewal: { verb: 'auto-renewed', why: 'the balance covered an automatic renewal', rule: 'P5' },
   expiry: { verb: 'expired', why: 'the package ended without a renewal', rule: 'X2' },
   graceOver: { verb: 'suspended', why: 'grace ran out without a renewal', rule: 'X3' },
-  refund: { verb: 'suspended', why: 'pro was refunded', rule: 'R3' },
+  refund: { verb: 'suspended', why: 'the edition was refunded', rule: 'R3' },
   arrears: { verb: 'suspended', why: 'the account left a bill unpaid', rule: 'A3' },
   arrearsCleared: { verb: 'restored', why: 'the debt was paid', rule: 'A4' },
   retentionOver: { verb: 'reclaimed', why: 'retention after suspension ran out', rule: 'X5' },
