@@ -45,7 +45,7 @@ export const rules: readonly Rule[] = [
   { id: 'X1', title: 'Daily expiry warnings around the end', knobs: ['lifecycle.expiryWarnings'] },
   { id: 'X2', title: 'Seven days of grace after the end', knobs: ['lifecycle.grace.days', 'lifecycle.grace.countEndDay'], source: '过期超过7天（不含到期当日）' },
   { id: 'X3', title: 'Suspended at the end of grace', knobs: [] },
-  { id: 'X4', title: 'Purchase records purged at the end of grace', knobs: [] },
+  { id: 'X4', title: 'Purchase records purged at the end of grace', knobs: ['lifecycle.purgeOnRenewalInGrace'] },
   { id: 'X5', title: 'Reclaimed 90 days after suspension', knobs: ['lifecycle.retention.days'] },
   { id: 'X6', title: 'Nothing can be done to a reclaimed app', knobs: [] },
   { id: 'R1', title: 'No-reason refund within 5 days, once per account', knobs: ['refund.noReason.windowDays', 'refund.noReason.perAccount'], source: '5天无理由退还' },

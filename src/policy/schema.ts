@@ -111,6 +111,8 @@ export const policySchema = z.strictObject({
     grace: z.strictObject({ days, countEndDay: z.boolean() }),
     retention: z.strictObject({ days: days.min(1) }),
     packsOnProLapse: z.enum(['keep', 'cancel']),
+    /** X4, an open reading: an app renewed in grace loses the lapsed period's purchase records at the end of that grace too. */
+    purgeOnRenewalInGrace: z.boolean().default(false),
   }),
   renewal: z.strictObject({ inGraceFrom: z.enum(['previousEnd', 'renewalTime']) }),
   autoRenew: z.strictObject({

@@ -16,6 +16,7 @@ import { activePromotion, canPay, placeOrder, quote } from './orders.ts';
 import { rearmTimers } from './rearm.ts';
 import type { AccountRuntime, AppRuntime, World } from './runtime.ts';
 import { closeWarnings, openWarnings } from './warnings.ts';
+import { purgeAfterRenewalInGrace } from './purge.ts';
 
 export interface Machines {
   app: ReturnType<typeof createAppMachine>;
@@ -152,6 +153,7 @@ function observeTransitions(world: World, app: AppRuntime): void {
   app.timeline.push({ at: world.clock.now(), state: to });
   world.recorder.transition(app.id, app.account.id, from, to, cause, editionAt(app, world.clock.now()));
   if (to === 'suspended') onSuspended(world, app);
+  if (from === 'expiredGrace' && to === 'active') purgeAfterRenewalInGrace(world, app);
   if (to === 'reclaimed') world.recorder.notify('reclaimed', app.account.id, app.id);
 }
 

@@ -14,6 +14,8 @@ export type EngineJob =
   | { kind: 'policyChange'; index: number }
   /** X1: the expiry warning of an app's warnings window (warnings.ts), unless that window has closed since. */
   | { kind: 'expiryWarning'; app: string; generation: number }
+  /** X4: the purchase records of an app renewed in grace go at the end of that grace (purge.ts). */
+  | { kind: 'purgeRecords'; app: string }
   /** A customer's reaction (population behaviour), decided when the run gave it a reason. */
   | { kind: 'reaction'; reaction: Reaction };
 

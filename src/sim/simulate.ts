@@ -25,6 +25,7 @@ import { Shard, type ShardOptions } from './shard.ts';
 import { Subject } from './jobKeys.ts';
 import { Priority, VirtualClock } from './virtualClock.ts';
 import { sendWarning } from './warnings.ts';
+import { purgeRecords } from './purge.ts';
 
 export interface SimulateOptions {
   /** Sees every inspection event of every machine (XState's inspection API). */
@@ -79,6 +80,10 @@ const jobRunners: JobRunners = {
     if (app) sendWarning(world, app, job.generation);
   },
   policyChange: ({ world, scenario }, job) => changePolicy(world, scenario.policyChanges[job.index].set),
+  purgeRecords: ({ world }, job) => {
+    const app = world.apps.get(job.app);
+    if (app) purgeRecords(world, app);
+  },
 };
 
 function runJob(run: Run, job: EngineJob): void {
