@@ -1,11 +1,16 @@
 /**
- * Calendar arithmetic in the policy's time zone, on integers only.
+ * Calendar arithmetic in the policy's time zone.
  *
  * An instant is a whole number of milliseconds since 1970-01-01T00:00:00Z. A civil date is a
- * count of days since 1970-01-01 (the "day number"). The policy's zone has a fixed offset
- * (Asia/Shanghai has had no daylight saving time since 1991), so local wall time is the
- * instant shifted by that offset and nothing here depends on the machine's `TZ`.
+ * count of days since 1970-01-01 (the "day number"): integers, because the engine asks for
+ * days, months and formatted instants millions of times (test/domain/calendar.test.ts checks
+ * them against date-fns). Local wall time is the instant shifted by the zone's offset at that
+ * instant: a fixed offset (Asia/Shanghai has had no daylight saving time since 1991), or, for a
+ * zone with daylight saving time (Europe/Berlin), the offset @date-fns/tz reads from the
+ * time-zone data. Nothing here depends on the machine's `TZ`.
  */
+import { TZDate, tzOffset } from '@date-fns/tz';
+
 export const MS_PER_SECOND = 1000;
 export const MS_PER_DAY = 86_400_000;
 
@@ -60,14 +65,38 @@ export function shiftMonth(year: number, month: number, months: number): { year:
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
-/** A fixed-offset zone: local wall time = instant + offset. */
+/** A time zone: local wall time = instant + its offset at that instant. */
 export interface Zone {
   name: string;
-  offsetMs: number;
+  /** The offset, when it never changes; null for a zone with daylight saving time (offsetAt reads it). */
+  offsetMs: number | null;
+}
+
+/** Offsets of zones with daylight saving time, by zone and quarter hour: transitions fall on quarter hours. */
+const offsetCache = new Map<string, Map<number, number>>();
+const QUARTER_HOUR = 900_000;
+const MAX_CACHED_OFFSETS = 200_000;
+
+/** The zone's offset from UTC at `instant`, in ms. */
+export function offsetAt(instant: number, zone: Zone): number {
+  if (zone.offsetMs !== null) return zone.offsetMs;
+  let offsets = offsetCache.get(zone.name);
+  if (!offsets) {
+    offsets = new Map();
+    offsetCache.set(zone.name, offsets);
+  }
+  const quarter = Math.floor(instant / QUARTER_HOUR);
+  let offset = offsets.get(quarter);
+  if (offset === undefined) {
+    offset = tzOffset(zone.name, new Date(quarter * QUARTER_HOUR)) * 60_000;
+    if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+    offsets.set(quarter, offset);
+  }
+  return offset;
 }
 
 export function localDateTime(instant: number, zone: Zone): LocalDateTime {
-  const shifted = instant + zone.offsetMs;
+  const shifted = instant + offsetAt(instant, zone);
   const days = Math.floor(shifted / MS_PER_DAY);
   const msOfDay = shifted - days * MS_PER_DAY;
   const seconds = Math.floor(msOfDay / MS_PER_SECOND);
@@ -79,19 +108,32 @@ export function localDateTime(instant: number, zone: Zone): LocalDateTime {
   };
 }
 
+/**
+ * The instant of a local wall time. Under daylight saving time a time the clocks skip (02:30 on
+ * the spring change) is the same time after the change (03:30), and a time that happens twice
+ * (02:30 on the autumn change) is the later one, as @date-fns/tz's TZDate reads them.
+ */
 export function instantOf(local: LocalDateTime, zone: Zone): number {
+  if (zone.offsetMs === null) return new TZDate(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, zone.name).getTime();
   const days = dayNumber(local.year, local.month, local.day);
   return days * MS_PER_DAY + ((local.hour * 60 + local.minute) * 60 + local.second) * MS_PER_SECOND - zone.offsetMs;
 }
 
 /** The local day number an instant falls on. */
 export function localDay(instant: number, zone: Zone): number {
-  return Math.floor((instant + zone.offsetMs) / MS_PER_DAY);
+  return Math.floor((instant + offsetAt(instant, zone)) / MS_PER_DAY);
 }
 
-/** 00:00 local of a day number, as an instant. */
+/** The instant of the wall time `msOfDay` after 00:00 on a local day (instantOf's reading of a skipped or doubled time). */
+export function atLocalTime(day: number, msOfDay: number, zone: Zone): number {
+  if (zone.offsetMs !== null) return day * MS_PER_DAY + msOfDay - zone.offsetMs;
+  const seconds = Math.floor(msOfDay / MS_PER_SECOND);
+  return instantOf({ ...civilDate(day), hour: Math.floor(seconds / 3600), minute: Math.floor((seconds % 3600) / 60), second: seconds % 60 }, zone);
+}
+
+/** The first instant of a local day (00:00, or when the clocks skip midnight, the first time after it). */
 export function startOfLocalDay(day: number, zone: Zone): number {
-  return day * MS_PER_DAY - zone.offsetMs;
+  return atLocalTime(day, 0, zone);
 }
 
 function pad(value: number, width = 2): string {
@@ -140,51 +182,42 @@ function offsetText(offsetMs: number): string {
   return text;
 }
 
-/** ISO 8601 with the zone's offset: 2020-04-16T00:00:00+08:00. */
+/** ISO 8601 with the zone's offset at that instant: 2020-04-16T00:00:00+08:00. */
 export function formatInstant(instant: number, zone: Zone): string {
-  const shifted = instant + zone.offsetMs;
+  const offset = offsetAt(instant, zone);
+  const shifted = instant + offset;
   const day = Math.floor(shifted / MS_PER_DAY);
   const seconds = Math.floor((shifted - day * MS_PER_DAY) / MS_PER_SECOND);
   const hour = Math.floor(seconds / 3600);
   const minute = Math.floor((seconds % 3600) / 60);
-  return `${dayText(day)}T${twoDigits[hour]}:${twoDigits[minute]}:${twoDigits[seconds % 60]}${offsetText(zone.offsetMs)}`;
+  return `${dayText(day)}T${twoDigits[hour]}:${twoDigits[minute]}:${twoDigits[seconds % 60]}${offsetText(offset)}`;
 }
 
 const offsetPattern = /^([+-])(\d{2}):?(\d{2})$/;
 
-/**
- * The fixed offset of a zone name ("Asia/Shanghai", "UTC", "+08:00"), read from the Intl
- * time-zone data, never from the machine's `TZ`. Returns undefined for an unknown zone or
- * one whose offset changes between January and July (daylight saving time).
- */
-export function fixedZone(name: string): Zone | undefined {
+/** An offset written `+08:00` or `-0530`, as a zone. */
+function offsetZone(name: string): Zone | undefined {
   const explicit = offsetPattern.exec(name);
-  if (explicit) {
-    const minutes = Number(explicit[2]) * 60 + Number(explicit[3]);
-    return { name, offsetMs: (explicit[1] === '-' ? -minutes : minutes) * 60_000 };
-  }
-  try {
-    const offsets = [Date.UTC(2020, 0, 15), Date.UTC(2020, 6, 15)].map((instant) => zoneOffsetAt(name, instant));
-    return offsets[0] === offsets[1] ? { name, offsetMs: offsets[0] } : undefined;
-  } catch {
-    return undefined;
-  }
+  if (!explicit) return undefined;
+  const minutes = Number(explicit[2]) * 60 + Number(explicit[3]);
+  return { name, offsetMs: (explicit[1] === '-' ? -minutes : minutes) * 60_000 };
 }
 
-function zoneOffsetAt(name: string, instant: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: name,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const field = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const wall = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
-  return wall - instant;
+/** Years whose offsets tell a zone with daylight saving time from one without, now or in the runs people simulate. */
+const PROBE_YEARS = [2000, 2010, 2020, 2030];
+
+/**
+ * The zone of a name: an offset ("+08:00"), "UTC", or an IANA zone ("Asia/Shanghai",
+ * "Europe/Berlin") read from the time-zone data through @date-fns/tz, never from the machine's
+ * `TZ`. A zone whose offset is the same in January and July of the probe years is fixed (the
+ * fast path); any other follows its daylight saving time. Undefined for an unknown name.
+ */
+export function zoneNamed(name: string): Zone | undefined {
+  if (offsetPattern.test(name)) return offsetZone(name);
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name)) return undefined;
+  const probes = PROBE_YEARS.flatMap((year) => [Date.UTC(year, 0, 15), Date.UTC(year, 6, 15)]).map((instant) => tzOffset(name, new Date(instant)));
+  if (probes.some(Number.isNaN)) return undefined;
+  return { name, offsetMs: probes.every((offset) => offset === probes[0]) ? probes[0] * 60_000 : null };
 }
 
 const localPattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -201,7 +234,7 @@ export function parseLocalTime(text: string, zone: Zone): number | undefined {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   const designator = match[7];
-  const offset = designator === undefined ? zone : designator === 'Z' ? { name: 'UTC', offsetMs: 0 } : fixedZone(designator);
+  const offset = designator === undefined ? zone : designator === 'Z' ? { name: 'UTC', offsetMs: 0 } : offsetZone(designator);
   if (!offset) return undefined;
   return instantOf({ year, month, day, hour, minute, second }, offset);
 }

@@ -2,7 +2,7 @@
  * The instants the lifecycle rules name, computed in the policy's zone.
  * "Counting day D" means D is day 1.
  */
-import { localDay, MS_PER_DAY, startOfLocalDay, type Zone } from './calendar.ts';
+import { atLocalTime, localDay, MS_PER_DAY, startOfLocalDay, type Zone } from './calendar.ts';
 
 /**
  * X2: the end of grace. `countEndDay` false (default, 欠费说明): the end day is not one of the
@@ -51,8 +51,14 @@ export function nextExpiryWarning(
   const timeOfDay = timeOfDayMs(warnings.at);
   const endDay = localDay(proEnd, zone);
   const threshold = after === null ? from : Math.max(from, after + 1);
-  const firstDay = Math.max(endDay - warnings.daysBefore + 1, Math.ceil((threshold - startOfLocalDay(0, zone) - timeOfDay) / MS_PER_DAY));
-  return firstDay <= endDay + warnings.daysAfter ? startOfLocalDay(firstDay, zone) + timeOfDay : undefined;
+  const firstDay = Math.max(endDay - warnings.daysBefore + 1, dayOfTimeOnOrAfter(threshold, timeOfDay, zone));
+  return firstDay <= endDay + warnings.daysAfter ? atLocalTime(firstDay, timeOfDay, zone) : undefined;
+}
+
+/** The local day whose wall time `timeOfDay` is the first at or after `instant`. */
+function dayOfTimeOnOrAfter(instant: number, timeOfDay: number, zone: Zone): number {
+  const day = localDay(instant, zone);
+  return atLocalTime(day, timeOfDay, zone) >= instant ? day : day + 1;
 }
 
 /** R1: a no-reason refund is open until the end of day `windowDays`, counting the purchase day. */
@@ -62,15 +68,21 @@ export function noReasonWindowClosesAt(purchasedAt: number, windowDays: number, 
 
 /**
  * P5: the renewal scans made while auto-renew was off, which find nothing to do (so none is
- * timed): from `first`, one every 24 h while the knob in effect at each one (`knobAt`) is on and
- * the next one falls before the end of grace. The last one made at or before `now` (a scan at
- * `now` comes before an event at `now`), and whether they go on after it.
+ * timed): from `first`, one a day (`next`: the scan after a scan) while the knob in effect at
+ * each one (`knobAt`) is on and the next one falls before the end of grace. The last one made at
+ * or before `now` (a scan at `now` comes before an event at `now`), and whether they go on after it.
  */
-export function scansWhileOff(first: number, now: number, graceEnd: number, knobAt: (at: number) => boolean): { last: number | null; goingOn: boolean } {
+export function scansWhileOff(
+  first: number,
+  now: number,
+  graceEnd: number,
+  knobAt: (at: number) => boolean,
+  next: (scan: number) => number,
+): { last: number | null; goingOn: boolean } {
   let last: number | null = null;
-  for (let scan = first; scan <= now; scan += MS_PER_DAY) {
+  for (let scan = first; scan <= now; scan = next(scan)) {
     last = scan;
-    if (!knobAt(scan) || scan + MS_PER_DAY >= graceEnd) return { last, goingOn: false };
+    if (!knobAt(scan) || next(scan) >= graceEnd) return { last, goingOn: false };
   }
   return { last, goingOn: true };
 }
@@ -81,13 +93,8 @@ export function scansWhileOff(first: number, now: number, graceEnd: number, knob
  * Returns the first scan at or after `from` that is later than `after` (the last scan made).
  */
 export function nextAutoRenewRetry(proEnd: number, from: number, after: number | null, retryAt: string, zone: Zone): number {
-  const first = retryAt === 'end' ? proEnd + MS_PER_DAY : firstTimeOfDayAfter(proEnd, timeOfDayMs(retryAt), zone);
-  const earliest = Math.max(from, after === null ? from : after + 1);
-  return first + Math.max(0, Math.ceil((earliest - first) / MS_PER_DAY)) * MS_PER_DAY;
-}
-
-/** The first instant after `instant` whose local time of day is `timeOfDay` ms after 00:00. */
-function firstTimeOfDayAfter(instant: number, timeOfDay: number, zone: Zone): number {
-  const sameDay = startOfLocalDay(localDay(instant, zone), zone) + timeOfDay;
-  return sameDay > instant ? sameDay : sameDay + MS_PER_DAY;
+  const earliest = Math.max(from, after === null ? from : after + 1, proEnd + 1);
+  if (retryAt === 'end') return proEnd + Math.ceil((earliest - proEnd) / MS_PER_DAY) * MS_PER_DAY;
+  const timeOfDay = timeOfDayMs(retryAt);
+  return atLocalTime(dayOfTimeOnOrAfter(earliest, timeOfDay, zone), timeOfDay, zone);
 }

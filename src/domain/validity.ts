@@ -2,7 +2,7 @@
  * How long prepaid products last. Always computed from the order's start instant (the
  * anchor), never by adding one month n times: repeated month additions drift at month ends.
  */
-import { daysInMonth, instantOf, localDateTime, MS_PER_DAY, shiftMonth, type Zone } from './calendar.ts';
+import { atLocalTime, daysInMonth, instantOf, localDateTime, localDay, MS_PER_SECOND, shiftMonth, type Zone } from './calendar.ts';
 
 export type ProValidity = 'dayBefore' | 'sameDay';
 
@@ -35,7 +35,7 @@ export function packValidityEnd(start: number, months: number, zone: Zone): numb
     const month = shiftMonth(t.year, t.month, index);
     days += daysInMonth(month.year, month.month);
   }
-  return start + days * MS_PER_DAY;
+  return atLocalTime(localDay(start, zone) + days, ((t.hour * 60 + t.minute) * 60 + t.second) * MS_PER_SECOND, zone);
 }
 
 /** P2 for a paid edition (its `validity`), F3 for a pack. */

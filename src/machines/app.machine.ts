@@ -122,7 +122,9 @@ export function createAppMachine(env: AppMachineEnv) {
   const knobAt = (context: AppContext) => (at: number) => context.scansOff?.knob.findLast((change) => change.at < at)?.on ?? true;
   const scansMadeOff = (context: AppContext) => {
     if (context.scansOff === null) throw new Error(`app ${context.appId} has no scans made with auto-renew off`);
-    return scansWhileOff(context.scansOff.first, env.now(), armedAt(context, 'graceEndAt'), knobAt(context));
+    const { retryAt } = context.timing.autoRenew;
+    const next = (scan: number) => nextAutoRenewRetry(proEndOf(context), scan, scan, retryAt, context.timing.zone);
+    return scansWhileOff(context.scansOff.first, env.now(), armedAt(context, 'graceEndAt'), knobAt(context), next);
   };
   const untilInstant = (instant: number) => Math.max(0, instant - env.now());
 

@@ -5,7 +5,7 @@
  * No node module is imported at the top (see input/files.ts), so a browser bundle can import
  * this module and call `parsePolicy` or pass a ready policy to the scenario parser.
  */
-import { fixedZone, parseLocalTime, type Zone } from '../domain/calendar.ts';
+import { zoneNamed, parseLocalTime, type Zone } from '../domain/calendar.ts';
 import { besideFile, nodeFs, nodePath, nodeReaderBeside, readTextFile } from '../input/files.ts';
 import { fileIssue, inFileOrder } from '../input/issues.ts';
 import { issueAt, type PathSegment, readYaml, type YamlSource } from '../input/yamlSource.ts';
@@ -125,16 +125,17 @@ function baseFile(ref: string, target: string, options: PolicyTextOptions, chain
 }
 
 /**
- * The fixed offset of a policy's time zone, or undefined for a zone with daylight saving time,
- * an unknown name, or an offset no place has (beyond ±14:00, or 60 minutes and more). Memoized:
- * reading a zone from the Intl data costs about as much as parsing a small scenario.
+ * A policy's time zone (an IANA name, with or without daylight saving time, or an offset), or
+ * undefined for an unknown name or an offset no place has (beyond ±14:00, or 60 minutes and
+ * more). Memoized: reading a zone from the time-zone data costs about as much as parsing a
+ * small scenario.
  */
 export function policyZone(name: string): Zone | undefined {
   if (!zones.has(name)) {
     const explicit = /^[+-](\d{2}):?(\d{2})$/.exec(name);
     const impossible = explicit !== null && (Number(explicit[2]) > 59 || Number(explicit[1]) * 60 + Number(explicit[2]) > 14 * 60);
     if (zones.size > 100) zones.clear();
-    zones.set(name, impossible ? undefined : fixedZone(name));
+    zones.set(name, impossible ? undefined : zoneNamed(name));
   }
   return zones.get(name);
 }
@@ -148,7 +149,7 @@ export function checkPolicy(policy: Policy): PolicyProblem[] {
   if (!zone) {
     problems.push({
       path: ['timezone'],
-      message: `expected a fixed-offset time zone (fixed-offset zones only, no daylight saving time) such as Asia/Shanghai, UTC or +08:00, found "${policy.timezone}"`,
+      message: `expected a time zone: an IANA name such as Asia/Shanghai or Europe/Berlin, UTC, or an offset such as +08:00, found "${policy.timezone}"`,
     });
   }
   const { minMonths, maxMonths, discounts } = policy.lengths;

@@ -2,7 +2,7 @@
  * A report's period as instants and local day numbers (days since 1970-01-01 in its zone): what
  * the KPIs, the charts of the pages and the visualizer measure against, computed one way.
  */
-import { dayNumber, fixedZone, localDay, startOfLocalDay, type Zone } from '../domain/calendar.ts';
+import { dayNumber, zoneNamed, localDay, startOfLocalDay, type Zone } from '../domain/calendar.ts';
 import type { Records } from './types.ts';
 
 export interface Period {
@@ -23,7 +23,7 @@ const offsetSuffix = /([+-])(\d{2}):(\d{2})$/;
 
 /** The report's zone: its policy time zone, else the offset its instants are written with, else UTC. */
 export function zoneOf(report: Dated): Zone {
-  const named = fixedZone(report.period.timezone);
+  const named = zoneNamed(report.period.timezone);
   if (named) return named;
   const sample = report.transitions[0]?.at ?? report.balances[0]?.at ?? '';
   const match = offsetSuffix.exec(sample);

@@ -192,7 +192,7 @@ export const eventSchemas = {
     at: timeText,
     type: z.literal('renew'),
     app: id,
-    /** Absent: the policy's first paid edition (eventsParse.ts). */
+    /** Absent: the edition of the app's last period, decided when the event is played (sim/scenarioEvents.ts). */
     product: id.optional(),
     months: z.number().int(),
     voucher: decimalText.optional(),

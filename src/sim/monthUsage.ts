@@ -4,7 +4,7 @@
  *
  * Days are classified by domain/dayStates.ts (U1, U6, E4).
  */
-import { formatDay, MS_PER_DAY, startOfLocalDay } from '../domain/calendar.ts';
+import { formatDay, startOfLocalDay } from '../domain/calendar.ts';
 import { dayStateMasks, PRO_DAY, type Spell, servedUsers, TRIAL_DAY } from '../domain/dayStates.ts';
 import { dailySeries } from '../domain/curves.ts';
 import { streamId } from '../population/cohort.ts';
@@ -79,15 +79,21 @@ function spellsOf(app: AppRuntime, until: number): Spell[] {
   }));
 }
 
-function overlapsDay(start: number, end: number, dayStart: number): boolean {
-  return start < dayStart + MS_PER_DAY && end > dayStart;
+/** A local day, from its first instant to the next day's (23 or 25 hours on a change of daylight saving time). */
+interface DaySpan {
+  start: number;
+  end: number;
 }
 
-function storageMonthsOn(app: AppRuntime, dayStart: number): number {
+function overlapsDay(start: number, end: number, day: DaySpan): boolean {
+  return start < day.end && end > day.start;
+}
+
+function storageMonthsOn(app: AppRuntime, day: DaySpan): number {
   let months = 0;
   app.storage.forEach((setting, index) => {
     const end = index + 1 < app.storage.length ? app.storage[index + 1].at : Number.POSITIVE_INFINITY;
-    if (overlapsDay(setting.at, end, dayStart)) months = Math.max(months, setting.months);
+    if (overlapsDay(setting.at, end, day)) months = Math.max(months, setting.months);
   });
   return months;
 }
@@ -96,10 +102,10 @@ function storageMonthsOn(app: AppRuntime, dayStart: number): number {
  * The rooms limit on a day (E1, E2, F5, F6): a pack counts only on paid days, and only on days of
  * an edition it is for (`packs.<id>.editions`): after an upgrade or a downgrade it runs on, giving nothing.
  */
-function roomLimit(world: World, app: AppRuntime, edition: string, dayStart: number): number | null {
+function roomLimit(world: World, app: AppRuntime, edition: string, day: DaySpan): number | null {
   const { editions, packs } = world.policy;
   if (edition === FREE_EDITION) return editions[FREE_EDITION].limits.avChatrooms;
-  const pack = app.packs.find((held) => held.family === 'avChatrooms' && overlapsDay(held.start, held.end, dayStart) && (packs[held.product].editions?.includes(edition) ?? true));
+  const pack = app.packs.find((held) => held.family === 'avChatrooms' && overlapsDay(held.start, held.end, day) && (packs[held.product].editions?.includes(edition) ?? true));
   return pack ? packs[pack.product].limit : editions[edition].limits.avChatrooms;
 }
 
@@ -151,9 +157,9 @@ export function monthFigures(world: World, app: AppRuntime, fromDay: number, toD
     const served = servedUsers(mask, demand, trialUsers);
     figures.userDaysDenied += demand - served;
     if (served > figures.servedPeakDau) [figures.servedPeakDau, servedPeakDay] = [served, day];
-    const dayStart = startOfLocalDay(day, world.zone);
-    const edition = pro ? editionOnDay(app, dayStart, startOfLocalDay(day + 1, world.zone)) : FREE_EDITION;
-    const rooms = roomLimit(world, app, edition, dayStart);
+    const span = { start: startOfLocalDay(day, world.zone), end: startOfLocalDay(day + 1, world.zone) };
+    const edition = pro ? editionOnDay(app, span.start, span.end) : FREE_EDITION;
+    const rooms = roomLimit(world, app, edition, span);
     if (rooms !== null) figures.roomDaysDenied += Math.max(0, series.avChatrooms[index] - rooms);
     if (!pro) continue;
     figures.proDays += 1;
@@ -168,7 +174,7 @@ export function monthFigures(world: World, app: AppRuntime, fromDay: number, toD
     }
     if (items.storageExtension) {
       if (demand > figures.peakDau || peakDay < 0) [figures.peakDau, peakDay] = [demand, day];
-      figures.storageMonths = Math.max(figures.storageMonths, storageMonthsOn(app, dayStart));
+      figures.storageMonths = Math.max(figures.storageMonths, storageMonthsOn(app, span));
     }
     if (items.peakGroups) figures.peakGroups = Math.max(figures.peakGroups, series.groups[index]);
     if (items.avBandwidth) {

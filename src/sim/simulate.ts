@@ -6,7 +6,7 @@
  * A run can also be taken step by step (`startRun`, `advance`, `finish`) and paused: see
  * persist.ts for saving it at any instant and resuming it in another process.
  */
-import { dayNumber, fixedZone, MS_PER_DAY, parseLocalTime, type Zone } from '../domain/calendar.ts';
+import { dayNumber, MS_PER_DAY, parseLocalTime, startOfLocalDay, type Zone, zoneNamed } from '../domain/calendar.ts';
 import { overridesFrom } from '../policy/diff.ts';
 import type { Policy } from '../policy/schema.ts';
 import { reportFigures } from '../report/kpis.ts';
@@ -48,8 +48,8 @@ export interface Run {
 }
 
 export function policyZone(policy: Policy): Zone {
-  const zone = fixedZone(policy.timezone);
-  if (!zone) throw new Error(`time zone ${policy.timezone} has no fixed offset: the policy loader rejects it`);
+  const zone = zoneNamed(policy.timezone);
+  if (!zone) throw new Error(`unknown time zone ${policy.timezone}: the policy loader rejects it`);
   return zone;
 }
 
@@ -57,7 +57,8 @@ export function periodOf(scenario: Scenario, zone: Zone): Period {
   const [startAt, lastDayAt] = [scenario.start, scenario.end].map((date) => parseLocalTime(date, zone) as number);
   const [year, month, day] = scenario.start.split('-').map(Number);
   const days = Math.round((lastDayAt - startAt) / MS_PER_DAY) + 1;
-  return { startDay: dayNumber(year, month, day), days, startAt, endAt: startAt + days * MS_PER_DAY };
+  const startDay = dayNumber(year, month, day);
+  return { startDay, days, startAt, endAt: startOfLocalDay(startDay + days, zone) };
 }
 
 type JobRunners = { [K in EngineJob['kind']]: (run: Run, job: Extract<EngineJob, { kind: K }>) => void };

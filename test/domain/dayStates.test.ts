@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixedZone, localDay, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
+import { zoneNamed, localDay, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
 import { dayStateMasks, PRO_DAY, servedUsers, stateBits, TRIAL_DAY } from '../../src/domain/dayStates.ts';
 
-const zone = fixedZone('Asia/Shanghai') as Zone;
+const zone = zoneNamed('Asia/Shanghai') as Zone;
 const at = (text: string) => parseLocalTime(text, zone) as number;
 const day = (text: string) => localDay(at(text), zone);
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Parts } from '../../src/domain/balance.ts';
-import { fixedZone, MS_PER_DAY, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
+import { zoneNamed, MS_PER_DAY, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
 import { money, sum } from '../../src/domain/money.ts';
 import { noReasonRefund, normalRefund, type RefundableOrder, usedShare } from '../../src/domain/refund.ts';
 import { sliceBoundaries } from '../../src/domain/validity.ts';
 import { loadPolicy } from '../../src/policy/load.ts';
 
 const policy = loadPolicy('tencent-im-2019');
-const zone = fixedZone(policy.timezone) as Zone;
+const zone = zoneNamed(policy.timezone) as Zone;
 const rounding = policy.money.rounding;
 const at = (text: string): number => {
   const instant = parseLocalTime(text, zone);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixedZone, formatInstant, MS_PER_DAY, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
+import { zoneNamed, formatInstant, MS_PER_DAY, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
 import {
   arrearsDeadline,
   graceEndsAt,
@@ -12,7 +12,7 @@ import {
 import { loadPolicy } from '../../src/policy/load.ts';
 
 const policy = loadPolicy('tencent-im-2019');
-const zone = fixedZone(policy.timezone) as Zone;
+const zone = zoneNamed(policy.timezone) as Zone;
 const at = (text: string): number => {
   const instant = parseLocalTime(text, zone);
   if (instant === undefined) throw new Error(`bad test time ${text}`);
@@ -186,15 +186,16 @@ describe('scansWhileOff (P5, auto-renew off in grace)', () => {
   const first = at('2020-04-09T10:10:52');
   const graceEnd = at('2020-04-16T00:00');
   const always = () => true;
+  const daily = (scan: number) => scan + MS_PER_DAY;
 
   it('counts the scans made up to now, a scan at now included, and goes on while the next falls before the end of grace', () => {
-    expect(scansWhileOff(first, at('2020-04-09T10:00'), graceEnd, always)).toEqual({ last: null, goingOn: true });
-    expect(scansWhileOff(first, at('2020-04-11T10:10:52'), graceEnd, always)).toEqual({ last: at('2020-04-11T10:10:52'), goingOn: true });
-    expect(scansWhileOff(first, at('2020-04-15T12:00'), graceEnd, always)).toEqual({ last: at('2020-04-15T10:10:52'), goingOn: false });
+    expect(scansWhileOff(first, at('2020-04-09T10:00'), graceEnd, always, daily)).toEqual({ last: null, goingOn: true });
+    expect(scansWhileOff(first, at('2020-04-11T10:10:52'), graceEnd, always, daily)).toEqual({ last: at('2020-04-11T10:10:52'), goingOn: true });
+    expect(scansWhileOff(first, at('2020-04-15T12:00'), graceEnd, always, daily)).toEqual({ last: at('2020-04-15T10:10:52'), goingOn: false });
   });
 
   it('stops at the first scan that finds the knob off', () => {
     const offFrom12th = (scan: number) => scan < at('2020-04-12');
-    expect(scansWhileOff(first, at('2020-04-14T12:00'), graceEnd, offFrom12th)).toEqual({ last: at('2020-04-12T10:10:52'), goingOn: false });
+    expect(scansWhileOff(first, at('2020-04-14T12:00'), graceEnd, offFrom12th, daily)).toEqual({ last: at('2020-04-12T10:10:52'), goingOn: false });
   });
 });

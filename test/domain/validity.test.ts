@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixedZone, formatInstant, MS_PER_DAY, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
+import { zoneNamed, formatInstant, MS_PER_DAY, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
 import { packValidityEnd, proValidityEnd, sliceBoundaries, validityEnd } from '../../src/domain/validity.ts';
 
-const zone = fixedZone('Asia/Shanghai') as Zone;
+const zone = zoneNamed('Asia/Shanghai') as Zone;
 const at = (text: string): number => {
   const instant = parseLocalTime(text, zone);
   if (instant === undefined) throw new Error(`bad test time ${text}`);

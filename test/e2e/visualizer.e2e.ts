@@ -5,14 +5,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedZone, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
+import { zoneNamed, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { simulate } from '../../src/sim/simulate.ts';
 import { launch, type PageWatch, watch } from './browser.ts';
 import { serveFolder } from './staticServer.ts';
 
 const results = 'test-results';
-const zone = fixedZone('Asia/Shanghai') as Zone;
+const zone = zoneNamed('Asia/Shanghai') as Zone;
 const GAMES = '1400000002';
 
 let browser: Browser;

@@ -1,6 +1,6 @@
 /** Runs one app or account machine on a virtual clock, as the simulator does, for unit tests. */
 import { createActor } from 'xstate';
-import { fixedZone, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
+import { zoneNamed, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
 import { createAccountMachine } from '../../src/machines/account.machine.ts';
 import { type AppEmitted, createAppMachine } from '../../src/machines/app.machine.ts';
 import { appTiming } from '../../src/machines/appTiming.ts';
@@ -8,7 +8,7 @@ import { loadPolicy } from '../../src/policy/load.ts';
 import type { Policy } from '../../src/policy/schema.ts';
 import { VirtualClock } from '../../src/sim/virtualClock.ts';
 
-export const zone = fixedZone('Asia/Shanghai') as Zone;
+export const zone = zoneNamed('Asia/Shanghai') as Zone;
 export const at = (text: string): number => parseLocalTime(text, zone) as number;
 
 export function appHarness(options: { start: string; policy?: Policy; funds?: () => boolean }) {

@@ -6,7 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import { dailySeries } from '../../src/domain/curves.ts';
-import { fixedZone, type Zone } from '../../src/domain/calendar.ts';
+import { zoneNamed, type Zone } from '../../src/domain/calendar.ts';
 import type { AppState, MoneyParts, Report, TransitionCause } from '../../src/report/types.ts';
 import type { Scenario, UsageKey } from '../../src/scenario/types.ts';
 import { dayOf, formatDay } from './arbitraries.ts';
@@ -277,7 +277,7 @@ export function proDaysOf(report: Report, app: string): Set<number> {
   return days;
 }
 
-const zone = fixedZone('Asia/Shanghai') as Zone;
+const zone = zoneNamed('Asia/Shanghai') as Zone;
 
 /**
  * The name of an app's random curve streams: its id, or for a generated app its id without the

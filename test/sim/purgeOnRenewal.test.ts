@@ -9,7 +9,7 @@ import { mergeShardRecords } from '../../src/sim/shardMerge.ts';
 import { runShard } from '../../src/sim/shardRun.ts';
 import { advance, finish, policyZone, reportOf, simulate, startRun } from '../../src/sim/simulate.ts';
 import { resumeRun, saveRun } from '../../src/sim/persist.ts';
-import { fixedZone, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
+import { zoneNamed, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
 
 // Pro ends 04-08 10:10:52; grace runs to 04-16 00:00 (X2). App 1 is renewed in grace on 04-10,
 // app 2 (another account) lapses.
@@ -56,7 +56,7 @@ describe('X4: purchase records of an app renewed in grace', () => {
   it('a run paused while the purge is pending and resumed gives the same report', () => {
     const whole = renderJson(simulate(scenario(true)));
     const run = startRun(scenario(true));
-    advance(run, parseLocalTime('2020-04-12T00:00:00', fixedZone('+08:00') as Zone) as number);
+    advance(run, parseLocalTime('2020-04-12T00:00:00', zoneNamed('+08:00') as Zone) as number);
     expect(renderJson(finish(resumeRun(JSON.parse(JSON.stringify(saveRun(run))))))).toBe(whole);
   });
 });

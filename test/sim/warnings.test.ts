@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.ts';
 import { parseScenario } from '../../src/scenario/load.ts';
-import { fixedZone, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
+import { zoneNamed, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
 import { renderJson } from '../../src/report/json.ts';
 import { resumeRun, saveRun } from '../../src/sim/persist.ts';
 import { advance, finish, simulate, startRun } from '../../src/sim/simulate.ts';
 
-const zone = fixedZone('Asia/Shanghai') as Zone;
+const zone = zoneNamed('Asia/Shanghai') as Zone;
 
 function run(events: string[], options: { policy?: string; changes?: string } = {}): Report {
   const text = [

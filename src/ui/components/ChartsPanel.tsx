@@ -8,7 +8,7 @@ import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import { BalanceChart, DauChart, RevenueChart } from '../charts/index.ts';
 import { appLabel } from '../model/timeline.ts';
-import { dateOfIndex, dayIndex, instant } from '../model/time.ts';
+import { dateOfIndex, dayOfDate } from '../model/time.ts';
 import { chartDay, current, selectedApps } from '../state/store.ts';
 import type { RunView } from '../state/view.ts';
 import './ChartsPanel.css';
@@ -57,7 +57,7 @@ function DauPart({ view }: { view: RunView }) {
     const { period } = timeline;
     const peaks = report.usage
       .filter((u) => wanted.has(u.app) && u.peakDauDay && u.peakDau > 0)
-      .map((u) => ({ app: u.app, day: dayIndex(period, instant(`${u.peakDauDay}T00:00:00${offsetText(period.zone.offsetMs)}`)), value: u.peakDau }));
+      .map((u) => ({ app: u.app, day: dayOfDate(u.peakDauDay as string) - period.startDay, value: u.peakDau }));
     return { series, peaks };
   }, [view, key, showAsked]);
   return (
@@ -77,11 +77,6 @@ function DauPart({ view }: { view: RunView }) {
   );
 }
 
-function offsetText(offsetMs: number): string {
-  const minutes = Math.abs(offsetMs) / 60_000;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${offsetMs < 0 ? '-' : '+'}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-}
 
 function BalancePart({ view }: { view: RunView }) {
   const { timeline } = view;

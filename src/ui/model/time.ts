@@ -7,7 +7,7 @@ import { dayNumber, formatDay, localDateTime, localDay, MS_PER_DAY, startOfLocal
 import type { Period } from '../../report/period.ts';
 
 export { dayIndex, dayOfDate, type Period, periodOf, zoneOf } from '../../report/period.ts';
-export { MS_PER_DAY };
+export { localDay, MS_PER_DAY, startOfLocalDay };
 export type { Zone };
 
 const digits = (text: string, from: number, to: number): number => {

@@ -13,7 +13,7 @@ import type {
   TransitionCause,
 } from '../../report/types.ts';
 import { lastAtOrBefore, lowerBound, upperBound } from './search.ts';
-import { instant, MS_PER_DAY, type Period, periodOf } from './time.ts';
+import { instant, localDay, type Period, periodOf, startOfLocalDay } from './time.ts';
 
 export interface TimedTransition {
   at: number;
@@ -207,9 +207,9 @@ export function accountStateAt(account: AccountTimeline, at: number): { state: A
 /** The notifications of the local day an instant falls on. */
 export function notificationsOfDay(timeline: Timeline, at: number): NotificationRecord[] {
   const { zone } = timeline.period;
-  const dayStart = Math.floor((at + zone.offsetMs) / MS_PER_DAY) * MS_PER_DAY - zone.offsetMs;
-  const from = lowerBound(timeline.notificationAts, dayStart);
-  const to = lowerBound(timeline.notificationAts, dayStart + MS_PER_DAY);
+  const day = localDay(at, zone);
+  const from = lowerBound(timeline.notificationAts, startOfLocalDay(day, zone));
+  const to = lowerBound(timeline.notificationAts, startOfLocalDay(day + 1, zone));
   return timeline.notifications.slice(from, to);
 }
 
