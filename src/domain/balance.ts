@@ -2,12 +2,11 @@
  * The account balance in three parts (RULES A1) and how charges draw on it.
  * Amounts are decimal strings, as the account machine keeps them in its context.
  */
-import type { BalancePart } from '../policy/schema.ts';
+import { type BalancePart, balanceParts } from './vocabulary.ts';
 import { type Money, money, sum, ZERO } from './money.ts';
 
 export type Parts = Record<BalancePart, string>;
 
-export const balanceParts: readonly BalancePart[] = ['cash', 'income', 'gift'];
 
 export const noParts: Parts = { cash: '0', income: '0', gift: '0' };
 

@@ -3,7 +3,7 @@
  * and records the result.
  */
 import type { Parts } from './balance.ts';
-import { balanceParts } from './balance.ts';
+import { balanceParts } from './vocabulary.ts';
 import { MS_PER_DAY } from './calendar.ts';
 import { allocate, Money, money, type RoundingMode, roundCents, ZERO } from './money.ts';
 

@@ -10,7 +10,7 @@ import { drawFromBalance, type Parts, receive, totalOf } from '../domain/balance
 import type { Zone } from '../domain/calendar.ts';
 import { money } from '../domain/money.ts';
 import { arrearsDeadline } from '../domain/schedule.ts';
-import type { BalancePart } from '../policy/schema.ts';
+import type { BalancePart } from '../domain/vocabulary.ts';
 
 export interface AccountMachineEnv {
   now(): number;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { balanceParts } from '../domain/vocabulary.ts';
 
 /** A decimal written as a string or a plain number, kept as its text, which must match `pattern`. */
 export function decimalTextOf(pattern: RegExp, message: string) {
@@ -97,7 +98,7 @@ export const policySchema = z.strictObject({
   billing: z.strictObject({ pushDay: count.min(1).max(28), chargeDay: count.min(1).max(28) }),
   balance: z.strictObject({
     payOrder: z
-      .array(z.enum(['gift', 'income', 'cash']))
+      .array(z.enum(balanceParts))
       .length(3)
       .refine((order) => new Set(order).size === 3, { message: 'expected gift, income and cash once each' }),
   }),
@@ -138,4 +139,3 @@ export type Policy = z.output<typeof policySchema>;
 export type UsageItem = keyof Policy['usage'];
 export type PackFamily = (typeof packFamilies)[number];
 export type Promotion = Policy['promotions'][number];
-export type BalancePart = Policy['balance']['payOrder'][number];

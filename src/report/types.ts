@@ -3,50 +3,11 @@
  * add fields, never rename. Money is a string with two decimals; instants are ISO 8601
  * in the policy time zone with its offset.
  */
-export type AppState = 'trial' | 'active' | 'expiredGrace' | 'suspended' | 'reclaimed';
-export const appStates: readonly AppState[] = ['trial', 'active', 'expiredGrace', 'suspended', 'reclaimed'];
+import { billItems } from '../domain/vocabulary.ts';
+import type { AppState, BillItem, DenialReason, NotificationKind, OrderKind, RefundKind, TransitionCause } from '../domain/vocabulary.ts';
 
-export type TransitionCause =
-  | 'purchase'
-  | 'renewal'
-  | 'autoRenewal'
-  | 'expiry'
-  | 'graceOver'
-  | 'refund'
-  | 'arrears'
-  | 'arrearsCleared'
-  | 'retentionOver';
-
-/** `upgrade`: a higher edition bought while a lower one is in effect (credit for the unused part). */
-export type OrderKind = 'purchase' | 'renewal' | 'autoRenewal' | 'upgrade';
-export type RefundKind = 'noReason' | 'normal';
-export type BillItem = 'dauOverage' | 'storageExtension' | 'peakGroups' | 'avBandwidth' | 'avBandwidthInternational';
-export type NotificationKind =
-  | 'expiryWarning'
-  | 'arrearsWarning'
-  | 'suspended'
-  | 'reclaimed'
-  | 'autoRenewFailed'
-  | 'renewed';
-export type DenialReason =
-  | 'insufficientBalance'
-  | 'inArrears'
-  | 'proRequired'
-  | 'packHeld'
-  | 'refundWindowOver'
-  | 'noReasonRefundUsed'
-  | 'notRefundable'
-  | 'reclaimed'
-  | 'suspended'
-  | 'nothingToRefund'
-  /** A paid edition in effect that has no upgrade path to the one bought, nor from it. */
-  | 'noUpgradePath'
-  /** An upgrade whose price is below the credit for the unused part of the current period. */
-  | 'creditExceedsPrice'
-  /** A pack that the paid edition in effect cannot carry (the pack's `editions`). */
-  | 'notForEdition'
-  /** P7 under `vouchers.larger: refuse`: a voucher worth more than what it would pay. */
-  | 'voucherExceedsPrice';
+export type { AppState, BillItem, DenialReason, NotificationKind, OrderKind, RefundKind, TransitionCause };
+export { appStates, denialReasons, notificationKinds } from '../domain/vocabulary.ts';
 
 export interface MoneyParts {
   cash: string;
@@ -214,23 +175,6 @@ export interface AccountRecord {
   tags?: string[];
 }
 
-export const notificationKinds: readonly NotificationKind[] = ['expiryWarning', 'arrearsWarning', 'suspended', 'reclaimed', 'autoRenewFailed', 'renewed'];
-export const denialReasons: readonly DenialReason[] = [
-  'insufficientBalance',
-  'inArrears',
-  'proRequired',
-  'packHeld',
-  'refundWindowOver',
-  'noReasonRefundUsed',
-  'notRefundable',
-  'reclaimed',
-  'suspended',
-  'nothingToRefund',
-  'noUpgradePath',
-  'creditExceedsPrice',
-  'notForEdition',
-  'voucherExceedsPrice',
-];
 
 /** The figures that answer a product manager's question (kpis.ts has their definitions). */
 export interface KpiSet {
@@ -254,7 +198,8 @@ export interface KpiSet {
   denials: Record<DenialReason, number>;
 }
 
-export const revenueItems = ['pro', 'packs', 'dauOverage', 'storageExtension', 'peakGroups', 'avBandwidth', 'avBandwidthInternational'] as const;
+/** Revenue by source: the paid editions together (`pro`), the packs, then each bill item. */
+export const revenueItems = ['pro', 'packs', ...billItems] as const;
 export type RevenueItem = (typeof revenueItems)[number];
 export const appCounts = [
   'total',

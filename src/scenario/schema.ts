@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { decimalText, decimalTextOf } from '../policy/schema.ts';
-import type { AppState, BillItem, DenialReason, NotificationKind, TransitionCause } from '../report/types.ts';
+import { appStates, billItems, denialReasons, notificationKinds, refundKinds, transitionCauses } from '../domain/vocabulary.ts';
 import type { EventType } from './types.ts';
 
 export { decimalText };
@@ -123,59 +123,6 @@ const eventTypes = {
 } as const satisfies { [K in EventType]: K };
 export const eventTypeNames = Object.keys(eventTypes) as EventType[];
 
-const appStates = {
-  trial: 'trial',
-  active: 'active',
-  expiredGrace: 'expiredGrace',
-  suspended: 'suspended',
-  reclaimed: 'reclaimed',
-} as const satisfies { [K in AppState]: K };
-
-const billItems = {
-  dauOverage: 'dauOverage',
-  storageExtension: 'storageExtension',
-  peakGroups: 'peakGroups',
-  avBandwidth: 'avBandwidth',
-  avBandwidthInternational: 'avBandwidthInternational',
-} as const satisfies { [K in BillItem]: K };
-
-const denialReasons = {
-  insufficientBalance: 'insufficientBalance',
-  inArrears: 'inArrears',
-  proRequired: 'proRequired',
-  packHeld: 'packHeld',
-  refundWindowOver: 'refundWindowOver',
-  noReasonRefundUsed: 'noReasonRefundUsed',
-  notRefundable: 'notRefundable',
-  reclaimed: 'reclaimed',
-  suspended: 'suspended',
-  nothingToRefund: 'nothingToRefund',
-  noUpgradePath: 'noUpgradePath',
-  creditExceedsPrice: 'creditExceedsPrice',
-  notForEdition: 'notForEdition',
-  voucherExceedsPrice: 'voucherExceedsPrice',
-} as const satisfies { [K in DenialReason]: K };
-
-const transitionCauses = {
-  purchase: 'purchase',
-  renewal: 'renewal',
-  autoRenewal: 'autoRenewal',
-  expiry: 'expiry',
-  graceOver: 'graceOver',
-  refund: 'refund',
-  arrears: 'arrears',
-  arrearsCleared: 'arrearsCleared',
-  retentionOver: 'retentionOver',
-} as const satisfies { [K in TransitionCause]: K };
-
-const notificationKinds = {
-  expiryWarning: 'expiryWarning',
-  arrearsWarning: 'arrearsWarning',
-  suspended: 'suspended',
-  reclaimed: 'reclaimed',
-  autoRenewFailed: 'autoRenewFailed',
-  renewed: 'renewed',
-} as const satisfies { [K in NotificationKind]: K };
 
 /** The events of docs/scenario-format.md; `months`, products and references are checked against the policy by the loader. */
 export const eventSchemas = {
@@ -203,7 +150,7 @@ export const eventSchemas = {
     type: z.literal('refund'),
     app: id,
     product: id,
-    kind: z.enum(['noReason', 'normal']),
+    kind: z.enum(refundKinds),
   }),
   topUp: z.strictObject({
     at: timeText,

@@ -2,7 +2,7 @@
  * Prepaid orders: pricing, the balance check (P8, A5), charging the account and recording the
  * order with its slices (R2).
  */
-import { subtractParts, totalOf } from '../domain/balance.ts';
+import { subtractParts } from '../domain/balance.ts';
 import { formatDay, localDay, MS_PER_DAY } from '../domain/calendar.ts';
 import { isPaidEdition, paidEdition } from '../domain/editions.ts';
 import { formatMoney, money, type Money } from '../domain/money.ts';
@@ -53,9 +53,9 @@ export function inArrears(account: AccountRuntime): boolean {
   return !account.actor.getSnapshot().matches('inGoodStanding');
 }
 
-/** P8: the available balance covers the charge. */
+/** P8 and A5: the account machine would take the payment (not in arrears, and the available balance covers it). */
 export function canPay(account: AccountRuntime, amount: Money): boolean {
-  return !inArrears(account) && totalOf(account.actor.getSnapshot().context.balance).gte(amount);
+  return account.actor.getSnapshot().can({ type: 'PAY', amount: amount.toFixed() });
 }
 
 export interface OrderRequest {

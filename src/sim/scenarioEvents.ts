@@ -9,10 +9,18 @@ import { renewedEdition } from './editions.ts';
 import { refund } from './refunds.ts';
 import type { AppRuntime, World } from './runtime.ts';
 
+/** Every event type has its case: a new one that is not played does not compile. */
 export function playEvent(world: World, machines: Machines, event: ScenarioEvent): void {
-  if (event.type === 'topUp') topUp(world, event);
-  else if (event.type === 'createApp') createApp(world, machines, event);
-  else playAppEvent(world, appOf(world, event.app), event);
+  switch (event.type) {
+    case 'topUp':
+      topUp(world, event);
+      break;
+    case 'createApp':
+      createApp(world, machines, event);
+      break;
+    default:
+      playAppEvent(world, appOf(world, event.app), event);
+  }
 }
 
 function createApp(world: World, machines: Machines, event: Extract<ScenarioEvent, { type: 'createApp' }>): void {
@@ -32,14 +40,32 @@ export function appOf(world: World, id: string): AppRuntime {
 function playAppEvent(world: World, app: AppRuntime, written: Exclude<ScenarioEvent, { type: 'topUp' | 'createApp' }>): void {
   // A `renew` that names no product renews the edition of the app's last period.
   const event = written.type === 'renew' ? { ...written, product: written.product ?? renewedEdition(world, app) } : written;
-  if (app.state === 'reclaimed') deny(world, app, event, 'reclaimed');
-  else if (event.type === 'purchase' || event.type === 'renew') buy(world, app, event);
-  else if (event.type === 'refund') refund(world, app, event);
-  else if (event.type === 'setStorageExtension') setStorageExtension(world, app, event.months);
-  else {
-    app.actor.send({ type: 'SET_AUTO_RENEW', on: event.on });
-    world.recorder.event('autoRenewSet', { app: app.id, account: app.account.id, detail: event.on ? 'on' : 'off', ...(event.by ? { by: event.by } : {}) });
+  if (app.state === 'reclaimed') {
+    deny(world, app, event, 'reclaimed');
+    return;
   }
+  switch (event.type) {
+    case 'purchase':
+    case 'renew':
+      buy(world, app, event);
+      break;
+    case 'refund':
+      refund(world, app, event);
+      break;
+    case 'setStorageExtension':
+      setStorageExtension(world, app, event.months);
+      break;
+    case 'setAutoRenew':
+      app.actor.send({ type: 'SET_AUTO_RENEW', on: event.on });
+      world.recorder.event('autoRenewSet', { app: app.id, account: app.account.id, detail: event.on ? 'on' : 'off', ...(event.by ? { by: event.by } : {}) });
+      break;
+    default:
+      unplayed(event);
+  }
+}
+
+function unplayed(event: never): never {
+  throw new Error(`no case plays the event ${JSON.stringify(event)}`);
 }
 
 /** U3: only an app on pro may switch the extension on; switching it off is always allowed. */

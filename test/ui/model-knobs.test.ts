@@ -23,7 +23,7 @@ describe('the knobs of the bundled policy', () => {
     expect(knob('renewal.inGraceFrom').options).toEqual(['previousEnd', 'renewalTime']);
     expect(knob('editions.pro.pricePerMonth')).toMatchObject({ kind: 'decimal', value: '999' });
     expect(knob('editions.pro.limits.users')).toMatchObject({ kind: 'count', nullable: true, value: null });
-    expect(knob('balance.payOrder')).toMatchObject({ kind: 'list', options: ['gift', 'income', 'cash'] });
+    expect(knob('balance.payOrder')).toMatchObject({ kind: 'list', options: ['cash', 'income', 'gift'] });
     expect(knob('timezone').kind).toBe('fixed');
     expect(knob('promotions').kind).toBe('fixed');
   });
