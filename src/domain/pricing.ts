@@ -6,6 +6,9 @@ import type { Policy, Promotion } from '../policy/schema.ts';
 import { isPaidEdition, paidEdition } from './editions.ts';
 import { Money, money, type RoundingMode, roundCents, ZERO } from './money.ts';
 
+/** What prices read of a policy: editions, packs and lengths (P1, P3, F1). */
+export type PriceTerms = Pick<Policy, 'editions' | 'packs' | 'lengths'>;
+
 export interface Price {
   listPrice: Money;
   discount: Money;
@@ -15,7 +18,7 @@ export interface Price {
 }
 
 /** P1, F1: the monthly price of a paid edition or a pack. */
-export function monthlyPrice(policy: Policy, product: string): Money {
+export function monthlyPrice(policy: PriceTerms, product: string): Money {
   const { editions } = policy;
   return money(isPaidEdition(editions, product) ? paidEdition(editions, product).pricePerMonth : policy.packs[product].pricePerMonth);
 }
@@ -25,7 +28,7 @@ export function monthlyPrice(policy: Policy, product: string): Money {
  * edition's own table where it has one; for packs and for renewals only where
  * `lengths.discountsApplyTo` says so (by default editions, renewals too).
  */
-export function lengthDiscountFactor(policy: Policy, product: string, months: number, renewal = false): Money {
+export function lengthDiscountFactor(policy: PriceTerms, product: string, months: number, renewal = false): Money {
   const { packs, renewals } = policy.lengths.discountsApplyTo;
   const edition = isPaidEdition(policy.editions, product);
   if ((!edition && !packs) || (renewal && !renewals)) return money(1);
@@ -40,7 +43,7 @@ export function promotionApplies(promotion: Promotion, product: string, localDat
 }
 
 export function priceOrder(
-  policy: Policy,
+  policy: PriceTerms,
   order: { product: string; months: number; renewal?: boolean; promotion?: Promotion; voucher?: string },
   rounding: RoundingMode,
 ): Price {

@@ -38,9 +38,9 @@ export function dauOverage(rate: Policy['usage']['dauOverage'], includedDau: num
  * U3: a month with history-storage extension on costs 500 × months of extension × units, a
  * unit per 100,000 of the month's whole peak DAU, at least one (2 months, peak 200,000 → 2000).
  */
-export function storageExtension(policy: Policy, extensionMonths: number, peakDau: number): ChargeLine | undefined {
+export function storageExtension(rate: Policy['usage']['storageExtension'], extensionMonths: number, peakDau: number): ChargeLine | undefined {
   if (extensionMonths <= 0) return undefined;
-  const { price, perDau } = policy.usage.storageExtension;
+  const { price, perDau } = rate;
   const units = Math.max(1, Math.ceil(peakDau / perDau));
   return {
     item: 'storageExtension',
@@ -51,8 +51,7 @@ export function storageExtension(policy: Policy, extensionMonths: number, peakDa
 }
 
 /** U4: peak groups above 100,000, at 1,000 CNY per 100,000 rounded up (130,000 → 1000.00). */
-export function peakGroups(policy: Policy, peak: number): ChargeLine | undefined {
-  const rate = policy.usage.peakGroups;
+export function peakGroups(rate: Policy['usage']['peakGroups'], peak: number): ChargeLine | undefined {
   const excess = peak - rate.free;
   if (excess <= 0) return undefined;
   return {

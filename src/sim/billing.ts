@@ -90,8 +90,8 @@ function chargeLines(world: World, figures: MonthFigures): (ChargeLine & { editi
   const overageLine = overage && dauOverage(policy.usage.dauOverage, overage.included, overage.dau, overage.day);
   const lines = [
     overageLine && { ...overageLine, edition: overage.edition },
-    storageExtension(policy, figures.storageMonths, figures.peakDau),
-    peakGroups(policy, figures.peakGroups),
+    storageExtension(policy.usage.storageExtension, figures.storageMonths, figures.peakDau),
+    peakGroups(policy.usage.peakGroups, figures.peakGroups),
     avBandwidth(figures.mbpsDays, rates.domesticPerMbpsDay, 'avBandwidth'),
     rates.internationalPerMbpsDay === null
       ? undefined

@@ -44,50 +44,50 @@ describe('U2: DAU overage', () => {
 
 describe('U3: history storage extension', () => {
   it('U3: 2 months of extension, peak 200,000 → 500 × 2 × 2 = 2000.00', () => {
-    const line = storageExtension(policy, 2, 200_000);
+    const line = storageExtension(policy.usage.storageExtension, 2, 200_000);
     expect(line?.amount.toFixed(2)).toBe('2000.00');
     expect(line?.quantity).toBe('4');
   });
 
   it('U3: a peak under 100,000 is still 1 unit (2 months, peak 30,000 → 1000.00; peak 0 → 1000.00)', () => {
-    expect(storageExtension(policy, 2, 30_000)?.amount.toFixed(2)).toBe('1000.00');
-    expect(storageExtension(policy, 2, 0)?.amount.toFixed(2)).toBe('1000.00');
+    expect(storageExtension(policy.usage.storageExtension, 2, 30_000)?.amount.toFixed(2)).toBe('1000.00');
+    expect(storageExtension(policy.usage.storageExtension, 2, 0)?.amount.toFixed(2)).toBe('1000.00');
   });
 
   it('U3: the whole peak counts, no free DAU deducted, rounded up (1 month, peak 100,001 → 1000.00)', () => {
-    expect(storageExtension(policy, 1, 100_000)?.amount.toFixed(2)).toBe('500.00');
-    expect(storageExtension(policy, 1, 100_001)?.amount.toFixed(2)).toBe('1000.00');
+    expect(storageExtension(policy.usage.storageExtension, 1, 100_000)?.amount.toFixed(2)).toBe('500.00');
+    expect(storageExtension(policy.usage.storageExtension, 1, 100_001)?.amount.toFixed(2)).toBe('1000.00');
   });
 
   it('U3: 12 months of extension, peak 250,000 → 500 × 12 × 3 = 18000.00', () => {
-    expect(storageExtension(policy, 12, 250_000)?.amount.toFixed(2)).toBe('18000.00');
+    expect(storageExtension(policy.usage.storageExtension, 12, 250_000)?.amount.toFixed(2)).toBe('18000.00');
   });
 
   it('U3: no extension, no line', () => {
-    expect(storageExtension(policy, 0, 200_000)).toBeUndefined();
+    expect(storageExtension(policy.usage.storageExtension, 0, 200_000)).toBeUndefined();
   });
 });
 
 describe('U4: peak groups', () => {
   it('U4: peak 130,000 groups → 1000.00', () => {
-    expect(peakGroups(policy, 130_000)?.amount.toFixed(2)).toBe('1000.00');
+    expect(peakGroups(policy.usage.peakGroups, 130_000)?.amount.toFixed(2)).toBe('1000.00');
   });
 
   it('U4: peak 1,000,000 groups → 9000.00', () => {
-    expect(peakGroups(policy, 1_000_000)?.amount.toFixed(2)).toBe('9000.00');
+    expect(peakGroups(policy.usage.peakGroups, 1_000_000)?.amount.toFixed(2)).toBe('9000.00');
   });
 
   it('U4: peak 100,000 groups (all free) gives no line', () => {
-    expect(peakGroups(policy, 100_000)).toBeUndefined();
+    expect(peakGroups(policy.usage.peakGroups, 100_000)).toBeUndefined();
   });
 
   it('U4: 200,000 → 1000.00 and 200,001 → 2000.00 ("不足10万按10万算")', () => {
-    expect(peakGroups(policy, 200_000)?.amount.toFixed(2)).toBe('1000.00');
-    expect(peakGroups(policy, 200_001)?.amount.toFixed(2)).toBe('2000.00');
+    expect(peakGroups(policy.usage.peakGroups, 200_000)?.amount.toFixed(2)).toBe('1000.00');
+    expect(peakGroups(policy.usage.peakGroups, 200_001)?.amount.toFixed(2)).toBe('2000.00');
   });
 
   it('U4 linear (knob usage.peakGroups.rounding): peak 130,000 → 300.00', () => {
-    expect(peakGroups(withGroupRounding('linear'), 130_000)?.amount.toFixed(2)).toBe('300.00');
+    expect(peakGroups(withGroupRounding('linear').usage.peakGroups, 130_000)?.amount.toFixed(2)).toBe('300.00');
   });
 });
 
