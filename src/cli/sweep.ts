@@ -57,7 +57,10 @@ export async function sweepCommand(args: string[]): Promise<number> {
     set,
     workers,
     shard,
-    onProgress: (done, total) => (done === 0 ? bar?.start(total, 0) : bar?.update(done)),
+    onProgress: (done, total) => {
+      if (done === 0) bar?.start(total, 0);
+      else showRunsDone(bar, done);
+    },
   });
   bar?.stop();
   const out = values.out as string;
@@ -67,4 +70,13 @@ export async function sweepCommand(args: string[]): Promise<number> {
   for (const run of failed) if ('error' in run) process.stderr.write(`cell ${run.cell} (${JSON.stringify(result.cells[run.cell].knobs)}), seed ${run.seed}: ${run.error}\n`);
   process.stderr.write(`${plural(result.runs.length - failed.length, 'run')} of ${result.cells.length} cells written to ${out}${failed.length > 0 ? `; ${plural(failed.length, 'run')} failed` : ''}\n`);
   return failed.length > 0 ? 1 : 0;
+}
+
+/**
+ * A frame for every run done: cli-progress otherwise skips updates that come within 200 ms of
+ * the last frame, so how many frames a sweep shows would depend on the machine's speed.
+ */
+function showRunsDone(bar: cliProgress.SingleBar | undefined, done: number): void {
+  bar?.update(done);
+  bar?.render();
 }
