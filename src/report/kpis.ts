@@ -162,6 +162,12 @@ function summaryOf(report: Records, all: Tally, kpis: Kpis): Summary {
   };
 }
 
+/** Where an upgrade's credit came from, by edition (a report without `creditByEdition`: all from `upgradedFrom`). */
+function creditFrom(order: Records['orders'][number]): Record<string, string> {
+  if (order.creditByEdition) return order.creditByEdition;
+  return order.upgradedFrom !== undefined ? { [order.upgradedFrom]: order.credit ?? '0' } : {};
+}
+
 function addRevenue(report: Records, groups: Groups): void {
   const editionOf = new Map(report.orders.map((order) => [order.id, order.product === order.edition ? order.edition : undefined]));
   const item = (edition: string | undefined): RevenueItem => (edition === undefined ? 'packs' : 'pro');
@@ -172,7 +178,7 @@ function addRevenue(report: Records, groups: Groups): void {
       tally.item(item(edition), money(order.total));
       if (edition === undefined) continue;
       tally.edition(edition, money(order.total).plus(order.credit ?? 0));
-      if (order.upgradedFrom !== undefined) tally.edition(order.upgradedFrom, money(order.credit ?? 0).neg());
+      for (const [from, value] of Object.entries(creditFrom(order))) tally.edition(from, money(value).neg());
     }
   }
   for (const refund of report.refunds) {

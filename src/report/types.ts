@@ -53,6 +53,8 @@ export interface OrderRecord {
   /** An upgrade: the edition it replaces, and the unused part of that edition's orders (R2) taken off the price. */
   upgradedFrom?: string;
   credit?: string;
+  /** An upgrade: the credit by the edition of the orders it came from (revenueByEdition takes each part off its edition). */
+  creditByEdition?: Record<string, string>;
 }
 
 export interface BillLine {

@@ -62,7 +62,7 @@ function parseEvent(ctx: ParseContext, raw: unknown, path: PathSegment[]): Pendi
       if (!data) return refs;
       // P6: a promotion id the policy does not define is not an input error; the simulator
       // charges full price and records promotionNotApplicable.
-      const product = data.product === undefined || knownProduct(ctx, data.product, [...path, 'product']);
+      const product = data.product === undefined || knownProduct(ctx, data.product, [...path, 'product'], when);
       const ok = [product, policyLength(ctx, data.months, [...path, 'months'])].every(Boolean);
       return { ...refs, at: when, event: when !== undefined && ok ? defined({ ...data, at: when, line }) : undefined };
     }
@@ -70,7 +70,7 @@ function parseEvent(ctx: ParseContext, raw: unknown, path: PathSegment[]): Pendi
       const data = ctx.check(eventSchemas.refund, raw, path);
       const when = at(data?.at);
       if (!data) return refs;
-      const ok = knownProduct(ctx, data.product, [...path, 'product']);
+      const ok = knownProduct(ctx, data.product, [...path, 'product'], when);
       return { ...refs, at: when, event: when !== undefined && ok ? { ...data, at: when, line } : undefined };
     }
     case 'topUp': {

@@ -87,8 +87,9 @@ function parseDocument(ctx: ParseContext, options: ParseOptions): Scenario {
     ctx.issue([field], message);
   }
   const accounts = (top.accounts ?? []).map((account, index) => parseAccount(ctx, account, ['accounts', index]));
-  const events = parseEvents(ctx, top.events ?? []);
+  // Policy changes first: an event may buy an edition a change adds (references.ts).
   const policyChanges = parsePolicyChanges(ctx, top.policyChanges ?? [], ctx.policy);
+  const events = parseEvents(ctx, top.events ?? []);
   const expect = (top.expect ?? []).map((entry, index) => parseExpectation(ctx, entry, ['expect', index]));
   ctx.throwIfAny();
 

@@ -38,6 +38,8 @@ export class ParseContext {
   private dropped = 0;
   private knownTags: string[] | undefined;
   policy: Policy | undefined;
+  /** The policy from each of the scenario's policy changes on, in time order (policyChangesParse.ts). */
+  readonly laterPolicies: { at: number; policy: Policy }[] = [];
   /** Only for checking times when the policy could not be read; the result is an error anyway. */
   zone: Zone = utc;
   period: Period | undefined;

@@ -30,6 +30,7 @@ export function parsePolicyChanges(ctx: ParseContext, raws: unknown[], start: Po
     try {
       policy = applyOverrides(policy, data.set, { file: ctx.source.file, locate: (key) => positionOf(ctx.source, [...path, 'set', key], { key: true }) });
       changes.push({ at, set: data.set, line: ctx.line(path) });
+      ctx.laterPolicies.push({ at, policy });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       for (const issue of error.issues) ctx.add({ ...issue, path: `${path.join('.')}.set.${issue.path}` });

@@ -7,15 +7,26 @@ import { formatInstant } from '../domain/calendar.ts';
 import { isPaidEdition, paidEditionIds } from '../domain/editions.ts';
 import { suggest } from '../input/suggest.ts';
 import type { PathSegment } from '../input/yamlSource.ts';
+import type { Policy } from '../policy/schema.ts';
 import type { ParseContext } from './parseContext.ts';
 
-/** A paid edition or a pack of the policy. */
-export function knownProduct(ctx: ParseContext, product: string, path: PathSegment[]): boolean {
+const sells = (policy: Policy, product: string) => isPaidEdition(policy.editions, product) || Object.hasOwn(policy.packs, product);
+
+/**
+ * A paid edition or a pack of the policy in effect at `at` (the starting policy, or one a policy
+ * change made by then); without `at` (an expectation), of the policy at any time of the run.
+ */
+export function knownProduct(ctx: ParseContext, product: string, path: PathSegment[], at?: number): boolean {
   const policy = ctx.policy;
-  if (!policy || isPaidEdition(policy.editions, product) || Object.hasOwn(policy.packs, product)) return true;
-  const editions = paidEditionIds(policy.editions);
-  const products = [...editions, ...Object.keys(policy.packs)];
-  ctx.issue(path, `expected a paid edition (${editions.join(', ')}) or a pack of the policy, found "${product}"; ${suggest(product, products)}`);
+  if (!policy) return true;
+  const inEffect = at === undefined ? undefined : (ctx.laterPolicies.findLast((change) => change.at <= at)?.policy ?? policy);
+  if (inEffect ? sells(inEffect, product) : [policy, ...ctx.laterPolicies.map((change) => change.policy)].some((any) => sells(any, product))) return true;
+  const shown = inEffect ?? policy;
+  const editions = paidEditionIds(shown.editions);
+  const products = [...editions, ...Object.keys(shown.packs)];
+  const later = ctx.laterPolicies.find((change) => change.at > (at ?? 0) && sells(change.policy, product));
+  const when = later ? `; the policy change of ${formatInstant(later.at, ctx.zone).slice(0, 16)} adds it, after this event` : `; ${suggest(product, products)}`;
+  ctx.issue(path, `expected a paid edition (${editions.join(', ')}) or a pack of the policy, found "${product}"${when}`);
   return false;
 }
 

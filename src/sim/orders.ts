@@ -70,7 +70,7 @@ export interface OrderRequest {
   /** The edition the order is for (sim/editions.ts). */
   edition: string;
   /** An upgrade's credit (sim/upgrades.ts): taken off the price; `canPay` was checked on what is left. */
-  credit?: { amount: Money; from: string };
+  credit?: { amount: Money; from: string; byEdition: Map<string, Money> };
 }
 
 /** What the balance pays: the price's total less an upgrade's credit. */
@@ -121,7 +121,13 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
       refundable: request.promotion?.refundable ?? true,
       ...(request.by ? { by: request.by } : {}),
       edition: request.edition,
-      ...(request.credit ? { upgradedFrom: request.credit.from, credit: formatMoney(request.credit.amount) } : {}),
+      ...(request.credit
+        ? {
+            upgradedFrom: request.credit.from,
+            credit: formatMoney(request.credit.amount),
+            creditByEdition: Object.fromEntries([...request.credit.byEdition].map(([edition, value]) => [edition, formatMoney(value)])),
+          }
+        : {}),
     },
   };
   app.orders.push(entry);

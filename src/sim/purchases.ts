@@ -30,7 +30,7 @@ export function buy(world: World, app: AppRuntime, event: BuyEvent): void {
   const edition = isEdition ? event.product : editionAt(app, world.clock.now());
   if (credit) endForUpgrade(world, app, credit, event.product);
   const request = { product: event.product, months: event.months, ...period, price, promotion, by: event.by, edition };
-  placeOrder(world, app, credit ? { ...request, credit: { amount: credit.amount, from: credit.from } } : request);
+  placeOrder(world, app, credit ? { ...request, credit: { amount: credit.amount, from: credit.from, byEdition: credit.byEdition } } : request);
   if (!isEdition) {
     extendPack(world, app, event.product, period);
     return;

@@ -16,17 +16,21 @@ export interface UpgradeCredit {
   from: string;
   /** The edition orders in effect or not started yet, which the upgrade ends. */
   orders: OrderEntry[];
+  /** The credit by the edition of the orders it came from (a downgrade bought for later is another edition). */
+  byEdition: Map<string, Money>;
 }
 
 export function upgradeCredit(world: World, app: AppRuntime): UpgradeCredit {
   const now = world.clock.now();
   const { editions, refund, money: rules } = world.policy;
   const orders = app.orders.filter((order) => isPaidEdition(editions, order.product) && !order.refunded && !order.cancelled && order.end > now);
-  const amount = orders.reduce<Money>(
-    (sum, order) => (order.refundable ? sum.plus(normalRefund(order, now, refund.normal.timeUnit, rules.rounding).amount) : sum),
-    ZERO,
-  );
-  return { amount, from: editionAt(app, now), orders };
+  const byEdition = new Map<string, Money>();
+  for (const order of orders) {
+    const value = order.refundable ? normalRefund(order, now, refund.normal.timeUnit, rules.rounding).amount : ZERO;
+    byEdition.set(order.record.edition, (byEdition.get(order.record.edition) ?? ZERO).plus(value));
+  }
+  const amount = [...byEdition.values()].reduce<Money>((sum, value) => sum.plus(value), ZERO);
+  return { amount, from: editionAt(app, now), orders, byEdition };
 }
 
 /** The credited orders end now, neither refundable nor credited again; an `upgraded` event says what was credited. */

@@ -124,4 +124,35 @@ describe('editions as data', () => {
     // April: 04-01 to 04-08 flagship with the pack, none denied; 04-09 to 04-30 pro (22 days), 450 a day.
     expect(report.usage.find((usage) => usage.month === '2020-04')?.roomDaysDenied).toBe(22 * 450);
   });
+
+  it('revenueByEdition takes each part of a credit off the edition it came from: flagship 999.67, pro 0.00 (its downgrade never started), ultra 9999.00', () => {
+    const report = run(
+      `  - { at: 2020-03-10T10:00:00, type: purchase, app: "1400000001", product: flagship, months: 1 }
+  - { at: 2020-03-15T10:00:00, type: purchase, app: "1400000001", product: pro, months: 1 }
+  - { at: 2020-03-20T10:00:00, type: purchase, app: "1400000001", product: ultra, months: 1 }`,
+      `  editions.flagship.upgradesTo: [ultra]
+  editions.ultra: { pricePerMonth: "9999", includedDau: 500000, validity: dayBefore, limits: { users: null, groupMembers: 6000, friends: 3000, groupsPerUser: 3000, avChatrooms: null } }`,
+    );
+    // Flagship 03-10 10:00 to 04-09 10:00: 20 of 30 days unused at 03-20 10:00, 2999 × 20/30 = 1999.33; pro (04-09 on) unused whole, 999.00.
+    expect(report.orders.at(-1)).toMatchObject({ kind: 'upgrade', credit: '2998.33', creditByEdition: { flagship: '1999.33', pro: '999.00' }, total: '7000.67' });
+    expect(report.kpis.revenueByEdition).toEqual({ flagship: '999.67', pro: '0.00', ultra: '9999.00' });
+  });
+
+  it('an edition a policy change adds can be bought from the change on, and only then', () => {
+    const launch = `policyChanges:
+  - at: 2020-04-01T00:00:00
+    set:
+      editions.pro.upgradesTo: [mega]
+      editions.mega: { pricePerMonth: "4999", includedDau: 300000, validity: dayBefore, limits: { users: null, groupMembers: 6000, friends: 3000, groupsPerUser: 3000, avChatrooms: null } }`;
+    const report = run(
+      `  - { at: 2020-03-10T10:00:00, type: purchase, app: "1400000001", product: pro, months: 3 }
+  - { at: 2020-04-20T10:00:00, type: purchase, app: "1400000001", product: mega, months: 1 }`,
+      launch,
+    );
+    expect(report.orders.map((order) => `${order.kind} ${order.product} ${order.upgradedFrom ?? ''}`.trim())).toEqual(['purchase pro', 'upgrade mega pro']);
+    expect(() => run('  - { at: 2020-03-20T10:00:00, type: purchase, app: "1400000001", product: mega, months: 1 }', launch)).toThrow(
+      /found "mega"; the policy change of 2020-04-01T00:00 adds it, after this event/,
+    );
+  });
 });
+
