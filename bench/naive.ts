@@ -9,7 +9,7 @@
 import { createActor, SimulatedClock } from 'xstate';
 import { MS_PER_DAY, parseLocalTime } from '../src/domain/calendar.ts';
 import { randomStream, streamName } from '../src/domain/randomStream.ts';
-import { createAppMachine } from '../src/machines/app.machine.ts';
+import { appMachineIn } from '../src/machines/app.machine.ts';
 import { appTiming } from '../src/machines/appTiming.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { policyZone, simulate } from '../src/sim/simulate.ts';
@@ -37,7 +37,7 @@ export function naiveRun(scenario: Scenario, periods: Map<string, ProPeriod[]>):
   const timing = appTiming(scenario.policy, zone);
   const clock = new SimulatedClock();
   clock.set(startAt);
-  const machine = createAppMachine({ now: () => clock.now(), canAffordAutoRenewal: () => true });
+  const machine = appMachineIn({ now: () => clock.now(), canAffordAutoRenewal: () => true });
   const apps = scenario.accounts.flatMap((account) =>
     account.apps.map((app) => ({
       actor: createActor(machine, { clock, input: { appId: app.id, accountId: account.id, timing } }).start(),

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isComplete, measureCoverage } from '../src/coverage/coverage.ts';
 import { machineEdges, machineStates } from '../src/coverage/machineGraph.ts';
-import { createAppMachine } from '../src/machines/app.machine.ts';
+import { appMachine } from '../src/machines/app.machine.ts';
 import { rules } from '../src/policy/rules.ts';
 import { parseScenario } from '../src/scenario/load.ts';
 import { imsim } from './cli/run.ts';
-
-const idle = { now: () => 0, canAffordAutoRenewal: () => false };
 
 const declaresRefundButKeepsIt = `format: 1
 name: Declares R1, never refunds
@@ -24,7 +22,7 @@ events:
 
 describe('coverage', () => {
   it('enumerates the app machine from its definition: five top-level states and every guarded timer', () => {
-    const machine = createAppMachine(idle);
+    const machine = appMachine;
     const states = machineStates(machine);
     for (const state of ['trial', 'active', 'expiredGrace', 'suspended', 'reclaimed']) expect(states).toContain(`app.${state}`);
     const keys = machineEdges(machine).map((edge) => edge.key);

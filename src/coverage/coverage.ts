@@ -4,8 +4,8 @@
  * transitions of the app and account machines some run went through.
  */
 import type { AnyStateMachine, InspectionEvent } from 'xstate';
-import { createAccountMachine } from '../machines/account.machine.ts';
-import { createAppMachine } from '../machines/app.machine.ts';
+import { accountMachine } from '../machines/account.machine.ts';
+import { appMachine } from '../machines/app.machine.ts';
 import { rules } from '../policy/rules.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { MachineName } from '../sim/runtime.ts';
@@ -31,11 +31,7 @@ export interface Coverage {
   machines: MachineCoverage[];
 }
 
-const idle = { now: () => 0, canAffordAutoRenewal: () => false };
-const machines: Record<MachineName, AnyStateMachine> = {
-  app: createAppMachine(idle),
-  account: createAccountMachine(idle),
-};
+const machines: Record<MachineName, AnyStateMachine> = { app: appMachine, account: accountMachine };
 
 type Seen = Record<MachineName, { states: Map<string, Set<string>>; edges: Map<string, Set<string>> }>;
 

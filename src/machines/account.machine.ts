@@ -55,95 +55,113 @@ function chargeOf(event: AccountEvent): string {
   return event.type === 'PAY' || event.type === 'CHARGE_BILL' ? event.amount : '0';
 }
 
-export function createAccountMachine(env: AccountMachineEnv) {
-  return setup({
-    types: {
-      context: {} as AccountContext,
-      events: {} as AccountEvent,
-      input: {} as AccountInput,
-      emitted: {} as AccountEmitted,
+/** What the definition leaves to its environment: `accountMachineIn` provides it. */
+function unprovided(): never {
+  throw new Error('the account machine reads the clock: create its actors from accountMachineIn(env)');
+}
+
+/**
+ * The account machine's definition, static: coverage and the statechart read it as it is; the
+ * simulator runs `accountMachineIn(env)`, the same machine with the clock provided.
+ */
+export const accountMachine = setup({
+  types: {
+    context: {} as AccountContext,
+    events: {} as AccountEvent,
+    input: {} as AccountInput,
+    emitted: {} as AccountEmitted,
+  },
+  guards: {
+    /** P8: the available balance covers the amount. */
+    balanceCovers: ({ context, event }: Args) => totalOf(context.balance).gte(chargeOf(event)),
+    /** A4: money received now pays the whole debt. */
+    clearsDebt: ({ context, event }: Args) =>
+      event.type === 'RECEIVE' && totalOf(event.parts).gte(context.debt),
+  },
+  delays: {
+    /** A3: suspended if still in arrears `suspendAfterDays` days after the push, counting the push day. */
+    untilArrearsDeadline: unprovided,
+  },
+  actions: {
+    /** A1: gift first, then income, then cash (knob `balance.payOrder`). */
+    draw: assign(({ context, event }: Args) => {
+      const draw = drawFromBalance(context.balance, money(chargeOf(event)), context.payOrder);
+      return { balance: draw.balance, debt: money(context.debt).plus(draw.shortfall).toString() };
+    }),
+    /** A2: the bill takes everything there is; the rest is debt, counted from the push. */
+    startArrears: assign(({ context, event }: Args) => {
+      const since = context.arrearsSince ?? (event.type === 'CHARGE_BILL' ? event.pushedAt : null);
+      if (since === null) throw new Error(`account ${context.accountId} fell into arrears without a bill`);
+      return { arrearsSince: since, arrearsDeadlineAt: arrearsDeadline(since, context.suspendAfterDays, context.zone) };
+    }),
+    /** A4: money that arrives while in debt pays the debt first. */
+    receive: assign(({ context, event }: Args) => {
+      if (event.type !== 'RECEIVE') return {};
+      const after = receive(context.balance, money(context.debt), event.parts, context.payOrder);
+      return { balance: after.balance, debt: after.debt.toString() };
+    }),
+    markSuspended: assign(() => ({ suspendedSince: unprovided() })),
+    setTerms: assign(({ event }: Args) => (event.type === 'SET_TERMS' ? { payOrder: event.payOrder, suspendAfterDays: event.suspendAfterDays } : {})),
+    endArrears: assign(() => ({ arrearsSince: null, arrearsDeadlineAt: null, suspendedSince: null })),
+    notifyArrearsStarted: emit(({ context }: Args): AccountEmitted => ({ type: 'arrearsStarted', accountId: context.accountId })),
+    notifyAccountSuspended: emit(
+      ({ context }: Args): AccountEmitted => ({ type: 'accountSuspended', accountId: context.accountId }),
+    ),
+    notifyArrearsCleared: emit(
+      ({ context }: Args): AccountEmitted => ({
+        type: 'arrearsCleared',
+        accountId: context.accountId,
+        wasSuspended: context.suspendedSince !== null,
+      }),
+    ),
+  },
+}).createMachine({
+  id: 'account',
+  context: ({ input }) => ({ ...input, debt: '0', arrearsSince: null, arrearsDeadlineAt: null, suspendedSince: null }),
+  initial: 'inGoodStanding',
+  on: { RECEIVE: { actions: 'receive' }, SET_TERMS: { actions: 'setTerms' } },
+  states: {
+    inGoodStanding: {
+      on: {
+        PAY: { guard: 'balanceCovers', actions: 'draw' },
+        CHARGE_BILL: [
+          { guard: 'balanceCovers', actions: 'draw' },
+          { target: 'owing', actions: ['draw', 'startArrears', 'notifyArrearsStarted'] },
+        ],
+      },
     },
-    guards: {
-      /** P8: the available balance covers the amount. */
-      balanceCovers: ({ context, event }: Args) => totalOf(context.balance).gte(chargeOf(event)),
-      /** A4: money received now pays the whole debt. */
-      clearsDebt: ({ context, event }: Args) =>
-        event.type === 'RECEIVE' && totalOf(event.parts).gte(context.debt),
+    /** A2: in arrears while the debt lasts; A5: nothing can be bought. */
+    owing: {
+      initial: 'inArrears',
+      on: {
+        CHARGE_BILL: { actions: 'draw' },
+        RECEIVE: [
+          { guard: 'clearsDebt', target: 'inGoodStanding', actions: ['receive', 'notifyArrearsCleared', 'endArrears'] },
+          { actions: 'receive' },
+        ],
+      },
+      states: {
+        inArrears: {
+          after: { untilArrearsDeadline: { target: 'suspended', actions: 'notifyAccountSuspended' } },
+        },
+        suspended: { entry: 'markSuspended' },
+      },
     },
+  },
+});
+
+/** The account machine on the simulator's clock: A2's and A3's instants are read from `env.now()`. */
+export function accountMachineIn(env: AccountMachineEnv) {
+  return accountMachine.provide({
     delays: {
-      /** A3: suspended if still in arrears `suspendAfterDays` days after the push, counting the push day. */
-      untilArrearsDeadline: ({ context }: { context: AccountContext }) => {
+      untilArrearsDeadline: ({ context }) => {
         // Arrears begin with startArrears, which fixes the deadline; a restored snapshot holds it.
         if (context.arrearsDeadlineAt === null) throw new Error(`account ${context.accountId} is in arrears without a deadline`);
         return Math.max(0, context.arrearsDeadlineAt - env.now());
       },
     },
-    actions: {
-      /** A1: gift first, then income, then cash (knob `balance.payOrder`). */
-      draw: assign(({ context, event }: Args) => {
-        const draw = drawFromBalance(context.balance, money(chargeOf(event)), context.payOrder);
-        return { balance: draw.balance, debt: money(context.debt).plus(draw.shortfall).toString() };
-      }),
-      /** A2: the bill takes everything there is; the rest is debt, counted from the push. */
-      startArrears: assign(({ context, event }: Args) => {
-        const since = context.arrearsSince ?? (event.type === 'CHARGE_BILL' ? event.pushedAt : env.now());
-        return { arrearsSince: since, arrearsDeadlineAt: arrearsDeadline(since, context.suspendAfterDays, context.zone) };
-      }),
-      /** A4: money that arrives while in debt pays the debt first. */
-      receive: assign(({ context, event }: Args) => {
-        if (event.type !== 'RECEIVE') return {};
-        const after = receive(context.balance, money(context.debt), event.parts, context.payOrder);
-        return { balance: after.balance, debt: after.debt.toString() };
-      }),
-      markSuspended: assign(() => ({ suspendedSince: env.now() })),
-      setTerms: assign(({ event }: Args) => (event.type === 'SET_TERMS' ? { payOrder: event.payOrder, suspendAfterDays: event.suspendAfterDays } : {})),
-      endArrears: assign(() => ({ arrearsSince: null, arrearsDeadlineAt: null, suspendedSince: null })),
-      notifyArrearsStarted: emit(({ context }: Args): AccountEmitted => ({ type: 'arrearsStarted', accountId: context.accountId })),
-      notifyAccountSuspended: emit(
-        ({ context }: Args): AccountEmitted => ({ type: 'accountSuspended', accountId: context.accountId }),
-      ),
-      notifyArrearsCleared: emit(
-        ({ context }: Args): AccountEmitted => ({
-          type: 'arrearsCleared',
-          accountId: context.accountId,
-          wasSuspended: context.suspendedSince !== null,
-        }),
-      ),
-    },
-  }).createMachine({
-    id: 'account',
-    context: ({ input }) => ({ ...input, debt: '0', arrearsSince: null, arrearsDeadlineAt: null, suspendedSince: null }),
-    initial: 'inGoodStanding',
-    on: { RECEIVE: { actions: 'receive' }, SET_TERMS: { actions: 'setTerms' } },
-    states: {
-      inGoodStanding: {
-        on: {
-          PAY: { guard: 'balanceCovers', actions: 'draw' },
-          CHARGE_BILL: [
-            { guard: 'balanceCovers', actions: 'draw' },
-            { target: 'owing', actions: ['draw', 'startArrears', 'notifyArrearsStarted'] },
-          ],
-        },
-      },
-      /** A2: in arrears while the debt lasts; A5: nothing can be bought. */
-      owing: {
-        initial: 'inArrears',
-        on: {
-          CHARGE_BILL: { actions: 'draw' },
-          RECEIVE: [
-            { guard: 'clearsDebt', target: 'inGoodStanding', actions: ['receive', 'notifyArrearsCleared', 'endArrears'] },
-            { actions: 'receive' },
-          ],
-        },
-        states: {
-          inArrears: {
-            after: { untilArrearsDeadline: { target: 'suspended', actions: 'notifyAccountSuspended' } },
-          },
-          suspended: { entry: 'markSuspended' },
-        },
-      },
-    },
+    actions: { markSuspended: assign(() => ({ suspendedSince: env.now() })) },
   });
 }
 
-export type AccountMachine = ReturnType<typeof createAccountMachine>;
+export type AccountMachine = ReturnType<typeof accountMachineIn>;

@@ -76,10 +76,6 @@ export type AppEmitted =
   | { type: 'autoRenewFailed'; appId: string }
   | { type: 'recordsPurged'; appId: string };
 
-interface Args {
-  context: AppContext;
-}
-
 function proEndOf(context: AppContext): number {
   if (context.proEnd === null) throw new Error(`app ${context.appId} has no pro period`);
   return context.proEnd;
@@ -114,71 +110,232 @@ const cause = (value: TransitionCause) => ({ type: 'recordCause', params: { caus
  */
 const expiryWarnings = { entry: ['openWarnings', 'keepWarnings'], exit: 'closeWarnings' } as const;
 
-export function createAppMachine(env: AppMachineEnv) {
-  const graceEnd = (context: AppContext) => graceEndsAt(proEndOf(context), context.timing.lifecycle.grace, context.timing.zone);
-  const nextRetry = (context: AppContext) => nextAutoRenewRetry(proEndOf(context), env.now(), context.lastRetryAt, context.timing.autoRenew.retryAt, context.timing.zone);
-  const scansDue = (context: AppContext) => context.timing.autoRenew.retryDailyInGrace && nextRetry(context) < armedAt(context, 'graceEndAt');
-  /** The knob in effect at a scan: as last changed before its instant, else on (it was when the scans began). */
-  const knobAt = (context: AppContext) => (at: number) => context.scansOff?.knob.findLast((change) => change.at < at)?.on ?? true;
-  const scansMadeOff = (context: AppContext) => {
-    if (context.scansOff === null) throw new Error(`app ${context.appId} has no scans made with auto-renew off`);
-    const { retryAt } = context.timing.autoRenew;
-    const next = (scan: number) => nextAutoRenewRetry(proEndOf(context), scan, scan, retryAt, context.timing.zone);
-    return scansWhileOff(context.scansOff.first, env.now(), armedAt(context, 'graceEndAt'), knobAt(context), next);
-  };
-  const untilInstant = (instant: number) => Math.max(0, instant - env.now());
+const graceEnd = (context: AppContext) => graceEndsAt(proEndOf(context), context.timing.lifecycle.grace, context.timing.zone);
+const nextRetry = (context: AppContext, now: number) => nextAutoRenewRetry(proEndOf(context), now, context.lastRetryAt, context.timing.autoRenew.retryAt, context.timing.zone);
+const scansDue = (context: AppContext, now: number) => context.timing.autoRenew.retryDailyInGrace && nextRetry(context, now) < armedAt(context, 'graceEndAt');
+/** The knob in effect at a scan: as last changed before its instant, else on (it was when the scans began). */
+const knobAt = (context: AppContext) => (at: number) => context.scansOff?.knob.findLast((change) => change.at < at)?.on ?? true;
+function scansMadeOff(context: AppContext, now: number) {
+  if (context.scansOff === null) throw new Error(`app ${context.appId} has no scans made with auto-renew off`);
+  const { retryAt } = context.timing.autoRenew;
+  const next = (scan: number) => nextAutoRenewRetry(proEndOf(context), scan, scan, retryAt, context.timing.zone);
+  return scansWhileOff(context.scansOff.first, now, armedAt(context, 'graceEndAt'), knobAt(context), next);
+}
 
-  return setup({
-    types: {
-      context: {} as AppContext,
-      events: {} as AppEvent,
-      input: {} as AppInput,
-      emitted: {} as AppEmitted,
+/** What the definition leaves to its environment (the clock, the account's balance): `appMachineIn` provides it. */
+function unprovided(): never {
+  throw new Error('the app machine reads the clock and the balance: create its actors from appMachineIn(env)');
+}
+
+/**
+ * The app machine's definition, static: coverage and the statechart read it as it is; the
+ * simulator runs `appMachineIn(env)`, the same machine with the clock and the balance provided.
+ */
+export const appMachine = setup({
+  types: {
+    context: {} as AppContext,
+    events: {} as AppEvent,
+    input: {} as AppInput,
+    emitted: {} as AppEmitted,
+  },
+  guards: {
+    autoRenewOn: ({ context }) => context.autoRenew,
+    /** P5: auto-renew is on and the account's available balance covers it. */
+    canAffordAutoRenewal: unprovided,
+    /** P5: renewal management scans once a day between expiry and suspension; timed while auto-renew is on. */
+    retryBeforeGraceEnd: unprovided,
+    /** P5: scans are due, but with auto-renew off they find nothing to do. */
+    scansFindNothing: unprovided,
+    /** Auto-renew switched on while the scans that found nothing are still going on. */
+    scansGoOnSwitchedOn: unprovided,
+    autoRenewSwitchedOn: ({ event }) => event.type === 'SET_AUTO_RENEW' && event.on,
+  },
+  delays: { untilPackageEnd: unprovided, untilGraceEnd: unprovided, untilRetentionEnd: unprovided, untilAutoRenewRetry: unprovided },
+  actions: {
+    recordCause: assign((_, params: { cause: TransitionCause }) => ({ cause: params.cause })),
+    startPeriod: assign(({ event }) => {
+      if (event.type !== 'PRO_PERIOD') return {};
+      return { edition: event.edition, proStart: event.start, proEnd: event.end, cause: event.cause, freshWarnings: true };
+    }),
+    extendPeriod: assign(({ event }) => (event.type === 'PRO_PERIOD' ? { edition: event.edition, proEnd: event.end, cause: event.cause } : {})),
+    /** An upgrade: the new edition's period replaces the current one from now on. */
+    startUpgrade: assign(({ event }) => {
+      if (event.type !== 'UPGRADE') return {};
+      return { edition: event.edition, proStart: event.start, proEnd: event.end, freshWarnings: true };
+    }),
+    setAutoRenew: assign(({ event }) => (event.type === 'SET_AUTO_RENEW' ? { autoRenew: event.on } : {})),
+    setTiming: assign(({ event }) => (event.type === 'SET_TIMING' ? { timing: event.timing } : {})),
+    /** X5: retention counts from the suspension, under the terms of that moment. */
+    markSuspended: assign(unprovided),
+    /** X2: the package ended without a renewal; grace runs under the terms of that moment. */
+    armGrace: assign(({ context }) => ({ graceEndAt: graceEnd(context) })),
+    openWarnings: emit(({ context }): AppEmitted => ({ type: 'warningsOpened', appId: context.appId, fresh: context.freshWarnings })),
+    keepWarnings: assign(() => ({ freshWarnings: false })),
+    closeWarnings: emit(({ context }): AppEmitted => ({ type: 'warningsClosed', appId: context.appId })),
+    /** P5 and P4: one period bought from the end instant (in grace, per `renewal.inGraceFrom`). */
+    renewAutomatically: assign(unprovided),
+    emitAutoRenewed: emit(({ context }): AppEmitted => {
+      if (context.lastAutoRenewal === null) throw new Error(`app ${context.appId} was auto-renewed without a renewal`);
+      return {
+        type: 'autoRenewed',
+        appId: context.appId,
+        edition: editionOf(context),
+        start: context.lastAutoRenewal.start,
+        end: proEndOf(context),
+        months: context.timing.autoRenew.months,
+      };
+    }),
+    notifyAutoRenewFailed: emit(({ context }): AppEmitted => ({ type: 'autoRenewFailed', appId: context.appId })),
+    markRetried: assign(unprovided),
+    startScansOff: assign(unprovided),
+    /** A change of the knob is read by the scans that come after it (a policy change at an instant comes after its timers). */
+    noteScanKnob: assign(unprovided),
+    /** The scans made while auto-renew was off count as made. */
+    catchUpScans: assign(unprovided),
+    /** X4: at the end of grace the pro purchase records leave the history bills. */
+    purgeRecords: emit(({ context }): AppEmitted => ({ type: 'recordsPurged', appId: context.appId })),
+  },
+}).createMachine({
+  id: 'app',
+  context: ({ input }) => ({
+    ...input,
+    edition: null,
+    proStart: null,
+    proEnd: null,
+    autoRenew: false,
+    suspendedAt: null,
+    freshWarnings: true,
+    lastRetryAt: null,
+    scansOff: null,
+    lastAutoRenewal: null,
+    cause: null,
+    graceEndAt: null,
+    retentionEndAt: null,
+  }),
+  initial: 'trial',
+  on: { SET_AUTO_RENEW: { actions: 'setAutoRenew' }, SET_TIMING: { actions: 'setTiming' } },
+  states: {
+    trial: {
+      on: {
+        PRO_PERIOD: { target: 'active', actions: 'startPeriod' },
+        ARREARS_SUSPEND: { target: 'suspended.arrears.trial', actions: ['markSuspended', cause('arrears')] },
+      },
     },
+    active: {
+      initial: 'warnings',
+      states: { warnings: expiryWarnings },
+      after: {
+        untilPackageEnd: [
+          { guard: 'canAffordAutoRenewal', target: 'active', reenter: true, actions: ['renewAutomatically', 'emitAutoRenewed'] },
+          { guard: 'autoRenewOn', target: 'expiredGrace', actions: [cause('expiry'), 'armGrace', 'notifyAutoRenewFailed'] },
+          { target: 'expiredGrace', actions: [cause('expiry'), 'armGrace'] },
+        ],
+      },
+      on: {
+        PRO_PERIOD: { target: 'active', reenter: true, actions: 'extendPeriod' },
+        UPGRADE: { target: 'active', reenter: true, actions: 'startUpgrade' },
+        REFUND_PRO: { target: 'suspended.lapsed', actions: ['markSuspended', cause('refund')] },
+        ARREARS_SUSPEND: { target: 'suspended.arrears.active', actions: ['markSuspended', cause('arrears')] },
+      },
+    },
+    expiredGrace: {
+      type: 'parallel',
+      states: {
+        warnings: expiryWarnings,
+        autoRenewal: {
+          initial: 'checking',
+          states: {
+            checking: {
+              always: [
+                { guard: 'retryBeforeGraceEnd', target: 'waiting' },
+                { guard: 'scansFindNothing', target: 'off', actions: 'startScansOff' },
+                { target: 'done' },
+              ],
+            },
+            off: {
+              on: {
+                SET_AUTO_RENEW: [
+                  { guard: 'scansGoOnSwitchedOn', target: 'waiting', actions: ['catchUpScans', 'setAutoRenew'] },
+                  { guard: 'autoRenewSwitchedOn', target: 'done', actions: 'setAutoRenew' },
+                ],
+                SET_TIMING: { actions: ['setTiming', 'noteScanKnob'] },
+              },
+            },
+            waiting: {
+              after: {
+                untilAutoRenewRetry: [
+                  {
+                    guard: 'canAffordAutoRenewal',
+                    target: '#app.active',
+                    actions: [cause('autoRenewal'), 'renewAutomatically', 'emitAutoRenewed'],
+                  },
+                  { guard: 'autoRenewOn', target: 'checking', actions: ['markRetried', 'notifyAutoRenewFailed'] },
+                  { target: 'checking', actions: 'markRetried' },
+                ],
+              },
+            },
+            done: {},
+          },
+        },
+      },
+      after: {
+        untilGraceEnd: { target: 'suspended.lapsed', actions: ['markSuspended', cause('graceOver'), 'purgeRecords'] },
+      },
+      on: {
+        PRO_PERIOD: { target: 'active', actions: 'extendPeriod' },
+        ARREARS_SUSPEND: { target: 'suspended.arrears.expiredGrace', actions: ['markSuspended', cause('arrears')] },
+      },
+    },
+    suspended: {
+      initial: 'lapsed',
+      after: { untilRetentionEnd: { target: 'reclaimed', actions: cause('retentionOver') } },
+      states: {
+        lapsed: { on: { PRO_PERIOD: { target: '#app.active', actions: 'startPeriod' } } },
+        arrears: {
+          initial: 'trial',
+          states: {
+            trial: { on: { ARREARS_CLEARED: { target: '#app.trial', actions: cause('arrearsCleared') } } },
+            active: {
+              after: { untilPackageEnd: { target: 'expiredGrace', actions: 'armGrace' } },
+              on: {
+                ARREARS_CLEARED: { target: '#app.active', actions: cause('arrearsCleared') },
+                REFUND_PRO: 'lapsed',
+              },
+            },
+            expiredGrace: {
+              after: { untilGraceEnd: { target: 'lapsed', actions: 'purgeRecords' } },
+              on: { ARREARS_CLEARED: { target: '#app.expiredGrace', actions: cause('arrearsCleared') } },
+            },
+            lapsed: { on: { ARREARS_CLEARED: '#app.suspended.lapsed' } },
+          },
+        },
+      },
+    },
+    reclaimed: { type: 'final' },
+  },
+});
+
+/** The app machine on the simulator's clock, asking the account whether it can pay an auto-renewal. */
+export function appMachineIn(env: AppMachineEnv) {
+  const untilInstant = (instant: number) => Math.max(0, instant - env.now());
+  return appMachine.provide({
     guards: {
-      autoRenewOn: ({ context }) => context.autoRenew,
-      /** P5: auto-renew is on and the account's available balance covers it. */
-      canAffordAutoRenewal: ({ context }) =>
-        context.autoRenew && env.canAffordAutoRenewal(context.appId, context.timing.autoRenew.months),
-      /** P5: renewal management scans once a day between expiry and suspension; timed while auto-renew is on. */
-      retryBeforeGraceEnd: ({ context }) => context.autoRenew && scansDue(context),
-      /** P5: scans are due, but with auto-renew off they find nothing to do. */
-      scansFindNothing: ({ context }) => !context.autoRenew && scansDue(context),
-      /** Auto-renew switched on while the scans that found nothing are still going on. */
-      scansGoOnSwitchedOn: ({ context, event }) => event.type === 'SET_AUTO_RENEW' && event.on && scansMadeOff(context).goingOn,
-      autoRenewSwitchedOn: ({ event }) => event.type === 'SET_AUTO_RENEW' && event.on,
+      canAffordAutoRenewal: ({ context }) => context.autoRenew && env.canAffordAutoRenewal(context.appId, context.timing.autoRenew.months),
+      retryBeforeGraceEnd: ({ context }) => context.autoRenew && scansDue(context, env.now()),
+      scansFindNothing: ({ context }) => !context.autoRenew && scansDue(context, env.now()),
+      scansGoOnSwitchedOn: ({ context, event }) => event.type === 'SET_AUTO_RENEW' && event.on && scansMadeOff(context, env.now()).goingOn,
     },
     delays: {
-      untilPackageEnd: ({ context }: Args) => untilInstant(proEndOf(context)),
-      untilGraceEnd: ({ context }: Args) => untilInstant(armedAt(context, 'graceEndAt')),
-      untilRetentionEnd: ({ context }: Args) => untilInstant(armedAt(context, 'retentionEndAt')),
-      untilAutoRenewRetry: ({ context }: Args) => untilInstant(nextRetry(context)),
+      untilPackageEnd: ({ context }) => untilInstant(proEndOf(context)),
+      untilGraceEnd: ({ context }) => untilInstant(armedAt(context, 'graceEndAt')),
+      untilRetentionEnd: ({ context }) => untilInstant(armedAt(context, 'retentionEndAt')),
+      untilAutoRenewRetry: ({ context }) => untilInstant(nextRetry(context, env.now())),
     },
     actions: {
-      recordCause: assign((_, params: { cause: TransitionCause }) => ({ cause: params.cause })),
-      startPeriod: assign(({ event }) => {
-        if (event.type !== 'PRO_PERIOD') return {};
-        return { edition: event.edition, proStart: event.start, proEnd: event.end, cause: event.cause, freshWarnings: true };
-      }),
-      extendPeriod: assign(({ event }) => (event.type === 'PRO_PERIOD' ? { edition: event.edition, proEnd: event.end, cause: event.cause } : {})),
-      /** An upgrade: the new edition's period replaces the current one from now on. */
-      startUpgrade: assign(({ event }) => {
-        if (event.type !== 'UPGRADE') return {};
-        return { edition: event.edition, proStart: event.start, proEnd: event.end, freshWarnings: true };
-      }),
-      setAutoRenew: assign(({ event }) => (event.type === 'SET_AUTO_RENEW' ? { autoRenew: event.on } : {})),
-      setTiming: assign(({ event }) => (event.type === 'SET_TIMING' ? { timing: event.timing } : {})),
-      /** X5: retention counts from the suspension, under the terms of that moment. */
       markSuspended: assign(({ context }) => ({
         suspendedAt: env.now(),
         retentionEndAt: retentionEndsAt(env.now(), context.timing.lifecycle.retention.days, context.timing.zone),
       })),
-      /** X2: the package ended without a renewal; grace runs under the terms of that moment. */
-      armGrace: assign(({ context }) => ({ graceEndAt: graceEnd(context) })),
-      openWarnings: emit(({ context }): AppEmitted => ({ type: 'warningsOpened', appId: context.appId, fresh: context.freshWarnings })),
-      keepWarnings: assign(() => ({ freshWarnings: false })),
-      closeWarnings: emit(({ context }): AppEmitted => ({ type: 'warningsClosed', appId: context.appId })),
-      /** P5 and P4: one period bought from the end instant (in grace, per `renewal.inGraceFrom`). */
       renewAutomatically: assign(({ context }) => {
         const end = proEndOf(context);
         const fromNow = end < env.now() && context.timing.renewal.inGraceFrom === 'renewalTime';
@@ -186,146 +343,15 @@ export function createAppMachine(env: AppMachineEnv) {
         const renewed = proValidityEnd(start, context.timing.autoRenew.months, validityOf(context), context.timing.zone);
         return { proEnd: renewed, lastAutoRenewal: { start, end: renewed }, freshWarnings: true };
       }),
-      emitAutoRenewed: emit(({ context }): AppEmitted => ({
-        type: 'autoRenewed',
-        appId: context.appId,
-        edition: editionOf(context),
-        start: context.lastAutoRenewal?.start ?? env.now(),
-        end: proEndOf(context),
-        months: context.timing.autoRenew.months,
-      })),
-      notifyAutoRenewFailed: emit(({ context }): AppEmitted => ({ type: 'autoRenewFailed', appId: context.appId })),
       markRetried: assign(() => ({ lastRetryAt: env.now() })),
-      startScansOff: assign(({ context }) => ({ scansOff: { first: nextRetry(context), knob: [] } })),
-      /** A change of the knob is read by the scans that come after it (a policy change at an instant comes after its timers). */
+      startScansOff: assign(({ context }) => ({ scansOff: { first: nextRetry(context, env.now()), knob: [] } })),
       noteScanKnob: assign(({ context, event }) => {
         if (event.type !== 'SET_TIMING' || context.scansOff === null) return {};
         return { scansOff: { ...context.scansOff, knob: [...context.scansOff.knob, { at: env.now(), on: event.timing.autoRenew.retryDailyInGrace }] } };
       }),
-      /** The scans made while auto-renew was off count as made. */
-      catchUpScans: assign(({ context }) => ({ lastRetryAt: scansMadeOff(context).last ?? context.lastRetryAt, scansOff: null })),
-      /** X4: at the end of grace the pro purchase records leave the history bills. */
-      purgeRecords: emit(({ context }): AppEmitted => ({ type: 'recordsPurged', appId: context.appId })),
-    },
-  }).createMachine({
-    id: 'app',
-    context: ({ input }) => ({
-      ...input,
-      edition: null,
-      proStart: null,
-      proEnd: null,
-      autoRenew: false,
-      suspendedAt: null,
-      freshWarnings: true,
-      lastRetryAt: null,
-      scansOff: null,
-      lastAutoRenewal: null,
-      cause: null,
-      graceEndAt: null,
-      retentionEndAt: null,
-    }),
-    initial: 'trial',
-    on: { SET_AUTO_RENEW: { actions: 'setAutoRenew' }, SET_TIMING: { actions: 'setTiming' } },
-    states: {
-      trial: {
-        on: {
-          PRO_PERIOD: { target: 'active', actions: 'startPeriod' },
-          ARREARS_SUSPEND: { target: 'suspended.arrears.trial', actions: ['markSuspended', cause('arrears')] },
-        },
-      },
-      active: {
-        initial: 'warnings',
-        states: { warnings: expiryWarnings },
-        after: {
-          untilPackageEnd: [
-            { guard: 'canAffordAutoRenewal', target: 'active', reenter: true, actions: ['renewAutomatically', 'emitAutoRenewed'] },
-            { guard: 'autoRenewOn', target: 'expiredGrace', actions: [cause('expiry'), 'armGrace', 'notifyAutoRenewFailed'] },
-            { target: 'expiredGrace', actions: [cause('expiry'), 'armGrace'] },
-          ],
-        },
-        on: {
-          PRO_PERIOD: { target: 'active', reenter: true, actions: 'extendPeriod' },
-          UPGRADE: { target: 'active', reenter: true, actions: 'startUpgrade' },
-          REFUND_PRO: { target: 'suspended.lapsed', actions: ['markSuspended', cause('refund')] },
-          ARREARS_SUSPEND: { target: 'suspended.arrears.active', actions: ['markSuspended', cause('arrears')] },
-        },
-      },
-      expiredGrace: {
-        type: 'parallel',
-        states: {
-          warnings: expiryWarnings,
-          autoRenewal: {
-            initial: 'checking',
-            states: {
-              checking: {
-                always: [
-                  { guard: 'retryBeforeGraceEnd', target: 'waiting' },
-                  { guard: 'scansFindNothing', target: 'off', actions: 'startScansOff' },
-                  { target: 'done' },
-                ],
-              },
-              off: {
-                on: {
-                  SET_AUTO_RENEW: [
-                    { guard: 'scansGoOnSwitchedOn', target: 'waiting', actions: ['catchUpScans', 'setAutoRenew'] },
-                    { guard: 'autoRenewSwitchedOn', target: 'done', actions: 'setAutoRenew' },
-                  ],
-                  SET_TIMING: { actions: ['setTiming', 'noteScanKnob'] },
-                },
-              },
-              waiting: {
-                after: {
-                  untilAutoRenewRetry: [
-                    {
-                      guard: 'canAffordAutoRenewal',
-                      target: '#app.active',
-                      actions: [cause('autoRenewal'), 'renewAutomatically', 'emitAutoRenewed'],
-                    },
-                    { guard: 'autoRenewOn', target: 'checking', actions: ['markRetried', 'notifyAutoRenewFailed'] },
-                    { target: 'checking', actions: 'markRetried' },
-                  ],
-                },
-              },
-              done: {},
-            },
-          },
-        },
-        after: {
-          untilGraceEnd: { target: 'suspended.lapsed', actions: ['markSuspended', cause('graceOver'), 'purgeRecords'] },
-        },
-        on: {
-          PRO_PERIOD: { target: 'active', actions: 'extendPeriod' },
-          ARREARS_SUSPEND: { target: 'suspended.arrears.expiredGrace', actions: ['markSuspended', cause('arrears')] },
-        },
-      },
-      suspended: {
-        initial: 'lapsed',
-        after: { untilRetentionEnd: { target: 'reclaimed', actions: cause('retentionOver') } },
-        states: {
-          lapsed: { on: { PRO_PERIOD: { target: '#app.active', actions: 'startPeriod' } } },
-          arrears: {
-            initial: 'trial',
-            states: {
-              trial: { on: { ARREARS_CLEARED: { target: '#app.trial', actions: cause('arrearsCleared') } } },
-              active: {
-                after: { untilPackageEnd: { target: 'expiredGrace', actions: 'armGrace' } },
-                on: {
-                  ARREARS_CLEARED: { target: '#app.active', actions: cause('arrearsCleared') },
-                  REFUND_PRO: 'lapsed',
-                },
-              },
-              expiredGrace: {
-                after: { untilGraceEnd: { target: 'lapsed', actions: 'purgeRecords' } },
-                on: { ARREARS_CLEARED: { target: '#app.expiredGrace', actions: cause('arrearsCleared') } },
-              },
-              lapsed: { on: { ARREARS_CLEARED: '#app.suspended.lapsed' } },
-            },
-          },
-        },
-      },
-      reclaimed: { type: 'final' },
+      catchUpScans: assign(({ context }) => ({ lastRetryAt: scansMadeOff(context, env.now()).last ?? context.lastRetryAt, scansOff: null })),
     },
   });
 }
 
-export type AppMachine = ReturnType<typeof createAppMachine>;
+export type AppMachine = ReturnType<typeof appMachineIn>;

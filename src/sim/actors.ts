@@ -5,8 +5,8 @@
  * inspection API is attached only when a trace is asked for (it costs an event per microstep).
  */
 import { createActor, type Snapshot } from 'xstate';
-import { createAccountMachine } from '../machines/account.machine.ts';
-import { createAppMachine } from '../machines/app.machine.ts';
+import { type AccountMachine, accountMachineIn } from '../machines/account.machine.ts';
+import { type AppMachine, appMachineIn } from '../machines/app.machine.ts';
 import { appTiming } from '../machines/appTiming.ts';
 import type { AppState } from '../report/types.ts';
 import type { AccountSpec, AppSpec } from '../scenario/types.ts';
@@ -19,21 +19,21 @@ import { closeWarnings, openWarnings } from './warnings.ts';
 import { purgeAfterRenewalInGrace } from './purge.ts';
 
 export interface Machines {
-  app: ReturnType<typeof createAppMachine>;
-  account: ReturnType<typeof createAccountMachine>;
+  app: AppMachine;
+  account: AccountMachine;
 }
 
 export function createMachines(world: World): Machines {
   const now = () => world.clock.now();
   return {
-    app: createAppMachine({
+    app: appMachineIn({
       now,
       canAffordAutoRenewal: (appId, months) => {
         const app = world.apps.get(appId);
         return app !== undefined && canPay(app.account, quote(world, renewedEdition(world, app), months, true).total);
       },
     }),
-    account: createAccountMachine({ now }),
+    account: accountMachineIn({ now }),
   };
 }
 

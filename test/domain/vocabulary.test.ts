@@ -1,10 +1,9 @@
 /** The domain's words are the machines' and the report's: declared once, in src/domain/vocabulary.ts. */
 import { describe, expect, it } from 'vitest';
 import { appStates, denialReasons } from '../../src/domain/vocabulary.ts';
-import { createAppMachine } from '../../src/machines/app.machine.ts';
+import { appMachine as machine } from '../../src/machines/app.machine.ts';
 import { emptyKpiSet } from '../../src/report/kpis.ts';
 
-const machine = createAppMachine({ now: () => 0, canAffordAutoRenewal: () => false });
 
 describe('the vocabulary', () => {
   it("the app machine's top-level states are the app states, in their order", () => {

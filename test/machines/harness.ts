@@ -1,8 +1,8 @@
 /** Runs one app or account machine on a virtual clock, as the simulator does, for unit tests. */
 import { createActor } from 'xstate';
 import { zoneNamed, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
-import { createAccountMachine } from '../../src/machines/account.machine.ts';
-import { type AppEmitted, createAppMachine } from '../../src/machines/app.machine.ts';
+import { accountMachineIn } from '../../src/machines/account.machine.ts';
+import { type AppEmitted, appMachineIn } from '../../src/machines/app.machine.ts';
 import { appTiming } from '../../src/machines/appTiming.ts';
 import { loadPolicy } from '../../src/policy/load.ts';
 import type { Policy } from '../../src/policy/schema.ts';
@@ -14,7 +14,7 @@ export const at = (text: string): number => parseLocalTime(text, zone) as number
 export function appHarness(options: { start: string; policy?: Policy; funds?: () => boolean }) {
   const clock = new VirtualClock(at(options.start));
   const policy = options.policy ?? loadPolicy('tencent-im-2019');
-  const machine = createAppMachine({ now: () => clock.now(), canAffordAutoRenewal: options.funds ?? (() => false) });
+  const machine = appMachineIn({ now: () => clock.now(), canAffordAutoRenewal: options.funds ?? (() => false) });
   const actor = createActor(machine, {
     clock: clock.timersFor(1),
     input: { appId: 'app', accountId: 'acme', timing: appTiming(policy, zone) },
@@ -38,7 +38,7 @@ export function appHarness(options: { start: string; policy?: Policy; funds?: ()
 
 export function accountHarness(options: { start: string; cash: string }) {
   const clock = new VirtualClock(at(options.start));
-  const actor = createActor(createAccountMachine({ now: () => clock.now() }), {
+  const actor = createActor(accountMachineIn({ now: () => clock.now() }), {
     clock: clock.timersFor(1),
     input: {
       accountId: 'acme',

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { machineEdges, machineStates } from '../../src/coverage/machineGraph.ts';
-import { createAccountMachine } from '../../src/machines/account.machine.ts';
-import { createAppMachine } from '../../src/machines/app.machine.ts';
+import { accountMachine } from '../../src/machines/account.machine.ts';
+import { appMachine } from '../../src/machines/app.machine.ts';
 import { drawingOf, highlightedStates } from '../../src/ui/statechart/drawing.ts';
 import { chartGraph, shortEvent } from '../../src/ui/statechart/graph.ts';
 import { allNodes, type LayoutNode, layoutFor, type StatechartLayout } from '../../src/ui/statechart/layout.ts';
 import { markedEdgeIds } from '../../src/ui/statechart/marking.ts';
 
-const appMachine = createAppMachine({ now: () => 0, canAffordAutoRenewal: () => false });
-const accountMachine = createAccountMachine({ now: () => 0 });
 const lifecycle = ['trial', 'active', 'expiredGrace', 'suspended', 'reclaimed'];
 
 function expectPlaced(layout: StatechartLayout) {
