@@ -73,6 +73,7 @@ export const transitionColumns: Column<TransitionRecord>[] = [
   col('from', 'from', (r) => r.from),
   col('to', 'to', (r) => r.to),
   col('cause', 'cause', (r) => r.cause),
+  col('edition', 'edition', (r) => r.edition ?? ''),
 ];
 
 export const orderColumns: Column<OrderRecord>[] = [
@@ -82,7 +83,9 @@ export const orderColumns: Column<OrderRecord>[] = [
   col('product', 'product', (r) => r.product),
   col('months', 'months', (r) => r.months, { numeric: true, width: 0.6 }),
   col('kind', 'kind', (r) => r.kind),
+  col('edition', 'edition', (r) => r.edition),
   col('listPrice', 'list price', (r) => r.listPrice, { numeric: true }),
+  col('credit', 'credit (upgrade)', (r) => (r.credit === undefined ? '' : `${r.credit} from ${r.upgradedFrom}`), { width: 1.4 }),
   col('total', 'total', (r) => r.total, { numeric: true }),
   col('paid', 'paid cash/income/gift', (r) => `${r.paid.cash} / ${r.paid.income} / ${r.paid.gift}`, { width: 1.8 }),
   col('start', 'start', (r) => r.start, { width: 2 }),
