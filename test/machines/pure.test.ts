@@ -19,8 +19,8 @@ describe('the app machine, stepped by pure transition()', () => {
     const [active, actions] = transition(machine, trial, { type: 'PRO_PERIOD', start: at('2020-03-09T10:00'), end: at('2020-04-08T10:00'), edition: 'pro', cause: 'purchase' });
     expect(active.value).toEqual({ active: 'warnings' });
     expect(active.context).toMatchObject({ edition: 'pro', proEnd: at('2020-04-08T10:00'), cause: 'purchase' });
-    const delayed = actions.find((action) => action.type === 'xstate.raise' && (action.params as { delay?: number }).delay !== undefined);
-    expect((delayed?.params as { delay: number }).delay).toBe(at('2020-04-08T10:00') - at('2020-03-09T10:00'));
+    const delays = actions.filter((action) => action.type === 'xstate.raise').map((action) => (action.params as { delay?: number }).delay);
+    expect(delays).toContain(at('2020-04-08T10:00') - at('2020-03-09T10:00'));
   });
 
   it('the definition alone says what it needs when a timer is armed without the environment', () => {
