@@ -63,6 +63,17 @@ describe('the visualizer', () => {
     await page.close();
   });
 
+  it('draws every statechart after a fresh load, with nothing touched (four loads: a race left them "Laying out" in most)', async () => {
+    for (let load = 0; load < 4; load += 1) {
+      const { page, seen } = await openPage();
+      await expect.poll(() => page.locator('.statechart').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('.statechart--pending').count(), { timeout: 30_000 }).toBe(0);
+      expect(await page.locator('[data-testid=statechart] svg').count()).toBe(await page.locator('[data-testid=statechart]').count());
+      expect(seen.problems).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('scrubbed to 2020-03-17, shows Games suspended by graceOver in its statechart', async () => {
     const { page, seen } = await openPage();
     await scrubTo(page, '2020-01-01', '2020-03-17T12:00');

@@ -43,7 +43,13 @@ function useLayout(machine: MachineName, compact: boolean) {
     layout: cachedLayout(machine, compact),
   }));
   useEffect(() => {
-    if (cachedLayout(machine, compact)) return;
+    // Laid out between the render and this effect (another chart asked first): draw it now, or
+    // nothing would render the chart again until something else changed.
+    const settled = cachedLayout(machine, compact);
+    if (settled) {
+      setState((previous) => (previous.layout === settled ? previous : { layout: settled }));
+      return;
+    }
     let current = true;
     layoutFor(machine, compact).then(
       (layout) => current && setState({ layout }),
