@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zoneNamed, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { simulate } from '../../src/sim/simulate.ts';
+import { formatCny } from '../../src/ui/model/money.ts';
 import { launch, type PageWatch, watch } from './browser.ts';
 import { serveFolder } from './staticServer.ts';
 
@@ -92,8 +93,8 @@ describe('the visualizer', () => {
     await page.close();
   });
 
-  it('shows every bill with the totals of the CLI report of the same scenario', async () => {
-    const expected = simulate(loadScenario('scenarios/default.yaml')).bills.map((bill) => [bill.month, bill.total]);
+  it('shows every bill with the totals of the CLI report of the same scenario, in yuan', async () => {
+    const expected = simulate(loadScenario('scenarios/default.yaml')).bills.map((bill) => [bill.month, formatCny(bill.total)]);
     const { page } = await openPage();
     await page.locator('[data-testid=table-tab]', { hasText: 'bills' }).click();
     await page.locator('[data-testid=bill-row]').first().waitFor();
@@ -101,6 +102,7 @@ describe('the visualizer', () => {
       rows.map((row) => [row.getAttribute('data-month'), row.querySelector('[data-testid=bill-total]')?.textContent?.trim()]),
     );
     expect(shown.length).toBeGreaterThan(0);
+    expect(shown).toContainEqual(['2020-07', '¥14,289.29']);
     for (const bill of shown) expect(expected).toContainEqual(bill);
     expect(new Set(shown.map(([month]) => month)).size).toBe(shown.length);
     await page.close();

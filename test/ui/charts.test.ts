@@ -17,8 +17,8 @@ describe('chart time', () => {
 });
 
 describe('chart formats', () => {
-  it('writes amounts with two decimals and counts with separators; no value is a dash', () => {
-    expect(formatMoney(12345.6)).toBe('12,345.60');
+  it('writes amounts in yuan with two decimals and counts with separators; no value is a dash', () => {
+    expect(formatMoney(12345.6)).toBe('¥12,345.60');
     expect(formatMoney(null)).toBe('—');
     expect(formatCount(120000)).toBe('120,000');
     expect(formatAxis([0, 50000, 1200000])).toEqual(['0', '50K', '1.2M']);

@@ -18,7 +18,7 @@ describe('the tables of a report', () => {
   it('shows the edition of orders and transitions, and an upgrade credit with the edition it came from', () => {
     const column = (key: string) => orderColumns.find((c) => c.key === key);
     const upgrade = { ...report.orders[0], kind: 'upgrade' as const, edition: 'flagship', credit: '666.00', upgradedFrom: 'pro' };
-    expect([column('edition')?.value(upgrade), column('credit')?.value(upgrade), column('credit')?.value(report.orders[0])]).toEqual(['flagship', '666.00 from pro', '']);
+    expect([column('edition')?.value(upgrade), column('credit')?.value(upgrade), column('credit')?.value(report.orders[0])]).toEqual(['flagship', '¥666.00 from pro', '']);
     expect(transitionColumns.find((c) => c.key === 'edition')?.value(report.transitions[0])).toBe('pro');
   });
 

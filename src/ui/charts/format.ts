@@ -3,11 +3,11 @@
  * resolved against the chart's element when the chart is built, since a canvas cannot use them.
  */
 
-const moneyFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const moneyFormat = new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY' });
 const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const axisFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
-/** Legend value of an amount in CNY: `12,345.60`; no value, `—`. */
+/** Legend value of an amount in CNY: `¥12,345.60`; no value, `—`. */
 export function formatMoney(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : moneyFormat.format(value);
 }

@@ -9,6 +9,7 @@
 import { kpiTableRows, stepText } from '../../explore/compareRows.ts';
 import { COMPARE_KNOBS } from '../engine/protocol.ts';
 import { kpiLabel } from '../model/kpis.ts';
+import { formatCny, formatCnyChange, isMoneyKpi } from '../model/money.ts';
 import { formatWhen } from '../model/time.ts';
 import { describeOverrides, examples, linesOfKnobs } from '../state/presets.ts';
 import { setCompare, setCompareKnobs } from '../state/runner.ts';
@@ -122,9 +123,9 @@ function Comparison() {
             {rows.map((row) => (
               <tr key={row.kpi} data-testid="kpi-delta" data-key={row.kpi} class={row.changed ? (row.delta.startsWith('-') ? 'down' : 'up') : ''}>
                 <td title={row.kpi}>{kpiLabel(row.kpi)}</td>
-                <td class="num">{row.a}</td>
-                <td class="num">{row.b}</td>
-                <td class="num delta">{row.changed ? row.delta : '='}</td>
+                <td class="num">{amount(row.kpi, row.a)}</td>
+                <td class="num">{amount(row.kpi, row.b)}</td>
+                <td class="num delta">{row.changed ? (isMoneyKpi(row.kpi) ? formatCnyChange(row.delta) : row.delta) : '='}</td>
                 <td class="num">{row.change}</td>
               </tr>
             ))}
@@ -163,4 +164,9 @@ function Comparison() {
       </ol>
     </>
   );
+}
+
+/** A KPI's value as shown: amounts in yuan, counts as they are. */
+function amount(kpi: string, value: string | number): string {
+  return isMoneyKpi(kpi) ? formatCny(value) : String(value);
 }

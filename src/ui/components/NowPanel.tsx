@@ -6,6 +6,7 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { formatInstant } from '../../domain/calendar.ts';
 import { Statechart } from '../statechart/Statechart.tsx';
+import { formatCny } from '../model/money.ts';
 import { accountActiveStates, appActiveStates } from '../model/activeStates.ts';
 import { type AccountTimeline, type AppTimeline, accountStateAt, appLabel, balanceAt, lastTransitionAt, notificationsOfDay, stateAt } from '../model/timeline.ts';
 import { formatDate, formatWhen, type Zone } from '../model/time.ts';
@@ -109,7 +110,7 @@ function AccountNow({ account, zone }: { account: AccountTimeline; zone: Zone })
               <div key={part} class={part === 'debt' && point.debt > 0 ? 'debt' : ''}>
                 <dt>{part}</dt>
                 <dd class="num" data-testid={`balance-${part}`}>
-                  {point.record[part]}
+                  {formatCny(point.record[part])}
                 </dd>
               </div>
             ))}

@@ -5,6 +5,7 @@
  * of the selected ones.
  */
 import { kpiAt } from '../../report/kpiPaths.ts';
+import { formatCny, isMoneyKpi } from '../model/money.ts';
 import { type AppStory, headline, type StoryItem } from '../model/story.ts';
 import { causeWords, plural, stateWords } from '../model/words.ts';
 import { current, moveCursor, selectApp, selectedApps } from '../state/store.ts';
@@ -25,7 +26,10 @@ export function StoryPanel() {
     ? view.accountStories.filter((a) => selectedAccounts.has(a.account) || a.items.some((i) => i.kind === 'arrears')).slice(0, 6)
     : view.accountStories;
   const quiet = view.accountStories.length - accounts.length;
-  const headline = (key: string) => String(kpiAt(report.kpis, key) ?? '');
+  const headline = (key: string) => {
+    const value = String(kpiAt(report.kpis, key) ?? '');
+    return isMoneyKpi(key) ? formatCny(value) : value;
+  };
   return (
     <section class="panel story" data-testid="story">
       <header class="story-head">
@@ -129,8 +133,8 @@ function AppCard({ story }: { story: AppStory }) {
         {story.items.length === 0 && <li class="muted">stayed on trial</li>}
       </ol>
       <footer class="cost">
-        paid <strong class="num">{story.paid}</strong> · refunded <strong class="num">{story.refunded}</strong> · usage billed{' '}
-        <strong class="num">{story.billed}</strong>
+        paid <strong class="num">{formatCny(story.paid)}</strong> · refunded <strong class="num">{formatCny(story.refunded)}</strong> · usage billed{' '}
+        <strong class="num">{formatCny(story.billed)}</strong>
       </footer>
     </article>
   );

@@ -30,6 +30,7 @@ import {
   tableNames,
   transitionColumns,
 } from '../model/tables.ts';
+import { formatCny } from '../model/money.ts';
 import { instant } from '../model/time.ts';
 import { baseName, downloadText } from '../state/download.ts';
 import { current, moveCursor, tableApp } from '../state/store.ts';
@@ -154,6 +155,12 @@ function text(value: Cell): string {
   return value === undefined ? '' : String(value);
 }
 
+/** A cell as shown: amounts in yuan, the rest as text. */
+function shown<T>(column: Column<T>, row: T): string {
+  const value = column.value(row);
+  return column.money ? formatCny(text(value)) : text(value);
+}
+
 function PlainTable<T>({ name, rows, columns, at }: { name: TableName; rows: T[]; columns: Column<T>[]; at: (row: T) => string }) {
   const sort = useSignal<Sort | null>(null);
   const sorted = useMemo(() => sortRows(rows, columns, sort.value), [rows, columns, sort.value]);
@@ -179,7 +186,7 @@ function PlainTable<T>({ name, rows, columns, at }: { name: TableName; rows: T[]
               >
                 {columns.map((column) => (
                   <span key={column.key} class={column.numeric ? 'num' : ''}>
-                    {text(column.value(row))}
+                    {shown(column, row)}
                   </span>
                 ))}
               </button>
@@ -219,8 +226,8 @@ function BillsTable({ report, app }: { report: Report; app: string | null }) {
                 <div key={item.key} class="t-row t-line" data-testid="bill-line" data-month={row.bill.month} style={{ ...style, gridTemplateColumns: lineTemplate }}>
                   <span />
                   {billLineColumns.map((column) => (
-                    <span key={column.key} class={column.numeric ? 'num' : ''} title={text(column.value(row.line))}>
-                      {column.key === 'item' ? `${text(column.value(row.line))}` : text(column.value(row.line))}
+                    <span key={column.key} class={column.numeric ? 'num' : ''} title={shown(column, row.line)}>
+                      {shown(column, row.line)}
                     </span>
                   ))}
                 </div>
@@ -247,7 +254,7 @@ function BillsTable({ report, app }: { report: Report; app: string | null }) {
                 <span class="chevron">{open ? '▾' : '▸'}</span>
                 {billColumns.map((column) => (
                   <span key={column.key} class={column.numeric ? 'num' : ''} data-testid={column.key === 'total' ? 'bill-total' : undefined}>
-                    {text(column.value(row.bill))}
+                    {shown(column, row.bill)}
                   </span>
                 ))}
               </button>

@@ -3,6 +3,7 @@
  * the rows of one app, sort by a column. Bills are a table of bills whose rows unfold into their
  * lines; flattening keeps a line right under its bill whatever the sort.
  */
+import { formatCny } from './money.ts';
 import type {
   BalanceRecord,
   BillLine,
@@ -23,6 +24,8 @@ export interface Column<T> {
   value: (row: T) => Cell;
   /** Sorted as numbers (money strings included), aligned right. */
   numeric?: boolean;
+  /** An amount: shown in yuan (¥1,234.50), sorted by its value. */
+  money?: boolean;
   /** Relative width (CSS grid fr). */
   width?: number;
 }
@@ -84,10 +87,10 @@ export const orderColumns: Column<OrderRecord>[] = [
   col('months', 'months', (r) => r.months, { numeric: true, width: 0.6 }),
   col('kind', 'kind', (r) => r.kind),
   col('edition', 'edition', (r) => r.edition),
-  col('listPrice', 'list price', (r) => r.listPrice, { numeric: true }),
-  col('credit', 'credit (upgrade)', (r) => (r.credit === undefined ? '' : `${r.credit} from ${r.upgradedFrom}`), { width: 1.4 }),
-  col('total', 'total', (r) => r.total, { numeric: true }),
-  col('paid', 'paid cash/income/gift', (r) => `${r.paid.cash} / ${r.paid.income} / ${r.paid.gift}`, { width: 1.8 }),
+  col('listPrice', 'list price', (r) => r.listPrice, { numeric: true, money: true }),
+  col('credit', 'credit (upgrade)', (r) => (r.credit === undefined ? '' : `${formatCny(r.credit)} from ${r.upgradedFrom}`), { width: 1.4 }),
+  col('total', 'total', (r) => r.total, { numeric: true, money: true }),
+  col('paid', 'paid cash/income/gift', (r) => `${formatCny(r.paid.cash)} / ${formatCny(r.paid.income)} / ${formatCny(r.paid.gift)}`, { width: 2.2 }),
   col('start', 'start', (r) => r.start, { width: 2 }),
   col('end', 'end', (r) => r.end, { width: 2 }),
 ];
@@ -97,16 +100,16 @@ export const billColumns: Column<BillRecord>[] = [
   col('account', 'account', (r) => r.account),
   col('pushedAt', 'pushed at', (r) => r.pushedAt, { width: 2 }),
   col('lines', 'lines', (r) => r.lines.length, { numeric: true, width: 0.6 }),
-  col('total', 'total', (r) => r.total, { numeric: true }),
-  col('paid', 'paid', (r) => r.paid, { numeric: true }),
-  col('debt', 'debt', (r) => r.debt, { numeric: true }),
+  col('total', 'total', (r) => r.total, { numeric: true, money: true }),
+  col('paid', 'paid', (r) => r.paid, { numeric: true, money: true }),
+  col('debt', 'debt', (r) => r.debt, { numeric: true, money: true }),
 ];
 
 export const billLineColumns: Column<BillLine>[] = [
   col('app', 'app', (r) => r.app),
   col('item', 'item', (r) => r.item),
   col('quantity', 'quantity', (r) => r.quantity, { numeric: true }),
-  col('amount', 'amount', (r) => r.amount, { numeric: true }),
+  col('amount', 'amount', (r) => r.amount, { numeric: true, money: true }),
   col('basis', 'basis', (r) => r.basis, { width: 4 }),
 ];
 
@@ -116,8 +119,8 @@ export const refundColumns: Column<RefundRecord>[] = [
   col('app', 'app', (r) => r.app),
   col('product', 'product', (r) => r.product),
   col('kind', 'kind', (r) => r.kind),
-  col('amount', 'amount', (r) => r.amount, { numeric: true }),
-  col('to', 'to cash/income/gift', (r) => `${r.to.cash} / ${r.to.income} / ${r.to.gift}`, { width: 1.8 }),
+  col('amount', 'amount', (r) => r.amount, { numeric: true, money: true }),
+  col('to', 'to cash/income/gift', (r) => `${formatCny(r.to.cash)} / ${formatCny(r.to.income)} / ${formatCny(r.to.gift)}`, { width: 2.2 }),
   col('basis', 'basis', (r) => r.basis, { width: 3 }),
 ];
 
@@ -141,10 +144,10 @@ export const notificationColumns: Column<NotificationRecord>[] = [
 export const balanceColumns: Column<BalanceRecord>[] = [
   col('at', 'at', (r) => r.at, { width: 2 }),
   col('account', 'account', (r) => r.account),
-  col('cash', 'cash', (r) => r.cash, { numeric: true }),
-  col('income', 'income', (r) => r.income, { numeric: true }),
-  col('gift', 'gift', (r) => r.gift, { numeric: true }),
-  col('debt', 'debt', (r) => r.debt, { numeric: true }),
+  col('cash', 'cash', (r) => r.cash, { numeric: true, money: true }),
+  col('income', 'income', (r) => r.income, { numeric: true, money: true }),
+  col('gift', 'gift', (r) => r.gift, { numeric: true, money: true }),
+  col('debt', 'debt', (r) => r.debt, { numeric: true, money: true }),
   col('cause', 'cause', (r) => r.cause, { width: 1.5 }),
 ];
 
