@@ -8,6 +8,8 @@ import './theme.css';
 
 const root = document.getElementById('app');
 if (root) {
+  // The message for a page opened from disk (index.html) goes once the code runs.
+  root.replaceChildren();
   render(<App />, root);
   const named = decodeURIComponent(location.hash.replace(/^#/, ''));
   loadBundled(named || DEFAULT_FILE);

@@ -3,6 +3,8 @@
  * Debian's Chromium. Screenshots go to test-results/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zoneNamed, parseLocalTime, type Zone } from '../../src/domain/calendar.ts';
@@ -73,6 +75,18 @@ describe('the visualizer', () => {
       expect(seen.problems).toEqual([]);
       await page.close();
     }
+  });
+
+  it('opened from disk (file://), says how to serve it instead of a blank page; served, the message is gone', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(resolve('dist/index.html')).href);
+    await expect.poll(() => page.locator('[data-testid=not-served]').innerText()).toContain('opened from disk');
+    expect(await page.locator('[data-testid=not-served]').innerText()).toContain('python3 -m http.server');
+    await page.close();
+    const served = await openPage();
+    expect(await served.page.locator('[data-testid=not-served]').count()).toBe(0);
+    expect(await served.page.locator('[data-testid=inspector-button]').innerText()).toBe('Stately Inspector (online) ↗');
+    await served.page.close();
   });
 
   it('scrubbed to 2020-03-17, shows Games suspended by graceOver in its statechart', async () => {

@@ -40,11 +40,13 @@ export function InspectorButton() {
   return (
     <button
       type="button"
+      class="inspector-button"
       data-testid="inspector-button"
       onClick={() => void start()}
-      title={note.value || 'Open the Stately Inspector (stately.ai, needs a network) and stream this run’s machines to it'}
+      title={`${note.value ? `${note.value}. ` : ''}Opens the Stately Inspector on stately.ai (goes online) and streams this run’s machines to it`}
+      aria-live="polite"
     >
-      Stately Inspector{note.value ? ` · ${note.value}` : ''}
+      {note.value ? `Inspector: ${note.value}` : 'Stately Inspector (online) ↗'}
     </button>
   );
 }
