@@ -8,6 +8,7 @@
  * expand into too many values or into themselves, and a field written twice in one mapping
  * (checked here in one pass: the parser's own check compares every key with every other).
  */
+import { plainYamlError } from './yamlErrors.ts';
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
 import { InputError, type InputIssue } from '../inputError.ts';
 import { fileIssue, inFileOrder } from './issues.ts';
@@ -46,7 +47,7 @@ export function readYaml(text: string, file: string): YamlSource {
     // eemeli/yaml reports a stack overflow in deep nesting as RESOURCE_EXHAUSTION, once per level.
     const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
     if (exhausted) throw new InputError([{ ...at(exhausted.pos[0]), message: `${tooDeep}, found more` }]);
-    const issues = inFileOrder(doc.errors.slice(0, MAX_YAML_ERRORS).map((error) => ({ ...at(error.pos[0]), message: `YAML syntax: ${error.message.split('\n')[0]}` })));
+    const issues = inFileOrder(doc.errors.slice(0, MAX_YAML_ERRORS).map((error) => ({ ...at(error.pos[0]), message: plainYamlError(error) })));
     if (doc.errors.length > MAX_YAML_ERRORS) {
       issues.push(fileIssue(file, '', `… and ${doc.errors.length - MAX_YAML_ERRORS} more YAML syntax errors (only the first ${MAX_YAML_ERRORS} are listed)`));
     }

@@ -159,6 +159,10 @@ describe('the visualizer', () => {
     expect(errors.join('\n')).toMatch(/6:1/);
     expect(await page.locator('[data-testid=app-row]').count()).toBe(3);
     await page.screenshot({ path: `${results}/visualizer-errors.png`, fullPage: true });
+    const syntax = 'format: 1\nname: Broken: twice\n';
+    await page.locator('[data-testid=file-input]').setInputFiles({ name: 'syntax.yaml', mimeType: 'text/yaml', buffer: Buffer.from(syntax) });
+    await expect.poll(() => page.locator('[data-testid=error-item]').first().innerText()).toMatch(/^2:7\s+YAML\s+two "name: value" on one line/);
+    await page.screenshot({ path: `${results}/visualizer-syntax-error.png`, fullPage: true });
     expect(seen.problems).toEqual([]);
     await page.close();
   });

@@ -52,14 +52,18 @@ export function ErrorList() {
   );
 }
 
+/** How a YAML syntax error begins (input/yamlErrors.ts): the page says it in the field column instead. */
+const SYNTAX = 'YAML syntax: ';
+
 function IssueItem({ issue }: { issue: InputIssue }) {
+  const syntax = issue.path === '' && issue.message.startsWith(SYNTAX);
   const where = issue.file === POLICY_PANEL ? 'policy panel' : inEditor(issue) ? `${issue.line}:${issue.column}` : `${issue.file}:${issue.line}:${issue.column}`;
   return (
     <li>
       <button type="button" class="error-item" data-testid="error-item" disabled={!inEditor(issue)} onClick={() => jumpTo(issue)}>
         <span class="where mono">{where}</span>
-        <span class="field mono">{issue.path || '(file)'}</span>
-        <span class="message">{issue.message}</span>
+        <span class="field mono">{issue.path || (syntax ? 'YAML' : 'whole file')}</span>
+        <span class="message">{syntax ? issue.message.slice(SYNTAX.length) : issue.message}</span>
       </button>
     </li>
   );
