@@ -11,6 +11,7 @@ import { zoneNamed, parseLocalTime, type Zone } from '../../src/domain/calendar.
 import { loadScenario } from '../../src/scenario/load.ts';
 import { simulate } from '../../src/sim/simulate.ts';
 import { formatCny } from '../../src/ui/model/money.ts';
+import { seriousViolations } from './axe.ts';
 import { launch, type PageWatch, watch } from './browser.ts';
 import { serveFolder } from './staticServer.ts';
 
@@ -63,6 +64,7 @@ describe('the visualizer', () => {
     await page.screenshot({ path: `${results}/visualizer-default.png`, fullPage: true });
     expect(seen.problems).toEqual([]);
     expect(seen.outside).toEqual([]);
+    expect(await seriousViolations(page), 'axe, default').toEqual([]);
     await page.close();
   });
 
@@ -104,6 +106,7 @@ describe('the visualizer', () => {
     await page.screenshot({ path: `${results}/visualizer-scrubbed.png`, fullPage: true });
     await page.screenshot({ path: `${results}/visualizer.png` });
     expect(seen.problems).toEqual([]);
+    expect(await seriousViolations(page), 'axe, scrubbed').toEqual([]);
     await page.close();
   });
 
@@ -146,6 +149,7 @@ describe('the visualizer', () => {
     await expect.poll(() => overage.getAttribute('class'), { timeout: 20_000 }).toBe('down');
     expect(await page.locator('[data-testid=compare-issue]').count()).toBe(0);
     expect(seen.problems).toEqual([]);
+    expect(await seriousViolations(page), 'axe, compare').toEqual([]);
     await page.close();
   });
 
@@ -164,6 +168,7 @@ describe('the visualizer', () => {
     await expect.poll(() => page.locator('[data-testid=error-item]').first().innerText()).toMatch(/^2:7\s+YAML\s+two "name: value" on one line/);
     await page.screenshot({ path: `${results}/visualizer-syntax-error.png`, fullPage: true });
     expect(seen.problems).toEqual([]);
+    expect(await seriousViolations(page), 'axe, errors').toEqual([]);
     await page.close();
   });
 

@@ -74,6 +74,7 @@ function BKnobs() {
       <div class="b-actions">
         <select
           data-testid="compare-example"
+          aria-label="Set B's knobs from an example"
           value=""
           onChange={(event) => {
             const example = examples[Number((event.currentTarget as HTMLSelectElement).value)];
@@ -108,7 +109,7 @@ function Comparison() {
       <p class="better-worse" data-testid="better-worse">
         {result.betterOff} app{result.betterOff === 1 ? '' : 's'} better off under B, {result.worseOff} worse off (by net revenue)
       </p>
-      <div class="kpi-scroll">
+      <div class="kpi-scroll" tabIndex={0} role="region" aria-label="Every figure under A and B">
         <table class="kpi-table" data-testid="kpi-table">
           <thead>
             <tr>

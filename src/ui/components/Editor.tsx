@@ -65,6 +65,9 @@ export function Editor() {
         EditorView.contentAttributes.of({ 'aria-label': 'Scenario YAML', 'data-testid': 'editor-content' }),
       ],
     });
+    // A keyboard user can reach the scroll area of a long file too (axe: scrollable-region-focusable).
+    editor.scrollDOM.tabIndex = 0;
+    editor.scrollDOM.setAttribute('aria-label', 'Scenario YAML, scroll area');
     view = editor;
     let revision = source.value.revision;
     const stopSource = effect(() => {
