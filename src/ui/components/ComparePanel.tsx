@@ -109,7 +109,8 @@ function Comparison() {
       <p class="better-worse" data-testid="better-worse">
         {result.betterOff} app{result.betterOff === 1 ? '' : 's'} better off under B, {result.worseOff} worse off (by net revenue)
       </p>
-      <div class="kpi-scroll" tabIndex={0} role="region" aria-label="Every figure under A and B">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll area must be reachable by keyboard (WCAG 2.1.1; axe scrollable-region-focusable) */}
+      <section class="kpi-scroll" tabIndex={0} aria-label="Every figure under A and B">
         <table class="kpi-table" data-testid="kpi-table">
           <thead>
             <tr>
@@ -132,7 +133,7 @@ function Comparison() {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       <h3 class="sub">
         {found.length === 0 ? 'No app diverges: every transition is the same in both runs.' : `${found.length} app${found.length === 1 ? '' : 's'} diverge`}
       </h3>
