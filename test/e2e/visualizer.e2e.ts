@@ -65,6 +65,12 @@ describe('the visualizer', () => {
     expect(seen.problems).toEqual([]);
     expect(seen.outside).toEqual([]);
     expect(await seriousViolations(page), 'axe, default').toEqual([]);
+    // The keyboard: arrows move among the table tabs; the scrubber speaks a date, not milliseconds.
+    await page.locator('[data-testid=table-tab][data-table=transitions]').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('[data-testid=table-tab][aria-selected=true]').getAttribute('data-table')).toBe('orders');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-table'))).toBe('orders');
+    expect(await page.locator('[data-testid=scrubber]').getAttribute('aria-valuetext')).toMatch(/^2020-01-01 00:00 Asia\/Shanghai$/);
     await page.close();
   });
 

@@ -54,13 +54,14 @@ export function Tables() {
   return (
     <section class="panel tables" data-testid="tables">
       <div class="tables-head">
-        <div class="tabs" role="tablist">
+        <div class="tabs" role="tablist" aria-label="Records of the run" onKeyDown={(event) => moveTab(event, tab)}>
           {tableNames.map((name) => (
             <button
               key={name}
               type="button"
               role="tab"
               aria-selected={tab.value === name}
+              tabIndex={tab.value === name ? 0 : -1}
               class={tab.value === name ? 'tab is-active' : 'tab'}
               data-testid="table-tab"
               data-table={name}
@@ -149,6 +150,17 @@ function HeaderRow<T>({ columns, sort, onSort, lead }: { columns: readonly Colum
       })}
     </div>
   );
+}
+
+/** The tabs as one stop for the keyboard: arrows, Home and End choose among them (WAI-ARIA tabs). */
+function moveTab(event: KeyboardEvent, tab: { value: TableName }): void {
+  const index = tableNames.indexOf(tab.value);
+  const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tableNames.length - 1 };
+  if (!(event.key in moves)) return;
+  event.preventDefault();
+  const next = tableNames[(moves[event.key] + tableNames.length) % tableNames.length];
+  tab.value = next;
+  (event.currentTarget as HTMLElement).querySelector<HTMLElement>(`[data-table="${next}"]`)?.focus();
 }
 
 function text(value: Cell): string {

@@ -67,6 +67,7 @@ export function TimelineBar() {
           class="scrubber"
           data-testid="scrubber"
           aria-label="Instant"
+          aria-valuetext={`${formatDateTime(cursor.value, period.zone)} ${period.zone.name}`}
           min={0}
           max={Math.floor(span / 1000) - 1}
           step={1}
