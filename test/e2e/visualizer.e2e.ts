@@ -135,6 +135,12 @@ describe('the visualizer', () => {
     const { page, seen } = await openPage();
     const knob = page.locator('[data-testid=knob][data-path="lifecycle.grace.days"]');
     if (!(await knob.isVisible())) await page.getByRole('button', { name: 'Policy' }).click();
+    // A value out of range keeps what was typed, says what is allowed, and changes nothing.
+    await knob.fill('-3');
+    await knob.press('Enter');
+    await expect.poll(() => page.locator('[data-knob="lifecycle.grace.days"] .knob-error').innerText()).toBe('expected a whole number from 0 to 36500; found "-3"');
+    expect(await knob.inputValue()).toBe('-3');
+    expect(await knob.getAttribute('aria-invalid')).toBe('true');
     await knob.fill('14');
     await knob.press('Enter');
     await scrubTo(page, '2020-01-01', '2020-03-20T12:00');

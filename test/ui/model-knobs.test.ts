@@ -17,7 +17,9 @@ describe('the knobs of the bundled policy', () => {
   });
 
   it('reads the kind of each input from the schema, enums with their values', () => {
-    expect(knob('lifecycle.grace.days')).toMatchObject({ kind: 'count', value: 7, nullable: false });
+    expect(knob('lifecycle.grace.days')).toMatchObject({ kind: 'count', value: 7, nullable: false, min: 0, max: 36500 });
+    expect(knob('lengths.maxMonths')).toMatchObject({ kind: 'count', min: 1, max: 1200 });
+    expect(knob('autoRenew.retryAt')).toMatchObject({ kind: 'text', value: 'end' });
     expect(knob('lifecycle.grace.countEndDay')).toMatchObject({ kind: 'boolean', value: false });
     expect(knob('usage.dauOverage.rounding')).toMatchObject({ kind: 'enum', options: ['ceilUnit', 'linear'] });
     expect(knob('renewal.inGraceFrom').options).toEqual(['previousEnd', 'renewalTime']);
@@ -43,6 +45,8 @@ describe('reading what was typed into a knob', () => {
   it('turns text into the value an override takes', () => {
     expect(readKnobInput(knob('lifecycle.grace.days'), '14')).toEqual({ value: 14 });
     expect(readKnobInput(knob('lifecycle.grace.days'), '1.5')).toHaveProperty('error');
+    expect(readKnobInput(knob('lifecycle.grace.days'), '-3')).toEqual({ error: 'expected a whole number from 0 to 36500; found "-3"' });
+    expect(readKnobInput(knob('editions.pro.limits.users'), 'many')).toEqual({ error: 'expected a whole number 0 or more, or empty for no limit; found "many"' });
     expect(readKnobInput(knob('editions.pro.limits.users'), '')).toEqual({ value: null });
     expect(readKnobInput(knob('editions.pro.pricePerMonth'), '888.50')).toEqual({ value: '888.50' });
     expect(readKnobInput(knob('lifecycle.grace.countEndDay'), true)).toEqual({ value: true });

@@ -83,10 +83,13 @@ export function PolicyPanel() {
 
 function KnobRow({ knob, pending, changed, byScenario }: { knob: Knob; pending: unknown; changed: boolean; byScenario: boolean }) {
   const error = useSignal('');
+  // What was typed, kept in the field beside its error instead of the value still in effect.
+  const typed = useSignal('');
   const value = changed ? pending : knob.value;
   const commit = (input: string | boolean) => {
     const read = readKnobInput(knob, input);
     if ('error' in read) {
+      typed.value = String(input);
       error.value = read.error;
       return;
     }
@@ -102,14 +105,18 @@ function KnobRow({ knob, pending, changed, byScenario }: { knob: Knob; pending: 
         <label for={id} class="knob-path mono" title={knob.path}>
           {label}
         </label>
-        <KnobInput id={id} knob={knob} value={value} commit={commit} />
+        <KnobInput id={id} knob={knob} value={value} text={error.value ? typed.value : knobText(value)} commit={commit} invalid={error.value !== ''} />
         {changed && (
           <button type="button" class="reset" title={`back to ${knobText(knob.value)}`} onClick={() => resetOverride(knob.path)}>
             ↺
           </button>
         )}
       </div>
-      {error.value && <p class="knob-error">{error.value}</p>}
+      {error.value && (
+        <p class="knob-error" id={`${id}-error`} role="alert">
+          {error.value}
+        </p>
+      )}
       <p class="knob-rule">
         {knob.rules.map((r) => (
           <span key={r.id} class="rule" title={r.title}>
@@ -128,8 +135,9 @@ function KnobRow({ knob, pending, changed, byScenario }: { knob: Knob; pending: 
   );
 }
 
-function KnobInput({ id, knob, value, commit }: { id: string; knob: Knob; value: unknown; commit: (input: string | boolean) => void }) {
-  const common = { id, 'data-testid': 'knob', 'data-path': knob.path, 'data-kind': knob.kind };
+function KnobInput(props: { id: string; knob: Knob; value: unknown; text: string; invalid: boolean; commit: (input: string | boolean) => void }) {
+  const { id, knob, value, text, invalid, commit } = props;
+  const common = { id, 'data-testid': 'knob', 'data-path': knob.path, 'data-kind': knob.kind, 'aria-invalid': invalid, 'aria-describedby': invalid ? `${id}-error` : undefined };
   switch (knob.kind) {
     case 'boolean':
       return <input {...common} type="checkbox" checked={value === true} onChange={(event) => commit((event.currentTarget as HTMLInputElement).checked)} />;
@@ -148,10 +156,11 @@ function KnobInput({ id, knob, value, commit }: { id: string; knob: Knob; value:
         <input
           {...common}
           type="number"
-          min={0}
+          min={knob.min ?? 0}
+          max={knob.max}
           step={1}
           placeholder={knob.nullable ? 'no limit' : ''}
-          value={knobText(value)}
+          value={text}
           onChange={(event) => commit((event.currentTarget as HTMLInputElement).value)}
         />
       );
@@ -163,7 +172,7 @@ function KnobInput({ id, knob, value, commit }: { id: string; knob: Knob; value:
           {...common}
           type="text"
           inputMode={knob.kind === 'decimal' ? 'decimal' : undefined}
-          value={knobText(value)}
+          value={text}
           title={knob.kind === 'list' ? `comma-separated: ${knob.options?.join(', ')}` : undefined}
           onChange={(event) => commit((event.currentTarget as HTMLInputElement).value)}
         />

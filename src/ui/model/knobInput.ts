@@ -12,6 +12,9 @@ export interface Knob {
   value: unknown;
   /** null is allowed (no limit). */
   nullable: boolean;
+  /** The bounds of a count, when the schema sets them. */
+  min?: number;
+  max?: number;
   /** The values of an enum, or the values a list is made of. */
   options?: string[];
   /** Rules whose knobs name this path or a parent of it, the most specific first. */
@@ -29,8 +32,13 @@ export function readKnobInput(knob: Knob, input: string | boolean): { value: unk
   if (text === '' && knob.nullable) return { value: null };
   switch (knob.kind) {
     case 'count': {
-      if (!/^\d+$/.test(text)) return { error: `expected a whole number${knob.nullable ? ' (empty for no limit)' : ''}` };
-      return { value: Number(text) };
+      const value = /^-?\d+$/.test(text) ? Number(text) : undefined;
+      const [min, max] = [knob.min ?? 0, knob.max];
+      if (value === undefined || value < min || (max !== undefined && value > max)) {
+        const range = max === undefined ? `${min} or more` : `from ${min} to ${max}`;
+        return { error: `expected a whole number ${range}${knob.nullable ? ', or empty for no limit' : ''}; found "${text}"` };
+      }
+      return { value };
     }
     case 'decimal':
       return /^\d+(\.\d+)?$/.test(text) ? { value: text } : { error: 'expected a decimal number ≥ 0 such as "999.00"' };

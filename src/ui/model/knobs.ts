@@ -40,14 +40,26 @@ function knobAt(path: string, value: unknown, schema: z.ZodType | undefined): Kn
   const def = unwrap(schema).def as { type: string; element?: z.ZodType };
   if (def.type === 'enum') return { ...base, kind: 'enum', options: enumOptions(unwrap(schema)) };
   if (def.type === 'boolean') return { ...base, kind: 'boolean' };
-  if (def.type === 'number') return { ...base, kind: 'count' };
-  if (def.type === 'union') return { ...base, kind: 'decimal' };
+  if (def.type === 'number') return { ...base, kind: 'count', ...rangeOf(unwrap(schema) as z.ZodNumber) };
+  // An amount is a union of a decimal text and a number; a union with a word in it (`end` or a time) is text.
+  if (def.type === 'union') return { ...base, kind: withWord(def as { options?: z.ZodType[] }) ? 'text' : 'decimal' };
   if (def.type === 'string') return { ...base, kind: 'text' };
   if (def.type === 'array' && def.element) {
     const element = unwrap(def.element);
     if ((element.def as { type: string }).type === 'enum') return { ...base, kind: 'list', options: enumOptions(element) };
   }
   return { ...base, kind: 'fixed' };
+}
+
+/** The bounds of a count (`lifecycle.grace.days`: 0 to 36500), as the schema sets them. */
+function rangeOf(schema: z.ZodNumber): { min?: number; max?: number } {
+  const finite = (value: number | null | undefined) => (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < Number.MAX_SAFE_INTEGER ? value : undefined);
+  const [min, max] = [finite(schema.minValue), finite(schema.maxValue)];
+  return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+}
+
+function withWord(def: { options?: z.ZodType[] }): boolean {
+  return (def.options ?? []).some((option) => (option.def as { type: string }).type === 'literal');
 }
 
 function enumOptions(schema: z.ZodType): string[] {
