@@ -37,6 +37,11 @@ export function App() {
         <main class={`center${stale.value ? ' is-stale' : ''}${running.value ? ' is-running' : ''}`}>
           {current.value ? (
             <>
+              {(stale.value || running.value) && (
+                <p class={`stale-note${stale.value ? ' is-stale' : ''}`} data-testid="stale-note" role="status">
+                  {stale.value ? 'This is the last good run: the scenario has input errors.' : 'This is the previous run: the new one is running (progress above).'}
+                </p>
+              )}
               <StoryPanel />
               <TimelineBar />
               <AppList />

@@ -174,6 +174,7 @@ describe('the visualizer', () => {
     expect(errors.join('\n')).toMatch(/5:6/);
     expect(errors.join('\n')).toMatch(/6:1/);
     expect(await page.locator('[data-testid=app-row]').count()).toBe(3);
+    expect(await page.locator('[data-testid=stale-note]').innerText()).toBe('This is the last good run: the scenario has input errors.');
     await page.screenshot({ path: `${results}/visualizer-errors.png`, fullPage: true });
     const syntax = 'format: 1\nname: Broken: twice\n';
     await page.locator('[data-testid=file-input]').setInputFiles({ name: 'syntax.yaml', mimeType: 'text/yaml', buffer: Buffer.from(syntax) });
