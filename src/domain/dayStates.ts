@@ -5,7 +5,7 @@
  * spent wholly suspended or reclaimed, or before the app exists, serves nothing. The engine
  * bills from this and the visualizer draws it.
  */
-import type { AppState } from '../report/types.ts';
+import type { AppState } from './vocabulary.ts';
 import { localDay, type Zone } from './calendar.ts';
 
 export const stateBits: Record<AppState, number> = { trial: 1, active: 2, expiredGrace: 4, suspended: 8, reclaimed: 16 };
