@@ -1,8 +1,7 @@
-/** The browser visualizer's entry: the page, then the default scenario (or the one named in the URL hash). */
+/** The browser visualizer's entry: the page, then what its address names (the default scenario when it names nothing). */
 import { render } from 'preact';
 import { App } from './App.tsx';
-import { loadBundled } from './state/runner.ts';
-import { DEFAULT_FILE } from './scenarios/bundled.ts';
+import { followAddress } from './state/url.ts';
 import { layoutFor } from './statechart/layout.ts';
 import './theme.css';
 
@@ -11,8 +10,7 @@ if (root) {
   // The message for a page opened from disk (index.html) goes once the code runs.
   root.replaceChildren();
   render(<App />, root);
-  const named = decodeURIComponent(location.hash.replace(/^#/, ''));
-  loadBundled(named || DEFAULT_FILE);
+  followAddress();
   // Lay out the statecharts while the engine runs, not on the first scrub that shows one.
   for (const machine of ['app', 'account'] as const) layoutFor(machine, true);
 }

@@ -97,6 +97,29 @@ describe('the visualizer', () => {
     await served.page.close();
   });
 
+  it('puts what it shows in its address: a link opens the same scenario, knob, instant and apps, also on a hash change', async () => {
+    const link = '#default.yaml?set=lifecycle.grace.days%3D14&at=2020-03-20T12%3A00&apps=1400000002';
+    const { page, seen } = await openPage(link);
+    await expect.poll(() => page.locator('[data-testid=current-time]').innerText(), { timeout: 20_000 }).toContain('2020-03-20 12:00');
+    await expect.poll(() => appState(page, GAMES).innerText()).toContain('expiredGrace');
+    expect(await page.locator('[data-testid=statechart]').getAttribute('data-app')).toBe(GAMES);
+    await scrubTo(page, '2020-01-01', '2020-03-17T12:00');
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toContain('at=2020-03-17T12:00');
+    const shared = await page.evaluate(() => location.hash);
+    expect(decodeURIComponent(shared)).toContain('set=lifecycle.grace.days=14');
+    const other = await openPage(shared);
+    await expect.poll(() => other.page.locator('[data-testid=current-time]').innerText(), { timeout: 20_000 }).toContain('2020-03-17 12:00');
+    await other.page.evaluate(() => {
+      location.hash = '#default.yaml?at=2020-03-17T12%3A00&apps=1400000001';
+    });
+    await expect.poll(() => other.page.locator('[data-testid=statechart]').getAttribute('data-app'), { timeout: 20_000 }).toBe('1400000001');
+    await expect.poll(() => appState(other.page, GAMES).innerText(), { timeout: 20_000 }).toContain('suspended');
+    expect(seen.problems).toEqual([]);
+    expect(other.seen.problems).toEqual([]);
+    await page.close();
+    await other.page.close();
+  });
+
   it('scrubbed to 2020-03-17, shows Games suspended by graceOver in its statechart', async () => {
     const { page, seen } = await openPage();
     await scrubTo(page, '2020-01-01', '2020-03-17T12:00');

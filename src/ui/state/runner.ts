@@ -65,6 +65,12 @@ export function loadBundled(file: string): void {
   if (scenario) loadText(scenario.text(), scenario.file, 'bundled');
 }
 
+/** The panel's knobs all at once (a link), then a run. */
+export function setOverrides(all: Record<string, unknown>): void {
+  overrides.value = all;
+  schedule(KNOB_DEBOUNCE_MS);
+}
+
 export function setOverride(path: string, value: unknown): void {
   overrides.value = { ...overrides.value, [path]: value };
   schedule(KNOB_DEBOUNCE_MS);
