@@ -11,6 +11,7 @@ import type { Zone } from '../domain/calendar.ts';
 import { money } from '../domain/money.ts';
 import { arrearsDeadline } from '../domain/schedule.ts';
 import type { BalancePart } from '../domain/vocabulary.ts';
+import { unprovided as unprovidedBy } from './unprovided.ts';
 
 export interface AccountMachineEnv {
   now(): number;
@@ -55,10 +56,8 @@ function chargeOf(event: AccountEvent): string {
   return event.type === 'PAY' || event.type === 'CHARGE_BILL' ? event.amount : '0';
 }
 
-/** What the definition leaves to its environment: `accountMachineIn` provides it. */
-function unprovided(): never {
-  throw new Error('the account machine reads the clock: create its actors from accountMachineIn(env)');
-}
+/** The clock, which `accountMachineIn` provides. */
+const unprovided = unprovidedBy('accountMachineIn');
 
 /**
  * The account machine's definition, static: coverage and the statechart read it as it is; the

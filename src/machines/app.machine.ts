@@ -16,6 +16,7 @@ import { paidEdition } from '../domain/editions.ts';
 import { proValidityEnd } from '../domain/validity.ts';
 import type { TransitionCause } from '../report/types.ts';
 import type { AppTiming } from './appTiming.ts';
+import { unprovided as unprovidedBy } from './unprovided.ts';
 
 export interface AppMachineEnv {
   /** The simulator's virtual clock (ms since epoch). */
@@ -122,10 +123,8 @@ function scansMadeOff(context: AppContext, now: number) {
   return scansWhileOff(context.scansOff.first, now, armedAt(context, 'graceEndAt'), knobAt(context), next);
 }
 
-/** What the definition leaves to its environment (the clock, the account's balance): `appMachineIn` provides it. */
-function unprovided(): never {
-  throw new Error('the app machine reads the clock and the balance: create its actors from appMachineIn(env)');
-}
+/** The clock and the account's balance, which `appMachineIn` provides. */
+const unprovided = unprovidedBy('appMachineIn');
 
 /**
  * The app machine's definition, static: coverage and the statechart read it as it is; the

@@ -2,14 +2,14 @@
  * Number formats and colours of the charts. Colours are CSS variables (`var(--chart-1, #…)`),
  * resolved against the chart's element when the chart is built, since a canvas cannot use them.
  */
+import { formatCny } from '../model/money.ts';
 
-const moneyFormat = new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY' });
 const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const axisFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 /** Legend value of an amount in CNY: `¥12,345.60`; no value, `—`. */
 export function formatMoney(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : moneyFormat.format(value);
+  return value === null || value === undefined ? '—' : formatCny(value);
 }
 
 /** Legend value of a count (DAU): `120,000`. */
