@@ -1,6 +1,7 @@
 /**
- * The page: the scenario (picker, editor, errors) on the left; the story, the timeline at the
- * chosen instant, the charts and the tables in the middle; the policy's knobs and the compare
+ * The page: the scenario (picker, editor, errors) on the left; in the middle the run's headline,
+ * then the timeline (scrubber and state bands) first, the story, the chosen instant, the charts
+ * and the tables; the policy's knobs and the compare
  * view on the right. Every part shows the last good run, dimmed while the text has errors.
  */
 import { useSignal } from '@preact/signals';
@@ -12,7 +13,7 @@ import { Editor } from './components/Editor.tsx';
 import { ErrorList } from './components/ErrorList.tsx';
 import { NowPanel } from './components/NowPanel.tsx';
 import { PolicyPanel } from './components/PolicyPanel.tsx';
-import { StoryPanel } from './components/StoryPanel.tsx';
+import { RunHeadline, StoryPanel } from './components/StoryPanel.tsx';
 import { Tables } from './components/Tables.tsx';
 import { TimelineBar } from './components/TimelineBar.tsx';
 import { TopBar } from './components/TopBar.tsx';
@@ -42,9 +43,10 @@ export function App() {
                   {stale.value ? 'This is the last good run: the scenario has input errors.' : 'This is the previous run: the new one is running (progress above).'}
                 </p>
               )}
-              <StoryPanel />
+              <RunHeadline />
               <TimelineBar />
               <AppList />
+              <StoryPanel />
               <NowPanel />
               <ChartsPanel />
               <Tables />

@@ -11,6 +11,6 @@ if (root) {
   root.replaceChildren();
   render(<App />, root);
   followAddress();
-  // Lay out the statecharts while the engine runs, not on the first scrub that shows one.
-  for (const machine of ['app', 'account'] as const) layoutFor(machine, true);
+  // Lay out the statecharts while the engine runs, not when one is first asked for.
+  for (const machine of ['app', 'account'] as const) layoutFor(machine, machine === 'app' ? 'overview' : 'compact');
 }

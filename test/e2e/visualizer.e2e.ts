@@ -54,6 +54,12 @@ function appState(page: Page, app: string) {
   return page.locator(`[data-testid=app-row][data-app="${app}"] [data-testid=app-state]`);
 }
 
+function selectedAppIds(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid=app-row]:has(.app-name[aria-pressed=true])')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-app') ?? ''));
+}
+
 describe('the visualizer', () => {
   it('runs the default scenario in the page, tells its story, and stays offline and within its CSP', async () => {
     const { page, seen } = await openPage();
@@ -74,15 +80,54 @@ describe('the visualizer', () => {
     await page.close();
   });
 
-  it('draws every statechart after a fresh load, with nothing touched (four loads: a race left them "Laying out" in most)', async () => {
+  it('draws every statechart asked for after a fresh load, with nothing else touched (four loads: a race left them "Laying out" in most)', async () => {
     for (let load = 0; load < 4; load += 1) {
       const { page, seen } = await openPage();
+      await page.locator('[data-testid=show-statecharts]').click();
       await expect.poll(() => page.locator('.statechart').count(), { timeout: 30_000 }).toBeGreaterThan(0);
       await expect.poll(() => page.locator('.statechart--pending').count(), { timeout: 30_000 }).toBe(0);
       expect(await page.locator('[data-testid=statechart] svg').count()).toBe(await page.locator('[data-testid=statechart]').count());
       expect(seen.problems).toEqual([]);
       await page.close();
     }
+  });
+
+  it('leads with the scrubber and the state bands at 1440×900, and draws a statechart only when asked, its edges labelled and nothing overlapping', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const seen = await watch(page, site.url);
+    await page.goto(site.url);
+    await page.locator('[data-testid=app-row]').first().waitFor({ timeout: 120_000 });
+    for (const target of ['[data-testid=scrubber]', '[data-testid=app-row] >> nth=2']) {
+      const box = await page.locator(target).boundingBox();
+      expect(box && box.y + box.height, target).toBeLessThanOrEqual(900);
+    }
+    expect(await page.locator('.statechart').count()).toBe(0);
+    await page.locator('[data-testid=app-row][data-app="1400000002"] .app-name').click();
+    await page.locator('[data-testid=show-statecharts]').click();
+    await expect.poll(() => page.locator('[data-testid=statechart] .statechart--overview svg').count(), { timeout: 30_000 }).toBe(1);
+    const boxes = await page.locator('[data-testid=statechart] svg').evaluate((svg) => {
+      const rect = (element: Element) => {
+        const { x, y, width, height } = (element as SVGGraphicsElement).getBBox();
+        return { x, y, width, height };
+      };
+      return {
+        edges: svg.querySelectorAll('.sc-edges .sc-edge').length,
+        labels: [...svg.querySelectorAll('.sc-labels .sc-label')].map((label) => ({ text: label.textContent ?? '', ...rect(label) })),
+        states: [...svg.querySelectorAll('.sc-state__box')].map(rect),
+      };
+    });
+    expect(boxes.labels.length).toBe(boxes.edges);
+    expect(boxes.labels.every((label) => label.text.length > 0)).toBe(true);
+    type Rect = { x: number; y: number; width: number; height: number };
+    const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const clashes = boxes.labels.flatMap((label, i) => [
+      ...boxes.labels.slice(i + 1).filter((other) => overlap(label, other)).map((other) => `${label.text} × ${other.text}`),
+      ...boxes.states.filter((state) => overlap(label, state)).map(() => `${label.text} × a state`),
+    ]);
+    expect(clashes).toEqual([]);
+    await page.locator('[data-testid=statecharts]').screenshot({ path: `${results}/statechart-overview.png` });
+    expect(seen.problems).toEqual([]);
+    await page.close();
   });
 
   it('opened from disk (file://), says how to serve it instead of a blank page; served, the message is gone', async () => {
@@ -102,7 +147,7 @@ describe('the visualizer', () => {
     const { page, seen } = await openPage(link);
     await expect.poll(() => page.locator('[data-testid=current-time]').innerText(), { timeout: 20_000 }).toContain('2020-03-20 12:00');
     await expect.poll(() => appState(page, GAMES).innerText()).toContain('expiredGrace');
-    expect(await page.locator('[data-testid=statechart]').getAttribute('data-app')).toBe(GAMES);
+    expect(await selectedAppIds(page)).toEqual([GAMES]);
     await scrubTo(page, '2020-01-01', '2020-03-17T12:00');
     await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toContain('at=2020-03-17T12:00');
     const shared = await page.evaluate(() => location.hash);
@@ -112,7 +157,7 @@ describe('the visualizer', () => {
     await other.page.evaluate(() => {
       location.hash = '#default.yaml?at=2020-03-17T12%3A00&apps=1400000001';
     });
-    await expect.poll(() => other.page.locator('[data-testid=statechart]').getAttribute('data-app'), { timeout: 20_000 }).toBe('1400000001');
+    await expect.poll(() => selectedAppIds(other.page), { timeout: 20_000 }).toEqual(['1400000001']);
     await expect.poll(() => appState(other.page, GAMES).innerText(), { timeout: 20_000 }).toContain('suspended');
     expect(seen.problems).toEqual([]);
     expect(other.seen.problems).toEqual([]);
@@ -131,7 +176,9 @@ describe('the visualizer', () => {
     const chart = page.locator(`[data-testid=statechart][data-app="${GAMES}"]`);
     await expect.poll(() => chart.getAttribute('data-state')).toBe('suspended');
     await expect.poll(() => chart.locator('[data-testid=last-transition]').innerText()).toContain('graceOver');
-    expect(await chart.locator('svg').count()).toBeGreaterThan(0);
+    await page.locator('[data-testid=show-statecharts]').click();
+    await expect.poll(() => chart.locator('.sc-label.is-marked .is-cause').first().textContent(), { timeout: 30_000 }).toBe('graceOver');
+    expect(await chart.locator('.sc-state.is-active').first().getAttribute('data-state')).toBe('app.suspended');
     await page.screenshot({ path: `${results}/visualizer-scrubbed.png`, fullPage: true });
     await page.screenshot({ path: `${results}/visualizer.png` });
     expect(seen.problems).toEqual([]);

@@ -80,14 +80,14 @@ describe('the statechart layout', () => {
 
   it('computes a layout once per machine and form', async () => {
     expect(layoutFor('app')).toBe(layoutFor('app'));
-    expect(layoutFor('app', true)).not.toBe(layoutFor('app'));
+    expect(layoutFor('app', 'compact')).not.toBe(layoutFor('app'));
     expect(await layoutFor('app')).toBe(await layoutFor('app'));
   });
 });
 
 describe('the compact statechart', () => {
   it('hides the bookkeeping (warnings window, retries) and keeps the lifecycle and the suspension reasons', async () => {
-    const layout = await layoutFor('app', true);
+    const layout = await layoutFor('app', 'compact');
     const ids = allNodes(layout).map((node) => node.id);
     expect(ids.filter((id) => /\.(checking|waiting|done|warnings|autoRenewal)$/.test(id))).toEqual([]);
     expect(layout.nodes.map((node) => node.label)).toEqual(lifecycle);
@@ -97,7 +97,7 @@ describe('the compact statechart', () => {
   });
 
   it('lifts the transitions of hidden states to the box that holds them, one edge per pair of boxes', async () => {
-    const layout = await layoutFor('app', true);
+    const layout = await layoutFor('app', 'compact');
     const pairs = layout.edges.map((edge) => `${edge.source} → ${edge.target}`);
     expect(new Set(pairs).size).toBe(pairs.length);
     const renewal = layout.edges.find((edge) => edge.source === 'app.expiredGrace' && edge.target === 'app.active');
@@ -106,10 +106,41 @@ describe('the compact statechart', () => {
   });
 
   it('hides only insides that decide by themselves: the account machine keeps inArrears and suspended', () => {
-    expect(chartGraph('account', true).states.map((state) => state.id)).toEqual(machineStates(accountMachine));
-    expect(chartGraph('app', true).states.map((state) => state.id)).toEqual(
+    expect(chartGraph('account', 'compact').states.map((state) => state.id)).toEqual(machineStates(accountMachine));
+    expect(chartGraph('app', 'compact').states.map((state) => state.id)).toEqual(
       machineStates(appMachine).filter((id) => !/^app\.(active|expiredGrace)\./.test(id)),
     );
+  });
+});
+
+describe('the overview statechart', () => {
+  it('draws the five top-level states and one edge per pair of them that a transition links', () => {
+    const graph = chartGraph('app', 'overview');
+    expect(graph.states.map((state) => state.label)).toEqual(lifecycle);
+    const pairs = graph.edges.map((edge) => `${edge.source} → ${edge.target}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
+    const linked = new Set(
+      machineEdges(appMachine).flatMap((edge) =>
+        edge.targets.map((target) => `app.${edge.source.split('.')[1]} → app.${target.split('.')[1]}`).filter((pair) => pair.split(' → ')[0] !== pair.split(' → ')[1]),
+      ),
+    );
+    expect(new Set(pairs)).toEqual(linked);
+  });
+
+  it('labels each edge with the causes its transitions record, so the report\'s words are on the chart', () => {
+    const graph = chartGraph('app', 'overview');
+    const label = (from: string, to: string) => graph.edges.find((edge) => edge.source === `app.${from}` && edge.target === `app.${to}`)?.labelLines;
+    expect(label('active', 'expiredGrace')).toEqual(['expiry']);
+    expect(label('expiredGrace', 'suspended')).toContain('graceOver');
+    expect(label('suspended', 'reclaimed')).toEqual(['retentionOver']);
+    expect(label('suspended', 'active')).toContain('arrearsCleared');
+  });
+
+  it('marks the one edge of a report transition (X3: expiredGrace → suspended, graceOver)', async () => {
+    const layout = await layoutFor('app', 'overview');
+    const marked = markedEdgeIds('app', layout.edges, { from: 'expiredGrace', to: 'suspended', cause: 'graceOver' });
+    expect(layout.edges.filter((edge) => marked.includes(edge.id)).map((edge) => [edge.source, edge.target])).toEqual([['app.expiredGrace', 'app.suspended']]);
+    expectPlaced(layout);
   });
 });
 
@@ -141,7 +172,7 @@ describe('marking the last transition', () => {
   });
 
   it('marks the lifted edge in the compact chart', async () => {
-    const layout = await layoutFor('app', true);
+    const layout = await layoutFor('app', 'compact');
     const marked = markedEdgeIds('app', layout.edges, { from: 'expiredGrace', to: 'active', cause: 'autoRenewal' });
     expect(layout.edges.filter((edge) => marked.includes(edge.id)).map((edge) => [edge.source, edge.target])).toEqual([
       ['app.expiredGrace', 'app.active'],
@@ -168,7 +199,7 @@ describe('drawing', () => {
     const full = await layoutFor('app');
     const active = ['app.expiredGrace', 'app.expiredGrace.autoRenewal', 'app.expiredGrace.autoRenewal.waiting'];
     expect([...highlightedStates(full, active)]).toEqual(active);
-    const compact = await layoutFor('app', true);
+    const compact = await layoutFor('app', 'compact');
     expect([...highlightedStates(compact, ['app.active.warnings'])]).toEqual(['app.active']);
   });
 

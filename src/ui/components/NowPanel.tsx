@@ -1,11 +1,12 @@
 /**
- * The chosen instant, for the selected apps and their accounts: each app's statechart with its
- * state highlighted and the last transition marked with its cause; the account's machine, its
- * balance parts and debt; the notifications of that day.
+ * The chosen instant, for the selected apps and their accounts: each app's state and last
+ * transition, and on demand its statechart with the state highlighted and the last transition
+ * marked with its cause; the account's machine, its balance parts and debt; the notifications
+ * of that day.
  */
 import { useComputed, useSignal } from '@preact/signals';
 import { formatInstant } from '../../domain/calendar.ts';
-import { Statechart } from '../statechart/Statechart.tsx';
+import { type ChartForm, Statechart } from '../statechart/Statechart.tsx';
 import { formatCny } from '../model/money.ts';
 import { accountActiveStates, appActiveStates } from '../model/activeStates.ts';
 import { type AccountTimeline, type AppTimeline, accountStateAt, appLabel, balanceAt, lastTransitionAt, notificationsOfDay, stateAt } from '../model/timeline.ts';
@@ -43,28 +44,52 @@ export function NowPanel() {
   );
 }
 
+const forms: { form: ChartForm; words: string }[] = [
+  { form: 'overview', words: 'the five states and the causes between them' },
+  { form: 'compact', words: 'with the reasons inside suspended' },
+  { form: 'full', words: 'every state and transition of the machine' },
+];
+
+/**
+ * The selected apps' statecharts, drawn when asked for: the overview by default (the top-level
+ * states, each edge labelled with its causes, at a size its labels can be read), more detail
+ * on request.
+ */
 function Statecharts({ apps, zone }: { apps: AppTimeline[]; zone: Zone }) {
-  const actualSize = useSignal(false);
+  const shown = useSignal(false);
+  const form = useSignal<ChartForm>('overview');
   return (
-    <section class={`panel statecharts${actualSize.value ? ' actual-size' : ''}`} data-testid="statecharts">
+    <section class="panel statecharts" data-testid="statecharts">
       <div class="statecharts-head">
         <h2 class="panel-title">Statechart{apps.length === 1 ? '' : 's'} at this instant</h2>
-        <span class="muted small">highlighted: the state now; marked: the last transition and its cause</span>
-        <label class="zoom">
-          <input type="checkbox" checked={actualSize.value} onChange={(event) => (actualSize.value = (event.currentTarget as HTMLInputElement).checked)} /> actual
-          size
-        </label>
+        <button type="button" aria-expanded={shown.value} data-testid="show-statecharts" onClick={() => (shown.value = !shown.value)}>
+          {shown.value ? 'Hide' : 'Draw'} the statechart{apps.length === 1 ? '' : 's'}
+        </button>
+        {shown.value && (
+          <label class="chart-form">
+            detail{' '}
+            <select value={form.value} data-testid="statechart-form" onChange={(event) => (form.value = (event.currentTarget as HTMLSelectElement).value as ChartForm)}>
+              {forms.map((option) => (
+                <option key={option.form} value={option.form}>
+                  {option.words}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
+      <p class="muted small">highlighted: the state at this instant; marked: the last transition, its cause underlined.</p>
       {apps.length === 0 && <p class="muted">Select an app in the list to see its statechart.</p>}
       {apps.slice(0, MAX_CHARTS).map((app) => (
-        <AppMachine key={app.id} app={app} zone={zone} />
+        <AppMachine key={app.id} app={app} zone={zone} form={shown.value ? form.value : undefined} />
       ))}
-      {apps.length > MAX_CHARTS && <p class="muted">and {apps.length - MAX_CHARTS} more selected (the first {MAX_CHARTS} are drawn)</p>}
+      {apps.length > MAX_CHARTS && <p class="muted">and {apps.length - MAX_CHARTS} more selected (the first {MAX_CHARTS} are shown)</p>}
     </section>
   );
 }
 
-function AppMachine({ app, zone }: { app: AppTimeline; zone: Zone }) {
+/** An app's state and last transition at the instant, and its statechart in `form` when one is asked for. */
+function AppMachine({ app, zone, form }: { app: AppTimeline; zone: Zone; form?: ChartForm }) {
   const at = cursor.value;
   const state = stateAt(app, at);
   const last = lastTransitionAt(app, at);
@@ -83,12 +108,17 @@ function AppMachine({ app, zone }: { app: AppTimeline; zone: Zone }) {
       ) : (
         <p class="last muted">{state ? 'on trial since it was created' : `created ${formatWhen(app.createdAt, zone)}`}</p>
       )}
-      <Statechart
-        machine="app"
-        compact
-        active={appActiveStates(state, last)}
-        lastTransition={last ? { from: last.from, to: last.to, cause: last.cause, at: formatInstant(last.at, zone) } : undefined}
-      />
+      {form && (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a chart wider than the panel scrolls, so a keyboard must reach it
+        <div class="chart-scroll" tabIndex={0}>
+          <Statechart
+            machine="app"
+            form={form}
+            active={appActiveStates(state, last)}
+            lastTransition={last ? { from: last.from, to: last.to, cause: last.cause, at: formatInstant(last.at, zone) } : undefined}
+          />
+        </div>
+      )}
     </article>
   );
 }
@@ -98,6 +128,7 @@ function AccountNow({ account, zone }: { account: AccountTimeline; zone: Zone })
   const point = balanceAt(account, at);
   const { state, since } = accountStateAt(account, at);
   const owing = state !== 'inGoodStanding';
+  const chartOpen = useSignal(false);
   return (
     <section class={`panel account-now${owing ? ' owing' : ''}`} data-testid="account" data-account={account.id} data-state={state}>
       <h2 class="panel-title">
@@ -123,9 +154,9 @@ function AccountNow({ account, zone }: { account: AccountTimeline; zone: Zone })
       ) : (
         <p class="muted">no balance yet</p>
       )}
-      <details class="account-chart">
+      <details class="account-chart" onToggle={(event) => (chartOpen.value = (event.currentTarget as HTMLDetailsElement).open)}>
         <summary>account statechart</summary>
-        <Statechart machine="account" compact active={accountActiveStates(state)} />
+        {chartOpen.value && <Statechart machine="account" form="compact" active={accountActiveStates(state)} />}
       </details>
     </section>
   );

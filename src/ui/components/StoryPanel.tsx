@@ -13,6 +13,37 @@ import './StoryPanel.css';
 
 const ALL_STORIES_UP_TO = 12;
 
+/** The run's name, period and key figures: the first thing on the page, above the timeline. */
+export function RunHeadline() {
+  const view = current.value;
+  if (!view) return null;
+  const { report } = view.result;
+  const headline = (key: string) => {
+    const value = String(kpiAt(report.kpis, key) ?? '');
+    return isMoneyKpi(key) ? formatCny(value) : value;
+  };
+  return (
+    <header class="panel story-head" data-testid="headline">
+      <div>
+        <h1>{report.scenario.name}</h1>
+        <p class="muted period">
+          {report.period.start} to {report.period.end} ({report.period.timezone}) · {plural(view.timeline.apps.length, 'app')} ·{' '}
+          {plural(view.timeline.accounts.length, 'account')} · policy {report.policy.id}
+        </p>
+      </div>
+      <dl class="figures" data-testid="figures">
+        <Figure label="net revenue collected" value={headline('revenue.netCollected')} strong />
+        <Figure label="prepaid" value={headline('revenue.prepaid')} />
+        <Figure label="postpaid billed" value={headline('revenue.postpaidBilled')} />
+        <Figure label="refunded" value={headline('revenue.refunded')} />
+        <Figure label="debt left" value={headline('revenue.debtOutstanding')} />
+        <Figure label="apps suspended" value={headline('apps.suspended')} />
+        <Figure label="apps reclaimed" value={headline('apps.reclaimed')} />
+      </dl>
+    </header>
+  );
+}
+
 export function StoryPanel() {
   const view = current.value;
   if (!view) return null;
@@ -26,30 +57,8 @@ export function StoryPanel() {
     ? view.accountStories.filter((a) => selectedAccounts.has(a.account) || a.items.some((i) => i.kind === 'arrears')).slice(0, 6)
     : view.accountStories;
   const quiet = view.accountStories.length - accounts.length;
-  const headline = (key: string) => {
-    const value = String(kpiAt(report.kpis, key) ?? '');
-    return isMoneyKpi(key) ? formatCny(value) : value;
-  };
   return (
-    <section class="panel story" data-testid="story">
-      <header class="story-head">
-        <div>
-          <h1>{report.scenario.name}</h1>
-          <p class="muted period">
-            {report.period.start} to {report.period.end} ({report.period.timezone}) · {plural(appCount, 'app')} ·{' '}
-            {plural(view.timeline.accounts.length, 'account')} · policy {report.policy.id}
-          </p>
-        </div>
-        <dl class="figures" data-testid="figures">
-          <Figure label="net revenue collected" value={headline('revenue.netCollected')} strong />
-          <Figure label="prepaid" value={headline('revenue.prepaid')} />
-          <Figure label="postpaid billed" value={headline('revenue.postpaidBilled')} />
-          <Figure label="refunded" value={headline('revenue.refunded')} />
-          <Figure label="debt left" value={headline('revenue.debtOutstanding')} />
-          <Figure label="apps suspended" value={headline('apps.suspended')} />
-          <Figure label="apps reclaimed" value={headline('apps.reclaimed')} />
-        </dl>
-      </header>
+    <section class="panel story" data-testid="story" aria-label="The story of the run">
       {view.result.description && <p class="description">{view.result.description}</p>}
       {many && (
         <p class="fleet-summary" data-testid="fleet-summary">

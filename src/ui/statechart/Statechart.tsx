@@ -10,12 +10,12 @@ import type { JSX } from 'preact';
 import { memo } from 'preact/compat';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type DrawnEdge, type DrawnState, drawingOf, highlightedStates } from './drawing.ts';
-import type { MachineName } from './graph.ts';
+import type { ChartForm, MachineName } from './graph.ts';
 import { cachedLayout, layoutFor, metrics, type StatechartLayout } from './layout.ts';
 import { markedEdgeIds } from './marking.ts';
 import './Statechart.css';
 
-export type { MachineName } from './graph.ts';
+export type { ChartForm, MachineName } from './graph.ts';
 export type { Box, LayoutEdge, LayoutNode, Point, StatechartLayout } from './layout.ts';
 export { allNodes, layoutFor } from './layout.ts';
 export { markedEdgeIds } from './marking.ts';
@@ -34,33 +34,33 @@ export interface StatechartProps {
   /** State ids the actor is in: `app.suspended`, `app.suspended.arrears`, `app.suspended.arrears.trial`. */
   active: readonly string[];
   lastTransition?: LastTransition;
-  /** Hide the bookkeeping inside states (expiry-warning and auto-renew-retry regions). */
-  compact?: boolean;
+  /** How much of the machine to draw (graph.ts): the whole of it unless told. */
+  form?: ChartForm;
 }
 
-function useLayout(machine: MachineName, compact: boolean) {
+function useLayout(machine: MachineName, form: ChartForm) {
   const [state, setState] = useState<{ layout?: StatechartLayout; error?: string }>(() => ({
-    layout: cachedLayout(machine, compact),
+    layout: cachedLayout(machine, form),
   }));
   useEffect(() => {
     // Laid out between the render and this effect (another chart asked first): draw it now, or
     // nothing would render the chart again until something else changed.
-    const settled = cachedLayout(machine, compact);
+    const settled = cachedLayout(machine, form);
     if (settled) {
       setState((previous) => (previous.layout === settled ? previous : { layout: settled }));
       return;
     }
     let current = true;
-    layoutFor(machine, compact).then(
+    layoutFor(machine, form).then(
       (layout) => current && setState({ layout }),
       (error: unknown) => current && setState({ error: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       current = false;
     };
-  }, [machine, compact]);
-  const cached = cachedLayout(machine, compact);
-  const laid = state.layout?.machine === machine && state.layout.compact === compact ? state.layout : undefined;
+  }, [machine, form]);
+  const cached = cachedLayout(machine, form);
+  const laid = state.layout?.machine === machine && state.layout.form === form ? state.layout : undefined;
   return { layout: cached ?? laid, error: cached ? undefined : state.error };
 }
 
@@ -114,14 +114,15 @@ const EdgeLine = memo(function EdgeLine({ drawn, marked }: { drawn: DrawnEdge; m
   );
 });
 
-const EdgeLabel = memo(function EdgeLabel({ drawn, marked }: { drawn: DrawnEdge; marked: boolean }) {
+/** An edge's label; on a marked overview edge the line of the transition's cause stands out. */
+const EdgeLabel = memo(function EdgeLabel({ drawn, marked, cause }: { drawn: DrawnEdge; marked: boolean; cause?: string }) {
   if (drawn.labelLines.length === 0) return null;
   const box = drawn.labelBox;
   return (
     <g class={marked ? 'sc-label is-marked' : 'sc-label'}>
       <rect class="sc-label__box" x={box.x} y={box.y} width={box.width} height={box.height} rx={3} ry={3} />
       {drawn.labelLines.map((line) => (
-        <text key={line.text} class="sc-label__text" x={line.at.x} y={line.at.y}>
+        <text key={line.text} class={line.text === cause ? 'sc-label__text is-cause' : 'sc-label__text'} x={line.at.x} y={line.at.y}>
           {line.text}
         </text>
       ))}
@@ -150,10 +151,10 @@ function CauseNote({ drawn, transition }: { drawn: DrawnEdge; transition: LastTr
 }
 
 export function Statechart(props: StatechartProps): JSX.Element {
-  const { machine, active, lastTransition, compact = false } = props;
-  const { layout, error } = useLayout(machine, compact);
+  const { machine, active, lastTransition, form = 'full' } = props;
+  const { layout, error } = useLayout(machine, form);
   const drawing = useMemo(() => (layout ? drawingOf(layout) : undefined), [layout]);
-  const classes = `statechart statechart--${machine}${compact ? ' statechart--compact' : ''}`;
+  const classes = `statechart statechart--${machine} statechart--${form}`;
   if (!layout || !drawing) {
     return (
       <div class={`${classes} statechart--pending`} role="status">
@@ -196,11 +197,10 @@ export function Statechart(props: StatechartProps): JSX.Element {
               <EdgeLine key={drawn.edge.id} drawn={drawn} marked />
             ))}
             {markedEdges.map((drawn) => (
-              <EdgeLabel key={drawn.edge.id} drawn={drawn} marked />
+              <EdgeLabel key={drawn.edge.id} drawn={drawn} marked cause={lastTransition.cause} />
             ))}
-            {markedEdges.map((drawn) => (
-              <CauseNote key={drawn.edge.id} drawn={drawn} transition={lastTransition} />
-            ))}
+            {form !== 'overview' &&
+              markedEdges.map((drawn) => <CauseNote key={drawn.edge.id} drawn={drawn} transition={lastTransition} />)}
           </g>
         )}
         {drawing.footer && (

@@ -3,6 +3,7 @@
  * depends on the layout only, so it is computed once per layout; what changes from one instant
  * to the next (the active states, the marked transition) is only classes.
  */
+import type { ChartForm } from './graph.ts';
 import { allNodes, type Box, type LayoutEdge, type LayoutNode, metrics, type Point, type StatechartLayout } from './layout.ts';
 
 export interface DrawnState {
@@ -70,9 +71,9 @@ function drawState(node: LayoutNode, lifecycle: string, depth: number): DrawnSta
   };
 }
 
-function drawEdge(edge: LayoutEdge, compact: boolean): DrawnEdge {
+function drawEdge(edge: LayoutEdge, form: ChartForm): DrawnEdge {
   const box = edge.labelBox;
-  const lines = compact ? [] : edge.labelLines;
+  const lines = form === 'compact' ? [] : edge.labelLines;
   return {
     edge,
     polyline: edge.points.map(({ x, y }) => `${round(x)},${round(y)}`).join(' '),
@@ -102,7 +103,7 @@ export function drawingOf(layout: StatechartLayout): Drawing {
     width: Math.ceil(layout.width),
     height: Math.ceil(layout.height + (footerText ? metrics.line + 4 : 0)),
     states,
-    edges: layout.edges.map((edge) => drawEdge(edge, layout.compact)),
+    edges: layout.edges.map((edge) => drawEdge(edge, layout.form)),
     ...(footerText ? { footer: { text: footerText, at: { x: 8, y: layout.height + metrics.line - 2 } } } : {}),
   };
   drawings.set(layout, drawing);

@@ -18,6 +18,13 @@ import { appMachine } from '../../machines/app.machine.ts';
 
 export type MachineName = 'app' | 'account';
 
+/**
+ * How much of the machine a chart draws: `full`, every state and transition; `compact`, the
+ * bookkeeping insides folded; `overview`, the top-level states only, each pair joined by one
+ * edge labelled with the causes the report gives its transitions.
+ */
+export type ChartForm = 'full' | 'compact' | 'overview';
+
 export type StateKind = 'atomic' | 'compound' | 'parallel' | 'final';
 
 export interface ChartState {
@@ -39,9 +46,9 @@ export interface ChartEdge {
   id: string;
   source: string;
   target: string;
-  /** One line: `⏱ package end [autoRenewOn]`; a compact edge joins the events it merges with `, `. */
+  /** One line: `⏱ package end [autoRenewOn]`; a compact edge joins the events it merges with `, `, an overview edge its causes. */
   label: string;
-  /** The label as drawn: the event, then the guard in brackets (compact: one event a line, no guards). */
+  /** The label as drawn: the event, then the guard in brackets (compact: one event a line, no guards; overview: one cause a line). */
   labelLines: string[];
   /** The `machineEdges` keys this edge draws. */
   keys: string[];
@@ -54,7 +61,7 @@ export interface ChartEdge {
 export interface ChartGraph {
   machine: MachineName;
   machineId: string;
-  compact: boolean;
+  form: ChartForm;
   /** Top-level states first, every parent before its children, in definition order. */
   states: ChartState[];
   edges: ChartEdge[];
@@ -163,7 +170,9 @@ function internalLabel(edge: Edge): string {
   return edgeLabelLines(edge).join(' ');
 }
 
-export function chartGraph(machine: MachineName, compact = false): ChartGraph {
+export function chartGraph(machine: MachineName, form: ChartForm = 'full'): ChartGraph {
+  if (form === 'overview') return overviewGraph(machine);
+  const compact = form === 'compact';
   const definition = machineOf(machine);
   const machineId = definition.root.id;
   const ids = machineStates(definition);
@@ -209,5 +218,33 @@ export function chartGraph(machine: MachineName, compact = false): ChartGraph {
     }
   }
   const rootInternal = compact ? [] : internalOf(machineId);
-  return { machine, machineId, compact, states, edges: drawn, internal: rootInternal };
+  return { machine, machineId, form, states, edges: drawn, internal: rootInternal };
+}
+
+/**
+ * The top-level states and one edge for each pair the machine links, labelled with the causes
+ * its transitions record (the words of the report's `cause` column); an edge that records none
+ * takes its event (`PRO_PERIOD`: the cause comes with the event). Each label names what it is,
+ * so the edges need no tooltip to be read.
+ */
+function overviewGraph(machine: MachineName): ChartGraph {
+  const full = chartGraph(machine, 'full');
+  const states = full.states.filter((state) => state.parent === null).map((state) => ({ ...state, kind: state.kind === 'final' ? state.kind : ('atomic' as const), internal: [] }));
+  const edges: ChartEdge[] = [];
+  for (const edge of full.edges) {
+    const source = topLevelOf(edge.source);
+    const target = topLevelOf(edge.target);
+    if (source === target) continue;
+    const named = edge.causes.length > 0 ? edge.causes : [edge.labelLines[0]];
+    const pair = edges.find((other) => other.source === source && other.target === target);
+    if (pair) {
+      pair.labelLines = [...new Set([...pair.labelLines, ...named])];
+      pair.label = pair.labelLines.join(', ');
+      pair.keys.push(...edge.keys);
+      pair.causes = [...new Set([...pair.causes, ...edge.causes])];
+      continue;
+    }
+    edges.push({ id: `edge-${edges.length}`, source, target, label: named.join(', '), labelLines: [...named], keys: [...edge.keys], causes: [...edge.causes], markable: true });
+  }
+  return { machine, machineId: full.machineId, form: 'overview', states, edges, internal: [] };
 }

@@ -4,7 +4,7 @@
  * coordinates; it is computed once per machine and form, and cached for the page's life.
  */
 import type { ELK, ElkEdgeSection, ElkExtendedEdge, ElkLabel, ElkNode } from 'elkjs/lib/elk.bundled.js';
-import { type ChartEdge, type ChartGraph, type ChartState, chartGraph, type MachineName, type StateKind } from './graph.ts';
+import { type ChartEdge, type ChartForm, type ChartGraph, type ChartState, chartGraph, type MachineName, type StateKind } from './graph.ts';
 
 export interface Point {
   x: number;
@@ -34,7 +34,7 @@ export interface LayoutEdge {
   labelLines: string[];
   /** From the source's border to the target's border, bends included. */
   points: Point[];
-  /** The room ELK kept for the label and the cause line (compact: the cause line only). */
+  /** The room ELK kept for the label and the cause line (compact: the cause line only; overview: the label only, its causes). */
   labelBox: Box;
   keys: string[];
   causes: string[];
@@ -45,7 +45,7 @@ export interface LayoutEdge {
 export interface StatechartLayout {
   machine: MachineName;
   machineId: string;
-  compact: boolean;
+  form: ChartForm;
   width: number;
   height: number;
   /** The top-level states; compound states hold their children. */
@@ -104,14 +104,16 @@ const rootOptions = {
 /**
  * The room ELK keeps beside an edge: its label, and a line under it for the cause when a report
  * transition may mark it. The compact form keeps only the cause's line (the label is the
- * edge's tooltip), which halves its width.
+ * edge's tooltip), which halves its width; the overview's label is its causes, so it needs no
+ * line for one.
  */
-function labelSlot(edge: ChartEdge, compact: boolean): ElkLabel[] {
-  const note = edge.markable ? metrics.noteChars * metrics.smallChar : 0;
-  const lines = compact ? [] : edge.labelLines;
-  if (lines.length === 0 && !edge.markable) return [];
+function labelSlot(edge: ChartEdge, form: ChartForm): ElkLabel[] {
+  const noted = edge.markable && form !== 'overview';
+  const note = noted ? metrics.noteChars * metrics.smallChar : 0;
+  const lines = form === 'compact' ? [] : edge.labelLines;
+  if (lines.length === 0 && !noted) return [];
   const width = Math.max(note, ...lines.map((line) => textWidth(line, metrics.smallChar)));
-  const height = (lines.length + (edge.markable ? 1 : 0)) * metrics.line + 2;
+  const height = (lines.length + (noted ? 1 : 0)) * metrics.line + 2;
   return [{ text: edge.label, width: Math.ceil(width + 6), height }];
 }
 
@@ -136,7 +138,7 @@ function elkGraph(graph: ChartGraph): ElkNode {
     id: edge.id,
     sources: [edge.source],
     targets: [edge.target],
-    labels: labelSlot(edge, graph.compact),
+    labels: labelSlot(edge, graph.form),
   }));
   return { id: graph.machineId, layoutOptions: rootOptions, children: (byParent.get(null) ?? []).map(toElk), edges };
 }
@@ -193,7 +195,7 @@ function toLayout(graph: ChartGraph, laid: ElkNode): StatechartLayout {
   return {
     machine: graph.machine,
     machineId: graph.machineId,
-    compact: graph.compact,
+    form: graph.form,
     width: laid.width ?? 0,
     height: laid.height ?? 0,
     nodes: (laid.children ?? []).map(toNode),
@@ -212,14 +214,14 @@ function loadElk(): Promise<ELK> {
 
 const layouts = new Map<string, Promise<StatechartLayout>>();
 const settled = new Map<string, StatechartLayout>();
-const keyOf = (machine: MachineName, compact: boolean) => `${machine}:${compact ? 'compact' : 'full'}`;
+const keyOf = (machine: MachineName, form: ChartForm) => `${machine}:${form}`;
 
 /** The laid-out statechart of a machine, computed on the first call and cached. */
-export function layoutFor(machine: MachineName, compact = false): Promise<StatechartLayout> {
-  const key = keyOf(machine, compact);
+export function layoutFor(machine: MachineName, form: ChartForm = 'full'): Promise<StatechartLayout> {
+  const key = keyOf(machine, form);
   let layout = layouts.get(key);
   if (!layout) {
-    const graph = chartGraph(machine, compact);
+    const graph = chartGraph(machine, form);
     layout = loadElk()
       .then((engine) => engine.layout(elkGraph(graph)))
       .then((laid) => {
@@ -234,8 +236,8 @@ export function layoutFor(machine: MachineName, compact = false): Promise<Statec
 }
 
 /** The layout if it is already computed, so that a chart can draw in its first render. */
-export function cachedLayout(machine: MachineName, compact = false): StatechartLayout | undefined {
-  return settled.get(keyOf(machine, compact));
+export function cachedLayout(machine: MachineName, form: ChartForm = 'full'): StatechartLayout | undefined {
+  return settled.get(keyOf(machine, form));
 }
 
 /** Every node of the layout, parents before their children. */
