@@ -30,6 +30,18 @@ describe('the knobs of the bundled policy', () => {
     expect(knob('promotions').kind).toBe('fixed');
   });
 
+  it('gives every knob a label in words from the schema, naming the edition, pack or length a record holds', () => {
+    expect(knob('lifecycle.grace.days').label).toBe('grace days after expiry');
+    expect(knob('editions.pro.limits.groupMembers').label).toBe('pro: most members in a group');
+    expect(knob('packs.groupMembers2000.pricePerMonth').label).toBe('groupMembers2000: price a month');
+    expect(knob('lengths.discounts.12').label).toBe('12: price factor of an order of this many months');
+    const unlabelled = knobs.filter((k) => !['id', 'name', 'currency', 'timezone'].includes(k.path) && k.label === k.path);
+    expect(unlabelled.map((k) => k.path)).toEqual([]);
+    for (const id of ['tencent-im-2020', 'tencent-im-2019-renewal-guide']) {
+      expect(policyKnobs(loadPolicy(id)).filter((k) => k.label === k.path && k.kind !== 'fixed').map((k) => k.path), id).toEqual([]);
+    }
+  });
+
   it('names the rules of each knob, the most specific first', () => {
     expect(knob('lifecycle.grace.days').rules.map((r) => r.id)).toEqual(['X2']);
     expect(knob('editions.trial.limits.users').rules.map((r) => r.id)).toEqual(['E4', 'E1']);
@@ -53,6 +65,11 @@ describe('reading what was typed into a knob', () => {
     expect(readKnobInput(knob('usage.dauOverage.rounding'), 'linear')).toEqual({ value: 'linear' });
     expect(readKnobInput(knob('usage.dauOverage.rounding'), 'round')).toHaveProperty('error');
     expect(readKnobInput(knob('balance.payOrder'), 'cash, gift ,income')).toEqual({ value: ['cash', 'gift', 'income'] });
+  });
+
+  it('says what is allowed and what was found when the text is not a value of the knob', () => {
+    expect(readKnobInput(knob('editions.pro.pricePerMonth'), '-5')).toEqual({ error: 'expected a decimal number ≥ 0 such as "999.00"; found "-5"' });
+    expect(readKnobInput(knob('balance.payOrder'), 'cash, coupons')).toEqual({ error: 'expected a comma-separated list of cash, income, gift; found "coupons"' });
   });
 
   it('shows values as text', () => {

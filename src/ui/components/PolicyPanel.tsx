@@ -1,6 +1,7 @@
 /**
- * Every knob of the policy the run used, grouped by section, each with the rule it sets (its ID,
- * title and the words of the purchase guide it comes from) and an input of its kind. A change
+ * Every knob of the policy the run used, grouped by section, each labelled in words (the
+ * schema's description) with its path and the rule it sets (its ID, title and the words of the
+ * purchase guide it comes from) below, and an input of its kind. A change
  * re-runs the scenario at once (state/runner.ts); changed knobs are marked and can be reset.
  */
 import { useSignal } from '@preact/signals';
@@ -28,7 +29,8 @@ export function PolicyPanel() {
     (knob) =>
       !identity.includes(knob) &&
       (!needle ||
-      knob.path.toLowerCase().includes(needle) ||
+        knob.path.toLowerCase().includes(needle) ||
+        knob.label.toLowerCase().includes(needle) ||
         knob.rules.some((rule) => rule.id.toLowerCase() === needle || rule.title.toLowerCase().includes(needle))),
   );
   const groups = new Map<string, Knob[]>();
@@ -54,7 +56,8 @@ export function PolicyPanel() {
       <div class="policy-tools">
         <input
           type="search"
-          placeholder="filter: path, rule ID or title"
+          placeholder="filter: words, path or rule ID"
+          aria-label="Filter the knobs by words, path or rule ID"
           value={filter.value}
           onInput={(event) => (filter.value = (event.currentTarget as HTMLInputElement).value)}
           data-testid="knob-filter"
@@ -97,13 +100,12 @@ function KnobRow({ knob, pending, changed, byScenario }: { knob: Knob; pending: 
     setOverride(knob.path, read.value);
   };
   const rule = knob.rules[0];
-  const label = knob.path.split('.').slice(1).join('.') || knob.path;
   const id = `knob-${knob.path}`;
   return (
     <div class={`knob${changed ? ' is-changed' : ''}${error.value ? ' has-error' : ''}`} data-knob={knob.path}>
       <div class="knob-line">
-        <label for={id} class="knob-path mono" title={knob.path}>
-          {label}
+        <label for={id} class="knob-label">
+          {knob.label}
         </label>
         <KnobInput id={id} knob={knob} value={value} text={error.value ? typed.value : knobText(value)} commit={commit} invalid={error.value !== ''} />
         {changed && (
@@ -118,6 +120,7 @@ function KnobRow({ knob, pending, changed, byScenario }: { knob: Knob; pending: 
         </p>
       )}
       <p class="knob-rule">
+        <span class="knob-path mono">{knob.path}</span>{' '}
         {knob.rules.map((r) => (
           <span key={r.id} class="rule" title={r.title}>
             {r.id}

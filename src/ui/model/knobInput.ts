@@ -8,6 +8,8 @@ export type KnobKind = 'count' | 'decimal' | 'boolean' | 'enum' | 'text' | 'list
 
 export interface Knob {
   path: string;
+  /** What it is, in words: the policy schema's description (`grace days after expiry`); the path when it has none. */
+  label: string;
   kind: KnobKind;
   value: unknown;
   /** null is allowed (no limit). */
@@ -41,11 +43,18 @@ export function readKnobInput(knob: Knob, input: string | boolean): { value: unk
       return { value };
     }
     case 'decimal':
-      return /^\d+(\.\d+)?$/.test(text) ? { value: text } : { error: 'expected a decimal number ≥ 0 such as "999.00"' };
+      return /^\d+(\.\d+)?$/.test(text)
+        ? { value: text }
+        : { error: `expected a decimal number ≥ 0 such as "999.00"${knob.nullable ? ', or empty for none' : ''}; found "${text}"` };
     case 'enum':
       return knob.options?.includes(text) ? { value: text } : { error: `expected one of ${knob.options?.join(', ')}` };
-    case 'list':
-      return { value: text.split(',').map((part) => part.trim()).filter((part) => part !== '') };
+    case 'list': {
+      const parts = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+      const unknown = parts.filter((part) => knob.options && !knob.options.includes(part));
+      return unknown.length === 0
+        ? { value: parts }
+        : { error: `expected a comma-separated list of ${knob.options?.join(', ')}; found "${unknown.join('", "')}"` };
+    }
     case 'text':
       return { value: text };
     default:

@@ -1,8 +1,9 @@
 /**
  * Every knob of a policy for the policy panel: the policy walked to its leaves (dotted paths, as
  * `policyOverrides` and `--set` write them), each with the kind of input it takes (read from the
- * policy's zod schema: enums list their values), the rules it sets (`rules[].knobs`, matched by
- * prefix, the most specific first) and where its value comes from.
+ * policy's zod schema: enums list their values), a label (the schema's description of the
+ * field), the rules it sets (`rules[].knobs`, matched by prefix, the most specific first) and
+ * where its value comes from.
  */
 import type { z } from 'zod';
 import { unwrap } from '../../input/schemaShape.ts';
@@ -17,25 +18,40 @@ const identity = new Set(['id', 'name', 'currency', 'timezone']);
 
 export function policyKnobs(policy: Policy): Knob[] {
   const knobs: Knob[] = [];
-  walk(policy, policySchema, [], knobs);
+  walk(policy, policySchema, { path: [], named: [] }, knobs);
   return knobs;
 }
 
-function walk(value: unknown, schema: z.ZodType | undefined, path: string[], out: Knob[]): void {
+/** Where the walk is: the path, and the keys a record names (an edition, a pack, a length) that the label must say. */
+interface At {
+  path: string[];
+  named: string[];
+}
+
+function walk(value: unknown, schema: z.ZodType | undefined, at: At, out: Knob[]): void {
   const shape = schema ? unwrap(schema) : undefined;
   const def = shape?.def as { type?: string; shape?: Record<string, z.ZodType>; valueType?: z.ZodType; element?: z.ZodType } | undefined;
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [key, child] of Object.entries(value)) {
-      const childSchema = def?.type === 'object' ? def.shape?.[key] : def?.type === 'record' ? def.valueType : undefined;
-      walk(child, childSchema, [...path, key], out);
+      const byRecord = def?.type === 'record';
+      const childSchema = def?.type === 'object' ? def.shape?.[key] : byRecord ? def.valueType : undefined;
+      walk(child, childSchema, { path: [...at.path, key], named: byRecord ? [...at.named, key] : at.named }, out);
     }
     return;
   }
-  out.push(knobAt(path.join('.'), value, schema));
+  out.push(knobAt(at, value, schema));
 }
 
-function knobAt(path: string, value: unknown, schema: z.ZodType | undefined): Knob {
-  const base = { path, value, nullable: schema ? schema.safeParse(null).success : false, rules: rulesOf(path) };
+/** `editions.pro.limits.groupMembers` → `pro: most members in a group`: the schema's description, after the keys records name. */
+function labelOf(at: At, schema: z.ZodType | undefined): string {
+  const described = schema?.description;
+  if (!described) return at.path.join('.');
+  return at.named.length > 0 ? `${at.named.join(', ')}: ${described}` : described;
+}
+
+function knobAt(at: At, value: unknown, schema: z.ZodType | undefined): Knob {
+  const path = at.path.join('.');
+  const base = { path, label: labelOf(at, schema), value, nullable: schema ? schema.safeParse(null).success : false, rules: rulesOf(path) };
   if (!schema || identity.has(path)) return { ...base, kind: 'fixed' };
   const def = unwrap(schema).def as { type: string; element?: z.ZodType };
   if (def.type === 'enum') return { ...base, kind: 'enum', options: enumOptions(unwrap(schema)) };
