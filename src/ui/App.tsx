@@ -1,10 +1,11 @@
 /**
  * The page: the scenario (picker, editor, errors) on the left; in the middle the run's headline,
  * then the timeline (scrubber and state bands) first, the story, the chosen instant, the charts
- * and the tables; the policy's knobs and the compare
- * view on the right. Every part shows the last good run, dimmed while the text has errors.
+ * and the tables; the policy's knobs and the compare view on the right (model/panels.ts: which
+ * side panels are open at which width). Every part shows the last good run, dimmed while the
+ * text has errors.
  */
-import { useSignal } from '@preact/signals';
+import { useSignal, useSignalEffect } from '@preact/signals';
 import { AppList } from './components/AppList.tsx';
 import { ChartsPanel } from './components/ChartsPanel.tsx';
 import { ComparePanel } from './components/ComparePanel.tsx';
@@ -17,20 +18,31 @@ import { RunHeadline, StoryPanel } from './components/StoryPanel.tsx';
 import { Tables } from './components/Tables.tsx';
 import { TimelineBar } from './components/TimelineBar.tsx';
 import { TopBar } from './components/TopBar.tsx';
-import { current, running, stale } from './state/store.ts';
+import { type PanelName, type Panels, pageWidth, panelsAtStart, toggled } from './model/panels.ts';
+import { current, issues, running, stale } from './state/store.ts';
 import './App.css';
 
 export function App() {
-  const editorOpen = useSignal(true);
-  // On a laptop screen the middle needs the room: the policy panel starts folded (the Policy button opens it).
-  const policyOpen = useSignal(window.innerWidth >= 1500);
-  const classes = ['layout', editorOpen.value ? '' : 'no-left', policyOpen.value ? '' : 'no-right'].filter(Boolean).join(' ');
+  const panels = useSignal<Panels>(panelsAtStart(pageWidth(window.innerWidth)));
+  const toggle = (name: PanelName) => {
+    panels.value = toggled(panels.value, name, pageWidth(window.innerWidth));
+    // In one column an opened panel is above or below the run: bring it into view.
+    if (panels.value[name] && pageWidth(window.innerWidth) === 'oneColumn') {
+      requestAnimationFrame(() => document.querySelector(`[data-panel=${name}]`)?.scrollIntoView({ block: 'start' }));
+    }
+  };
+  // Input errors are listed beside the editor: open it when the scenario has some.
+  useSignalEffect(() => {
+    if (issues.value.length > 0 && !panels.peek().editor) toggle('editor');
+  });
+  const { editor, policy } = panels.value;
+  const classes = ['layout', editor ? '' : 'no-left', policy ? '' : 'no-right'].filter(Boolean).join(' ');
   return (
     <div class="page">
-      <TopBar editorOpen={editorOpen} policyOpen={policyOpen} />
+      <TopBar panels={panels.value} toggle={toggle} />
       <div class={classes}>
-        {editorOpen.value && (
-          <aside class="side left" aria-label="Scenario">
+        {editor && (
+          <aside class="side left" aria-label="Scenario" data-panel="editor">
             <Editor />
             <ErrorList />
           </aside>
@@ -55,8 +67,8 @@ export function App() {
             <FirstRun />
           )}
         </main>
-        {policyOpen.value && (
-          <aside class="side right" aria-label="Policy">
+        {policy && (
+          <aside class="side right" aria-label="Policy" data-panel="policy">
             <ComparePanel />
             <PolicyPanel />
           </aside>

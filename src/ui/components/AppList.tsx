@@ -72,7 +72,11 @@ export function AppList() {
         <span class="band-legend">
           {comparing
             ? 'A: this run (top) · B: compare run (bottom); ▼ first divergence'
-            : 'state over the period; click a band to move there; click a name to select it (Ctrl: add)'}
+            : (
+              <>
+                state over the period<span class="hint">; click a band to move there; click a name to select it (Ctrl: add)</span>
+              </>
+            )}
         </span>
       </div>
       <div class="rows" ref={scrollRef} style={{ height: `${Math.min(420, Math.max(apps.length, 3) * (comparing ? COMPARE_ROW : ROW) + 2)}px` }}>

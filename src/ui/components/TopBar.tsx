@@ -2,10 +2,10 @@
  * The top bar: which scenario (a bundled one, or an opened file), the run's status, the exports
  * and the Stately Inspector button, and the toggles of the side panels.
  */
-import type { Signal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { renderCsv } from '../../report/csv.ts';
 import { renderJson } from '../../report/json.ts';
+import type { PanelName, Panels } from '../model/panels.ts';
 import { concatenatedCsv } from '../model/tables.ts';
 import { bundledScenarios } from '../scenarios/bundled.ts';
 import { baseName, downloadText } from '../state/download.ts';
@@ -15,7 +15,7 @@ import { openFile } from './DropZone.tsx';
 import { InspectorButton } from './InspectorButton.tsx';
 import './TopBar.css';
 
-export function TopBar({ editorOpen, policyOpen }: { editorOpen: Signal<boolean>; policyOpen: Signal<boolean> }) {
+export function TopBar({ panels, toggle }: { panels: Panels; toggle: (name: PanelName) => void }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const { file, origin } = source.value;
   const isBundled = origin === 'bundled' || bundledScenarios.some((s) => s.file === file);
@@ -82,10 +82,10 @@ export function TopBar({ editorOpen, policyOpen }: { editorOpen: Signal<boolean>
         Export CSV
       </button>
       <InspectorButton />
-      <button type="button" aria-pressed={editorOpen.value} onClick={() => (editorOpen.value = !editorOpen.value)} title="Show or hide the editor">
+      <button type="button" aria-pressed={panels.editor} data-testid="toggle-editor" onClick={() => toggle('editor')} title="Show or hide the scenario's YAML editor">
         Editor
       </button>
-      <button type="button" aria-pressed={policyOpen.value} onClick={() => (policyOpen.value = !policyOpen.value)} title="Show or hide the policy panel">
+      <button type="button" aria-pressed={panels.policy} data-testid="toggle-policy" onClick={() => toggle('policy')} title="Show or hide the policy's knobs and compare">
         Policy
       </button>
     </header>
