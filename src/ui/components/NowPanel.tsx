@@ -178,7 +178,8 @@ function DayNotifications() {
       {day.length === 0 ? (
         <p class="muted">none that day</p>
       ) : (
-        <ul>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a long day's list scrolls, so a keyboard must reach it (axe scrollable-region-focusable)
+        <ul tabIndex={0} aria-label={`Notifications on ${formatDate(cursor.value, zone)}`}>
           {day.slice(0, MAX_NOTIFICATIONS).map((n, index) => (
             <li key={`${n.at}:${index}`} data-testid="notification-item" data-kind={n.kind}>
               <span class="mono">{formatWhen(Date.parse(n.at), zone).slice(11) || '00:00'}</span>{' '}

@@ -4,6 +4,7 @@
  * coordinates; it is computed once per machine and form, and cached for the page's life.
  */
 import type { ELK, ElkEdgeSection, ElkExtendedEdge, ElkLabel, ElkNode } from 'elkjs/lib/elk.bundled.js';
+import type { LayoutAnswer, LayoutRequest } from './elk.worker.ts';
 import { type ChartEdge, type ChartForm, type ChartGraph, type ChartState, chartGraph, type MachineName, type StateKind } from './graph.ts';
 
 export interface Point {
@@ -204,12 +205,38 @@ function toLayout(graph: ChartGraph, laid: ElkNode): StatechartLayout {
   };
 }
 
-let elk: Promise<ELK> | undefined;
+type Layouter = Pick<ELK, 'layout'>;
 
-/** ELK is large: it loads with the first statechart, in its own chunk, not with the page. */
-function loadElk(): Promise<ELK> {
-  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: Elk }) => new Elk());
+let elk: Promise<Layouter> | undefined;
+
+/**
+ * ELK is large: it loads with the first statechart, in its own chunk, not with the page. In a
+ * browser it runs in a worker of its own (elk.worker.ts), so a layout never blocks the page;
+ * where there are no workers (node, the tests) it runs in the caller's thread.
+ */
+function loadElk(): Promise<Layouter> {
+  elk ??= typeof Worker === 'undefined' ? import('elkjs/lib/elk.bundled.js').then(({ default: Elk }) => new Elk()) : Promise.resolve(elkInWorker());
   return elk;
+}
+
+function elkInWorker(): Layouter {
+  const worker = new Worker(new URL('./elk.worker.ts', import.meta.url), { type: 'module' });
+  const waiting = new Map<number, { resolve: (laid: ElkNode) => void; reject: (error: Error) => void }>();
+  let next = 0;
+  worker.addEventListener('message', ({ data }: MessageEvent<LayoutAnswer>) => {
+    const caller = waiting.get(data.id);
+    waiting.delete(data.id);
+    if ('laid' in data) caller?.resolve(data.laid);
+    else caller?.reject(new Error(data.error));
+  });
+  return {
+    layout: (graph: ElkNode) =>
+      new Promise<ElkNode>((resolve, reject) => {
+        next += 1;
+        waiting.set(next, { resolve, reject });
+        worker.postMessage({ id: next, graph } satisfies LayoutRequest);
+      }),
+  } as Layouter;
 }
 
 const layouts = new Map<string, Promise<StatechartLayout>>();
