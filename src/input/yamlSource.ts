@@ -33,12 +33,24 @@ const tooDeep = `YAML nested too deeply: expected at most ${MAX_YAML_DEPTH} leve
  * can be trusted.
  */
 export function readYaml(text: string, file: string): YamlSource {
+  const { source, syntax } = readYamlPartly(text, file);
+  if (syntax.length > 0 || !source) throw new InputError(syntax);
+  return source;
+}
+
+/**
+ * As readYaml, but a file with syntax errors still gives what the parser recovered around them
+ * (with the errors), so that a loader can also report the mistakes elsewhere in the file.
+ * Anything that would take too long or build too much still throws at once.
+ */
+export function readYamlPartly(text: string, file: string): { source?: YamlSource; syntax: InputIssue[] } {
   const bracket = firstTooDeepBracket(text);
   if (bracket !== undefined) {
     throw new InputError([{ file, ...positionInText(text, bracket), path: '', message: `${tooDeep}, found more than ${MAX_OPEN_BRACKETS} unclosed [ or {` }]);
   }
   const lines = new LineCounter();
   const doc = withoutStackTraces(() => parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, logLevel: 'error' }));
+  const syntax: InputIssue[] = [];
   if (doc.errors.length > 0) {
     const at = (offset: number) => {
       const { line, col } = lines.linePos(offset);
@@ -47,22 +59,22 @@ export function readYaml(text: string, file: string): YamlSource {
     // eemeli/yaml reports a stack overflow in deep nesting as RESOURCE_EXHAUSTION, once per level.
     const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
     if (exhausted) throw new InputError([{ ...at(exhausted.pos[0]), message: `${tooDeep}, found more` }]);
-    const issues = inFileOrder(doc.errors.slice(0, MAX_YAML_ERRORS).map((error) => ({ ...at(error.pos[0]), message: plainYamlError(error) })));
+    syntax.push(...inFileOrder(doc.errors.slice(0, MAX_YAML_ERRORS).map((error) => ({ ...at(error.pos[0]), message: plainYamlError(error) }))));
     if (doc.errors.length > MAX_YAML_ERRORS) {
-      issues.push(fileIssue(file, '', `… and ${doc.errors.length - MAX_YAML_ERRORS} more YAML syntax errors (only the first ${MAX_YAML_ERRORS} are listed)`));
+      syntax.push(fileIssue(file, '', `… and ${doc.errors.length - MAX_YAML_ERRORS} more YAML syntax errors (only the first ${MAX_YAML_ERRORS} are listed)`));
     }
-    throw new InputError(issues);
   }
   const shapeIssues = checkShape(doc, lines, file);
-  if (shapeIssues.length > 0) throw new InputError(shapeIssues);
+  if (shapeIssues.length > 0) throw new InputError([...syntax, ...shapeIssues]);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: -1 });
   } catch (error) {
+    if (syntax.length > 0) return { syntax };
     const reason = error instanceof Error ? error.message : String(error);
     throw new InputError([fileIssue(file, '', `cannot read the YAML: ${reason}`)]);
   }
-  return { file, doc, lines, value };
+  return { source: { file, doc, lines, value }, syntax };
 }
 
 /**

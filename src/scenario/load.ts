@@ -14,11 +14,12 @@
 import type { z } from 'zod';
 import { civilDate, dayNumber, daysInMonth, formatDay, localDay, MS_PER_SECOND, shiftMonth, startOfLocalDay } from '../domain/calendar.ts';
 import { nodeReaderBeside, readTextFile } from '../input/files.ts';
-import { describeValue, fileIssue } from '../input/issues.ts';
+import { describeValue, fileIssue, inFileOrder } from '../input/issues.ts';
 import { MAX_FILE_BYTES } from '../input/limits.ts';
 import { defined, isRecord } from '../input/plainData.ts';
-import { readYaml } from '../input/yamlSource.ts';
-import { InputError } from '../inputError.ts';
+import { withoutBrokenLines } from '../input/yamlRecovery.ts';
+import { readYamlPartly } from '../input/yamlSource.ts';
+import { InputError, type InputIssue } from '../inputError.ts';
 import { policyZone } from '../policy/load.ts';
 import type { OverrideSource } from '../policy/overrides.ts';
 import type { Policy } from '../policy/schema.ts';
@@ -57,8 +58,27 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   if (text.length > MAX_FILE_BYTES || (text.length * 3 > MAX_FILE_BYTES && new TextEncoder().encode(text).length > MAX_FILE_BYTES)) {
     throw new InputError([fileIssue(file, '', `the scenario is larger than ${MAX_FILE_BYTES} bytes (5 MB)`)]);
   }
-  const ctx = new ParseContext(readYaml(text, file), options.readFile ?? nodeReaderBeside(file));
-  return parseDocument(ctx, options);
+  const { source, syntax } = readYamlPartly(text, file);
+  if (syntax.length === 0 && source) return parseDocument(new ParseContext(source, options.readFile ?? nodeReaderBeside(file)), options);
+  throw new InputError(inFileOrder([...syntax, ...issuesBesideSyntaxErrors(text, file, syntax, options)]));
+}
+
+/**
+ * What else is wrong in a file with YAML syntax errors, so that one round of fixes can see
+ * every mistake: the loader's issues on the file with its broken lines left out
+ * (yamlRecovery.ts), except those the leaving out may have caused: on those lines or the lines
+ * that hold them, or a field reported missing, which may be on a line left out.
+ */
+function issuesBesideSyntaxErrors(text: string, file: string, syntax: readonly InputIssue[], options: ParseOptions): InputIssue[] {
+  const recovered = withoutBrokenLines(text, file, syntax.map((issue) => issue.line));
+  if (!recovered || !isRecord(recovered.source.value)) return [];
+  try {
+    parseDocument(new ParseContext(recovered.source, options.readFile ?? nodeReaderBeside(file)), options);
+    return [];
+  } catch (error) {
+    if (!(error instanceof InputError)) return [];
+    return error.issues.filter((issue) => issue.file !== file || (!recovered.unsure.has(issue.line) && !issue.message.startsWith('missing')));
+  }
 }
 
 type TopLevel = z.output<typeof scenarioSchema>;

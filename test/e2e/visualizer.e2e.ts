@@ -246,9 +246,11 @@ describe('the visualizer', () => {
     expect(await page.locator('[data-testid=app-row]').count()).toBe(3);
     expect(await page.locator('[data-testid=stale-note]').innerText()).toBe('This is the last good run: the scenario has input errors.');
     await page.screenshot({ path: `${results}/visualizer-errors.png`, fullPage: true });
-    const syntax = 'format: 1\nname: Broken: twice\n';
+    // A syntax error does not hide the other mistakes: the date below it is reported in the same round.
+    const syntax = 'format: 1\nname: Broken: twice\npolicy: tencent-im-2019\nstart: 2020-03-01\nend: 2020-02-30\naccounts: []\n';
     await page.locator('[data-testid=file-input]').setInputFiles({ name: 'syntax.yaml', mimeType: 'text/yaml', buffer: Buffer.from(syntax) });
     await expect.poll(() => page.locator('[data-testid=error-item]').first().innerText()).toMatch(/^2:7\s+YAML\s+two "name: value" on one line/);
+    expect((await page.locator('[data-testid=error-item]').allInnerTexts()).join('\n')).toMatch(/5:6\s+end\s+expected an existing date/);
     await page.screenshot({ path: `${results}/visualizer-syntax-error.png`, fullPage: true });
     expect(seen.problems).toEqual([]);
     expect(await seriousViolations(page), 'axe, errors').toEqual([]);
