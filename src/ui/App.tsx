@@ -9,6 +9,7 @@ import { useSignal, useSignalEffect } from '@preact/signals';
 import { AppList } from './components/AppList.tsx';
 import { ChartsPanel } from './components/ChartsPanel.tsx';
 import { ComparePanel } from './components/ComparePanel.tsx';
+import { CompareResults } from './components/CompareResults.tsx';
 import { DropZone } from './components/DropZone.tsx';
 import { Editor } from './components/Editor.tsx';
 import { ErrorList } from './components/ErrorList.tsx';
@@ -19,7 +20,7 @@ import { Tables } from './components/Tables.tsx';
 import { TimelineBar } from './components/TimelineBar.tsx';
 import { TopBar } from './components/TopBar.tsx';
 import { type PanelName, type Panels, pageWidth, panelsAtStart, toggled } from './model/panels.ts';
-import { current, issues, running, stale } from './state/store.ts';
+import { compareOn, current, issues, resetNote, running, stale } from './state/store.ts';
 import './App.css';
 
 export function App() {
@@ -55,9 +56,18 @@ export function App() {
                   {stale.value ? 'This is the last good run: the scenario has input errors.' : 'This is the previous run: the new one is running (progress above).'}
                 </p>
               )}
+              {resetNote.value && (
+                <p class="reset-note" data-testid="reset-note" role="status">
+                  {resetNote.value}{' '}
+                  <button type="button" onClick={() => (resetNote.value = null)}>
+                    OK
+                  </button>
+                </p>
+              )}
               <RunHeadline />
               <TimelineBar />
               <AppList />
+              {compareOn.value && <CompareResults />}
               <StoryPanel />
               <NowPanel />
               <ChartsPanel />

@@ -230,8 +230,21 @@ describe('the visualizer', () => {
     const overage = page.locator('[data-testid=kpi-delta][data-key="revenueByItem.dauOverage"]');
     await expect.poll(() => overage.getAttribute('class'), { timeout: 20_000 }).toBe('down');
     expect(await page.locator('[data-testid=compare-issue]').count()).toBe(0);
+    // The comparison spans the middle of the page, and every chart draws B dashed over A.
+    const spread = await page.locator('[data-testid=compare-results]').boundingBox();
+    expect(spread?.width).toBeGreaterThan(700);
+    expect(await page.locator('[data-testid=charts]').getAttribute('data-compare')).toBe('on');
+    for (const [chart, series] of [['dau-chart', 'B Chat'], ['balance-chart', 'B cash'], ['revenue-chart', 'B prepaid']]) {
+      expect(await page.locator(`[data-testid=${chart}] .u-legend`).innerText(), chart).toContain(series);
+    }
     expect(seen.problems).toEqual([]);
     expect(await seriousViolations(page), 'axe, compare').toEqual([]);
+    // Another scenario clears A's knobs and compare, and says so.
+    await page.locator('[data-testid=scenario-picker]').selectOption('fleet-1000.yaml');
+    await expect.poll(() => page.locator('[data-testid=reset-note]').innerText()).toMatch(/^New scenario fleet-1000\.yaml: cleared A's knobs \(lifecycle\.grace\.days=14\) and compare \(B: lifecycle\.grace\.days=14, usage\.dauOverage\.rounding=linear\)/);
+    expect(await page.locator('[data-testid=compare-toggle]').isChecked()).toBe(false);
+    expect(await page.locator('[data-testid=compare-results]').count()).toBe(0);
+    expect(await page.locator('.knob.is-changed').count()).toBe(0);
     await page.close();
   });
 

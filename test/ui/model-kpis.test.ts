@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { comparisonOf } from '../../src/explore/comparison.ts';
 import { divergenceMap } from '../../src/ui/model/compare.ts';
 import { kpiLabel } from '../../src/ui/model/kpis.ts';
+import { kpiPaths } from '../../src/report/kpiPaths.ts';
 import { kpiNames } from '../../src/report/kpis.ts';
 import { cumulativeRevenue, netRevenue } from '../../src/report/revenueSeries.ts';
 import { servedSeries } from '../../src/ui/model/served.ts';
@@ -16,6 +17,15 @@ describe('the key figures of a run', () => {
     expect(labels.every((label) => label !== undefined && label !== '')).toBe(true);
     expect(kpiLabel('revenue.netCollected')).toBe('net revenue collected');
     expect(kpiLabel('apps.lostAfterReclaim')).toBe('customers back too late (reclaimed)');
+  });
+
+  it('names the KPIs a run adds for its policy (revenue by edition) by what they are, not as another KPI', () => {
+    const paths = kpiPaths(defaultRun().kpis);
+    expect(paths).toContain('revenueByEdition.pro');
+    expect(kpiLabel('revenueByEdition.pro')).toBe('revenue: edition pro');
+    const labels = paths.map(kpiLabel);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(paths.filter((path) => kpiLabel(path) === path)).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type uPlot from 'uplot';
-import { appPalette, colors, formatAxis, formatCount } from './format.ts';
+import { appPalette, B_DASH, colors, formatAxis, formatCount } from './format.ts';
 import { daySeconds } from './time.ts';
 import { type ChartOptions, tzDate, UPlotChart } from './UPlotChart.tsx';
 
@@ -26,6 +26,8 @@ export interface DauChartProps {
   /** `YYYY-MM-DD`, one per value. */
   days: string[];
   series: DauSeries[];
+  /** Compare's run B, the same apps in the same order: drawn dashed in each app's colour. */
+  bSeries?: DauSeries[];
   /** DAU included in the policy's first paid edition (100,000 under the 2019 policy). */
   included: number;
   peaks: DauPeak[];
@@ -43,8 +45,8 @@ function strokeOf(chart: uPlot, index: number): string {
   return typeof value === 'string' ? value : colors.included;
 }
 
-export function DauChart({ days, series, included, peaks, cursorDay, height }: DauChartProps): JSX.Element {
-  const seriesKey = series.map((line) => `${line.app}\u0000${line.label}`).join('\u0001');
+export function DauChart({ days, series, bSeries, included, peaks, cursorDay, height }: DauChartProps): JSX.Element {
+  const seriesKey = [...series, ...(bSeries ?? [])].map((line) => `${line.app}\u0000${line.label}`).join('\u0001');
   // Rebuilt when the apps or their labels change; new values go through setData.
   const options = useMemo((): ChartOptions => {
     const appLines: uPlot.Series[] = series.map((line, index) => ({
@@ -53,12 +55,21 @@ export function DauChart({ days, series, included, peaks, cursorDay, height }: D
       width: 1.5,
       value: (_chart, value) => formatCount(value),
     }));
+    const bLines: uPlot.Series[] = (bSeries ?? []).map((line, index) => ({
+      label: `B ${line.label}`,
+      stroke: appPalette[index % appPalette.length],
+      width: 1.5,
+      dash: B_DASH,
+      points: { show: false },
+      value: (_chart, value) => formatCount(value),
+    }));
     return {
       tzDate,
       scales: { x: { time: true }, y: { range: (_chart, _min, max) => [0, Math.max(max, included) * 1.05] } },
       series: [
         { label: 'Day', value: '{YYYY}-{MM}-{DD}' },
         ...appLines,
+        ...bLines,
         {
           label: 'Included',
           stroke: colors.included,
@@ -75,8 +86,8 @@ export function DauChart({ days, series, included, peaks, cursorDay, height }: D
 
   const xs = useMemo(() => days.map((day) => daySeconds(day)), [days]);
   const data = useMemo(
-    (): uPlot.AlignedData => [xs, ...series.map((line) => line.values), xs.map(() => included)],
-    [xs, series, included],
+    (): uPlot.AlignedData => [xs, ...series.map((line) => line.values), ...(bSeries ?? []).map((line) => line.values), xs.map(() => included)],
+    [xs, series, bSeries, included],
   );
 
   const overlay = useMemo(() => {

@@ -1,11 +1,12 @@
 /**
  * Cumulative revenue, day by day: prepaid (orders), postpaid (bills) and refunds, each a running
  * total in CNY. Amounts change on the day of an order, a bill or a refund, so the lines are steps.
+ * With a compare run, its three totals are drawn dashed over them.
  */
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import uPlot from 'uplot';
-import { colors, formatAxis, formatMoney } from './format.ts';
+import { B_DASH, colors, formatAxis, formatMoney } from './format.ts';
 import { daySeconds } from './time.ts';
 import { type ChartOptions, tzDate, UPlotChart } from './UPlotChart.tsx';
 
@@ -16,12 +17,14 @@ export interface RevenueChartProps {
   prepaid: number[];
   postpaid: number[];
   refunds: number[];
+  /** Compare's run B, the same days: drawn dashed. */
+  b?: { prepaid: number[]; postpaid: number[]; refunds: number[] };
   /** Index into `days` of the timeline's instant. */
   cursorDay?: number;
   height?: number;
 }
 
-function revenueOptions(): ChartOptions {
+function revenueOptions(withB: boolean): ChartOptions {
   const steps = uPlot.paths.stepped?.({ align: 1 });
   const line = (label: string, stroke: string, dash?: number[]): uPlot.Series => ({
     label,
@@ -40,23 +43,28 @@ function revenueOptions(): ChartOptions {
       line('Prepaid', colors.prepaid),
       line('Postpaid', colors.postpaid),
       line('Refunds', colors.refunds, [4, 3]),
+      ...(withB ? [line('B prepaid', colors.prepaid, B_DASH), line('B postpaid', colors.postpaid, B_DASH), line('B refunds', colors.refunds, [1, 3])] : []),
     ],
     axes: [{}, { label: 'CNY', size: 60, values: (_chart, splits) => formatAxis(splits) }],
     legend: { live: true },
   };
 }
 
-export function RevenueChart({ days, prepaid, postpaid, refunds, cursorDay, height }: RevenueChartProps): JSX.Element {
-  const options = useMemo(revenueOptions, []);
+export function RevenueChart({ days, prepaid, postpaid, refunds, b, cursorDay, height }: RevenueChartProps): JSX.Element {
+  const withB = b !== undefined;
+  const options = useMemo(() => revenueOptions(withB), [withB]);
   const xs = useMemo(() => days.map((day) => daySeconds(day)), [days]);
-  const data = useMemo((): uPlot.AlignedData => [xs, prepaid, postpaid, refunds], [xs, prepaid, postpaid, refunds]);
+  const data = useMemo(
+    (): uPlot.AlignedData => [xs, prepaid, postpaid, refunds, ...(b ? [b.prepaid, b.postpaid, b.refunds] : [])],
+    [xs, prepaid, postpaid, refunds, b],
+  );
   return (
     <UPlotChart
       options={options}
       data={data}
       height={height}
       cursorX={cursorDay === undefined ? undefined : xs[cursorDay]}
-      label="Cumulative revenue in CNY: prepaid, postpaid and refunds"
+      label={`Cumulative revenue in CNY: prepaid, postpaid and refunds${withB ? ", and B's dashed" : ""}`}
     />
   );
 }

@@ -34,6 +34,9 @@ export const appPalette = [
   'var(--chart-8, #5f3dc4)',
 ] as const;
 
+/** How compare's run B is drawn over run A: the same colour, dashed. */
+export const B_DASH = [6, 3];
+
 export const colors = {
   included: 'var(--chart-included, #868e96)',
   cursor: 'var(--chart-cursor, #343a40)',

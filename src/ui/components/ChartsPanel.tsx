@@ -2,14 +2,15 @@
  * The three charts, fed from the run: daily DAU of the selected apps (served, or asked for) with
  * the included DAU and each month's billed peak; the balance of the selected app's account;
  * cumulative revenue (orders on their day, bills on the day they were pushed, refunds).
- * Hovering a chart shows its values; the timeline's instant is its cursor.
+ * Hovering a chart shows its values; the timeline's instant is its cursor. When compare's run B
+ * has run on the same text, each chart draws B's lines dashed over A's.
  */
 import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
-import { BalanceChart, DauChart, RevenueChart } from '../charts/index.ts';
-import { appLabel } from '../model/timeline.ts';
+import { type BalancePoint, BalanceChart, DauChart, RevenueChart } from '../charts/index.ts';
+import { type AccountTimeline, appLabel } from '../model/timeline.ts';
 import { dateOfIndex, dayOfDate } from '../model/time.ts';
-import { chartDay, current, selectedApps } from '../state/store.ts';
+import { chartDay, comparable, current, selectedApps } from '../state/store.ts';
 import type { RunView } from '../state/view.ts';
 import './ChartsPanel.css';
 
@@ -18,13 +19,19 @@ const MAX_DAU_SERIES = 6;
 export function ChartsPanel() {
   const view = current.value;
   if (!view) return null;
+  const b = comparable.value ?? undefined;
   return (
-    <section class="panel charts-panel" data-testid="charts">
+    <section class="panel charts-panel" data-testid="charts" data-compare={b ? 'on' : 'off'}>
       <h2 class="panel-title">Charts</h2>
+      {b && (
+        <p class="muted small" data-testid="charts-b-note">
+          Solid: run A. Dashed: run B, compare's knobs.
+        </p>
+      )}
       <div class="charts-grid">
-        <DauPart view={view} />
-        <BalancePart view={view} />
-        <RevenuePart view={view} />
+        <DauPart view={view} b={b} />
+        <BalancePart view={view} b={b} />
+        <RevenuePart view={view} b={b} />
       </div>
     </section>
   );
@@ -35,31 +42,38 @@ function useDays(view: RunView): string[] {
   return useMemo(() => Array.from({ length: period.days }, (_, index) => dateOfIndex(period, index)), [period]);
 }
 
-function DauPart({ view }: { view: RunView }) {
+/** An app's daily DAU in a run, served or asked for. */
+function dauOf(view: RunView, ids: string[], asked: boolean): { app: string; label: string; values: number[] }[] {
+  const { dau } = view.result;
+  const { timeline } = view;
+  return ids.flatMap((id) => {
+    const row = dau.apps.indexOf(id);
+    const app = timeline.apps[timeline.appIndex.get(id) ?? -1];
+    if (row < 0 || !app) return [];
+    const values = (asked ? dau.demand : dau.served).subarray(row * dau.days, (row + 1) * dau.days);
+    return [{ app: id, label: appLabel(app), values: Array.from(values) }];
+  });
+}
+
+function DauPart({ view, b }: { view: RunView; b?: RunView }) {
   const asked = useSignal(false);
   const days = useDays(view);
   const chosen = selectedApps.value.length > 0 ? selectedApps.value : view.timeline.apps.slice(0, 3).map((app) => app.id);
   const ids = chosen.slice(0, MAX_DAU_SERIES);
   const key = ids.join(',');
-  const { dau, report, includedDau } = view.result;
+  const { report, includedDau } = view.result;
   const showAsked = asked.value;
   // Built once per run, selection and mode, not per instant: the chart keeps its data while the cursor moves.
   const { series, peaks } = useMemo(() => {
-    const { timeline } = view;
     const wanted = new Set(ids);
-    const series = ids.flatMap((id) => {
-      const row = dau.apps.indexOf(id);
-      const app = timeline.apps[timeline.appIndex.get(id) ?? -1];
-      if (row < 0 || !app) return [];
-      const values = (showAsked ? dau.demand : dau.served).subarray(row * dau.days, (row + 1) * dau.days);
-      return [{ app: id, label: appLabel(app), values: Array.from(values) }];
-    });
-    const { period } = timeline;
+    const series = dauOf(view, ids, showAsked);
+    const { period } = view.timeline;
     const peaks = report.usage
       .filter((u) => wanted.has(u.app) && u.peakDauDay && u.peakDau > 0)
       .map((u) => ({ app: u.app, day: dayOfDate(u.peakDauDay as string) - period.startDay, value: u.peakDau }));
     return { series, peaks };
   }, [view, key, showAsked]);
+  const bSeries = useMemo(() => (b ? dauOf(b, ids, showAsked) : undefined), [b, key, showAsked]);
   return (
     <figure class="chart" data-testid="dau-chart">
       <figcaption>
@@ -72,23 +86,25 @@ function DauPart({ view }: { view: RunView }) {
           for (before the trial cap and suspensions)
         </label>
       </figcaption>
-      <DauChart days={days} series={series} included={includedDau} peaks={peaks} cursorDay={chartDay.value} />
+      <DauChart days={days} series={series} bSeries={bSeries} included={includedDau} peaks={peaks} cursorDay={chartDay.value} />
     </figure>
   );
 }
 
 
-function BalancePart({ view }: { view: RunView }) {
+function BalancePart({ view, b }: { view: RunView; b?: RunView }) {
   const { timeline } = view;
   const first = selectedApps.value.map((id) => timeline.apps[timeline.appIndex.get(id) ?? -1]).find(Boolean);
   const account = timeline.accounts[timeline.accountIndex.get(first?.account ?? timeline.accounts[0]?.id ?? '') ?? 0];
-  const points = useMemo(() => (account ? account.points.map(({ at, cash, income, gift, debt }) => ({ at, cash, income, gift, debt })) : []), [account]);
+  const bAccount = b && account ? b.timeline.accounts[b.timeline.accountIndex.get(account.id) ?? -1] : undefined;
+  const points = useMemo(() => (account ? balancePoints(account) : []), [account]);
+  const bPoints = useMemo(() => (bAccount ? balancePoints(bAccount) : undefined), [bAccount]);
   return (
     <figure class="chart" data-testid="balance-chart">
       <figcaption>
         Balance of account {account?.id} <span class="muted">(cash, income, gift; debt)</span>
       </figcaption>
-      <BalanceChart points={points} cursorAt={cursorAtDay(view)} endAt={timeline.period.endAt} />
+      <BalanceChart points={points} bPoints={bPoints} cursorAt={cursorAtDay(view)} endAt={timeline.period.endAt} />
     </figure>
   );
 }
@@ -99,7 +115,11 @@ function cursorAtDay(view: RunView): number {
   return period.startAt + chartDay.value * 86_400_000 + 43_200_000;
 }
 
-function RevenuePart({ view }: { view: RunView }) {
+function balancePoints(account: AccountTimeline): BalancePoint[] {
+  return account.points.map(({ at, cash, income, gift, debt }) => ({ at, cash, income, gift, debt }));
+}
+
+function RevenuePart({ view, b }: { view: RunView; b?: RunView }) {
   const days = useDays(view);
   const { prepaid, postpaid, refunds } = view.revenue;
   return (
@@ -107,7 +127,7 @@ function RevenuePart({ view }: { view: RunView }) {
       <figcaption>
         Cumulative revenue <span class="muted">(orders; bills on the day pushed; refunds)</span>
       </figcaption>
-      <RevenueChart days={days} prepaid={prepaid} postpaid={postpaid} refunds={refunds} cursorDay={chartDay.value} />
+      <RevenueChart days={days} prepaid={prepaid} postpaid={postpaid} refunds={refunds} b={b?.revenue} cursorDay={chartDay.value} />
     </figure>
   );
 }

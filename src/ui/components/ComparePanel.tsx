@@ -1,22 +1,14 @@
 /**
- * Two policies on the same scenario, side by side: run A is what the page shows (the scenario
- * with the panel's knobs), run B the same scenario with its own knobs, any of them, written as
- * `path=value` lines (examples fill them in). What differs is the library's comparison (the one
- * `imsim compare` prints): every KPI with B − A and the relative change, how many apps are
- * better or worse off, and per app the first transition where the runs part, which is also
- * marked on both bands of the app in the list and on the timeline.
+ * Two policies on the same scenario: run A is what the page shows (the scenario with the panel's
+ * knobs), run B the same scenario with its own knobs, any of them, written as `path=value`
+ * lines (examples fill them in). What differs is shown in the middle of the page
+ * (CompareResults.tsx) and on the charts.
  */
-import { kpiTableRows, stepText } from '../../explore/compareRows.ts';
 import { COMPARE_KNOBS } from '../engine/protocol.ts';
-import { kpiLabel } from '../model/kpis.ts';
-import { formatCny, formatCnyChange, isMoneyKpi } from '../model/money.ts';
-import { formatWhen } from '../model/time.ts';
 import { describeOverrides, examples, linesOfKnobs } from '../state/presets.ts';
 import { setCompare, setCompareKnobs } from '../state/runner.ts';
-import { comparable, compareIssues, compareKnobs, compareOn, compareStatus, comparison, current, divergenceByApp, moveCursor, overrides, selectApp } from '../state/store.ts';
+import { comparable, compareIssues, compareKnobs, compareOn, compareStatus, current, overrides } from '../state/store.ts';
 import './ComparePanel.css';
-
-const MAX_LISTED = 200;
 
 export function ComparePanel() {
   const on = compareOn.value;
@@ -38,7 +30,11 @@ export function ComparePanel() {
               running B… {phase === 'simulating' ? `${Math.round(fraction * 100)}%` : ''}
             </p>
           )}
-          {current.value && comparable.value && <Comparison />}
+          {current.value && comparable.value && (
+            <p class="muted small" data-testid="compare-where">
+              What differs is under the state bands, and B is drawn dashed on every chart.
+            </p>
+          )}
         </>
       )}
     </section>
@@ -94,81 +90,4 @@ function BKnobs() {
       </div>
     </div>
   );
-}
-
-function Comparison() {
-  const a = current.value;
-  const result = comparison.value;
-  if (!a || !result) return null;
-  const rows = kpiTableRows(result);
-  const found = [...divergenceByApp.value.values()];
-  const { zone } = a.timeline.period;
-  const nameOf = (id: string) => a.timeline.apps[a.timeline.appIndex.get(id) ?? -1]?.name ?? id;
-  return (
-    <>
-      <p class="better-worse" data-testid="better-worse">
-        {result.betterOff} app{result.betterOff === 1 ? '' : 's'} better off under B, {result.worseOff} worse off (by net revenue)
-      </p>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll area must be reachable by keyboard (WCAG 2.1.1; axe scrollable-region-focusable) */}
-      <section class="kpi-scroll" tabIndex={0} aria-label="Every figure under A and B">
-        <table class="kpi-table" data-testid="kpi-table">
-          <thead>
-            <tr>
-              <th>figure</th>
-              <th class="num">A</th>
-              <th class="num">B</th>
-              <th class="num">B − A</th>
-              <th class="num">change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.kpi} data-testid="kpi-delta" data-key={row.kpi} class={row.changed ? (row.delta.startsWith('-') ? 'down' : 'up') : ''}>
-                <td title={row.kpi}>{kpiLabel(row.kpi)}</td>
-                <td class="num">{amount(row.kpi, row.a)}</td>
-                <td class="num">{amount(row.kpi, row.b)}</td>
-                <td class="num delta">{row.changed ? (isMoneyKpi(row.kpi) ? formatCnyChange(row.delta) : row.delta) : '='}</td>
-                <td class="num">{row.change}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <h3 class="sub">
-        {found.length === 0 ? 'No app diverges: every transition is the same in both runs.' : `${found.length} app${found.length === 1 ? '' : 's'} diverge`}
-      </h3>
-      <ol class="divergences">
-        {found.slice(0, MAX_LISTED).map((d) => (
-          <li key={d.app}>
-            <button
-              type="button"
-              data-testid="divergence"
-              data-app={d.app}
-              onClick={() => {
-                selectApp(d.app);
-                moveCursor(d.at);
-              }}
-              title="Select the app and move to the instant"
-            >
-              <span class="d-name">
-                <strong>{nameOf(d.app)}</strong> <span class="muted">parts {formatWhen(d.at, zone)}</span>
-              </span>
-              <span class="d-side">
-                <span class="run-tag a">A</span> <span class="mono">{stepText(d.a)}</span>
-              </span>
-              <span class="d-side">
-                <span class="run-tag b">B</span> <span class="mono">{stepText(d.b)}</span>
-              </span>
-            </button>
-          </li>
-        ))}
-        {found.length > MAX_LISTED && <li class="muted">and {found.length - MAX_LISTED} more: filter the app list to the apps that diverge</li>}
-      </ol>
-    </>
-  );
-}
-
-/** A KPI's value as shown: amounts in yuan, counts as they are. */
-function amount(kpi: string, value: string | number): string {
-  return isMoneyKpi(kpi) ? formatCny(value) : String(value);
 }

@@ -39,9 +39,11 @@ export function kpiLabel(path: string): string {
   const [section, key] = path.split('.') as [string, string];
   if (section === 'revenue') return revenueWords[key] ?? key;
   if (section === 'revenueByItem') return `revenue: ${itemWords[key as BillItem] ?? key}`;
+  if (section === 'revenueByEdition') return `revenue: edition ${key}`;
   if (section === 'apps') return appWords[key as AppCount];
   if (section === 'appDays') return `app-days ${dayWords[key as AppDayState]}`;
   if (section === 'notifications') return `notices: ${notificationWords[key as NotificationKind]}`;
   if (section === 'denials') return `denials: ${key as DenialReason}`;
-  return section === 'userDaysDenied' ? 'user-days denied' : 'room-days denied';
+  if (section === 'userDaysDenied') return 'user-days denied';
+  return section === 'roomDaysDenied' ? 'room-days denied' : path;
 }

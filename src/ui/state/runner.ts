@@ -7,7 +7,7 @@ import type { Signal } from '@preact/signals';
 import { EngineClient } from '../engine/client.ts';
 import type { RunOutcome, RunRequest } from '../engine/protocol.ts';
 import { bundledScenario, DEFAULT_FILE } from '../scenarios/bundled.ts';
-import { examples, linesOfKnobs } from './presets.ts';
+import { describeOverrides, examples, linesOfKnobs } from './presets.ts';
 import {
   compareIssues,
   compareKnobs,
@@ -20,6 +20,7 @@ import {
   issues,
   overrides,
   playing,
+  resetNote,
   type RunStatus,
   type SourceOrigin,
   selectedApps,
@@ -44,12 +45,22 @@ function schedule(delay: number): void {
   timer = setTimeout(() => void runMain(), delay);
 }
 
-/** Replaces the scenario text (a pick, an opened or dropped file) and runs it at once. */
-export function loadText(text: string, file: string, origin: SourceOrigin): void {
+/**
+ * Replaces the scenario text (a pick, an opened or dropped file) and runs it at once. Knob
+ * changes belong to the scenario they were made for: the panel's and compare's are cleared, and
+ * unless `quiet` (a link, which sets its own) a note says what was cleared.
+ */
+export function loadText(text: string, file: string, origin: SourceOrigin, quiet = false): void {
+  const cleared = [
+    ...(Object.keys(overrides.value).length > 0 ? [`A's knobs (${describeOverrides(overrides.value)})`] : []),
+    ...(compareOn.value ? [`compare (B: ${compareKnobs.value.split('\n').filter((line) => line.trim()).join(', ') || 'the scenario as written'})`] : []),
+  ];
   playing.value = false;
   source.value = { text, file, origin, revision: source.value.revision + 1 };
   overrides.value = {};
-  compareView.value = null;
+  if (compareOn.value) setCompare(false);
+  compareKnobs.value = '';
+  resetNote.value = !quiet && cleared.length > 0 ? `New scenario ${file}: cleared ${cleared.join(' and ')}.` : null;
   schedule(0);
 }
 
@@ -60,9 +71,9 @@ export function editText(text: string): void {
   schedule(EDIT_DEBOUNCE_MS);
 }
 
-export function loadBundled(file: string): void {
+export function loadBundled(file: string, quiet = false): void {
   const scenario = bundledScenario(file) ?? bundledScenario(DEFAULT_FILE);
-  if (scenario) loadText(scenario.text(), scenario.file, 'bundled');
+  if (scenario) loadText(scenario.text(), scenario.file, 'bundled', quiet);
 }
 
 /** The panel's knobs all at once (a link), then a run. */

@@ -57,6 +57,8 @@ export const compareKnobs = signal('');
 export const compareView = signal<RunView | null>(null);
 export const compareStatus = signal<RunStatus>({ phase: 'idle', fraction: 0, apps: 0 });
 export const compareIssues = signal<InputIssue[]>([]);
+/** What opening another scenario cleared (its knob changes, compare), said once on the page. */
+export const resetNote = signal<string | null>(null);
 
 export const tableApp = signal<string | null>(null);
 

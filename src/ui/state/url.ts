@@ -19,7 +19,7 @@ export function openAddress(hash: string): void {
   const sameText = source.value.origin === 'bundled' && source.value.file === address.file && current.value !== null;
   const knobs = Object.keys(address.overrides).length > 0;
   if (!sameText) {
-    loadBundled(address.file);
+    loadBundled(address.file, true);
     if (knobs) setOverrides(address.overrides);
   } else if (JSON.stringify(overrides.value) !== JSON.stringify(address.overrides)) setOverrides(address.overrides);
   else applyWaiting();
