@@ -4,12 +4,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { besideModule, threadPool } from '../sim/threadPool.ts';
+import type { Runner } from './sweepCore.ts';
 import { type RunResult, runSweepJob, type SweepJob } from './sweepJob.ts';
 
-export interface Runner {
-  run(job: SweepJob): Promise<RunResult>;
-  close(): Promise<void>;
-}
+export type { Runner } from './sweepCore.ts';
 
 export function defaultWorkers(): number {
   return availableParallelism();

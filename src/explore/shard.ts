@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { InputError } from '../inputError.ts';
 import { cellsOf, type Knob } from './grid.ts';
 import type { ScenarioSource } from '../scenario/source.ts';
-import type { SweepRuns } from './sweep.ts';
+import type { SweepRuns } from './sweepCore.ts';
 import type { RunResult } from './sweepJob.ts';
 
 const SHARD_KIND = 'imsim-sweep-shard';

@@ -1,6 +1,6 @@
 /** The files of a finished sweep (unsharded, or merged from its shards): the same bytes either way. */
 
-import type { SweepRuns } from './sweep.ts';
+import type { SweepRuns } from './sweepCore.ts';
 import { renderSweepHtml } from './sweepHtml.ts';
 import { cellsCsv, runsCsv, sweepResult } from './sweepResult.ts';
 

@@ -9,7 +9,7 @@ import type { KpiValue } from '../report/kpiPaths.ts';
 import { kpiNames } from '../report/kpis.ts';
 import type { Knob } from './grid.ts';
 import { type KpiStats, statNames, statsOf } from './stats.ts';
-import type { SweepRuns } from './sweep.ts';
+import type { SweepRuns } from './sweepCore.ts';
 
 export interface CellResult {
   cell: number;

@@ -1,6 +1,6 @@
 /**
  * The page: the scenario (picker, editor, errors) on the left; in the middle the run's headline,
- * then the timeline (scrubber and state bands) first, the story, the chosen instant, the charts
+ * then either Explore (cohorts and sweeps) or the timeline (scrubber and state bands) first, the story, the chosen instant, the charts
  * and the tables; the policy's knobs and the compare view on the right (model/panels.ts: which
  * side panels are open at which width). Every part shows the last good run, dimmed while the
  * text has errors.
@@ -13,6 +13,7 @@ import { CompareResults } from './components/CompareResults.tsx';
 import { DropZone } from './components/DropZone.tsx';
 import { Editor } from './components/Editor.tsx';
 import { ErrorList } from './components/ErrorList.tsx';
+import { ExploreView, ViewTabs } from './components/ExploreView.tsx';
 import { NowPanel } from './components/NowPanel.tsx';
 import { PolicyPanel } from './components/PolicyPanel.tsx';
 import { RunHeadline, StoryPanel } from './components/StoryPanel.tsx';
@@ -20,6 +21,7 @@ import { Tables } from './components/Tables.tsx';
 import { TimelineBar } from './components/TimelineBar.tsx';
 import { TopBar } from './components/TopBar.tsx';
 import { type PanelName, type Panels, pageWidth, panelsAtStart, toggled } from './model/panels.ts';
+import { pageView } from './state/explore.ts';
 import { compareOn, current, issues, resetNote, running, stale } from './state/store.ts';
 import './App.css';
 
@@ -65,13 +67,20 @@ export function App() {
                 </p>
               )}
               <RunHeadline />
-              <TimelineBar />
-              <AppList />
-              {compareOn.value && <CompareResults />}
-              <StoryPanel />
-              <NowPanel />
-              <ChartsPanel />
-              <Tables />
+              <ViewTabs />
+              {pageView.value === 'explore' ? (
+                <ExploreView />
+              ) : (
+                <>
+                  <TimelineBar />
+                  <AppList />
+                  {compareOn.value && <CompareResults />}
+                  <StoryPanel />
+                  <NowPanel />
+                  <ChartsPanel />
+                  <Tables />
+                </>
+              )}
             </>
           ) : (
             <FirstRun />

@@ -280,7 +280,7 @@ describe('the visualizer', () => {
         for (const entry of list.getEntries()) longTasks.push(entry.duration);
       }).observe({ type: 'longtask', buffered: true });
     });
-    await page.goto(`${site.url}#fleet-1000.yaml`);
+    await page.goto(`${site.url}#fleet-1000.yaml?view=timeline`);
     await expect.poll(() => page.locator('[data-testid=run-status]').innerText(), { timeout: 150_000, interval: 100 }).toMatch(/^ran in/);
     await page.locator('[data-testid=app-row]').first().waitFor();
     const shown = await page.evaluate(() => ({

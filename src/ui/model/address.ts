@@ -1,7 +1,8 @@
 /**
- * The page's address: `#FILE?set=PATH=JSON&…&at=LOCAL-TIME&apps=ID,ID&compare=1&b=LINES`, the
- * bundled scenario, the panel's knobs (values as JSON), the instant (local to the policy's
- * zone), the selected apps and compare's B knobs. A plain `#FILE` still opens a scenario.
+ * The page's address: `#FILE?set=PATH=JSON&…&at=LOCAL-TIME&apps=ID,ID&compare=1&b=LINES&view=explore`,
+ * the bundled scenario, the panel's knobs (values as JSON), the instant (local to the policy's
+ * zone), the selected apps, compare's B knobs and the view (timeline or explore; absent, the
+ * scenario's own). A plain `#FILE` still opens a scenario.
  */
 import { DEFAULT_FILE } from '../scenarios/bundled.ts';
 
@@ -11,6 +12,7 @@ export interface PageAddress {
   at?: string;
   apps?: string[];
   compare?: string;
+  view?: 'timeline' | 'explore';
 }
 
 /** `#default.yaml?set=lifecycle.grace.days=14&at=2020-03-17T12:00` → its parts; unreadable knobs are left out. */
@@ -34,6 +36,7 @@ export function readAddress(hash: string): PageAddress {
     ...(params.get('at') ? { at: params.get('at') as string } : {}),
     ...(apps && apps.length > 0 ? { apps } : {}),
     ...(params.get('compare') === '1' ? { compare: params.get('b') ?? '' } : {}),
+    ...(params.get('view') === 'explore' || params.get('view') === 'timeline' ? { view: params.get('view') as 'timeline' | 'explore' } : {}),
   };
 }
 
@@ -46,6 +49,7 @@ export function writeAddress(address: PageAddress): string {
     params.set('compare', '1');
     if (address.compare !== '') params.set('b', address.compare);
   }
+  if (address.view) params.set('view', address.view);
   const query = params.toString();
   return `#${encodeURIComponent(address.file)}${query ? `?${query}` : ''}`;
 }

@@ -7,6 +7,7 @@ import type { Signal } from '@preact/signals';
 import { EngineClient } from '../engine/client.ts';
 import type { RunOutcome, RunRequest } from '../engine/protocol.ts';
 import { bundledScenario, DEFAULT_FILE } from '../scenarios/bundled.ts';
+import { defaultViewOf, type PageView, pageView } from './explore.ts';
 import { describeOverrides, examples, linesOfKnobs } from './presets.ts';
 import {
   compareIssues,
@@ -61,7 +62,16 @@ export function loadText(text: string, file: string, origin: SourceOrigin, quiet
   if (compareOn.value) setCompare(false);
   compareKnobs.value = '';
   resetNote.value = !quiet && cleared.length > 0 ? `New scenario ${file}: cleared ${cleared.join(' and ')}.` : null;
+  viewToChoose = true;
   schedule(0);
+}
+
+/** A new scenario opens in its own view (explore.ts, defaultViewOf) once it has run, unless a link chose one. */
+let viewToChoose = false;
+
+export function chooseView(view: PageView): void {
+  viewToChoose = false;
+  pageView.value = view;
 }
 
 /** The editor's text changed: run it once typing pauses. */
@@ -80,6 +90,12 @@ export function loadBundled(file: string, quiet = false): void {
 export function setOverrides(all: Record<string, unknown>): void {
   overrides.value = all;
   schedule(KNOB_DEBOUNCE_MS);
+}
+
+/** A sweep's cell in the timeline: the knobs the sweep ran under and the cell's own, on its first run (the scenario's seed). */
+export function openCell(under: Record<string, unknown>, knobs: Record<string, unknown>): void {
+  setOverrides({ ...under, ...knobs });
+  chooseView('timeline');
 }
 
 export function setOverride(path: string, value: unknown): void {
@@ -134,6 +150,7 @@ function accept(outcome: Exclude<RunOutcome, { kind: 'cancelled' }>, text: strin
   issues.value = [];
   failure.value = null;
   keepInstantAndSelection(previous, view);
+  if (viewToChoose) chooseView(defaultViewOf(view.result.report));
   current.value = view;
 }
 

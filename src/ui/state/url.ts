@@ -7,7 +7,8 @@ import { effect } from '@preact/signals';
 import { parseLocalTime } from '../../domain/calendar.ts';
 import { type PageAddress, readAddress, writeAddress } from '../model/address.ts';
 import { formatDateTime } from '../model/time.ts';
-import { loadBundled, setCompare, setCompareKnobs, setOverrides } from './runner.ts';
+import { pageView } from './explore.ts';
+import { chooseView, loadBundled, setCompare, setCompareKnobs, setOverrides } from './runner.ts';
 import { compareKnobs, compareOn, current, cursor, moveCursor, overrides, selectedApps, source } from './store.ts';
 
 /** The instant and the apps of an address wait for the run they belong to. */
@@ -23,6 +24,7 @@ export function openAddress(hash: string): void {
     if (knobs) setOverrides(address.overrides);
   } else if (JSON.stringify(overrides.value) !== JSON.stringify(address.overrides)) setOverrides(address.overrides);
   else applyWaiting();
+  if (address.view) chooseView(address.view);
   if (address.compare !== undefined) {
     setCompareKnobs(address.compare, 0);
     if (!compareOn.value) setCompare(true);
@@ -56,6 +58,7 @@ export function followAddress(): void {
       overrides: overrides.value,
       ...(view ? { at: formatDateTime(cursor.value, view.timeline.period.zone, true).replace(' ', 'T'), apps: selectedApps.value } : {}),
       ...(compareOn.value ? { compare: compareKnobs.value } : {}),
+      view: pageView.value,
     };
     clearTimeout(timer);
     if (origin !== 'bundled' || !view || waiting) return;
