@@ -20,6 +20,7 @@ import { RunHeadline, StoryPanel } from './components/StoryPanel.tsx';
 import { Tables } from './components/Tables.tsx';
 import { TimelineBar } from './components/TimelineBar.tsx';
 import { TopBar } from './components/TopBar.tsx';
+import { useStages } from './components/useStages.ts';
 import { type PanelName, type Panels, pageWidth, panelsAtStart, toggled } from './model/panels.ts';
 import { pageView } from './state/explore.ts';
 import { compareOn, current, issues, resetNote, running, stale } from './state/store.ts';
@@ -38,6 +39,7 @@ export function App() {
   useSignalEffect(() => {
     if (issues.value.length > 0 && !panels.peek().editor) toggle('editor');
   });
+  const stage = useStages(current.value, 4);
   const { editor, policy } = panels.value;
   const classes = ['layout', editor ? '' : 'no-left', policy ? '' : 'no-right'].filter(Boolean).join(' ');
   return (
@@ -75,10 +77,10 @@ export function App() {
                   <TimelineBar />
                   <AppList />
                   {compareOn.value && <CompareResults />}
-                  <StoryPanel />
-                  <NowPanel />
-                  <ChartsPanel />
-                  <Tables />
+                  {stage >= 2 && <StoryPanel />}
+                  {stage >= 2 && <NowPanel />}
+                  {stage >= 3 && <ChartsPanel />}
+                  {stage >= 4 && <Tables />}
                 </>
               )}
             </>

@@ -3,8 +3,8 @@
  * request on the same client replaces the pending one, whose promise resolves as cancelled; a
  * worker still parsing the replaced text is restarted rather than waited for.
  */
-import type { Report } from '../../report/types.ts';
 import type { RunOutcome, RunRequest, WorkerMessage } from './protocol.ts';
+import { reportOfParts } from './reportParts.ts';
 
 export interface RunCallbacks {
   /** The text parsed without issues; simulating `apps` apps now. */
@@ -69,8 +69,10 @@ export class EngineClient {
         pending.callbacks.progress?.(message.fraction);
         return;
       case 'done':
-        // The report comes as JSON bytes (see protocol.ts).
-        this.settle({ kind: 'done', result: { ...message.result, report: JSON.parse(new TextDecoder().decode(message.report)) as Report } });
+        // The report comes as JSON parts (see protocol.ts), parsed a few per task.
+        void reportOfParts(message.report).then((report) => {
+          if (this.pending?.id === message.id) this.settle({ kind: 'done', result: { ...message.result, report } });
+        });
         return;
       case 'invalid':
         this.settle({ kind: 'invalid', issues: message.issues });

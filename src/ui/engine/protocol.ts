@@ -2,6 +2,7 @@
 import type { InputIssue } from '../../inputError.ts';
 import type { Report } from '../../report/types.ts';
 import type { Knob } from '../model/knobInput.ts';
+import type { ReportPart } from './reportParts.ts';
 
 /** The `file` of the issues of the policy panel's knobs. */
 export const POLICY_PANEL = '(policy panel)';
@@ -51,10 +52,11 @@ export type WorkerMessage =
   | { type: 'parsed'; id: number; apps: number; days: number }
   | { type: 'progress'; id: number; fraction: number }
   /**
-   * The result without its report, and the report as UTF-8 JSON in a transferred buffer: moving
-   * bytes and parsing them costs the page a fraction of structured-cloning a fleet's report.
+   * The result without its report, and the report as UTF-8 JSON in transferred buffers, one per
+   * field or slice of a list (reportParts.ts): moving bytes and parsing them a part per task
+   * costs the page a fraction of structured-cloning a fleet's report, and never freezes it.
    */
-  | { type: 'done'; id: number; result: Omit<RunResult, 'report'>; report: ArrayBuffer }
+  | { type: 'done'; id: number; result: Omit<RunResult, 'report'>; report: ReportPart[] }
   | { type: 'invalid'; id: number; issues: InputIssue[] }
   | { type: 'failed'; id: number; message: string };
 

@@ -7,6 +7,7 @@ import './zodConfig.ts';
 import { InputError } from '../../inputError.ts';
 import { COMPARE_KNOBS, type RunRequest, type WorkerMessage } from './protocol.ts';
 import { parseSetOptions } from '../../policy/setOptions.ts';
+import { reportParts } from './reportParts.ts';
 import { parseRun, runResult, simulateInSteps } from './run.ts';
 
 interface WorkerScope {
@@ -45,8 +46,8 @@ async function play(request: RunRequest): Promise<void> {
     if (!report || id !== latest) return;
     const result = runResult(parsed, report, { parseMs: t1 - t0, simulateMs: performance.now() - t1 });
     const { report: _report, ...rest } = result;
-    const json = new TextEncoder().encode(JSON.stringify(report)).buffer as ArrayBuffer;
-    scope.postMessage({ type: 'done', id, result: rest, report: json }, [json, result.dau.demand.buffer, result.dau.served.buffer]);
+    const parts = reportParts(report);
+    scope.postMessage({ type: 'done', id, result: rest, report: parts }, [...parts.map((part) => part.bytes), result.dau.demand.buffer, result.dau.served.buffer]);
   } catch (error) {
     if (error instanceof InputError) scope.postMessage({ type: 'invalid', id, issues: error.issues });
     else scope.postMessage({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });

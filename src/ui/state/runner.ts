@@ -125,27 +125,35 @@ function runWith(engine: EngineClient, request: Omit<RunRequest, 'id'>, progress
   });
 }
 
+/** The latest run of each engine: a view built for an older one is dropped. */
+let mainTicket = 0;
+let compareTicket = 0;
+
 async function runMain(): Promise<void> {
+  const ticket = ++mainTicket;
   const { text, file } = source.value;
   const outcome = await runWith(mainEngine, { text, file, overrides: overrides.value }, status);
   if (outcome.kind === 'cancelled') return;
+  // A User Timing mark: DevTools and the e2e run measure from here how long the page takes to show a run.
+  performance.mark('imsim:run-arrived');
+  const view = outcome.kind === 'done' ? await viewOf(outcome.result, text) : undefined;
+  if (ticket !== mainTicket) return;
   status.value = idle;
-  accept(outcome, text);
+  accept(outcome, view);
   // B ignores the panel's knobs: it runs again only for a new text that runs.
   if (compareOn.value && outcome.kind === 'done' && compareView.value?.text !== text) void runCompare();
 }
 
-function accept(outcome: Exclude<RunOutcome, { kind: 'cancelled' }>, text: string): void {
+function accept(outcome: Exclude<RunOutcome, { kind: 'cancelled' }>, view: RunView | undefined): void {
   if (outcome.kind === 'invalid') {
     issues.value = outcome.issues;
     return;
   }
-  if (outcome.kind === 'failed') {
+  if (outcome.kind === 'failed' || !view) {
     issues.value = [];
-    failure.value = outcome.message;
+    failure.value = outcome.kind === 'failed' ? outcome.message : 'the run gave no view';
     return;
   }
-  const view = viewOf(outcome.result, text);
   const previous = current.value;
   issues.value = [];
   failure.value = null;
@@ -192,16 +200,20 @@ export function setCompareKnobs(lines: string, delay = EDIT_DEBOUNCE_MS): void {
 }
 
 async function runCompare(): Promise<void> {
+  const ticket = ++compareTicket;
   const { text, file } = source.value;
   const outcome = await runWith(compareEngine, { text, file, overrides: {}, knobLines: compareKnobs.value.split('\n') }, compareStatus);
   if (outcome.kind === 'cancelled') return;
+  const view = outcome.kind === 'done' ? await viewOf(outcome.result, text) : undefined;
+  if (ticket !== compareTicket) return;
   compareStatus.value = idle;
-  if (outcome.kind === 'done') {
-    compareView.value = viewOf(outcome.result, text);
+  if (view) {
+    compareView.value = view;
     compareIssues.value = [];
     return;
   }
   // B's knobs (or the text) do not run: show why, and no comparison with an older B.
   compareView.value = null;
-  compareIssues.value = outcome.kind === 'invalid' ? outcome.issues : [{ file: '(compare)', line: 1, column: 1, path: '', message: outcome.message }];
+  const message = outcome.kind === 'failed' ? outcome.message : 'the run gave no view';
+  compareIssues.value = outcome.kind === 'invalid' ? outcome.issues : [{ file: '(compare)', line: 1, column: 1, path: '', message }];
 }

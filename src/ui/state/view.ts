@@ -1,4 +1,4 @@
-/** Everything the page shows of one run, derived once when the run arrives. */
+/** Everything the page shows of one run, derived once when the run arrives (a step per task). */
 import { cumulativeRevenue, type RevenueSeries } from '../../report/revenueSeries.ts';
 import type { RunResult } from '../engine/protocol.ts';
 import { type AccountStory, accountStories, lapsedApps, StoryBook } from '../model/story.ts';
@@ -16,15 +16,17 @@ export interface RunView {
   revenue: RevenueSeries;
 }
 
-export function viewOf(result: RunResult, text: string): RunView {
+/** Gives the page's other tasks a turn between the steps of a large run's view. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The view of a run, built a step per task, so that a fleet's view never freezes the page. */
+export async function viewOf(result: RunResult, text: string): Promise<RunView> {
   const timeline = buildTimeline(result.report);
-  return {
-    result,
-    text,
-    timeline,
-    stories: new StoryBook(result.report, timeline),
-    lapsed: lapsedApps(timeline),
-    accountStories: accountStories(timeline),
-    revenue: cumulativeRevenue(result.report),
-  };
+  await nextTask();
+  const stories = new StoryBook(result.report, timeline);
+  await nextTask();
+  const lapsed = lapsedApps(timeline);
+  const accounts = accountStories(timeline);
+  await nextTask();
+  return { result, text, timeline, stories, lapsed, accountStories: accounts, revenue: cumulativeRevenue(result.report) };
 }
