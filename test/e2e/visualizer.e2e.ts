@@ -102,6 +102,7 @@ describe('the visualizer', () => {
       expect(box && box.y + box.height, target).toBeLessThanOrEqual(900);
     }
     expect(await page.locator('.statechart').count()).toBe(0);
+    await page.screenshot({ path: `${results}/visualizer-1440.png` });
     await page.locator('[data-testid=app-row][data-app="1400000002"] .app-name').click();
     await page.locator('[data-testid=show-statecharts]').click();
     await expect.poll(() => page.locator('[data-testid=statechart] .statechart--overview svg').count(), { timeout: 30_000 }).toBe(1);
