@@ -6,12 +6,12 @@
  * text has errors.
  */
 import { useSignal, useSignalEffect } from '@preact/signals';
+import { lazy, Suspense } from 'preact/compat';
 import { AppList } from './components/AppList.tsx';
 import { ChartsPanel } from './components/ChartsPanel.tsx';
 import { ComparePanel } from './components/ComparePanel.tsx';
 import { CompareResults } from './components/CompareResults.tsx';
 import { DropZone } from './components/DropZone.tsx';
-import { Editor } from './components/Editor.tsx';
 import { ErrorList } from './components/ErrorList.tsx';
 import { ExploreView, ViewTabs } from './components/ExploreView.tsx';
 import { NowPanel } from './components/NowPanel.tsx';
@@ -25,6 +25,9 @@ import { type PanelName, type Panels, pageWidth, panelsAtStart, toggled } from '
 import { pageView } from './state/explore.ts';
 import { compareOn, current, issues, resetNote, running, stale } from './state/store.ts';
 import './App.css';
+
+/** The editor (CodeMirror, the largest part of the page's code) loads when its panel first opens. */
+const Editor = lazy(() => import('./components/Editor.tsx').then(({ Editor }) => ({ default: Editor })));
 
 export function App() {
   const panels = useSignal<Panels>(panelsAtStart(pageWidth(window.innerWidth)));
@@ -48,7 +51,9 @@ export function App() {
       <div class={classes}>
         {editor && (
           <aside class="side left" aria-label="Scenario" data-panel="editor">
-            <Editor />
+            <Suspense fallback={<p class="panel muted" role="status">Loading the editor…</p>}>
+              <Editor />
+            </Suspense>
             <ErrorList />
           </aside>
         )}

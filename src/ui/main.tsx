@@ -2,7 +2,6 @@
 import { render } from 'preact';
 import { App } from './App.tsx';
 import { followAddress } from './state/url.ts';
-import { layoutFor } from './statechart/layout.ts';
 import './theme.css';
 
 const root = document.getElementById('app');
@@ -11,6 +10,4 @@ if (root) {
   root.replaceChildren();
   render(<App />, root);
   followAddress();
-  // Lay out the statecharts while the engine runs, not when one is first asked for.
-  for (const machine of ['app', 'account'] as const) layoutFor(machine, machine === 'app' ? 'overview' : 'compact');
 }

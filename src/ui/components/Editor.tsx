@@ -11,7 +11,7 @@ import { basicSetup, EditorView } from 'codemirror';
 import { useEffect, useRef } from 'preact/hooks';
 import type { InputIssue } from '../../inputError.ts';
 import { editText } from '../state/runner.ts';
-import { issues, source } from '../state/store.ts';
+import { inEditor, issues, source } from '../state/store.ts';
 import './Editor.css';
 
 let view: EditorView | undefined;
@@ -23,11 +23,6 @@ export function issueRange(doc: Text, issue: InputIssue): { from: number; to: nu
   const rest = doc.sliceString(from, line.to);
   const word = /^[^\s,:{}[\]]+/.exec(rest)?.[0].length ?? 0;
   return { from, to: Math.min(line.to, from + Math.max(word, 1)) };
-}
-
-/** Whether an issue is about the text in the editor (not a panel knob or another file). */
-export function inEditor(issue: InputIssue): boolean {
-  return issue.file === source.value.file;
 }
 
 /** Puts the cursor on an issue and scrolls to it. */

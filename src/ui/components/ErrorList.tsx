@@ -6,8 +6,7 @@
  */
 import type { InputIssue } from '../../inputError.ts';
 import { POLICY_PANEL } from '../engine/protocol.ts';
-import { current, failure, issues } from '../state/store.ts';
-import { inEditor, jumpTo } from './Editor.tsx';
+import { current, failure, inEditor, issues } from '../state/store.ts';
 import './ErrorList.css';
 
 export function ErrorList() {
@@ -60,7 +59,7 @@ function IssueItem({ issue }: { issue: InputIssue }) {
   const where = issue.file === POLICY_PANEL ? 'policy panel' : inEditor(issue) ? `${issue.line}:${issue.column}` : `${issue.file}:${issue.line}:${issue.column}`;
   return (
     <li>
-      <button type="button" class="error-item" data-testid="error-item" disabled={!inEditor(issue)} onClick={() => jumpTo(issue)}>
+      <button type="button" class="error-item" data-testid="error-item" disabled={!inEditor(issue)} onClick={() => void import('./Editor.tsx').then(({ jumpTo }) => jumpTo(issue))}>
         <span class="where mono">{where}</span>
         <span class="field mono">{issue.path || (syntax ? 'YAML' : 'whole file')}</span>
         <span class="message">{syntax ? issue.message.slice(SYNTAX.length) : issue.message}</span>

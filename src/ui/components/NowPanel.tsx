@@ -6,7 +6,8 @@
  */
 import { useComputed, useSignal } from '@preact/signals';
 import { formatInstant } from '../../domain/calendar.ts';
-import { type ChartForm, Statechart } from '../statechart/Statechart.tsx';
+import { lazy, Suspense } from 'preact/compat';
+import type { ChartForm } from '../statechart/Statechart.tsx';
 import { formatCny } from '../model/money.ts';
 import { accountActiveStates, appActiveStates } from '../model/activeStates.ts';
 import { type AccountTimeline, type AppTimeline, accountStateAt, appLabel, balanceAt, lastTransitionAt, notificationsOfDay, stateAt } from '../model/timeline.ts';
@@ -17,6 +18,10 @@ import type { RunView } from '../state/view.ts';
 import './NowPanel.css';
 
 const MAX_CHARTS = 3;
+
+/** The statecharts (the machine definitions, xstate and the layout code) load when one is first drawn. */
+const Statechart = lazy(() => import('../statechart/Statechart.tsx').then(({ Statechart }) => ({ default: Statechart })));
+const drawing = <div class="statechart statechart--pending" role="status">Laying out the statechart…</div>;
 const MAX_NOTIFICATIONS = 40;
 
 function selectedOf(view: RunView): AppTimeline[] {
@@ -111,12 +116,14 @@ function AppMachine({ app, zone, form }: { app: AppTimeline; zone: Zone; form?: 
       {form && (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a chart wider than the panel scrolls, so a keyboard must reach it
         <div class="chart-scroll" tabIndex={0}>
-          <Statechart
+          <Suspense fallback={drawing}>
+            <Statechart
             machine="app"
             form={form}
             active={appActiveStates(state, last)}
             lastTransition={last ? { from: last.from, to: last.to, cause: last.cause, at: formatInstant(last.at, zone) } : undefined}
           />
+          </Suspense>
         </div>
       )}
     </article>
@@ -156,7 +163,11 @@ function AccountNow({ account, zone }: { account: AccountTimeline; zone: Zone })
       )}
       <details class="account-chart" onToggle={(event) => (chartOpen.value = (event.currentTarget as HTMLDetailsElement).open)}>
         <summary>account statechart</summary>
-        {chartOpen.value && <Statechart machine="account" form="compact" active={accountActiveStates(state)} />}
+        {chartOpen.value && (
+          <Suspense fallback={drawing}>
+            <Statechart machine="account" form="compact" active={accountActiveStates(state)} />
+          </Suspense>
+        )}
       </details>
     </section>
   );

@@ -107,6 +107,11 @@ export const divergenceByApp = computed<Map<string, Divergence>>(() => {
   return result ? divergenceMap(result) : new Map();
 });
 
+/** Whether an issue is about the text in the editor (not a panel knob or another file). */
+export function inEditor(issue: InputIssue): boolean {
+  return issue.file === source.value.file;
+}
+
 /** Moves the cursor to an instant, kept inside the current period. */
 export function moveCursor(at: number): void {
   const view = current.value;
