@@ -240,6 +240,13 @@ describe('the visualizer', () => {
     }
     expect(seen.problems).toEqual([]);
     expect(await seriousViolations(page), 'axe, compare').toEqual([]);
+    // The address carries compare and B's knobs: a colleague's page opens the same comparison.
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash))).toContain('compare=1&b=lifecycle.grace.days=14\nusage.dauOverage.rounding=linear');
+    const shared = await openPage(await page.evaluate(() => location.hash));
+    await expect.poll(() => shared.page.locator('[data-testid=kpi-delta][data-key="revenueByItem.dauOverage"]').getAttribute('class'), { timeout: 30_000 }).toBe('down');
+    expect(await shared.page.locator('[data-testid=compare-knobs]').inputValue()).toBe('lifecycle.grace.days=14\nusage.dauOverage.rounding=linear');
+    expect(shared.seen.problems).toEqual([]);
+    await shared.page.close();
     // Another scenario clears A's knobs and compare, and says so.
     await page.locator('[data-testid=scenario-picker]').selectOption('fleet-1000.yaml');
     await expect.poll(() => page.locator('[data-testid=reset-note]').innerText()).toMatch(/^New scenario fleet-1000\.yaml: cleared A's knobs \(lifecycle\.grace\.days=14\) and compare \(B: lifecycle\.grace\.days=14, usage\.dauOverage\.rounding=linear\)/);
