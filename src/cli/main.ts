@@ -13,6 +13,7 @@ import { resumeCommand } from './resume.ts';
 import { runCommand } from './run.ts';
 import { sweepCommand } from './sweep.ts';
 import { testCommand } from './test.ts';
+import { workerCommand } from './worker.ts';
 import { commandHelp, mainHelp } from './usage.ts';
 
 const commands: Record<string, (args: string[]) => number | Promise<number>> = {
@@ -25,6 +26,7 @@ const commands: Record<string, (args: string[]) => number | Promise<number>> = {
   test: testCommand,
   policy: policyCommand,
   coverage: coverageCommand,
+  worker: workerCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,14 +1,19 @@
 /**
- * `imsim sweep FILE --vary PATH=V1,V2,… [--vary …] [--runs N] [--workers K] [--shard I/N]`: every
- * cell of the grid × N Monte Carlo runs (explore/sweep.ts), in parallel on worker threads, with a
- * progress bar on a terminal; writes runs.csv, cells.csv, sweep.json and sweep.html, or with
- * --shard its share as one file for `imsim merge`.
+ * `imsim sweep FILE --vary PATH=V1,V2,… [--vary …] [--runs N] [--workers K] [--shard I/N] [--queue URL]`:
+ * every cell of the grid × N Monte Carlo runs (explore/sweep.ts), in parallel on worker threads
+ * or on a queue's workers, with a progress bar on a terminal; writes runs.csv, cells.csv,
+ * sweep.json and sweep.html, or with --shard its share as one file for `imsim merge`.
  */
+import { createHash } from 'node:crypto';
 import cliProgress from 'cli-progress';
-import { parseGrid } from '../explore/grid.ts';
+import { type Knob, parseGrid } from '../explore/grid.ts';
+import { type QueueAddress, QueueAddressError, queueAddress } from '../explore/queue/address.ts';
+import { sweepQueueName } from '../explore/queue/jobs.ts';
+import { type QueueRunner, queueRunner } from '../explore/queue/runner.ts';
+import { IMSIM_VERSION } from '../version.ts';
 import { defaultWorkers } from '../explore/pool.ts';
 import { shardFile, shardFileName, sweepInputHash } from '../explore/shard.ts';
-import { readScenarioSource, scenarioOf } from '../scenario/source.ts';
+import { readScenarioSource, type ScenarioSource, scenarioOf } from '../scenario/source.ts';
 import { sweep } from '../explore/sweep.ts';
 import { sweepFiles } from '../explore/sweepFiles.ts';
 import { loadPolicy } from '../policy/load.ts';
@@ -37,6 +42,7 @@ export async function sweepCommand(args: string[]): Promise<number> {
     policy: { type: 'string' },
     kpi: { type: 'string', multiple: true, default: [] },
     out: { type: 'string', default: 'sweep-out' },
+    queue: { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('sweep takes exactly one scenario FILE');
   const vary = values.vary as string[];
@@ -50,6 +56,8 @@ export async function sweepCommand(args: string[]): Promise<number> {
   const [file] = positionals;
   const source = readScenarioSource(file, { policy: values.policy === undefined ? undefined : loadPolicy(values.policy as string) });
   const grid = parseGrid(vary, scenarioOf(source, { set }).policy);
+  if (values.queue !== undefined && (shard || values.workers !== undefined)) throw new UsageError('--queue runs the sweep on the queue\'s workers: leave out --workers and --shard');
+  const queue = values.queue === undefined ? undefined : await sweepQueue(values.queue as string, source, set, grid, runs, seed);
   const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'sweep |{bar}| {percentage}% | {value}/{total} runs | ETA {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
   const result = await sweep(source, grid, {
     runs,
@@ -57,6 +65,7 @@ export async function sweepCommand(args: string[]): Promise<number> {
     set,
     workers,
     shard,
+    ...(queue ? { runner: queue } : {}),
     onProgress: (done, total) => {
       if (done === 0) bar?.start(total, 0);
       else showRunsDone(bar, done);
@@ -66,10 +75,33 @@ export async function sweepCommand(args: string[]): Promise<number> {
   const out = values.out as string;
   if (shard) writeFilesAtomic(out, { [shardFileName(shard)]: shardFile(result, sweepInputHash(source, set)) });
   else writeFilesAtomic(out, sweepFiles(result, kpis));
+  if (queue) {
+    await queue.finish();
+    await queue.close();
+  }
   const failed = result.runs.filter((run) => 'error' in run);
   for (const run of failed) if ('error' in run) process.stderr.write(`cell ${run.cell} (${JSON.stringify(result.cells[run.cell].knobs)}), seed ${run.seed}: ${run.error}\n`);
   process.stderr.write(`${plural(result.runs.length - failed.length, 'run')} of ${result.cells.length} cells written to ${out}${failed.length > 0 ? `; ${plural(failed.length, 'run')} failed` : ''}\n`);
   return failed.length > 0 ? 1 : 0;
+}
+
+/**
+ * `--queue URL` (or `--queue env`: IMSIM_QUEUE, else REDIS_URL): the sweep's runs as jobs on a
+ * BullMQ queue of its own, named by a hash of its inputs, so that the same command run again
+ * resumes it and two sweeps never mix (explore/queue).
+ */
+async function sweepQueue(given: string, source: ScenarioSource, set: Record<string, unknown>, grid: Knob[], runs: number, seed: number | undefined): Promise<QueueRunner> {
+  let address: QueueAddress;
+  try {
+    address = queueAddress(given === 'env' ? undefined : given, process.env);
+  } catch (error) {
+    if (error instanceof QueueAddressError) throw new UsageError(`--queue: ${error.message}`);
+    throw error;
+  }
+  const inputs = createHash('sha256').update(JSON.stringify([sweepInputHash(source, set), grid, runs, seed ?? null, IMSIM_VERSION])).digest('hex').slice(0, 16);
+  const name = sweepQueueName(inputs);
+  process.stderr.write(`sweep on queue ${name} at ${address.shown}: start workers with "imsim worker --queue …"\n`);
+  return queueRunner({ address, name, version: IMSIM_VERSION, log: (line) => process.stderr.write(`${line}\n`) });
 }
 
 /**

@@ -12,6 +12,7 @@ Usage:
   imsim sweep FILE --vary path=v1,v2,… [--vary …] [--runs N] [--workers K] [--shard I/N] [--out DIR]
                                every cell of a grid of knob values × N Monte Carlo runs
   imsim merge DIR… --out DIR   join the shards of a sweep into the files of the whole sweep
+  imsim worker [--queue URL] [--concurrency K]   run the jobs of sweeps started with --queue
   imsim check FILE…            validate scenario files, simulate nothing
   imsim test [DIR]             run every scenario's expectations (default DIR: scenarios)
   imsim policy show [ID|FILE]  print a policy with its rule IDs (default: tencent-im-2019)
@@ -27,7 +28,8 @@ Reference (in the project's docs/ folder):
                             distributions, populations and customer behaviour
   docs/report-format.md     every field of the report, and the KPIs with their definitions
   docs/policy.md            every policy knob with its rule ID
-  docs/explore.md           compare, sweep and shards: questions over many runs`;
+  docs/explore.md           compare, sweep and shards: questions over many runs
+  docs/distributed.md       sweeps over many machines: a Redis queue and imsim worker`;
 
 export const commandHelp: Record<string, string> = {
   run: `imsim run FILE [options]
@@ -108,8 +110,19 @@ the other cells still finish. The files are the same bytes whatever --workers an
   --kpi NAME           a KPI sweep.html charts (repeatable; default: net revenue, apps saved in
                        grace, suspended, reclaimed, lost, and days in grace)
   --out DIR            where the files go (default sweep-out)
+  --queue URL          run on the workers of a Redis queue ("imsim worker"), anywhere:
+                       redis://HOST:PORT[/DB], rediss:// for TLS, or "env" to read IMSIM_QUEUE
+                       (else REDIS_URL) so that no password is on the command line; the same
+                       command run again resumes the sweep. See docs/distributed.md.
 
 A progress bar with ETA on stderr when it is a terminal. See docs/explore.md.`,
+  worker: `imsim worker [--queue URL] [--concurrency K]
+
+Runs the jobs of every sweep started with "imsim sweep … --queue" on the same Redis, K at a time
+(default: every core), until stopped with Ctrl-C or SIGTERM. Without --queue the address comes
+from IMSIM_QUEUE, else REDIS_URL (redis://HOST:PORT[/DB], rediss:// for TLS; a password in it is
+never printed). A job carries its scenario and every file it names: the worker reads no file.
+A job made by another imsim version is refused with a message. See docs/distributed.md.`,
   merge: `imsim merge DIR… --out DIR [--kpi NAME]…
 
 Reads every shard-I-of-N.json in the folders given (written by "imsim sweep … --shard I/N") and

@@ -1,0 +1,80 @@
+/**
+ * A sweep's runs on a BullMQ queue (explore/sweepCore.ts's Runner): each (cell, run) is a job
+ * with an id of its own, so a coordinator restarted with the same arguments finds the jobs it
+ * added, and the results of those already done, instead of starting over. The queue is listed
+ * in Redis while the sweep runs, for workers to find (queue/worker.ts), and removed when the
+ * coordinator closes it after the sweep.
+ */
+import { Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Runner } from '../sweepCore.ts';
+import type { RunResult, SweepJob } from '../sweepJob.ts';
+import type { QueueAddress } from './address.ts';
+import { jobHash, jobId, type QueuedJob, SWEEP_QUEUES_KEY } from './jobs.ts';
+
+/** A job that throws (not one whose scenario is refused: that is a result) is tried this many times. */
+export const JOB_ATTEMPTS = 3;
+
+export interface QueueRunnerOptions {
+  address: QueueAddress;
+  name: string;
+  version: string;
+  /** Says that Redis cannot be reached (at most every few seconds), and that it is back. */
+  log: (line: string) => void;
+}
+
+export interface QueueRunner extends Runner {
+  /** Removes the sweep's queue and its jobs: call once every result is written. */
+  finish(): Promise<void>;
+}
+
+/** Reports a lost connection once per outage, with the redacted address. */
+export function outageReporter(shown: string, log: (line: string) => void): { lost: (error: Error) => void; back: () => void } {
+  let down = false;
+  return {
+    lost: (error) => {
+      if (down) return;
+      down = true;
+      log(`waiting for Redis at ${shown} (${error.message}); retrying`);
+    },
+    back: () => {
+      if (!down) return;
+      down = false;
+      log(`Redis at ${shown} is back; going on`);
+    },
+  };
+}
+
+export async function queueRunner(options: QueueRunnerOptions): Promise<QueueRunner> {
+  const { connection } = options.address;
+  const queue = new Queue<QueuedJob, RunResult>(options.name, { connection });
+  const events = new QueueEvents(options.name, { connection });
+  const outage = outageReporter(options.address.shown, options.log);
+  queue.on('error', outage.lost);
+  events.on('error', outage.lost);
+  const registry = new Redis(connection);
+  registry.on('error', outage.lost);
+  registry.on('ready', outage.back);
+  await registry.sadd(SWEEP_QUEUES_KEY, options.name);
+  await events.waitUntilReady();
+  const failure = (job: SweepJob, reason: string): RunResult => ({ cell: job.cell, run: job.run, seed: job.seed, error: `failed on the queue after ${JOB_ATTEMPTS} attempts: ${reason}` });
+  return {
+    run: async (job) => {
+      const added = await queue.add('run', { version: options.version, hash: jobHash(job), job }, { jobId: jobId(job), attempts: JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 1000 } });
+      try {
+        return await added.waitUntilFinished(events);
+      } catch (error) {
+        return failure(job, error instanceof Error ? error.message : String(error));
+      }
+    },
+    close: async () => {
+      await events.close();
+      await queue.close();
+      registry.disconnect();
+    },
+    finish: async () => {
+      await registry.srem(SWEEP_QUEUES_KEY, options.name);
+      await queue.obliterate({ force: true });
+    },
+  };
+}

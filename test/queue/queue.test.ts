@@ -1,0 +1,217 @@
+/**
+ * Sweeps on a Redis queue (imsim sweep --queue, imsim worker), against a real redis-server of
+ * the test's own: the same bytes as a local sweep, a worker killed mid-sweep, Redis restarted
+ * mid-sweep, a worker of another version, a job that names a path, and bad addresses.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Queue, QueueEvents } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueAddress } from '../../src/explore/queue/address.ts';
+import { jobHash, type QueuedJob, SWEEP_QUEUES_KEY } from '../../src/explore/queue/jobs.ts';
+import type { RunResult, SweepJob } from '../../src/explore/sweepJob.ts';
+import { readScenarioSource } from '../../src/scenario/source.ts';
+import { IMSIM_VERSION } from '../../src/version.ts';
+import { imsim } from '../cli/run.ts';
+import { startRedis, type TestRedis } from './redisServer.ts';
+
+const SCENARIO = 'test/explore/small-population.yaml';
+const SWEEP = ['sweep', SCENARIO, '--vary', 'lifecycle.grace.days=3,7,14', '--vary', 'arrears.suspendAfterDays=3,14', '--runs', '2'];
+
+let redis: TestRedis;
+let scratch: string;
+const running: ChildProcess[] = [];
+
+beforeAll(async () => {
+  redis = await startRedis();
+  scratch = mkdtempSync(join(tmpdir(), 'imsim-queue-'));
+}, 30_000);
+
+afterAll(async () => {
+  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+  await redis?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+interface Spawned {
+  child: ChildProcess;
+  output: () => string;
+  done: Promise<number | null>;
+}
+
+function start(args: string[], env: Record<string, string> = {}): Spawned {
+  const child = spawn(process.execPath, ['bin/imsim.js', ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, done };
+}
+
+function worker(): Spawned {
+  return start(['worker', '--queue', redis.url, '--concurrency', '1']);
+}
+
+async function stopped(spawned: Spawned): Promise<void> {
+  if (spawned.child.exitCode === null) spawned.child.kill('SIGTERM');
+  await spawned.done;
+}
+
+function files(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+}
+
+function localSweep(): Record<string, string> {
+  const out = join(scratch, 'local');
+  expect(imsim([...SWEEP, '--workers', '1', '--out', out]).status).toBe(0);
+  return files(out);
+}
+
+const waitFor = async (check: () => boolean, ms: number, refresh: () => Promise<void> = async () => {}) => {
+  const until = Date.now() + ms;
+  await refresh();
+  while (!check() && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await refresh();
+  }
+};
+
+describe('a sweep on a Redis queue', () => {
+  it('writes, with two worker processes, the same bytes as the sweep run locally', async () => {
+    const workers = [worker(), worker()];
+    const out = join(scratch, 'queued');
+    const coordinator = start([...SWEEP, '--queue', redis.url, '--out', out]);
+    expect(await coordinator.done).toBe(0);
+    expect(files(out)).toEqual(localSweep());
+    expect(workers.every((w) => w.output().includes('working on imsim-sweep-'))).toBe(true);
+    await Promise.all(workers.map(stopped));
+  }, 120_000);
+
+  it('finishes with the same bytes when a worker is killed (SIGKILL) in the middle of a job: the job goes to another worker', async () => {
+    // Runs of about two seconds each, so that the kill lands inside one.
+    const LONG = ['sweep', 'scenarios/population-grace.yaml', '--vary', 'lifecycle.grace.days=7,14', '--runs', '2'];
+    const first = worker();
+    const out = join(scratch, 'killed');
+    const coordinator = start([...LONG, '--queue', redis.url, '--out', out]);
+    await waitFor(() => /sweep on queue (imsim-sweep-\w+)/.test(coordinator.output()), 20_000);
+    const name = /sweep on queue (imsim-sweep-\w+)/.exec(coordinator.output())?.[1] ?? '';
+    const queue = new Queue(name, { connection: queueAddress(redis.url, {}).connection });
+    let active = 0;
+    await waitFor(() => active > 0, 30_000, async () => {
+      active = await queue.getActiveCount();
+    });
+    first.child.kill('SIGKILL');
+    expect(active).toBe(1);
+    const second = worker();
+    expect(await coordinator.done).toBe(0);
+    await queue.close();
+    const local = join(scratch, 'killed-local');
+    expect(imsim([...LONG, '--workers', '1', '--out', local]).status).toBe(0);
+    expect(files(out)).toEqual(files(local));
+    await stopped(second);
+  }, 180_000);
+
+  it('resumes when the coordinator is started again with the same arguments: the runs done meanwhile are not run again', async () => {
+    const out = join(scratch, 'resumed');
+    const gone = start([...SWEEP, '--queue', redis.url, '--out', out]);
+    await waitFor(() => /sweep on queue (imsim-sweep-\w+)/.test(gone.output()), 20_000);
+    const name = /sweep on queue (imsim-sweep-\w+)/.exec(gone.output())?.[1] ?? '';
+    const queue = new Queue(name, { connection: queueAddress(redis.url, {}).connection });
+    let waiting = 0;
+    await waitFor(() => waiting === 12, 20_000, async () => {
+      waiting = await queue.getWaitingCount();
+    });
+    gone.child.kill('SIGKILL');
+    const one = worker();
+    let completed = 0;
+    await waitFor(() => completed === 12, 60_000, async () => {
+      completed = await queue.getCompletedCount();
+    });
+    await stopped(one);
+    // No worker now: the second coordinator can only finish from the results already in Redis.
+    const again = start([...SWEEP, '--queue', redis.url, '--out', out]);
+    expect(await again.done).toBe(0);
+    expect(again.output()).toContain(`sweep on queue ${name}`);
+    expect(files(out)).toEqual(localSweep());
+    await queue.close();
+  }, 120_000);
+
+  it('waits while Redis is away, says so, and goes on to the same bytes when it is back', async () => {
+    const workers = [worker(), worker()];
+    const out = join(scratch, 'restarted');
+    const coordinator = start([...SWEEP, '--queue', redis.url, '--out', out]);
+    await waitFor(() => workers.some((w) => w.output().includes('working on')), 20_000);
+    await redis.restart(1500);
+    expect(await coordinator.done).toBe(0);
+    expect(coordinator.output()).toContain(`waiting for Redis at ${redis.url}`);
+    expect(files(out)).toEqual(localSweep());
+    await Promise.all(workers.map(stopped));
+  }, 180_000);
+});
+
+describe('a worker', () => {
+  const connection = () => queueAddress(redis.url, {}).connection;
+
+  async function runOnQueue(name: string, data: QueuedJob): Promise<{ result?: RunResult; failed?: string; log: string }> {
+    const queue = new Queue<QueuedJob, RunResult>(name, { connection: connection() });
+    const events = new QueueEvents(name, { connection: connection() });
+    await events.waitUntilReady();
+    const registry = await import('ioredis').then(({ Redis }) => new Redis(connection()));
+    await registry.sadd(SWEEP_QUEUES_KEY, name);
+    const one = worker();
+    const job = await queue.add('run', data, { attempts: 1 });
+    let outcome: { result?: RunResult; failed?: string };
+    try {
+      outcome = { result: await job.waitUntilFinished(events, 60_000) };
+    } catch (error) {
+      outcome = { failed: (error as Error).message };
+    }
+    await registry.srem(SWEEP_QUEUES_KEY, name);
+    registry.disconnect();
+    await queue.obliterate({ force: true });
+    await events.close();
+    await queue.close();
+    await stopped(one);
+    return { ...outcome, log: one.output() };
+  }
+
+  const sweepJob = (): SweepJob => ({ source: readScenarioSource(SCENARIO), cell: 0, run: 0, seed: 1, set: {} });
+
+  it('refuses a job made by another imsim version, saying both versions', async () => {
+    const job = sweepJob();
+    const { failed, log } = await runOnQueue('imsim-test-version', { version: '0.0.0-other', hash: jobHash(job), job });
+    expect(failed).toContain(`made by imsim 0.0.0-other and this worker runs imsim ${IMSIM_VERSION}`);
+    expect(log).toContain('refused a job of imsim-test-version');
+  }, 60_000);
+
+  it('reads no file a job names: a curve at /etc/passwd that the job does not carry is refused, unread', async () => {
+    const job = sweepJob();
+    const text = job.source.text.replace('usage: { dau: { constant: { uniform: [500, 150000] } } }', 'usage: { dau: { csv: /etc/passwd, column: dau } }');
+    expect(text).toContain('/etc/passwd');
+    const named = { ...job, source: { ...job.source, text, files: {} } };
+    const { result } = await runOnQueue('imsim-test-path', { version: IMSIM_VERSION, hash: jobHash(named), job: named });
+    expect(result && 'error' in result ? result.error : '').toContain('not among the files carried with the scenario: /etc/passwd');
+  }, 60_000);
+});
+
+describe('a queue address', () => {
+  it('is refused with exit 2 and a one-line reason when it is not redis:// or rediss://, and never prints a password', () => {
+    for (const [given, says] of [
+      ['http://127.0.0.1:6379', 'expected redis:// or rediss://'],
+      ['not a url', 'not a URL'],
+      ['redis://user:s3cret@127.0.0.1:6379/x', 'expected a database number'],
+    ]) {
+      const run = imsim([...SWEEP, '--queue', given]);
+      expect(run.status, given).toBe(2);
+      expect(run.stderr, given).toContain(says);
+      expect(run.stderr).not.toContain('s3cret');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    const env = imsim([...SWEEP, '--queue', 'env'], { IMSIM_QUEUE: '', REDIS_URL: '' });
+    expect(env.status).toBe(2);
+    expect(env.stderr).toContain('IMSIM_QUEUE or REDIS_URL');
+  });
+});
