@@ -58,7 +58,9 @@ export async function sweepCommand(args: string[]): Promise<number> {
   const grid = parseGrid(vary, scenarioOf(source, { set }).policy);
   if (values.queue !== undefined && (shard || values.workers !== undefined)) throw new UsageError('--queue runs the sweep on the queue\'s workers: leave out --workers and --shard');
   const queue = values.queue === undefined ? undefined : await sweepQueue(values.queue as string, source, set, grid, runs, seed);
-  const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'sweep |{bar}| {percentage}% | {value}/{total} runs | ETA {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  const format = `sweep |{bar}| {percentage}% | {value}/{total} runs${queue ? ' | {running} running | {failed} failed' : ''} | ETA {eta_formatted}`;
+  const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  const watching = bar && queue ? watchQueue(bar, queue) : undefined;
   const result = await sweep(source, grid, {
     runs,
     seed,
@@ -67,10 +69,11 @@ export async function sweepCommand(args: string[]): Promise<number> {
     shard,
     ...(queue ? { runner: queue } : {}),
     onProgress: (done, total) => {
-      if (done === 0) bar?.start(total, 0);
+      if (done === 0) bar?.start(total, 0, { running: 0, failed: 0 });
       else showRunsDone(bar, done);
     },
   });
+  clearInterval(watching);
   bar?.stop();
   const out = values.out as string;
   if (shard) writeFilesAtomic(out, { [shardFileName(shard)]: shardFile(result, sweepInputHash(source, set)) });
@@ -102,6 +105,16 @@ async function sweepQueue(given: string, source: ScenarioSource, set: Record<str
   const name = sweepQueueName(inputs);
   process.stderr.write(`sweep on queue ${name} at ${address.shown}: start workers with "imsim worker --queue …"\n`);
   return queueRunner({ address, name, version: IMSIM_VERSION, log: (line) => process.stderr.write(`${line}\n`) });
+}
+
+/** The queue's runs in progress and failed, on the bar every second. */
+function watchQueue(bar: cliProgress.SingleBar, queue: QueueRunner): ReturnType<typeof setInterval> {
+  return setInterval(() => {
+    queue.counts().then(
+      (counts) => bar.update(counts),
+      () => {},
+    );
+  }, 1000);
 }
 
 /**

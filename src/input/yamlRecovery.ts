@@ -1,8 +1,9 @@
 /**
  * A YAML text with syntax errors, made readable for a second look: each line with an error,
  * and the block indented under it, becomes a comment (line numbers stay), until the rest
- * parses. A loader then checks what is left, so a file's other mistakes are reported in the
- * same round as its syntax errors instead of after they are fixed.
+ * parses. A loader then checks what is left, and keeps what it finds in the sections nothing
+ * was left out of, so a file's other mistakes are reported in the same round as its syntax
+ * errors instead of after they are fixed.
  */
 import { InputError } from '../inputError.ts';
 import { readYamlPartly, type YamlSource } from './yamlSource.ts';
@@ -12,26 +13,27 @@ const MAX_ROUNDS = 5;
 export interface RecoveredYaml {
   source: YamlSource;
   /**
-   * Lines whose issues the recovery may have caused, 1-based: those turned into comments
-   * (nothing on them was read), and the lines that hold them (a field whose value was left
-   * out reads as empty).
+   * Whether an issue at this line (1-based) can be trusted: its top-level section (the field at
+   * the left margin that holds it, with everything under it) has no line left out. Leaving a
+   * line out of a section can make the rest of it read differently (an emptied field, list
+   * items renumbered), so nothing in such a section is trusted.
    */
-  unsure: Set<number>;
+  trusted: (line: number) => boolean;
 }
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
 const isBlank = (line: string) => line.trim() === '' || line.trimStart().startsWith('#');
 
-/** The lines (1-based) that hold line `at`: each one less indented than the last, up to the top. */
-function holdersOf(lines: readonly string[], at: number): number[] {
-  const holders: number[] = [];
-  let indent = indentOf(lines[at - 1] ?? '');
-  for (let index = at - 2; index >= 0 && indent > 0; index -= 1) {
-    if (isBlank(lines[index]) || indentOf(lines[index]) >= indent) continue;
-    holders.push(index + 1);
-    indent = indentOf(lines[index]);
+/** For each line (1-based, index 0 unused), the line of the top-level field whose section holds it (0 before the first). */
+function sectionsOf(lines: readonly string[]): number[] {
+  const section = [0];
+  let current = 0;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index];
+    if (!isBlank(line) && indentOf(line) === 0 && !line.startsWith('-')) current = index + 1;
+    section.push(current);
   }
-  return holders;
+  return section;
 }
 
 /** Line `at` (1-based) and the lines indented under it. */
@@ -63,8 +65,9 @@ export function withoutBrokenLines(text: string, file: string, brokenLines: Iter
     try {
       const { source, syntax } = readYamlPartly(lines.join('\n'), file);
       if (syntax.length === 0) {
-        const unsure = new Set([...blanked, ...[...blanked].flatMap((line) => holdersOf(original, line))]);
-        return source ? { source, unsure } : undefined;
+        const sections = sectionsOf(original);
+        const touched = new Set([...blanked].map((line) => sections[line]));
+        return source ? { source, trusted: (line) => !touched.has(sections[line] ?? 0) } : undefined;
       }
       broken = syntax.map((issue) => issue.line);
     } catch (error) {

@@ -33,8 +33,8 @@ const tooDeep = `YAML nested too deeply: expected at most ${MAX_YAML_DEPTH} leve
  * can be trusted.
  */
 export function readYaml(text: string, file: string): YamlSource {
-  const { source, syntax } = readYamlPartly(text, file);
-  if (syntax.length > 0 || !source) throw new InputError(syntax);
+  const { source, syntax, more } = readYamlPartly(text, file);
+  if (syntax.length > 0 || !source) throw new InputError([...syntax, ...(more ? [more] : [])]);
   return source;
 }
 
@@ -43,7 +43,7 @@ export function readYaml(text: string, file: string): YamlSource {
  * (with the errors), so that a loader can also report the mistakes elsewhere in the file.
  * Anything that would take too long or build too much still throws at once.
  */
-export function readYamlPartly(text: string, file: string): { source?: YamlSource; syntax: InputIssue[] } {
+export function readYamlPartly(text: string, file: string): { source?: YamlSource; syntax: InputIssue[]; more?: InputIssue } {
   const bracket = firstTooDeepBracket(text);
   if (bracket !== undefined) {
     throw new InputError([{ file, ...positionInText(text, bracket), path: '', message: `${tooDeep}, found more than ${MAX_OPEN_BRACKETS} unclosed [ or {` }]);
@@ -60,21 +60,20 @@ export function readYamlPartly(text: string, file: string): { source?: YamlSourc
     const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
     if (exhausted) throw new InputError([{ ...at(exhausted.pos[0]), message: `${tooDeep}, found more` }]);
     syntax.push(...inFileOrder(doc.errors.slice(0, MAX_YAML_ERRORS).map((error) => ({ ...at(error.pos[0]), message: plainYamlError(error) }))));
-    if (doc.errors.length > MAX_YAML_ERRORS) {
-      syntax.push(fileIssue(file, '', `… and ${doc.errors.length - MAX_YAML_ERRORS} more YAML syntax errors (only the first ${MAX_YAML_ERRORS} are listed)`));
-    }
   }
+  // Said after every issue listed, at no line of its own.
+  const more = doc.errors.length > MAX_YAML_ERRORS ? fileIssue(file, '', `… and ${doc.errors.length - MAX_YAML_ERRORS} more YAML syntax errors (only the first ${MAX_YAML_ERRORS} are listed)`) : undefined;
   const shapeIssues = checkShape(doc, lines, file);
-  if (shapeIssues.length > 0) throw new InputError([...syntax, ...shapeIssues]);
+  if (shapeIssues.length > 0) throw new InputError([...syntax, ...shapeIssues, ...(more ? [more] : [])]);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: -1 });
   } catch (error) {
-    if (syntax.length > 0) return { syntax };
+    if (syntax.length > 0) return { syntax, ...(more ? { more } : {}) };
     const reason = error instanceof Error ? error.message : String(error);
     throw new InputError([fileIssue(file, '', `cannot read the YAML: ${reason}`)]);
   }
-  return { source: { file, doc, lines, value }, syntax };
+  return { source: { file, doc, lines, value }, syntax, ...(more ? { more } : {}) };
 }
 
 /**

@@ -58,16 +58,20 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   if (text.length > MAX_FILE_BYTES || (text.length * 3 > MAX_FILE_BYTES && new TextEncoder().encode(text).length > MAX_FILE_BYTES)) {
     throw new InputError([fileIssue(file, '', `the scenario is larger than ${MAX_FILE_BYTES} bytes (5 MB)`)]);
   }
-  const { source, syntax } = readYamlPartly(text, file);
+  const { source, syntax, more } = readYamlPartly(text, file);
   if (syntax.length === 0 && source) return parseDocument(new ParseContext(source, options.readFile ?? nodeReaderBeside(file)), options);
-  throw new InputError(inFileOrder([...syntax, ...issuesBesideSyntaxErrors(text, file, syntax, options)]));
+  throw new InputError([...inFileOrder([...syntax, ...issuesBesideSyntaxErrors(text, file, syntax, options)]), ...(more ? [more] : [])]);
 }
+
+/** An issue about a name defined elsewhere in the file (an app, an account, a cohort, a tag): a line left out may define it. */
+const referenceIssue = /^unknown (app|account|cohort|tag) /;
 
 /**
  * What else is wrong in a file with YAML syntax errors, so that one round of fixes can see
  * every mistake: the loader's issues on the file with its broken lines left out
- * (yamlRecovery.ts), except those the leaving out may have caused: on those lines or the lines
- * that hold them, or a field reported missing, which may be on a line left out.
+ * (yamlRecovery.ts), except those the leaving out may have caused: in a top-level section with
+ * a line left out, a field reported missing, or a name reported unknown (its definition may be
+ * on a line left out).
  */
 function issuesBesideSyntaxErrors(text: string, file: string, syntax: readonly InputIssue[], options: ParseOptions): InputIssue[] {
   const recovered = withoutBrokenLines(text, file, syntax.map((issue) => issue.line));
@@ -77,7 +81,9 @@ function issuesBesideSyntaxErrors(text: string, file: string, syntax: readonly I
     return [];
   } catch (error) {
     if (!(error instanceof InputError)) return [];
-    return error.issues.filter((issue) => issue.file !== file || (!recovered.unsure.has(issue.line) && !issue.message.startsWith('missing')));
+    return error.issues.filter(
+      (issue) => (issue.file !== file || recovered.trusted(issue.line)) && !issue.message.startsWith('missing') && !referenceIssue.test(issue.message),
+    );
   }
 }
 

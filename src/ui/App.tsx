@@ -7,6 +7,7 @@
  */
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { lazy, Suspense } from 'preact/compat';
+import { useRef } from 'preact/hooks';
 import { AppList } from './components/AppList.tsx';
 import { ChartsPanel } from './components/ChartsPanel.tsx';
 import { ComparePanel } from './components/ComparePanel.tsx';
@@ -23,7 +24,7 @@ import { TopBar } from './components/TopBar.tsx';
 import { useStages } from './components/useStages.ts';
 import { type PanelName, type Panels, pageWidth, panelsAtStart, toggled } from './model/panels.ts';
 import { pageView } from './state/explore.ts';
-import { compareOn, current, issues, resetNote, running, stale } from './state/store.ts';
+import { compareOn, current, inEditor, issues, resetNote, running, stale } from './state/store.ts';
 import './App.css';
 
 /** The editor (CodeMirror, the largest part of the page's code) loads when its panel first opens. */
@@ -38,9 +39,13 @@ export function App() {
       requestAnimationFrame(() => document.querySelector(`[data-panel=${name}]`)?.scrollIntoView({ block: 'start' }));
     }
   };
-  // Input errors are listed beside the editor: open it when the scenario has some.
+  // The scenario's errors are listed beside the editor: open it (and close nothing) when the text
+  // comes to have some, once; a user who closes it again is left alone until the text is fixed.
+  const hadErrors = useRef(false);
   useSignalEffect(() => {
-    if (issues.value.length > 0 && !panels.peek().editor) toggle('editor');
+    const has = issues.value.some(inEditor);
+    if (has && !hadErrors.current && !panels.peek().editor) panels.value = { ...panels.peek(), editor: true };
+    hadErrors.current = has;
   });
   const stage = useStages(current.value, 4);
   const { editor, policy } = panels.value;

@@ -368,6 +368,17 @@ describe('the visualizer', () => {
     await page.locator('[data-testid=toggle-policy]').click();
     expect(await page.locator('[data-panel=editor]').count()).toBe(0);
     await page.screenshot({ path: `${results}/visualizer-1280.png` });
+    // A file with errors opens the editor beside the knobs (its errors are listed there), once: closed
+    // again, it stays closed while the user works the knobs.
+    const broken = 'format: 1\nname: Broken\npolicy: tencent-im-2019\nstart: 2020-03-01\nend: 2020-02-30\naccounts: []\n';
+    await page.locator('[data-testid=file-input]').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
+    await page.locator('[data-panel=editor] [data-testid=error-item]').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-panel=policy]').count()).toBe(1);
+    await page.locator('[data-testid=toggle-editor]').click();
+    await page.locator('[data-testid=knob][data-path="lifecycle.grace.days"]').fill('10');
+    await page.locator('[data-testid=knob][data-path="lifecycle.grace.days"]').press('Enter');
+    await page.waitForTimeout(1000);
+    expect(await page.locator('[data-panel=editor]').count()).toBe(0);
     expect(seen.problems).toEqual([]);
     expect(await seriousViolations(page), 'axe, 1280').toEqual([]);
     await page.close();

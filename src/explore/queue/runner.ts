@@ -24,6 +24,8 @@ export interface QueueRunnerOptions {
 }
 
 export interface QueueRunner extends Runner {
+  /** Runs in progress on workers now, and runs that failed (a job is tried JOB_ATTEMPTS times). */
+  counts(): Promise<{ running: number; failed: number }>;
   /** Removes the sweep's queue and its jobs: call once every result is written. */
   finish(): Promise<void>;
 }
@@ -66,6 +68,10 @@ export async function queueRunner(options: QueueRunnerOptions): Promise<QueueRun
       } catch (error) {
         return failure(job, error instanceof Error ? error.message : String(error));
       }
+    },
+    counts: async () => {
+      const { active, failed } = await queue.getJobCounts('active', 'failed');
+      return { running: active ?? 0, failed: failed ?? 0 };
     },
     close: async () => {
       await events.close();

@@ -55,9 +55,14 @@ export function DauChart({ days, series, bSeries, included, peaks, cursorDay, he
       width: 1.5,
       value: (_chart, value) => formatCount(value),
     }));
+    // Each B line in the colour of its app's A line, matched by app, not by position.
+    const colourOf = (app: string, index: number) => {
+      const at = series.findIndex((line) => line.app === app);
+      return appPalette[(at < 0 ? index : at) % appPalette.length];
+    };
     const bLines: uPlot.Series[] = (bSeries ?? []).map((line, index) => ({
       label: `B ${line.label}`,
-      stroke: appPalette[index % appPalette.length],
+      stroke: colourOf(line.app, index),
       width: 1.5,
       dash: B_DASH,
       points: { show: false },

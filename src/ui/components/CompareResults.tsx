@@ -23,7 +23,7 @@ export function CompareResults() {
     return (
       <section class="panel compare-results" data-testid="compare-results" aria-label="A against B">
         <h2 class="panel-title">A against B</h2>
-        <p class="muted">{compareStatus.value.phase === 'idle' ? "B does not run: see its knobs' errors in the Policy panel." : 'Running B…'}</p>
+        <p class="muted">{compareStatus.value.phase === 'idle' ? "B does not run: its knobs' errors are listed under Compare, in the Policy panel (the Policy button)." : 'Running B…'}</p>
       </section>
     );
   }

@@ -268,7 +268,7 @@ function CellTable({ outcome, kpi, other }: { outcome: SweepOutcome; kpi: string
             <th class="num">mean</th>
             <th class="num">p5</th>
             <th class="num">p95</th>
-            <th />
+            <th>timeline</th>
           </tr>
         </thead>
         <tbody>

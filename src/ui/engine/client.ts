@@ -70,9 +70,14 @@ export class EngineClient {
         return;
       case 'done':
         // The report comes as JSON parts (see protocol.ts), parsed a few per task.
-        void reportOfParts(message.report).then((report) => {
-          if (this.pending?.id === message.id) this.settle({ kind: 'done', result: { ...message.result, report } });
-        });
+        reportOfParts(message.report).then(
+          (report) => {
+            if (this.pending?.id === message.id) this.settle({ kind: 'done', result: { ...message.result, report } });
+          },
+          (error: unknown) => {
+            if (this.pending?.id === message.id) this.settle({ kind: 'failed', message: `the report could not be read: ${error instanceof Error ? error.message : String(error)}` });
+          },
+        );
         return;
       case 'invalid':
         this.settle({ kind: 'invalid', issues: message.issues });

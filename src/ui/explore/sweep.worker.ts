@@ -35,6 +35,13 @@ function webWorkers(count: number): Runner {
       waiting.resolve(data);
       next(worker);
     };
+    // A worker that fails (to load, or on the job) fails that run, not the whole sweep silently.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const { cell, run, seed } = waiting.job;
+      waiting.resolve({ cell, run, seed, error: `the run's Web Worker failed: ${event.message || 'no reason given'}` });
+      next(worker);
+    };
     worker.postMessage(waiting.job);
   };
   const all = [...idle];

@@ -65,6 +65,7 @@ export function startSweep(request: Omit<SweepRequest, 'id' | 'workers'>): void 
   });
   started.addEventListener('error', (event) => {
     event.preventDefault();
+    if (worker !== started) return;
     sweepFailure.value = event.message || 'the sweep worker failed to start';
     finish();
   });

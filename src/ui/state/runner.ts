@@ -40,7 +40,13 @@ const KNOB_DEBOUNCE_MS = 120;
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
+/** The latest input of each engine: a view built for an older one is dropped. */
+let mainTicket = 0;
+let compareTicket = 0;
+
 function schedule(delay: number): void {
+  // A run still building its view is now of an older input: it is dropped (runMain).
+  mainTicket += 1;
   clearTimeout(timer);
   status.value = { ...idle, phase: 'waiting' };
   timer = setTimeout(() => void runMain(), delay);
@@ -125,12 +131,8 @@ function runWith(engine: EngineClient, request: Omit<RunRequest, 'id'>, progress
   });
 }
 
-/** The latest run of each engine: a view built for an older one is dropped. */
-let mainTicket = 0;
-let compareTicket = 0;
-
 async function runMain(): Promise<void> {
-  const ticket = ++mainTicket;
+  const ticket = mainTicket;
   const { text, file } = source.value;
   const outcome = await runWith(mainEngine, { text, file, overrides: overrides.value }, status);
   if (outcome.kind === 'cancelled') return;
