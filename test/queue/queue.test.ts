@@ -7,10 +7,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue, QueueEvents } from 'bullmq';
+import { Queue, QueueEvents, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueAddress } from '../../src/explore/queue/address.ts';
 import { jobHash, type QueuedJob, SWEEP_QUEUES_KEY } from '../../src/explore/queue/jobs.ts';
+import { JOB_ATTEMPTS, queueRunner } from '../../src/explore/queue/runner.ts';
 import type { RunResult, SweepJob } from '../../src/explore/sweepJob.ts';
 import { readScenarioSource } from '../../src/scenario/source.ts';
 import { IMSIM_VERSION } from '../../src/version.ts';
@@ -194,6 +195,30 @@ describe('a worker', () => {
     const named = { ...job, source: { ...job.source, text, files: {} } };
     const { result } = await runOnQueue('imsim-test-path', { version: IMSIM_VERSION, hash: jobHash(named), job: named });
     expect(result && 'error' in result ? result.error : '').toContain('not among the files carried with the scenario: /etc/passwd');
+  }, 60_000);
+});
+
+describe('the coordinator', () => {
+  it('reports a run whose job throws on every attempt with its cell and the error, after 3 tries', async () => {
+    const address = queueAddress(redis.url, {});
+    const name = 'imsim-test-throws';
+    const coordinator = await queueRunner({ address, name, version: IMSIM_VERSION, log: () => {} });
+    let attempts = 0;
+    const throwing = new Worker(
+      name,
+      async () => {
+        attempts += 1;
+        throw new Error('the machine caught fire');
+      },
+      { connection: address.connection },
+    );
+    const job: SweepJob = { source: readScenarioSource(SCENARIO), cell: 4, run: 1, seed: 9, set: {} };
+    const result = await coordinator.run(job);
+    expect(result).toEqual({ cell: 4, run: 1, seed: 9, error: `failed on the queue after ${JOB_ATTEMPTS} attempts: the machine caught fire` });
+    expect(attempts).toBe(JOB_ATTEMPTS);
+    await throwing.close();
+    await coordinator.finish();
+    await coordinator.close();
   }, 60_000);
 });
 

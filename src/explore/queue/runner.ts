@@ -1,11 +1,13 @@
 /**
  * A sweep's runs on a BullMQ queue (explore/sweepCore.ts's Runner): each (cell, run) is a job
  * with an id of its own, so a coordinator restarted with the same arguments finds the jobs it
- * added, and the results of those already done, instead of starting over. The queue is listed
+ * added, and the results of those already done, instead of starting over. A run is settled
+ * from its job's state in Redis when the queue's events say it finished, and, in case an event
+ * was missed while Redis was away, when Redis comes back and every few seconds. The queue is listed
  * in Redis while the sweep runs, for workers to find (queue/worker.ts), and removed when the
  * coordinator closes it after the sweep.
  */
-import { Queue, QueueEvents } from 'bullmq';
+import { Job, Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Runner } from '../sweepCore.ts';
 import type { RunResult, SweepJob } from '../sweepJob.ts';
@@ -47,33 +49,55 @@ export function outageReporter(shown: string, log: (line: string) => void): { lo
   };
 }
 
+/** Every so often the state of each run still awaited is read from Redis: an event missed while Redis was away cannot leave a run waiting for ever. */
+const RECONCILE_MS = 10_000;
+
 export async function queueRunner(options: QueueRunnerOptions): Promise<QueueRunner> {
   const { connection } = options.address;
   const queue = new Queue<QueuedJob, RunResult>(options.name, { connection });
   const events = new QueueEvents(options.name, { connection });
   const outage = outageReporter(options.address.shown, options.log);
+  const awaited = new Map<string, { job: SweepJob; resolve: (result: RunResult) => void }>();
+  const failure = (job: SweepJob, reason: string): RunResult => ({ cell: job.cell, run: job.run, seed: job.seed, error: `failed on the queue after ${JOB_ATTEMPTS} attempts: ${reason}` });
+  /** Settles a run from its job's state in Redis, if the job is done: completed, or failed for good. */
+  const settle = async (id: string) => {
+    const waiting = awaited.get(id);
+    const found = waiting ? await Job.fromId<QueuedJob, RunResult>(queue, id) : undefined;
+    if (!waiting || !found) return;
+    const state = await found.getState();
+    if (state !== 'completed' && state !== 'failed') return;
+    awaited.delete(id);
+    waiting.resolve(state === 'completed' ? found.returnvalue : failure(waiting.job, found.failedReason));
+  };
+  const reconcile = () => Promise.all([...awaited.keys()].map((id) => settle(id).catch(() => {})));
   queue.on('error', outage.lost);
   events.on('error', outage.lost);
+  events.on('completed', ({ jobId: id }) => void settle(id).catch(() => {}));
+  events.on('failed', ({ jobId: id }) => void settle(id).catch(() => {}));
   const registry = new Redis(connection);
   registry.on('error', outage.lost);
-  registry.on('ready', outage.back);
+  registry.on('ready', () => {
+    outage.back();
+    void reconcile();
+  });
   await registry.sadd(SWEEP_QUEUES_KEY, options.name);
   await events.waitUntilReady();
-  const failure = (job: SweepJob, reason: string): RunResult => ({ cell: job.cell, run: job.run, seed: job.seed, error: `failed on the queue after ${JOB_ATTEMPTS} attempts: ${reason}` });
+  const reconciling = setInterval(() => void reconcile(), RECONCILE_MS);
   return {
     run: async (job) => {
-      const added = await queue.add('run', { version: options.version, hash: jobHash(job), job }, { jobId: jobId(job), attempts: JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 1000 } });
-      try {
-        return await added.waitUntilFinished(events);
-      } catch (error) {
-        return failure(job, error instanceof Error ? error.message : String(error));
-      }
+      const id = jobId(job);
+      const result = new Promise<RunResult>((resolve) => awaited.set(id, { job, resolve }));
+      await queue.add('run', { version: options.version, hash: jobHash(job), job }, { jobId: id, attempts: JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 1000 } });
+      // Done already (a coordinator started again finds the runs finished meanwhile), or done by now.
+      await settle(id);
+      return result;
     },
     counts: async () => {
       const { active, failed } = await queue.getJobCounts('active', 'failed');
       return { running: active ?? 0, failed: failed ?? 0 };
     },
     close: async () => {
+      clearInterval(reconciling);
       await events.close();
       await queue.close();
       registry.disconnect();
