@@ -1,9 +1,10 @@
 /** `imsim check FILE…`: validate scenarios (and their policies) without simulating. */
 import { formatIssue, InputError } from '../inputError.ts';
 import { loadScenario } from '../scenario/load.ts';
-import { plural, UsageError } from './args.ts';
+import { parseOptions, plural, UsageError } from './args.ts';
 
-export function checkCommand(files: string[]): number {
+export function checkCommand(args: string[]): number {
+  const { positionals: files } = parseOptions(args, {});
   if (files.length === 0) throw new UsageError('check takes one or more scenario FILEs');
   let errors = 0;
   for (const file of files) {

@@ -29,7 +29,11 @@ type Common = Partial<Record<keyof typeof commonOptions, string>>;
 
 export function compareCommand(args: string[]): number {
   const split = args.indexOf('--vs');
-  if (split < 0) throw new UsageError('compare needs --vs between the two sides: imsim compare FILE [--set …] --vs [--set …]');
+  if (split < 0) {
+    // An option it does not know is said first, --vs or not.
+    parseOptions(args, { ...sideOptions, ...commonOptions });
+    throw new UsageError('compare needs --vs between the two sides: imsim compare FILE [--set …] --vs [--set …]');
+  }
   const left = parseOptions(args.slice(0, split), { ...sideOptions, ...commonOptions });
   const right = parseOptions(args.slice(split + 1), { ...sideOptions, ...commonOptions });
   if (left.positionals.length !== 1 || right.positionals.length > 0) throw new UsageError('compare takes one scenario FILE, before --vs');

@@ -1,14 +1,13 @@
 /** `imsim merge DIR… --out DIR`: the files of a whole sweep from its shards (explore/shard.ts). */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeShards } from '../explore/shard.ts';
 import { sweepFiles } from '../explore/sweepFiles.ts';
+import { isFolder } from '../input/files.ts';
 import { InputError } from '../inputError.ts';
 import { writeFilesAtomic } from '../report/atomicWrite.ts';
 import { parseOptions, UsageError } from './args.ts';
 import { kpiOption } from './kpiOption.ts';
-
-const isFolder = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
 function shardTexts(dirs: string[]): [path: string, text: string][] {
   const missing = dirs.filter((dir) => !isFolder(dir));

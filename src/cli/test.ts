@@ -1,11 +1,14 @@
 /** `imsim test [DIR]`: every scenario of a folder, its expectations checked; "N passed, N failed" last. */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isFolder } from '../input/files.ts';
 import { formatIssue, InputError } from '../inputError.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { simulate } from '../sim/simulate.ts';
+import { parseOptions, UsageError } from './args.ts';
 
 export function scenarioFiles(dir: string): string[] {
+  if (!isFolder(dir)) throw new UsageError(`${dir}: no such folder (expected a folder of scenario files)`);
   return readdirSync(dir)
     .filter((name) => /\.(ya?ml|json)$/.test(name) && !name.endsWith('.report.json'))
     .sort()
@@ -13,7 +16,9 @@ export function scenarioFiles(dir: string): string[] {
 }
 
 export function testCommand(args: string[]): number {
-  const dir = args[0] ?? 'scenarios';
+  const { positionals } = parseOptions(args, {});
+  if (positionals.length > 1) throw new UsageError('test takes at most one folder DIR');
+  const dir = positionals[0] ?? 'scenarios';
   let passed = 0;
   let failed = 0;
   for (const file of scenarioFiles(dir)) {

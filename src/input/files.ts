@@ -75,3 +75,8 @@ export function besideFile(file: string, relative: string): string {
   const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
   return file.slice(0, cut + 1) + relative;
 }
+
+/** Whether `path` is a folder (false when there is nothing there). */
+export function isFolder(path: string): boolean {
+  return nodeFs().statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+}
