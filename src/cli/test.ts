@@ -1,11 +1,17 @@
-/** `imsim test [DIR]`: every scenario of a folder, its expectations checked; "N passed, N failed" last. */
+/**
+ * `imsim test [DIR] [--golden] [--update] [--policy ID|FILE] [--set path=value]… [--reporter text|json|junit] [--out FILE]`:
+ * every scenario of a folder as a regression test (regression/checkScenario.ts): its
+ * expectations, and with --golden its report against DIR/golden/<name>.json, what changed in
+ * words; "N passed, N failed" last.
+ */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isFolder } from '../input/files.ts';
-import { formatIssue, InputError } from '../inputError.ts';
-import { loadScenario } from '../scenario/load.ts';
-import { simulate } from '../sim/simulate.ts';
+import { checkScenario, passed } from '../regression/checkScenario.ts';
+import { jsonReport, junitReport, reporters, summaryLine, textReport } from '../regression/reporters.ts';
+import { writeFileAtomic } from '../report/atomicWrite.ts';
 import { parseOptions, UsageError } from './args.ts';
+import { loadWithOptions } from './loadWithOptions.ts';
 
 export function scenarioFiles(dir: string): string[] {
   if (!isFolder(dir)) throw new UsageError(`${dir}: no such folder (expected a folder of scenario files)`);
@@ -16,29 +22,28 @@ export function scenarioFiles(dir: string): string[] {
 }
 
 export function testCommand(args: string[]): number {
-  const { positionals } = parseOptions(args, {});
+  const { values, positionals } = parseOptions(args, {
+    golden: { type: 'boolean', default: false },
+    update: { type: 'boolean', default: false },
+    policy: { type: 'string' },
+    set: { type: 'string', multiple: true, default: [] },
+    reporter: { type: 'string', default: 'text' },
+    out: { type: 'string' },
+  });
   if (positionals.length > 1) throw new UsageError('test takes at most one folder DIR');
+  const reporter = values.reporter as string;
+  if (!(reporters as readonly string[]).includes(reporter)) throw new UsageError(`--reporter ${reporter}: expected one of ${reporters.join(', ')}`);
   const dir = positionals[0] ?? 'scenarios';
-  let passed = 0;
-  let failed = 0;
-  for (const file of scenarioFiles(dir)) {
-    const problems = problemsOf(file);
-    if (problems.length === 0) passed += 1;
-    else failed += 1;
-    process.stdout.write(`${problems.length === 0 ? '✓' : '✗'} ${file}\n${problems.map((line) => `    ${line}\n`).join('')}`);
+  const update = values.update as boolean;
+  const options = { golden: (values.golden as boolean) || update, update, editedPolicy: values.policy !== undefined || (values.set as string[]).length > 0 };
+  const load = (file: string) => loadWithOptions(file, { policy: values.policy as string | undefined, set: values.set as string[] });
+  const outcomes = scenarioFiles(dir).map((file) => checkScenario(file, load, options));
+  const rendered = reporter === 'junit' ? junitReport(outcomes, dir) : reporter === 'json' ? jsonReport(outcomes) : textReport(outcomes);
+  const out = values.out as string | undefined;
+  if (out === undefined) process.stdout.write(rendered);
+  else {
+    writeFileAtomic(out, rendered);
+    process.stdout.write(reporter === 'text' ? rendered : `${summaryLine(outcomes)} (${reporter} report written to ${out})\n`);
   }
-  process.stdout.write(`${passed} passed, ${failed} failed\n`);
-  return failed === 0 ? 0 : 1;
-}
-
-function problemsOf(file: string): string[] {
-  try {
-    const report = simulate(loadScenario(file));
-    return report.expectations
-      .filter((expectation) => !expectation.ok)
-      .map((expectation) => `line ${expectation.line}: expected ${expectation.expected}, got ${expectation.actual}`);
-  } catch (error) {
-    if (error instanceof InputError) return error.issues.map(formatIssue);
-    throw error;
-  }
+  return outcomes.every(passed) ? 0 : 1;
 }

@@ -14,7 +14,7 @@ Usage:
   imsim merge DIR… --out DIR   join the shards of a sweep into the files of the whole sweep
   imsim worker [--queue URL] [--concurrency K]   run the jobs of sweeps started with --queue
   imsim check FILE…            validate scenario files, simulate nothing
-  imsim test [DIR]             run every scenario's expectations (default DIR: scenarios)
+  imsim test [DIR] [--golden]  run every scenario as a regression test: expectations, golden reports
   imsim policy show [ID|FILE]  print a policy with its rule IDs (default: tencent-im-2019)
   imsim policy diff A B        every knob and price that differs between two policies
   imsim coverage [DIR] [--all] which scenarios exercise each rule, state and transition
@@ -29,7 +29,8 @@ Reference (in the project's docs/ folder):
   docs/report-format.md     every field of the report, and the KPIs with their definitions
   docs/policy.md            every policy knob with its rule ID
   docs/explore.md           compare, sweep and shards: questions over many runs
-  docs/distributed.md       sweeps over many machines: a Redis queue and imsim worker`;
+  docs/distributed.md       sweeps over many machines: a Redis queue and imsim worker
+  docs/testing.md           scenarios as regression tests: goldens, policy edits, CI`;
 
 export const commandHelp: Record<string, string> = {
   run: `imsim run FILE [options]
@@ -133,11 +134,22 @@ See docs/explore.md.`,
 
 Validates scenario files and their policies without simulating. Prints every error as
 file:line:column  field  message, and "ok FILE" for a valid file. Exit code 2 on any error.`,
-  test: `imsim test [DIR]
+  test: `imsim test [DIR] [--golden] [--update] [--policy ID|FILE] [--set path=value]… [--reporter R] [--out FILE]
 
-Runs every scenario (*.yaml, *.yml, *.json) in DIR (default: scenarios) and checks its
-expectations. One line per scenario, the failed expectations under it, and last
-"N passed, N failed". Exit code 1 when any scenario fails.`,
+Runs every scenario (*.yaml, *.yml, *.json) in DIR (default: scenarios) as a regression test:
+its expectations, and with --golden its report against DIR/golden/<name>.json. A report that
+differs is explained in words: transitions moved, bill lines changed with their basis, orders,
+refunds, denials and notifications added or gone, KPIs changed. One line per scenario, what
+failed under it, and last "N passed, N failed". Exit code 1 when any scenario fails.
+
+  --golden             compare each report with its golden one (a missing golden fails)
+  --update             write the goldens that differ or are missing, saying what changed
+  --policy ID|FILE     run every scenario under this policy instead of its own: which
+  --set path=value     scenarios does the edit change, and how? (repeatable); a scenario whose
+                       only difference is the policy record passes
+  --reporter R         text (default), json, or junit (JUnit XML for CI)
+  --out FILE           write the report there (the summary line still printed)
+See docs/testing.md.`,
   coverage: `imsim coverage [DIR] [--all]
 
 Runs every scenario of DIR (default: scenarios) and lists every rule of docs/policy.md with the

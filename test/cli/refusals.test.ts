@@ -17,11 +17,12 @@ describe('every command', () => {
     expect(noStack(run.stderr)).toBe(true);
   });
 
-  it('suggests the option meant: --seeed → --seed, --golden on test says test takes no options', () => {
+  it('suggests the option meant (--seeed → --seed, --goldn → --golden), and says when a command takes none', () => {
     expect(imsim(['run', 'scenarios/default.yaml', '--seeed', '1']).stderr).toContain('unknown option "--seeed"; did you mean "--seed"?');
-    const golden = imsim(['test', 'scenarios', '--golden']);
+    const golden = imsim(['test', 'scenarios', '--goldn']);
     expect(golden.status).toBe(2);
-    expect(golden.stderr).toContain('unknown option "--golden": this command takes no options');
+    expect(golden.stderr).toContain('unknown option "--goldn"; did you mean "--golden"?');
+    expect(imsim(['check', 'scenarios/default.yaml', '--bogus']).stderr).toContain('unknown option "--bogus": this command takes no options');
   });
 
   it.each([
