@@ -5,7 +5,7 @@
 import { type Coverage, isComplete, measureCoverage } from '../coverage/coverage.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { parseOptions } from './args.ts';
-import { scenarioFiles } from './test.ts';
+import { scenarioFiles } from '../regression/scenarioFiles.ts';
 
 const percent = (done: number, all: number) => `${done}/${all} (${all === 0 ? 100 : Math.floor((done * 100) / all)}%)`;
 

@@ -3,6 +3,7 @@
  * Input errors print as `file:line:column  field  message` and exit 2, never a stack trace.
  */
 import { formatIssue, InputError } from '../inputError.ts';
+import { NoSuchFolder } from '../regression/scenarioFiles.ts';
 import { plural, UsageError } from './args.ts';
 import { checkCommand } from './check.ts';
 import { compareCommand } from './compare.ts';
@@ -53,7 +54,7 @@ function fail(error: unknown): number {
     process.stderr.write(`${error.issues.map(formatIssue).join('\n')}\n${plural(error.issues.length, 'error')}\n`);
     return 2;
   }
-  if (error instanceof UsageError || isParseArgsError(error)) {
+  if (error instanceof UsageError || error instanceof NoSuchFolder || isParseArgsError(error)) {
     process.stderr.write(`imsim: ${(error as Error).message}\nRun "imsim --help" for usage.\n`);
     return 2;
   }

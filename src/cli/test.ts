@@ -4,22 +4,12 @@
  * expectations, and with --golden its report against DIR/golden/<name>.json, what changed in
  * words; "N passed, N failed" last.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { isFolder } from '../input/files.ts';
 import { checkScenario, passed } from '../regression/checkScenario.ts';
+import { scenarioFiles } from '../regression/scenarioFiles.ts';
 import { jsonReport, junitReport, reporters, summaryLine, textReport } from '../regression/reporters.ts';
 import { writeFileAtomic } from '../report/atomicWrite.ts';
 import { parseOptions, UsageError } from './args.ts';
 import { loadWithOptions } from './loadWithOptions.ts';
-
-export function scenarioFiles(dir: string): string[] {
-  if (!isFolder(dir)) throw new UsageError(`${dir}: no such folder (expected a folder of scenario files)`);
-  return readdirSync(dir)
-    .filter((name) => /\.(ya?ml|json)$/.test(name) && !name.endsWith('.report.json'))
-    .sort()
-    .map((name) => join(dir, name));
-}
 
 export function testCommand(args: string[]): number {
   const { values, positionals } = parseOptions(args, {

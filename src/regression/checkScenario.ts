@@ -56,18 +56,24 @@ export function checkScenario(file: string, load: (file: string) => Scenario, op
     .map((expectation) => `line ${expectation.line}: expected ${expectation.expected}, got ${expectation.actual}`);
   if (!options.golden) return { file, problems, diff: [] };
   const goldenFile = goldenFileOf(file);
+  return { file, problems, goldenFile, ...againstGolden(report, goldenFile, options) };
+}
+
+/**
+ * A report against its golden file: the same (byte for byte, but for the scenario's path, which
+ * differs when the golden was written from another folder or working directory), or what
+ * changed in words; with `update`, the golden written when it differs or is missing.
+ */
+export function againstGolden(report: Report, goldenFile: string, options: Omit<CheckOptions, 'golden'>): { golden: GoldenState; diff: string[] } {
   const text = renderJson(report);
   const before = existsSync(goldenFile) ? readFileSync(goldenFile, 'utf8') : undefined;
   const golden = before === undefined ? undefined : (JSON.parse(before) as Report);
-  // A golden written where the scenario had another path (another folder, another working directory) is the same report.
-  if (before === text || (golden && renderJson({ ...golden, scenario: { ...golden.scenario, file: report.scenario.file } }) === text)) {
-    return { file, problems, golden: 'same', goldenFile, diff: [] };
-  }
+  if (before === text || (golden && renderJson({ ...golden, scenario: { ...golden.scenario, file: report.scenario.file } }) === text)) return { golden: 'same', diff: [] };
   const diff = golden === undefined ? [] : reportDiff(golden, report);
-  if (options.editedPolicy && !options.update && diff.length === 1 && diff[0].startsWith('~ policy: ')) return { file, problems, golden: 'sameOutcome', goldenFile, diff: [] };
+  if (options.editedPolicy && !options.update && diff.length === 1 && diff[0].startsWith('~ policy: ')) return { golden: 'sameOutcome', diff: [] };
   if (options.update) {
     writeFileAtomic(goldenFile, text);
-    return { file, problems, golden: 'written', goldenFile, diff };
+    return { golden: 'written', diff };
   }
-  return { file, problems, golden: before === undefined ? 'missing' : 'changed', goldenFile, diff };
+  return { golden: before === undefined ? 'missing' : 'changed', diff };
 }

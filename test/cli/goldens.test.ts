@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scenarioFiles } from '../../src/cli/test.ts';
+import { scenarioFiles } from '../../src/regression/scenarioFiles.ts';
 import { renderJson } from '../../src/report/json.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { simulate } from '../../src/sim/simulate.ts';

@@ -4,7 +4,7 @@
  */
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { scenarioFiles } from '../../src/cli/test.ts';
+import { scenarioFiles } from '../../src/regression/scenarioFiles.ts';
 import { renderJson } from '../../src/report/json.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { resumeRun, saveRun } from '../../src/sim/persist.ts';

@@ -5,7 +5,7 @@
  * same on generated scenarios and populations (test/properties).
  */
 import { describe, expect, it } from 'vitest';
-import { scenarioFiles } from '../../src/cli/test.ts';
+import { scenarioFiles } from '../../src/regression/scenarioFiles.ts';
 import { renderJson } from '../../src/report/json.ts';
 import { loadScenario, parseScenario } from '../../src/scenario/load.ts';
 import { mergeShardRecords } from '../../src/sim/shardMerge.ts';
