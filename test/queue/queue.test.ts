@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue, QueueEvents, Worker } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { queueAddress } from '../../src/explore/queue/address.ts';
 import { jobHash, type QueuedJob, SWEEP_QUEUES_KEY } from '../../src/explore/queue/jobs.ts';
 import { JOB_ATTEMPTS, queueRunner } from '../../src/explore/queue/runner.ts';
@@ -30,8 +30,15 @@ beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'imsim-queue-'));
 }, 30_000);
 
+afterEach(async () => {
+  await Promise.all(running.filter((child) => child.exitCode === null && child.signalCode === null).map((child) => new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGKILL');
+  })));
+});
+
 afterAll(async () => {
-  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await redis?.stop();
   rmSync(scratch, { recursive: true, force: true });
 });
@@ -52,12 +59,16 @@ function start(args: string[], env: Record<string, string> = {}): Spawned {
   return { child, output: () => output, done };
 }
 
-function worker(): Spawned {
-  return start(['worker', '--queue', redis.url, '--concurrency', '1']);
+/** A worker process, once it listens (its start line printed: starting from the sources can take seconds on a cold cache). */
+async function worker(): Promise<Spawned> {
+  const spawned = start(['worker', '--queue', redis.url, '--concurrency', '1']);
+  await waitFor(() => spawned.output().includes(' worker: '), 60_000);
+  if (!spawned.output().includes(' worker: ')) throw new Error(`the worker did not start: ${spawned.output()}`);
+  return spawned;
 }
 
 async function stopped(spawned: Spawned): Promise<void> {
-  if (spawned.child.exitCode === null) spawned.child.kill('SIGTERM');
+  if (spawned.child.exitCode === null && spawned.child.signalCode === null) spawned.child.kill('SIGTERM');
   await spawned.done;
 }
 
@@ -82,7 +93,7 @@ const waitFor = async (check: () => boolean, ms: number, refresh: () => Promise<
 
 describe('a sweep on a Redis queue', () => {
   it('writes, with two worker processes, the same bytes as the sweep run locally', async () => {
-    const workers = [worker(), worker()];
+    const workers = [await worker(), await worker()];
     const out = join(scratch, 'queued');
     const coordinator = start([...SWEEP, '--queue', redis.url, '--out', out]);
     expect(await coordinator.done).toBe(0);
@@ -94,7 +105,7 @@ describe('a sweep on a Redis queue', () => {
   it('finishes with the same bytes when a worker is killed (SIGKILL) in the middle of a job: the job goes to another worker', async () => {
     // Runs of about two seconds each, so that the kill lands inside one.
     const LONG = ['sweep', 'scenarios/population-grace.yaml', '--vary', 'lifecycle.grace.days=7,14', '--runs', '2'];
-    const first = worker();
+    const first = await worker();
     const out = join(scratch, 'killed');
     const coordinator = start([...LONG, '--queue', redis.url, '--out', out]);
     await waitFor(() => /sweep on queue (imsim-sweep-\w+)/.test(coordinator.output()), 20_000);
@@ -106,7 +117,7 @@ describe('a sweep on a Redis queue', () => {
     });
     first.child.kill('SIGKILL');
     expect(active).toBe(1);
-    const second = worker();
+    const second = await worker();
     expect(await coordinator.done).toBe(0);
     await queue.close();
     const local = join(scratch, 'killed-local');
@@ -126,7 +137,7 @@ describe('a sweep on a Redis queue', () => {
       waiting = await queue.getWaitingCount();
     });
     gone.child.kill('SIGKILL');
-    const one = worker();
+    const one = await worker();
     let completed = 0;
     await waitFor(() => completed === 12, 60_000, async () => {
       completed = await queue.getCompletedCount();
@@ -141,14 +152,26 @@ describe('a sweep on a Redis queue', () => {
   }, 120_000);
 
   it('waits while Redis is away, says so, and goes on to the same bytes when it is back', async () => {
-    const workers = [worker(), worker()];
+    // Runs of about two seconds each, so that Redis goes away in the middle of the sweep.
+    const LONG = ['sweep', 'scenarios/population-grace.yaml', '--vary', 'lifecycle.grace.days=7,14', '--runs', '2'];
+    const workers = [await worker(), await worker()];
     const out = join(scratch, 'restarted');
-    const coordinator = start([...SWEEP, '--queue', redis.url, '--out', out]);
-    await waitFor(() => workers.some((w) => w.output().includes('working on')), 20_000);
+    const coordinator = start([...LONG, '--queue', redis.url, '--out', out]);
+    await waitFor(() => /sweep on queue (imsim-sweep-\w+)/.test(coordinator.output()), 20_000);
+    const name = /sweep on queue (imsim-sweep-\w+)/.exec(coordinator.output())?.[1] ?? '';
+    const queue = new Queue(name, { connection: queueAddress(redis.url, {}).connection });
+    let active = 0;
+    await waitFor(() => active > 0, 30_000, async () => {
+      active = await queue.getActiveCount();
+    });
+    await queue.close();
+    expect(active).toBeGreaterThan(0);
     await redis.restart(1500);
     expect(await coordinator.done).toBe(0);
     expect(coordinator.output()).toContain(`waiting for Redis at ${redis.url}`);
-    expect(files(out)).toEqual(localSweep());
+    const local = join(scratch, 'restarted-local');
+    expect(imsim([...LONG, '--workers', '1', '--out', local]).status).toBe(0);
+    expect(files(out)).toEqual(files(local));
     await Promise.all(workers.map(stopped));
   }, 180_000);
 });
@@ -162,7 +185,7 @@ describe('a worker', () => {
     await events.waitUntilReady();
     const registry = await import('ioredis').then(({ Redis }) => new Redis(connection()));
     await registry.sadd(SWEEP_QUEUES_KEY, name);
-    const one = worker();
+    const one = await worker();
     const job = await queue.add('run', data, { attempts: 1 });
     let outcome: { result?: RunResult; failed?: string };
     try {
