@@ -149,6 +149,8 @@ failed under it, and last "N passed, N failed". Exit code 1 when any scenario fa
                        only difference is the policy record passes
   --reporter R         text (default), json, or junit (JUnit XML for CI)
   --out FILE           write the report there (the summary line still printed)
+  --workers K          run the scenarios on K worker threads (default 1); the output is the
+                       same, in the order of the files
 See docs/testing.md.`,
   coverage: `imsim coverage [DIR] [--all]
 

@@ -66,6 +66,13 @@ describe('imsim test --golden', () => {
     expect(run.stdout).toContain('✓ scenarios/arrears-never-paid.yaml\n    the same outcome as scenarios/golden/arrears-never-paid.json under the edited policy');
   });
 
+  it('gives the same output on worker threads, in the order of the files', () => {
+    const one = imsim(['test', 'scenarios', '--golden', '--set', 'lifecycle.grace.days=14']);
+    const two = imsim(['test', 'scenarios', '--golden', '--set', 'lifecycle.grace.days=14', '--workers', '2']);
+    expect(two.status).toBe(one.status);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('writes JUnit XML, one test case per scenario with what failed as its failure, and JSON', () => {
     const dir = folder('reporters');
     const xmlFile = join(scratch, 'junit.xml');
