@@ -5,6 +5,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scenarioFiles } from '../../src/regression/scenarioFiles.ts';
 import { renderJson } from '../../src/report/json.ts';
@@ -80,6 +81,15 @@ describe('imsim test --golden', () => {
     expect(junit.status).toBe(1);
     expect(junit.stdout.trim()).toBe(`1 passed, 1 failed (junit report written to ${xmlFile})`);
     const xml = readFileSync(xmlFile, 'utf8');
+    // Well-formed, and the shape CI systems read: testsuites > testsuite > testcase, a failure with a message.
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as {
+      testsuites: { tests: string; failures: string; testsuite: { tests: string; failures: string; testcase: { name: string; failure?: { message: string; '#text': string } }[] } };
+    };
+    expect([parsed.testsuites.tests, parsed.testsuites.failures, parsed.testsuites.testsuite.tests, parsed.testsuites.testsuite.failures]).toEqual(['2', '1', '2', '1']);
+    const [passedCase, failedCase] = parsed.testsuites.testsuite.testcase;
+    expect(passedCase.failure).toBeUndefined();
+    expect(failedCase.failure?.message).toMatch(/^no golden report .*missed-renewal\.json \(write it with --update\)$/);
     expect(xml).toContain('<testsuites name="imsim" tests="2" failures="1">');
     expect(xml).toContain(`<testcase name="${join(dir, 'default.yaml')}" classname="imsim.${dir}"/>`);
     expect(xml).toMatch(/<testcase name="[^"]*missed-renewal\.yaml"[^>]*>\n\s+<failure message="no golden report [^"]*">/);
