@@ -19,6 +19,8 @@ import { imsim } from '../cli/run.ts';
 import { startRedis, type TestRedis } from './redisServer.ts';
 
 const SCENARIO = 'test/explore/small-population.yaml';
+/** Runs of about two seconds each, so that a kill or a restart lands inside one. */
+const LONG = ['sweep', 'scenarios/population-grace.yaml', '--vary', 'lifecycle.grace.days=7,14', '--runs', '2'];
 const SWEEP = ['sweep', SCENARIO, '--vary', 'lifecycle.grace.days=3,7,14', '--vary', 'arrears.suspendAfterDays=3,14', '--runs', '2'];
 
 let redis: TestRedis;
@@ -91,6 +93,23 @@ const waitFor = async (check: () => boolean, ms: number, refresh: () => Promise<
   }
 };
 
+/** The queue a coordinator says it runs its sweep on, once it has said so. */
+async function sweepQueueOf(coordinator: Spawned): Promise<{ name: string; queue: Queue }> {
+  const named = /sweep on queue (imsim-sweep-\w+)/;
+  await waitFor(() => named.test(coordinator.output()), 20_000);
+  const name = named.exec(coordinator.output())?.[1] ?? '';
+  return { name, queue: new Queue(name, { connection: queueAddress(redis.url, {}).connection }) };
+}
+
+/** A count read from Redis until it is what is wanted (or the time is up); the last one read. */
+async function countReaches(read: () => Promise<number>, wanted: (count: number) => boolean, ms: number): Promise<number> {
+  let count = await read();
+  await waitFor(() => wanted(count), ms, async () => {
+    count = await read();
+  });
+  return count;
+}
+
 describe('a sweep on a Redis queue', () => {
   it('writes, with two worker processes, the same bytes as the sweep run locally', async () => {
     const workers = [await worker(), await worker()];
@@ -103,18 +122,11 @@ describe('a sweep on a Redis queue', () => {
   }, 120_000);
 
   it('finishes with the same bytes when a worker is killed (SIGKILL) in the middle of a job: the job goes to another worker', async () => {
-    // Runs of about two seconds each, so that the kill lands inside one.
-    const LONG = ['sweep', 'scenarios/population-grace.yaml', '--vary', 'lifecycle.grace.days=7,14', '--runs', '2'];
     const first = await worker();
     const out = join(scratch, 'killed');
     const coordinator = start([...LONG, '--queue', redis.url, '--out', out]);
-    await waitFor(() => /sweep on queue (imsim-sweep-\w+)/.test(coordinator.output()), 20_000);
-    const name = /sweep on queue (imsim-sweep-\w+)/.exec(coordinator.output())?.[1] ?? '';
-    const queue = new Queue(name, { connection: queueAddress(redis.url, {}).connection });
-    let active = 0;
-    await waitFor(() => active > 0, 30_000, async () => {
-      active = await queue.getActiveCount();
-    });
+    const { queue } = await sweepQueueOf(coordinator);
+    const active = await countReaches(() => queue.getActiveCount(), (count) => count > 0, 30_000);
     first.child.kill('SIGKILL');
     expect(active).toBe(1);
     const second = await worker();
@@ -129,19 +141,11 @@ describe('a sweep on a Redis queue', () => {
   it('resumes when the coordinator is started again with the same arguments: the runs done meanwhile are not run again', async () => {
     const out = join(scratch, 'resumed');
     const gone = start([...SWEEP, '--queue', redis.url, '--out', out]);
-    await waitFor(() => /sweep on queue (imsim-sweep-\w+)/.test(gone.output()), 20_000);
-    const name = /sweep on queue (imsim-sweep-\w+)/.exec(gone.output())?.[1] ?? '';
-    const queue = new Queue(name, { connection: queueAddress(redis.url, {}).connection });
-    let waiting = 0;
-    await waitFor(() => waiting === 12, 20_000, async () => {
-      waiting = await queue.getWaitingCount();
-    });
+    const { name, queue } = await sweepQueueOf(gone);
+    await countReaches(() => queue.getWaitingCount(), (count) => count === 12, 20_000);
     gone.child.kill('SIGKILL');
     const one = await worker();
-    let completed = 0;
-    await waitFor(() => completed === 12, 60_000, async () => {
-      completed = await queue.getCompletedCount();
-    });
+    await countReaches(() => queue.getCompletedCount(), (count) => count === 12, 60_000);
     await stopped(one);
     // No worker now: the second coordinator can only finish from the results already in Redis.
     const again = start([...SWEEP, '--queue', redis.url, '--out', out]);
@@ -152,18 +156,11 @@ describe('a sweep on a Redis queue', () => {
   }, 120_000);
 
   it('waits while Redis is away, says so, and goes on to the same bytes when it is back', async () => {
-    // Runs of about two seconds each, so that Redis goes away in the middle of the sweep.
-    const LONG = ['sweep', 'scenarios/population-grace.yaml', '--vary', 'lifecycle.grace.days=7,14', '--runs', '2'];
     const workers = [await worker(), await worker()];
     const out = join(scratch, 'restarted');
     const coordinator = start([...LONG, '--queue', redis.url, '--out', out]);
-    await waitFor(() => /sweep on queue (imsim-sweep-\w+)/.test(coordinator.output()), 20_000);
-    const name = /sweep on queue (imsim-sweep-\w+)/.exec(coordinator.output())?.[1] ?? '';
-    const queue = new Queue(name, { connection: queueAddress(redis.url, {}).connection });
-    let active = 0;
-    await waitFor(() => active > 0, 30_000, async () => {
-      active = await queue.getActiveCount();
-    });
+    const { queue } = await sweepQueueOf(coordinator);
+    const active = await countReaches(() => queue.getActiveCount(), (count) => count > 0, 30_000);
     await queue.close();
     expect(active).toBeGreaterThan(0);
     await redis.restart(1500);
