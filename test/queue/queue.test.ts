@@ -112,9 +112,13 @@ async function countReaches(read: () => Promise<number>, wanted: (count: number)
 
 describe('a sweep on a Redis queue', () => {
   it('writes, with two worker processes, the same bytes as the sweep run locally', async () => {
-    const workers = [await worker(), await worker()];
     const out = join(scratch, 'queued');
     const coordinator = start([...SWEEP, '--queue', redis.url, '--out', out]);
+    const { queue } = await sweepQueueOf(coordinator);
+    expect(await countReaches(() => queue.getWaitingCount(), (count) => count === 12, 30_000)).toBe(12);
+    await queue.close();
+    // Both start while every job waits: each joins the sweep's queue before it says it started.
+    const workers = await Promise.all([worker(), worker()]);
     expect(await coordinator.done).toBe(0);
     expect(files(out)).toEqual(localSweep());
     expect(workers.every((w) => w.output().includes('working on imsim-sweep-'))).toBe(true);
