@@ -4,7 +4,7 @@
  * it, the differences in words (report/reportDiff.ts). With `update` a golden that differs or is
  * missing is written, and what changed is still said.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { formatIssue, InputError } from '../inputError.ts';
 import { writeFileAtomic } from '../report/atomicWrite.ts';
@@ -72,6 +72,8 @@ export function againstGolden(report: Report, goldenFile: string, options: Omit<
   if (golden && options.editedPolicy && !options.update && renderJson({ ...report, scenario: golden.scenario, policy: golden.policy }) === before) return { golden: 'sameOutcome', diff: [] };
   const diff = golden === undefined ? [] : reportDiff(golden, report);
   if (options.update) {
+    // A folder's first golden makes its golden/ folder.
+    mkdirSync(dirname(goldenFile), { recursive: true });
     writeFileAtomic(goldenFile, text);
     return { golden: 'written', diff };
   }

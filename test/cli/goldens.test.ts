@@ -45,6 +45,16 @@ describe('imsim test --golden', () => {
     expect(imsim(['test', dir, '--golden']).stdout.trim().split('\n').at(-1)).toBe('2 passed, 0 failed');
   });
 
+  it('writes the first goldens of a folder that has no golden/ folder yet', () => {
+    const dir = join(scratch, 'first');
+    mkdirSync(dir);
+    copyFileSync('scenarios/default.yaml', join(dir, 'default.yaml'));
+    const update = imsim(['test', dir, '--update']);
+    expect(update.status).toBe(0);
+    expect(update.stdout).toContain(`golden report written: ${join(dir, 'golden', 'default.json')}`);
+    expect(imsim(['test', dir, '--golden']).stdout.trim().split('\n').at(-1)).toBe('1 passed, 0 failed');
+  });
+
   it('says what changed in words when the report is not its golden one, and --update says it again as it writes', () => {
     const dir = folder('changed');
     const fourteen = simulate(loadScenario('scenarios/default.yaml', { set: { 'lifecycle.grace.days': 14 } }));
