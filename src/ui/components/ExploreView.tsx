@@ -213,7 +213,6 @@ function SweepResults() {
 
 /** The library's SVG (explore/sweepCharts.ts): static markup with every label escaped, no script. */
 function Svg({ markup, testid }: { markup: string; testid: string }) {
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: the library's own SVG markup, every text in it escaped (explore/svg.ts)
   return <div class="sweep-chart" data-testid={testid} dangerouslySetInnerHTML={{ __html: markup }} />;
 }
 
