@@ -2,6 +2,7 @@
  * Input errors: a bad scenario or policy file. They stop a run before anything is simulated and
  * are reported all at once, each as `file:line:column  path.to.field  message`.
  */
+/** One problem of an input: where it is (line and column from 1; 0 in an object given in code) and what was expected. */
 export interface InputIssue {
   file: string;
   line: number;
@@ -10,6 +11,7 @@ export interface InputIssue {
   message: string;
 }
 
+/** Thrown by every loader and checker on bad input: every issue found, at once (`issues`); its message lists them one per line. */
 export class InputError extends Error {
   readonly issues: InputIssue[];
 
@@ -20,6 +22,8 @@ export class InputError extends Error {
   }
 }
 
+/** `file:line:column  path  message`; an issue at no line (in an object, not a file) is `file  path  message`. */
 export function formatIssue(issue: InputIssue): string {
-  return `${issue.file}:${issue.line}:${issue.column}  ${issue.path || '(file)'}  ${issue.message}`;
+  const at = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
+  return `${at}  ${issue.path || '(file)'}  ${issue.message}`;
 }

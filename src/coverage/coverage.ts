@@ -26,6 +26,11 @@ export interface MachineCoverage {
   edges: { edge: Edge; takenBy: string[] }[];
 }
 
+/**
+ * What a set of scenarios covers: each rule of the catalogue with the scenarios that declare it
+ * and those whose run confirms it, and each state and transition of the app and account machines
+ * with the scenarios whose run went through it.
+ */
 export interface Coverage {
   rules: RuleCoverage[];
   machines: MachineCoverage[];
@@ -62,6 +67,7 @@ function withAncestors(id: string): string[] {
   return parts.slice(1).map((_, index) => parts.slice(0, index + 2).join('.'));
 }
 
+/** Simulates each scenario under its own policy: the rules each run confirms (of those its scenario declares), and the machine states and transitions the runs go through. */
 export function measureCoverage(scenarios: Scenario[]): Coverage {
   const seen: Seen = {
     app: { states: new Map(), edges: new Map() },
@@ -87,6 +93,7 @@ export function measureCoverage(scenarios: Scenario[]): Coverage {
   };
 }
 
+/** Whether every rule is confirmed by some scenario and every state and transition of both machines was gone through. */
 export function isComplete(coverage: Coverage): boolean {
   return (
     coverage.rules.every((rule) => rule.confirmedBy.length > 0) &&

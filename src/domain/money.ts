@@ -2,20 +2,23 @@
  * Money (RULES M1): exact decimals, rounded to 0.01 only where an amount is shown or charged.
  * Amounts travel as strings outside this module; Decimal is the arithmetic.
  */
-import Decimal from 'decimal.js';
+import DecimalClass from 'decimal.js';
+// The types by name: a consumer that resolves decimal.js as CommonJS (moduleResolution NodeNext)
+// reads its default export as the module, so the published declarations never name it.
+import type { Decimal } from 'decimal.js';
 
-export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export const Money: typeof Decimal = DecimalClass.clone({ precision: 40, rounding: DecimalClass.ROUND_HALF_UP });
 export type Money = Decimal;
 
-export const ZERO = new Money(0);
+export const ZERO: Money = new Money(0);
 
 export type RoundingMode = 'halfUp' | 'halfEven' | 'down' | 'up';
 
 const roundingModes: Record<RoundingMode, Decimal.Rounding> = {
-  halfUp: Decimal.ROUND_HALF_UP,
-  halfEven: Decimal.ROUND_HALF_EVEN,
-  down: Decimal.ROUND_DOWN,
-  up: Decimal.ROUND_UP,
+  halfUp: DecimalClass.ROUND_HALF_UP,
+  halfEven: DecimalClass.ROUND_HALF_EVEN,
+  down: DecimalClass.ROUND_DOWN,
+  up: DecimalClass.ROUND_UP,
 };
 
 export function money(value: Decimal.Value): Money {
@@ -29,7 +32,7 @@ export function roundCents(amount: Decimal.Value, mode: RoundingMode = 'halfUp')
 
 /** The report's form of an amount: exactly two decimals. Rounds half up if given more. */
 export function formatMoney(amount: Decimal.Value): string {
-  return new Money(amount).toFixed(2, Decimal.ROUND_HALF_UP);
+  return new Money(amount).toFixed(2, DecimalClass.ROUND_HALF_UP);
 }
 
 export function sum(amounts: readonly Decimal.Value[]): Money {

@@ -15,11 +15,13 @@ import type { Scenario } from '../scenario/types.ts';
 import { policyZone, simulate } from '../sim/simulate.ts';
 import { type Comparison, comparisonOf } from './comparison.ts';
 
+/** A comparison of two runs of one scenario, and the two reports it was made from. */
 export interface CompareResult {
   comparison: Comparison;
   reports: { a: Report; b: Report };
 }
 
+/** Options of `compare`: the instant B's knobs take effect, and the policies each side's overrides count from. */
 export interface CompareOptions {
   /**
    * An instant of the period: B runs under A until then, and B's knobs take effect at that instant
@@ -33,6 +35,11 @@ export interface CompareOptions {
   bases?: { a?: Policy; b?: Policy };
 }
 
+/**
+ * Runs the scenario under policy `a` and under `b` on the same seed, and compares the reports. With
+ * `options.from`, B runs under A until that instant, when B's knobs take effect; a B that then
+ * differs from A in a knob fixed for a run (currency, time zone) throws InputError.
+ */
 export function compare(scenario: Scenario, a: Policy, b: Policy, options: CompareOptions = {}): CompareResult {
   const { from, bases = {} } = options;
   const reportA = simulate(scenario, a, { base: bases.a });

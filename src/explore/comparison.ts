@@ -11,6 +11,7 @@ import type { KpiValue } from '../report/kpiPaths.ts';
 import { type KpisShaped, zipKpis } from '../report/kpiZip.ts';
 import type { AppState, Kpis, Report, TransitionCause } from '../report/types.ts';
 
+/** One side of a comparison: the policy its run began under, its overrides, the knobs changed during the run, and its KPIs. */
 export interface CompareSide {
   policy: string;
   /** Every knob that differs from the policy the scenario names. */
@@ -27,6 +28,10 @@ export interface Step {
   cause: TransitionCause;
 }
 
+/**
+ * What differs between two runs of one scenario, A and B: each KPI's delta and relative delta, the
+ * apps whose stories part, and how many apps are better and worse off by net revenue.
+ */
 export interface Comparison {
   format: 1;
   scenario: { name: string; file: string; seed: number };

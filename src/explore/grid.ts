@@ -8,11 +8,13 @@ import { InputError, type InputIssue } from '../inputError.ts';
 import { applyOverrides } from '../policy/overrides.ts';
 import type { Policy } from '../policy/schema.ts';
 
+/** A knob of a sweep's grid: its dotted policy path and the values it takes (`--vary path=v1,v2,…`). */
 export interface Knob {
   path: string;
   values: unknown[];
 }
 
+/** One cell of a sweep's grid: its number (from 0) and each knob's value, by path. */
 export interface Cell {
   cell: number;
   knobs: Record<string, unknown>;
@@ -102,6 +104,7 @@ export function parseGrid(texts: string[], policy: Policy): Knob[] {
   return grid;
 }
 
+/** The cells of a grid: every combination of its knobs' values, numbered from 0, the last knob varying fastest. */
 export function cellsOf(grid: Knob[]): Cell[] {
   let combos: Record<string, unknown>[] = [{}];
   for (const knob of grid) combos = combos.flatMap((combo) => knob.values.map((value) => ({ ...combo, [knob.path]: value })));

@@ -13,6 +13,10 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
+/**
+ * A Runner for a sweep's jobs: one at a time in this thread when `workers` is 1 or less, else on a
+ * pool of that many worker threads. Close it when done.
+ */
 export function runner(workers: number): Runner {
   if (workers <= 1) {
     // One job at a time, letting the event loop turn between them (a progress bar redraws).

@@ -34,6 +34,10 @@ export function shardFileName(shard: { index: number; count: number }): string {
   return `shard-${shard.index}-of-${shard.count}.json`;
 }
 
+/**
+ * The text of a shard's file: the runs of one shard of a sweep (`sweep` with `shard`), with its
+ * scenario, grid and seeds and the `hash` of its input (`sweepInputHash`), for `mergeShards` to check.
+ */
 export function shardFile(runs: SweepRuns, hash: string): string {
   if (!runs.shard) throw new Error('a shard file holds the runs of one shard');
   const file: ShardFile = { format: 1, kind: SHARD_KIND, scenario: { ...runs.scenario, hash }, grid: runs.grid, seeds: runs.seeds, shard: runs.shard, runs: runs.runs };

@@ -9,6 +9,7 @@ import { type Runner, type SweepCoreOptions, type SweepRuns, sweepWith } from '.
 
 export type { SweepRuns } from './sweepCore.ts';
 
+/** Options of `sweep`: the runs per cell, the first seed, common knobs, a shard and a progress callback, and where the jobs run. */
 export interface SweepOptions extends SweepCoreOptions {
   /** Worker threads (1: this thread). */
   workers?: number;
@@ -16,6 +17,10 @@ export interface SweepOptions extends SweepCoreOptions {
   runner?: Runner;
 }
 
+/**
+ * Runs every cell of `grid` `options.runs` times, on `options.workers` threads of this machine or
+ * on `options.runner`: the runs, in (cell, run) order. Threads it started are closed when done.
+ */
 export async function sweep(source: ScenarioSource, grid: Knob[], options: SweepOptions): Promise<SweepRuns> {
   const pool = options.runner ?? runner(options.workers ?? 1);
   try {

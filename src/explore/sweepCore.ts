@@ -27,6 +27,7 @@ export interface SweepCoreOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The runs of a sweep, or of one shard of it: its scenario, grid, seeds and cells, and each run's result. */
 export interface SweepRuns {
   scenario: { file: string; name: string };
   grid: Knob[];

@@ -4,6 +4,7 @@ import type { SweepRuns } from './sweepCore.ts';
 import { renderSweepHtml } from './sweepHtml.ts';
 import { cellsCsv, runsCsv, sweepResult } from './sweepResult.ts';
 
+/** The files of a sweep by name: `runs.csv`, `cells.csv`, `sweep.json` and `sweep.html`, charting `kpis` (default: defaultSweepKpis, sweepHtml.ts). */
 export function sweepFiles(runs: SweepRuns, kpis?: readonly string[]): Record<string, string> {
   const result = sweepResult(runs);
   return {

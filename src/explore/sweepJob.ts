@@ -9,6 +9,7 @@ import { type KpiValue, kpiRows } from '../report/kpiPaths.ts';
 import { simulate } from '../sim/simulate.ts';
 import { type ScenarioSource, scenarioOf } from '../scenario/source.ts';
 
+/** One run of a sweep to play: the scenario, the cell and run it is, its seed, and the knobs to set. */
 export interface SweepJob {
   source: ScenarioSource;
   cell: number;
@@ -19,8 +20,10 @@ export interface SweepJob {
   set: Record<string, unknown>;
 }
 
+/** What one run of a sweep gives: its KPIs as `[dotted.path, value]` rows, or why it gave no report (invalid knobs, a failed run). */
 export type RunResult = { cell: number; run: number; seed: number } & ({ kpis: [string, KpiValue][] } | { error: string });
 
+/** Plays one run of a sweep: the scenario with the job's seed and knobs, simulated. An input error or a failed run is the result's `error`, never thrown. */
 export function runSweepJob(job: SweepJob): RunResult {
   const at = { cell: job.cell, run: job.run, seed: job.seed };
   try {

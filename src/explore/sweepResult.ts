@@ -11,6 +11,7 @@ import type { Knob } from './grid.ts';
 import { type KpiStats, statNames, statsOf } from './stats.ts';
 import type { SweepRuns } from './sweepCore.ts';
 
+/** One cell of a sweep summed up: its knobs, how many runs gave a report, and each KPI's statistics over them and change from cell 0. */
 export interface CellResult {
   cell: number;
   knobs: Record<string, unknown>;
@@ -25,6 +26,7 @@ export interface CellResult {
   changeFromCell0: Record<string, KpiStats>;
 }
 
+/** A run of a sweep that gave no report: its cell, knobs and seed, and why. */
 export interface Failure {
   cell: number;
   knobs: Record<string, unknown>;
@@ -32,6 +34,7 @@ export interface Failure {
   reason: string;
 }
 
+/** A sweep summed up per cell, as `sweep.json` holds it: the scenario file, the grid, the seeds, each cell's result and the failed runs. */
 export interface SweepResult {
   format: 1;
   scenario: string;
@@ -41,6 +44,7 @@ export interface SweepResult {
   failures: Failure[];
 }
 
+/** Sums up a sweep's runs per cell: each KPI's statistics, its change from cell 0 on the same seeds, and the runs that failed. */
 export function sweepResult(sweep: SweepRuns): SweepResult {
   const failures: Failure[] = [];
   const byCell = new Map<number, Map<number, Map<string, KpiValue>>>();

@@ -7,6 +7,7 @@
 import { isRecord } from '../input/plainData.ts';
 import type { Policy } from './schema.ts';
 
+/** A knob whose value differs between two policies: its dotted path, its value in each. */
 export interface PolicyDifference {
   path: string;
   /** The value in the first policy; undefined where it has no such entry (a pack, a discount). */
@@ -14,6 +15,7 @@ export interface PolicyDifference {
   b: unknown;
 }
 
+/** Every knob whose value differs between `a` and `b` (a list is one value), in the order of `a`'s fields, then `b`'s new ones. */
 export function diffPolicies(a: Policy, b: Policy): PolicyDifference[] {
   return differences(a, b, '');
 }

@@ -19,6 +19,7 @@ import { type Policy, policySchema } from './schema.ts';
 /** Policies shipped with imsim, each in `src/policy/<id>.yaml`. Listed, not globbed, so bundlers see every file. */
 const bundledIds = ['tencent-im-2019', 'tencent-im-2019-renewal-guide', 'tencent-im-2020'] as const;
 
+/** The ids of the policies shipped with imsim, each one `loadPolicy` accepts. */
 export function bundledPolicyIds(): string[] {
   return [...bundledIds];
 }

@@ -10,6 +10,7 @@ export interface Rule {
   source?: string;
 }
 
+/** Every rule of the catalogue, E1 to M1, in the order docs/policy.md lists them. */
 export const rules: readonly Rule[] = [
   { id: 'E1', title: 'Trial is free, with small limits', knobs: ['editions.trial.limits'], source: '体验版永久免费' },
   { id: 'E2', title: 'Pro limits', knobs: ['editions.pro.limits'] },

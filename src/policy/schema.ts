@@ -163,6 +163,10 @@ export const policySchema = z.strictObject({
     .default({ larger: 'forfeit' }),
 });
 
+/**
+ * A policy (docs/policy.md): the editions, prices, usage rates, billing, lifecycle and refund
+ * terms a run is played under, as its schema reads them (defaults filled in).
+ */
 export type Policy = z.output<typeof policySchema>;
 export type UsageItem = keyof Policy['usage'];
 export type PackFamily = (typeof packFamilies)[number];

@@ -19,6 +19,7 @@ interface GoldenMatchers<R = unknown> {
 }
 
 declare module 'vitest' {
+  // biome-ignore lint/suspicious/noExplicitAny: declaration merging must repeat vitest's own `Matchers<T = any>`
   interface Matchers<T = any> extends GoldenMatchers<T> {}
 }
 
@@ -36,6 +37,7 @@ expect.extend({
   },
 });
 
+/** Options of `scenarioTests`: how each scenario file is loaded, and whether its report is compared with its golden one. */
 export interface ScenarioTestOptions {
   /** How a scenario file is read (default: loadScenario); give one to set a policy or knobs. */
   load?: (file: string) => Scenario;

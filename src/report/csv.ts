@@ -49,6 +49,7 @@ export function csvTables(report: Report): Record<string, Table> {
   };
 }
 
+/** The report as CSV files, by file name (`orders.csv`, `bill-lines.csv`, `summary.csv`, `kpis.csv`…), each one string. */
 export function renderCsv(report: Report): Record<string, string> {
   return Object.fromEntries(Object.entries(csvTables(report)).map(([name, table]) => [name, [...table()].join('')]));
 }

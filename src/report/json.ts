@@ -30,6 +30,7 @@ export function* jsonChunks(report: Report): Generator<string> {
   yield '\n}\n';
 }
 
+/** The report as its JSON document: the text of `JSON.stringify(report, null, 2)`, with a final newline. */
 export function renderJson(report: Report): string {
   return [...jsonChunks(report)].join('');
 }

@@ -128,6 +128,7 @@ export function kpiNames(): readonly string[] {
   return names;
 }
 
+/** The KPIs of a run, computed from its records: one set for all accounts, one per tag and one per cohort (docs/report-format.md, "KPIs"). */
 export function computeKpis(report: Records): Kpis {
   return reportFigures(report).kpis;
 }

@@ -8,6 +8,7 @@ import { columns, mdCell, mdTable } from './mdTable.ts';
 import { localInstant } from './table.ts';
 import { appStates, type BillRecord, type Report } from './types.ts';
 
+/** The report as one Markdown document; sections with nothing to show are left out. */
 export function renderMarkdown(report: Report): string {
   const sections = [
     header(report),

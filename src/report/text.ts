@@ -23,6 +23,11 @@ type Paint = (style: Style, text: string) => string;
 type Style = 'bold' | 'dim' | 'green' | 'red';
 const ANSI: Record<Style, string> = { bold: '1', dim: '2', green: '32', red: '31' };
 
+/**
+ * The report as text for a terminal: the header, a timeline per app and the bills, then the
+ * summary, the KPIs and the expectations. `options` turns on colors, keeps the timelines and bills
+ * of the `top` apps only, or leaves them all out (`summary`).
+ */
 export function renderText(report: Report, options: TextOptions = {}): string {
   const paint: Paint = options.color ? (style, text) => `\u001b[${ANSI[style]}m${text}\u001b[0m` : (_style, text) => text;
   const shown = options.top === undefined ? report : focusOn(report, topApps(report, options.top));

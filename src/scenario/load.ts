@@ -34,6 +34,7 @@ import { resolvePolicy } from './scenarioPolicy.ts';
 import { scenarioSchema } from './schema.ts';
 import type { AccountSpec, Expectation, Scenario } from './types.ts';
 
+/** How a scenario is read: a policy in place of the one it names, a reader for the files it names, and a seed and knobs over the file's. */
 export interface ParseOptions {
   /** Use this policy instead of the one the file names (CLI `--policy`, the browser); the file's overrides still apply. */
   policy?: Policy;
@@ -89,7 +90,8 @@ function issuesBesideSyntaxErrors(text: string, file: string, syntax: readonly I
 
 type TopLevel = z.output<typeof scenarioSchema>;
 
-function parseDocument(ctx: ParseContext, options: ParseOptions): Scenario {
+/** The scenario of a document read as data, every issue of it thrown at once as one InputError. */
+export function parseDocument(ctx: ParseContext, options: ParseOptions): Scenario {
   const raw = ctx.source.value;
   if (!isRecord(raw)) {
     ctx.issue([], `expected a scenario: a mapping with format, name, policy, start, end and accounts, found ${describeValue(raw)}`);

@@ -10,6 +10,10 @@ import type { Policy } from '../policy/schema.ts';
 import { parseScenario } from './load.ts';
 import type { Scenario } from './types.ts';
 
+/**
+ * A scenario file's text with the texts of the files it names, and the policy given in place of
+ * its own: what every job of a sweep carries (`readScenarioSource` makes one, `scenarioOf` parses it).
+ */
 export interface ScenarioSource {
   /** The path as given, for messages and reports. */
   file: string;

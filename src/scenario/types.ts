@@ -7,6 +7,11 @@ import type { Policy } from '../policy/schema.ts';
 import type { Cohort } from '../population/cohort.ts';
 import type { AppState, BillItem, DenialReason, TransitionCause } from '../report/types.ts';
 
+/**
+ * A usage figure over the period (docs/scenario-format.md, "Curves"): a constant, a line, steps,
+ * points, growth, a random walk, a weekly pattern or noise over another curve, a series of values
+ * or a CSV column. domain/curves.ts turns it into one value a day.
+ */
 export type Curve =
   | { constant: number }
   | { linear: { from: number; to: number } }
@@ -69,6 +74,7 @@ interface EventBase {
 
 export type Actor = 'behaviour';
 
+/** An action at an instant of the run: one the scenario's `events` write, or a generated customer's reaction (`by`). */
 export type ScenarioEvent = EventBase &
   (
     | { type: 'purchase'; app: string; product: string; months: number; voucher?: string; promotion?: string }
@@ -89,6 +95,7 @@ interface ExpectationBase {
   text: string;
 }
 
+/** One entry of the scenario's `expect`, as parsed: what the report must show (a state at an instant, a bill, a refund, a KPI…). */
 export type Expectation = ExpectationBase &
   (
     | { kind: 'state'; at: number; app: string; state: AppState }
@@ -107,6 +114,11 @@ export type Expectation = ExpectationBase &
 
 export type UsageFigure = 'peakDau' | 'peakGroups' | 'proDays' | 'userDaysDenied' | 'roomDaysDenied';
 
+/**
+ * A scenario ready to run: its period, its policy with the scenario's overrides applied, the
+ * knob changes within the run, its accounts (written, then generated), its events in time order
+ * and its expectations.
+ */
 export interface Scenario {
   /** The path as given to the loader. */
   file: string;

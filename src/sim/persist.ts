@@ -33,6 +33,10 @@ type SavedOrder = Omit<OrderEntry, 'record'> & { id: string };
  */
 export const SAVED_RUN_FORMAT = 4;
 
+/**
+ * A paused run as plain data, to write as JSON: its scenario and policies, the clock's queue, the
+ * records so far, the pending bills and the persisted snapshot of every actor.
+ */
 export interface SavedRun {
   format: typeof SAVED_RUN_FORMAT;
   kind: typeof SAVED_RUN_KIND;
@@ -59,6 +63,7 @@ export interface SavedRun {
   })[];
 }
 
+/** A copy of the run as it stands, as a SavedRun for `resumeRun`; the run itself goes on unchanged. */
 export function saveRun({ scenario, world }: Run): SavedRun {
   const recorder = Object.fromEntries(recorderKeys.map((key) => [key, world.recorder[key]])) as RecorderArrays;
   return structuredClone({
@@ -101,6 +106,10 @@ export function saveRun({ scenario, world }: Run): SavedRun {
   } satisfies SavedRun);
 }
 
+/**
+ * The run a SavedRun was saved from, at the instant it was saved, to `advance` or `finish`: its
+ * final report is the one the uninterrupted run gives.
+ */
 export function resumeRun(saved: SavedRun, options: SimulateOptions = {}): Run {
   const run = createRun(saved.scenario, saved.policy, options, saved.at);
   const { world, machines } = run;

@@ -26,7 +26,9 @@ import { Subject } from './jobKeys.ts';
 import { Priority, VirtualClock } from './virtualClock.ts';
 import { sendWarning } from './warnings.ts';
 import { purgeRecords } from './purge.ts';
+import { instantOf } from './runInstant.ts';
 
+/** Options of a run: a trace of the machines, the policy the report's overrides count from, and a shard to run alone. */
 export interface SimulateOptions {
   /** Sees every inspection event of every machine (XState's inspection API). */
   trace?: MachineTrace;
@@ -39,6 +41,7 @@ export interface SimulateOptions {
   shard?: ShardOptions;
 }
 
+/** A run under way (`startRun`): its scenario, the simulated world and machines. Advance it, read it, finish it. */
 export interface Run {
   scenario: Scenario;
   world: World;
@@ -124,6 +127,11 @@ export function createRun(scenario: Scenario, policy: Policy, options: SimulateO
   return run;
 }
 
+/**
+ * A run at the start of the scenario's period, to be played step by step: `advance` it to an
+ * instant, read `reportSoFar`, `saveRun` it, `finish` it. `policy` replaces the scenario's own
+ * (see `simulate`).
+ */
 export function startRun(scenario: Scenario, policy: Policy = scenario.policy, options: SimulateOptions = {}): Run {
   const run = createRun(scenario, policy, options);
   const { world, machines } = run;
@@ -152,9 +160,24 @@ export function startRun(scenario: Scenario, policy: Policy = scenario.policy, o
   return run;
 }
 
-/** Plays every job due before `until` (exclusive, and never past the end of the period). */
-export function advance(run: Run, until: number): void {
-  run.world.clock.runUntil(Math.min(until, run.world.period.endAt));
+/**
+ * Plays every job due before `until` (exclusive, and never past the end of the period): a
+ * date-time in the policy's zone (`"2020-03-15"` is its midnight, `"2020-03-15T12:00"`, an offset
+ * allowed) or epoch milliseconds. A text that is no date-time throws InputError.
+ */
+export function advance(run: Run, until: number | string): void {
+  const at = instantOf(until, run.world.zone, run.scenario.file, 'until');
+  run.world.clock.runUntil(Math.min(at, run.world.period.endAt));
+}
+
+/**
+ * The report of a partial run, as of where it stands: what has happened so far (bills only of
+ * the months already closed; `finalState` is each app's state now), and the expectations
+ * checked against it, so those about later instants may not hold yet. The run goes on
+ * unchanged: the report is a copy.
+ */
+export function reportSoFar(run: Run): Report {
+  return reportOf(run.scenario, structuredClone(recordsOf(run)), run.world.zone);
 }
 
 /** Plays the rest of the period and closes its last month. */
@@ -170,6 +193,15 @@ export function finish(run: Run): Report {
   return reportOf(run.scenario, recordsOf(run), run.world.zone);
 }
 
+/**
+ * Simulates the scenario to the end of its period: its report, the same for the same input on
+ * every machine. `policy` defaults to the one the scenario resolved (its file's policy with its
+ * `policyOverrides` and any `set`); a policy given here **replaces** it whole, the scenario's
+ * overrides included: to run a scenario under other knobs, load it with `{ set }` or `{ policy }`
+ * instead. The report's `policy` names the policy the run used and every value in which it
+ * differs from the scenario's base policy when it has that one's id (`options.base` sets
+ * another to count from), so it never shows overrides the run did not use.
+ */
 export function simulate(scenario: Scenario, policy: Policy = scenario.policy, options: SimulateOptions = {}): Report {
   return finish(startRun(scenario, policy, options));
 }

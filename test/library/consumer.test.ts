@@ -1,0 +1,151 @@
+/**
+ * imsim as another project installs it: a consumer folder outside the project, with its own
+ * package.json, installs the packed tarball (built by `npm pack`, which runs `prepare`), then
+ * - in production (`--omit=dev`): holds no development tool, imports the library under plain
+ *   node (ES modules and require), and runs the command;
+ * - with its own TypeScript and vitest: type-checks its code with skipLibCheck: false, and runs
+ *   imsim scenarios in its vitest suite against goldens, failing in words when one differs.
+ * And a copy of the sources without its development tools, installed as a folder, says how to
+ * build it instead of failing in the compiler.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderJson } from '../../src/report/json.ts';
+import { scenarioFromObject } from '../../src/scenario/fromObject.ts';
+import { advance, finish, reportSoFar, startRun } from '../../src/sim/simulate.ts';
+import { imsim } from '../cli/run.ts';
+
+const root = resolve('.');
+const fixtures = join(root, 'test/library/consumer');
+const scratch = mkdtempSync(join(tmpdir(), 'imsim-consumer-'));
+const production = join(scratch, 'production');
+const developer = join(scratch, 'developer');
+const versionOf = (name: string) => (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+const npm = (args: string[], cwd: string) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd, encoding: 'utf8' });
+const run = (command: string, args: string[], cwd: string, env: Record<string, string> = {}) =>
+  spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env }, maxBuffer: 64 * 1024 * 1024 });
+
+function project(dir: string, tarball: string, devDependencies: Record<string, string> = {}): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { imsim: `file:${tarball}` }, devDependencies }, null, 2));
+}
+
+/** Every package folder under node_modules, at any depth. */
+function installed(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (modules: string) => {
+    if (!existsSync(modules)) return;
+    for (const entry of readdirSync(modules)) {
+      if (entry.startsWith('.')) continue;
+      const names = entry.startsWith('@') ? readdirSync(join(modules, entry)).map((name) => `${entry}/${name}`) : [entry];
+      for (const name of names) {
+        found.push(name);
+        walk(join(modules, name, 'node_modules'));
+      }
+    }
+  };
+  walk(join(dir, 'node_modules'));
+  return found;
+}
+
+beforeAll(() => {
+  const [{ filename }] = JSON.parse(npm(['pack', '--json', '--pack-destination', scratch], root)) as { filename: string }[];
+  const tarball = join(scratch, filename);
+  project(production, tarball);
+  npm(['install', '--omit=dev'], production);
+  project(developer, tarball, { typescript: versionOf('typescript'), vitest: versionOf('vitest') });
+  for (const file of ['use.ts', 'tsconfig.json', 'tsconfig.bundler.json', 'smoke.mjs']) cpSync(join(fixtures, file), join(developer, file));
+  cpSync(join(fixtures, 'regression-suite.ts'), join(developer, 'scenarios.test.ts'));
+  npm(['install'], developer);
+}, 600_000);
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const input = JSON.parse(JSON.stringify({
+  format: 1,
+  name: 'one app, bought and let lapse',
+  policy: 'tencent-im-2019',
+  start: '2020-03-01',
+  end: '2020-06-30',
+  accounts: [{ id: 'acme', balance: { cash: '20000.00' }, apps: [{ id: '1400000001', usage: { dau: { constant: 5000 } } }] }],
+  events: [{ at: '2020-03-02T10:00', type: 'purchase', app: '1400000001', product: 'pro', months: 1 }],
+}));
+
+describe('a production install of the packed tarball', () => {
+  it('holds imsim and its run-time libraries, and no development tool or source', () => {
+    const names = installed(production);
+    expect(names).toContain('imsim');
+    expect(names).toContain('xstate');
+    expect(names.filter((name) => /^(tsx|esbuild|@esbuild\/.*|vite|vitest|typescript|@biomejs\/.*|playwright-core)$/.test(name))).toEqual([]);
+    expect(existsSync(join(production, 'node_modules/imsim/src'))).toBe(false);
+  });
+
+  it('imports under plain node, as ES modules and by require, and runs a scenario object exactly as the sources do', () => {
+    cpSync(join(fixtures, 'smoke.mjs'), join(production, 'smoke.mjs'));
+    const result = run(process.execPath, ['smoke.mjs', JSON.stringify(input)], production);
+    expect(result.stderr).toBe('');
+    const out = JSON.parse(result.stdout) as { report: string; soFarTransitions: number; soFarBills: number; appStates: string[]; requiredAppStates: string[] };
+    const sources = startRun(scenarioFromObject(input));
+    advance(sources, '2020-04-15T12:00');
+    const soFar = reportSoFar(sources);
+    expect(out.report).toBe(renderJson(finish(sources)));
+    expect([out.soFarTransitions, out.soFarBills]).toEqual([soFar.transitions.length, soFar.bills.length]);
+    expect(out.appStates).toEqual(['trial', 'active', 'expiredGrace', 'suspended', 'reclaimed']);
+    expect(out.requiredAppStates).toEqual(out.appStates);
+  });
+
+  it('runs the imsim command, with the same output as the checkout', () => {
+    const scenario = join(root, 'scenarios/default.yaml');
+    const installedRun = run(join(production, 'node_modules/.bin/imsim'), ['run', scenario, '--format', 'json'], production);
+    expect(installedRun.status).toBe(0);
+    expect(installedRun.stdout).toBe(imsim(['run', scenario, '--format', 'json']).stdout);
+  });
+});
+
+describe('a TypeScript project with vitest that depends on the tarball', () => {
+  it.each(['tsconfig.json', 'tsconfig.bundler.json'])('type-checks its code against the published types with skipLibCheck: false (%s)', (config) => {
+    const result = run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', config], developer);
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('runs its scenarios as vitest tests against goldens, and fails saying in words what changed', () => {
+    const vitest = (env: Record<string, string> = {}) => {
+      const result = run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run'], developer, env);
+      return { status: result.status, output: result.stdout + result.stderr };
+    };
+    mkdirSync(join(developer, 'scenarios'), { recursive: true });
+    cpSync(join(root, 'scenarios/default.yaml'), join(developer, 'scenarios/default.yaml'));
+    const missing = vitest();
+    expect(missing.status).toBe(1);
+    expect(missing.output).toMatch(/no golden report scenarios\/golden\/default\.json \(run with UPDATE_GOLDENS=1 to write it\)/);
+    const written = vitest({ UPDATE_GOLDENS: '1' });
+    expect(written.status, written.output).toBe(0);
+    const same = vitest();
+    expect(same.status, same.output).toBe(0);
+    const scenario = readFileSync(join(developer, 'scenarios/default.yaml'), 'utf8');
+    writeFileSync(join(developer, 'scenarios/default.yaml'), scenario.replace(/^policy: (.*)$/m, 'policy: $1\npolicyOverrides:\n  lifecycle.grace.days: 14'));
+    const changed = vitest();
+    expect(changed.status).toBe(1);
+    expect(changed.output).toMatch(/the report differs from scenarios\/golden\/default\.json: \d+ changes/);
+    expect(changed.output).toMatch(/~ transition 1400000002 expiredGrace → suspended \(graceOver\): 2020-03-17T00:00:00\+08:00 → 2020-03-24T00:00:00\+08:00/);
+  });
+});
+
+describe('a copy of the sources without its development tools, installed as a folder', () => {
+  it('is refused with what to run to build it, not a compiler missing', () => {
+    const copy = join(scratch, 'sources');
+    for (const part of ['package.json', 'scripts', 'src', 'bin']) cpSync(join(root, part), join(copy, part), { recursive: true });
+    const user = join(scratch, 'folder-user');
+    mkdirSync(user);
+    writeFileSync(join(user, 'package.json'), JSON.stringify({ name: 'folder-user', private: true, type: 'module' }));
+    const result = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', copy], user);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(`imsim: ${copy} is a copy of the sources without its development tools, so lib/ cannot be built.`);
+    expect(result.stderr).toContain(`Run \`npm ci\` in ${copy} first`);
+    expect(result.stderr).not.toMatch(/tsc: not found/);
+  });
+});
