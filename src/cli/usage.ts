@@ -30,7 +30,8 @@ Reference (in the project's docs/ folder):
   docs/policy.md            every policy knob with its rule ID
   docs/explore.md           compare, sweep and shards: questions over many runs
   docs/distributed.md       sweeps over many machines: a Redis queue and imsim worker
-  docs/testing.md           scenarios as regression tests: goldens, policy edits, CI`;
+  docs/testing.md           scenarios as regression tests: goldens, policy edits, CI
+  docs/library.md           imsim as a library: installing it, the API, partial runs`;
 
 export const commandHelp: Record<string, string> = {
   run: `imsim run FILE [options]

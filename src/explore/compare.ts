@@ -12,6 +12,7 @@ import { unchangeableKnobs } from '../policy/overrides.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { Report } from '../report/types.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { instantOf } from '../sim/runInstant.ts';
 import { policyZone, simulate } from '../sim/simulate.ts';
 import { type Comparison, comparisonOf } from './comparison.ts';
 
@@ -25,9 +26,10 @@ export interface CompareResult {
 export interface CompareOptions {
   /**
    * An instant of the period: B runs under A until then, and B's knobs take effect at that instant
-   * as a policy change (`policyChanges`: terms already in effect are kept).
+   * as a policy change (`policyChanges`: terms already in effect are kept). A date-time in the
+   * policy's zone (`"2020-06-01"`, `"2020-06-01T12:00"`) or epoch milliseconds.
    */
-  from?: number;
+  from?: number | string;
   /**
    * The policies each side's `overrides` count from (as `simulate`'s `base`): the CLI passes the
    * policy each side names, so a side under another policy file still lists its `--set`.
@@ -41,7 +43,8 @@ export interface CompareOptions {
  * differs from A in a knob fixed for a run (currency, time zone) throws InputError.
  */
 export function compare(scenario: Scenario, a: Policy, b: Policy, options: CompareOptions = {}): CompareResult {
-  const { from, bases = {} } = options;
+  const { bases = {} } = options;
+  const from = options.from === undefined ? undefined : instantOf(options.from, policyZone(a), scenario.file, 'from');
   const reportA = simulate(scenario, a, { base: bases.a });
   const reportB = from === undefined ? simulate(scenario, b, { base: bases.b }) : simulate(changedAt(scenario, from, changeTo(a, b)), a, { base: bases.a });
   return { comparison: comparisonOf(reportA, reportB, from === undefined ? undefined : formatInstant(from, policyZone(a))), reports: { a: reportA, b: reportB } };

@@ -106,4 +106,10 @@ describe('compare against plain runs', () => {
     expect(earlier(later.reports.b.orders)).toEqual(earlier(later.reports.a.orders));
     expect(later.reports.b.transitions).not.toEqual(later.reports.a.transitions);
   });
+
+  it('takes from as a date in the policy zone, the same as its epoch milliseconds', () => {
+    const byDate = compare(scenario, scenario.policy, b.policy, { from: '2021-01-01' });
+    expect(byDate.comparison).toEqual(compare(scenario, scenario.policy, b.policy, { from: Date.parse('2021-01-01T00:00:00+08:00') }).comparison);
+    expect(() => compare(scenario, scenario.policy, b.policy, { from: '2021-13-01' })).toThrow(/from  expected a date YYYY-MM-DD/);
+  });
 });

@@ -51,6 +51,13 @@ function installed(dir: string): string[] {
   return found;
 }
 
+/** The TypeScript examples of the README and docs/, one module each: the consumer type-checks them. */
+function documentedCode(): [name: string, code: string][] {
+  return ['README.md', 'docs/library.md', 'docs/testing.md', 'docs/explore.md'].flatMap((doc) =>
+    [...readFileSync(join(root, doc), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map(([, code], index): [string, string] => [`${doc.replace(/\W/g, '-')}-${index}.ts`, `${code}export {};\n`]),
+  );
+}
+
 beforeAll(() => {
   const [{ filename }] = JSON.parse(npm(['pack', '--json', '--pack-destination', scratch], root)) as { filename: string }[];
   const tarball = join(scratch, filename);
@@ -59,6 +66,7 @@ beforeAll(() => {
   project(developer, tarball, { typescript: versionOf('typescript'), vitest: versionOf('vitest') });
   for (const file of ['use.ts', 'tsconfig.json', 'tsconfig.bundler.json', 'smoke.mjs']) cpSync(join(fixtures, file), join(developer, file));
   cpSync(join(fixtures, 'regression-suite.ts'), join(developer, 'scenarios.test.ts'));
+  for (const [name, code] of documentedCode()) writeFileSync(join(developer, name), code);
   npm(['install'], developer);
 }, 600_000);
 
@@ -106,7 +114,12 @@ describe('a production install of the packed tarball', () => {
 });
 
 describe('a TypeScript project with vitest that depends on the tarball', () => {
-  it.each(['tsconfig.json', 'tsconfig.bundler.json'])('type-checks its code against the published types with skipLibCheck: false (%s)', (config) => {
+  it('has the examples of the README and docs/ to type-check', () => {
+    expect(documentedCode().length).toBeGreaterThanOrEqual(10);
+    expect(readdirSync(developer).filter((name) => name.startsWith('docs-library-md-')).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(['tsconfig.json', 'tsconfig.bundler.json'])('type-checks its code and the documented examples against the published types with skipLibCheck: false (%s)', (config) => {
     const result = run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', config], developer);
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
