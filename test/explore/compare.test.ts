@@ -110,6 +110,6 @@ describe('compare against plain runs', () => {
   it('takes from as a date in the policy zone, the same as its epoch milliseconds', () => {
     const byDate = compare(scenario, scenario.policy, b.policy, { from: '2021-01-01' });
     expect(byDate.comparison).toEqual(compare(scenario, scenario.policy, b.policy, { from: Date.parse('2021-01-01T00:00:00+08:00') }).comparison);
-    expect(() => compare(scenario, scenario.policy, b.policy, { from: '2021-13-01' })).toThrow(/from  expected a date YYYY-MM-DD/);
+    expect(() => compare(scenario, scenario.policy, b.policy, { from: '2021-13-01' })).toThrow(/from {2}expected a date YYYY-MM-DD/);
   });
 });
