@@ -2,7 +2,8 @@
  * What changed between two reports of one scenario, in words a reviewer reads: transitions
  * that moved, appeared or went (app, from → to, cause, instant before → after); bill lines
  * whose amount changed (month, app, item, before → after, with the basis); orders, refunds,
- * denials and notifications added or gone; and every KPI that moved. `imsim test --golden`
+ * denials and notifications added or gone; events, apps' final states, monthly usage and
+ * balances that changed; and every KPI that moved (the summary is made of KPIs). `imsim test --golden`
  * prints it for a scenario whose report is not its golden one.
  */
 import { type KpiValue, kpiRows } from './kpiPaths.ts';
@@ -48,7 +49,31 @@ function section<T>(kind: Kind<T>, before: readonly T[], after: readonly T[]): s
     }
   }
   for (const [key, record] of is) if (!was.has(key)) lines.push(`+ ${kind.name} ${key}${whole(record)}`);
-  return lines.length > MAX_PER_KIND ? [...lines.slice(0, MAX_PER_KIND), `  … and ${lines.length - MAX_PER_KIND} more ${kind.name} changes`] : lines;
+  return capped(lines, kind.name);
+}
+
+function capped(lines: string[], name: string): string[] {
+  return lines.length > MAX_PER_KIND ? [...lines.slice(0, MAX_PER_KIND), `  … and ${lines.length - MAX_PER_KIND} more ${name} changes`] : lines;
+}
+
+/**
+ * Records matched by key (the n-th of a key told apart), each listed with the fields that
+ * changed, before → after; a record only before or after is `-` or `+`.
+ */
+function fieldChanges<T extends object>(name: string, key: (record: T) => string, fields: readonly (keyof T & string)[], before: readonly T[], after: readonly T[]): string[] {
+  const [was, is] = [keyed(before, key), keyed(after, key)];
+  const lines: string[] = [];
+  for (const [id, now] of is) {
+    const old = was.get(id);
+    if (!old) {
+      lines.push(`+ ${name} ${id}`);
+      continue;
+    }
+    const moved = fields.filter((field) => old[field] !== now[field]).map((field) => `${field} ${old[field] ?? '–'} → ${now[field] ?? '–'}`);
+    if (moved.length > 0) lines.push(`~ ${name} ${id}: ${moved.join(', ')}`);
+  }
+  for (const id of was.keys()) if (!is.has(id)) lines.push(`- ${name} ${id}`);
+  return capped(lines, name);
 }
 
 function billLines(report: Report) {
@@ -68,14 +93,25 @@ function kpiChanges(before: Report, after: Report): string[] {
   return lines;
 }
 
-/** The fields read above; any other that differs is named with its number of records. */
-const compared = new Set(['transitions', 'bills', 'orders', 'refunds', 'denials', 'notifications', 'kpis', 'policy']);
+/**
+ * The fields read above (expectations are left out: they are read from the rest, and a checker
+ * lists those that fail on their own); any other that differs is named with its number of records.
+ */
+const compared = new Set(['scenario', 'apps', 'transitions', 'bills', 'orders', 'refunds', 'denials', 'notifications', 'events', 'usage', 'balances', 'expectations', 'kpis', 'summary', 'policy']);
 
 function otherFields(before: Report, after: Report): string[] {
   const size = (value: unknown) => (Array.isArray(value) ? `${value.length} records` : 'a value');
   return (Object.keys(after) as (keyof Report)[])
     .filter((field) => !compared.has(field) && JSON.stringify(before[field]) !== JSON.stringify(after[field]))
     .map((field) => `~ ${field}: differs (${size(before[field])} before, ${size(after[field])} after)`);
+}
+
+/** The scenario's name, seed and rules (its file is where it was run from, not an outcome). */
+function scenarioChanges(before: Report, after: Report): string[] {
+  const fields = ['name', 'seed', 'rules'] as const;
+  return fields
+    .filter((field) => JSON.stringify(before.scenario[field]) !== JSON.stringify(after.scenario[field]))
+    .map((field) => `~ scenario ${field}: ${JSON.stringify(before.scenario[field])} → ${JSON.stringify(after.scenario[field])}`);
 }
 
 function policyChanges(before: Report, after: Report): string[] {
@@ -86,6 +122,7 @@ function policyChanges(before: Report, after: Report): string[] {
 /** Every change from `before` to `after`, one line each: `~` changed, `+` only after, `-` only before. */
 export function reportDiff(before: Report, after: Report): string[] {
   return [
+    ...scenarioChanges(before, after),
     ...policyChanges(before, after),
     ...section({ name: 'transition', key: (t) => `${t.app} ${t.from} → ${t.to} (${t.cause})`, value: (t) => t.at }, before.transitions, after.transitions),
     ...section({ name: 'bill line', key: (l) => `${l.account} ${l.month} ${l.app} ${l.item}`, value: (l) => l.amount, basis: (l) => l.basis }, billLines(before), billLines(after)),
@@ -93,6 +130,10 @@ export function reportDiff(before: Report, after: Report): string[] {
     ...section({ name: 'refund', key: (r) => `${r.app} ${r.kind} of ${r.order} at ${r.at}`, value: (r) => r.amount, basis: (r) => r.basis }, before.refunds, after.refunds),
     ...section({ name: 'denial', key: (d) => `${d.app ?? d.account} ${d.type}${d.product ? ` ${d.product}` : ''} at ${d.at}: ${d.reason}` }, before.denials, after.denials),
     ...section({ name: 'notification', key: (n) => `${n.kind} to ${n.app ?? n.account} at ${n.at}` }, before.notifications, after.notifications),
+    ...section({ name: 'event', key: (e) => `${e.kind} of ${e.app ?? e.account}${e.by ? ` (${e.by})` : ''}`, value: (e) => `${e.at}${e.detail ? ` ${e.detail}` : ''}` }, before.events, after.events),
+    ...section({ name: 'final state', key: (a) => `of ${a.id}`, value: (a) => a.finalState }, before.apps, after.apps),
+    ...fieldChanges('usage', (u) => `${u.app} ${u.month}`, ['peakDau', 'peakGroups', 'bandwidthMbpsDays', 'proDays', 'userDaysDenied', 'roomDaysDenied', 'edition'], before.usage, after.usage),
+    ...fieldChanges('balance', (b) => `${b.account} after ${b.cause}`, ['at', 'cash', 'income', 'gift', 'debt'], before.balances, after.balances),
     ...kpiChanges(before, after),
     ...otherFields(before, after),
   ];

@@ -32,4 +32,19 @@ describe('what changed between two reports, in words', () => {
     expect(reportDiff(before, after)).toEqual(['+ denial 1400000001 purchase pro at 2020-05-01T10:00:00+08:00: insufficientBalance']);
     expect(reportDiff(after, before)).toEqual(['- denial 1400000001 purchase pro at 2020-05-01T10:00:00+08:00: insufficientBalance']);
   });
+
+  it('says which events moved and which months of usage changed, by field, and leaves expectations to the checker (X2, X3)', () => {
+    const after = simulate(loadScenario('scenarios/arrears.yaml', { set: { 'lifecycle.grace.days': 14 } }));
+    const lines = reportDiff(simulate(loadScenario('scenarios/arrears.yaml')), after);
+    expect(lines).toContain('~ event recordsPurged of 1400000004: 2020-04-12T00:00:00+08:00 → 2020-04-19T00:00:00+08:00');
+    expect(lines).toContain('~ usage 1400000003 2020-04: proDays 11 → 18');
+    expect(lines.filter((line) => line.includes('expectation'))).toEqual([]);
+    expect(lines.filter((line) => line.includes('differs ('))).toEqual([]);
+  });
+
+  it('ignores where the scenario was run from, and names a changed seed', () => {
+    const moved = { ...before, scenario: { ...before.scenario, file: 'elsewhere/default.yaml' } };
+    expect(reportDiff(before, moved)).toEqual([]);
+    expect(reportDiff(before, { ...before, scenario: { ...before.scenario, seed: 9 } })).toEqual([`~ scenario seed: ${before.scenario.seed} → 9`]);
+  });
 });
