@@ -10,12 +10,14 @@ import { describe, expect, it } from 'vitest';
 describe('the package', () => {
   const files = (JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' })) as { files: { path: string }[] }[])[0].files.map((file) => file.path);
 
-  it('ships bin/ and lib/ with the compiled CLI and the library, and no sources', () => {
+  it('ships bin/ and lib/ with the compiled CLI and the library, and the docs the README links, and no sources', () => {
     expect(files).toContain('bin/imsim.js');
     expect(files).toContain('lib/cli/main.js');
     expect(files).toContain('lib/index.js');
     expect(files).toContain('lib/regression/vitest.js');
     expect(files).toContain('lib/policy/tencent-im-2019.yaml');
+    expect(files).toContain('docs/library.md');
+    expect(files).toContain('docs/scenario-format.md');
     expect(files.filter((path) => path.startsWith('src/') || path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);
   });
 

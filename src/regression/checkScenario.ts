@@ -43,6 +43,13 @@ export function passed(outcome: ScenarioOutcome): boolean {
   return outcome.problems.length === 0 && (outcome.golden === undefined || outcome.golden === 'same' || outcome.golden === 'sameOutcome' || outcome.golden === 'written');
 }
 
+/** The report's expectations that do not hold, one line each: `line 51: expected …, got …`. */
+export function failedExpectations(report: Report): string[] {
+  return report.expectations
+    .filter((expectation) => !expectation.ok)
+    .map((expectation) => `line ${expectation.line}: expected ${expectation.expected}, got ${expectation.actual}`);
+}
+
 export function checkScenario(file: string, load: (file: string) => Scenario, options: CheckOptions): ScenarioOutcome {
   let report: Report;
   try {
@@ -51,9 +58,7 @@ export function checkScenario(file: string, load: (file: string) => Scenario, op
     if (error instanceof InputError) return { file, problems: error.issues.map(formatIssue), diff: [] };
     throw error;
   }
-  const problems = report.expectations
-    .filter((expectation) => !expectation.ok)
-    .map((expectation) => `line ${expectation.line}: expected ${expectation.expected}, got ${expectation.actual}`);
+  const problems = failedExpectations(report);
   if (!options.golden) return { file, problems, diff: [] };
   const goldenFile = goldenFileOf(file);
   return { file, problems, goldenFile, ...againstGolden(report, goldenFile, options) };

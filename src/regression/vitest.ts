@@ -10,7 +10,7 @@ import type { Report } from '../report/types.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { simulate } from '../sim/simulate.ts';
-import { againstGolden, goldenFileOf } from './checkScenario.ts';
+import { againstGolden, failedExpectations, goldenFileOf } from './checkScenario.ts';
 import { scenarioFiles } from './scenarioFiles.ts';
 
 interface GoldenMatchers<R = unknown> {
@@ -29,6 +29,7 @@ expect.extend({
   toMatchGoldenReport(received: Report, goldenFile: string) {
     const { golden, diff } = againstGolden(received, goldenFile, { update: updating(), editedPolicy: false });
     const pass = golden === 'same' || golden === 'written';
+    if (golden === 'written') console.info(`golden report written: ${goldenFile}${diff.map((line) => `\n  ${line}`).join('')}`);
     const words =
       golden === 'missing'
         ? `no golden report ${goldenFile} (run with UPDATE_GOLDENS=1 to write it)`
@@ -45,18 +46,30 @@ export interface ScenarioTestOptions {
   golden?: boolean;
 }
 
-/** A describe block per scenario of `dir`: its expectations hold, and its report is its golden one. */
+/**
+ * A describe block per scenario of `dir`: its expectations hold (a failure lists those that do
+ * not, one line each), and its report is its golden one. A scenario with input errors fails on
+ * its own, with every issue, and the other scenarios still run.
+ */
 export function scenarioTests(dir: string, options: ScenarioTestOptions = {}): void {
   const load = options.load ?? ((file: string) => loadScenario(file));
   describe.each(scenarioFiles(dir))('%s', (file) => {
-    const report = simulate(load(file));
+    let report: Report | undefined;
+    let error: unknown;
+    try {
+      report = simulate(load(file));
+    } catch (thrown) {
+      error = thrown;
+    }
 
     it('meets every expectation it states', () => {
-      expect(report.expectations.filter((result) => !result.ok)).toEqual([]);
+      if (!report) throw error;
+      const failed = failedExpectations(report);
+      if (failed.length > 0) expect.fail(`${failed.length} of the expectations of ${file} do not hold:\n${failed.map((line) => `  ${line}`).join('\n')}`);
     });
 
     if (options.golden !== false) {
-      it('reproduces its golden report', () => {
+      it.skipIf(!report)('reproduces its golden report', () => {
         expect(report).toMatchGoldenReport(goldenFileOf(file));
       });
     }

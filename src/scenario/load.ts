@@ -97,6 +97,7 @@ export function parseDocument(ctx: ParseContext, options: ParseOptions): Scenari
     ctx.issue([], `expected a scenario: a mapping with format, name, policy, start, end and accounts, found ${describeValue(raw)}`);
     ctx.throwIfAny();
   }
+  checkOptions(ctx, options);
   const document = raw as Record<string, unknown>;
   const writtenApps = checkSizes(ctx, document);
   const top = topLevel(ctx, document);
@@ -142,6 +143,18 @@ export function parseDocument(ctx: ParseContext, options: ParseOptions): Scenari
     events,
     expect: expect.filter((entry): entry is Expectation => entry !== undefined),
   });
+}
+
+/** The caller's options, which no file checks: a whole seed, and a policy object (not its id). */
+function checkOptions(ctx: ParseContext, options: ParseOptions): void {
+  const option = (name: string, message: string) => ctx.add({ file: ctx.source.file, line: 0, column: 0, path: `(option ${name})`, message });
+  if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) option('seed', `expected a whole number, found ${describeValue(options.seed)}`);
+  const policy: unknown = options.policy;
+  if (policy !== undefined && !(isRecord(policy) && isRecord(policy.editions))) {
+    const hint = typeof policy === 'string' ? ` (a policy id or file: give loadPolicy(${JSON.stringify(policy)}))` : '';
+    option('policy', `expected a policy, as loadPolicy gives, found ${describeValue(policy)}${hint}`);
+  }
+  ctx.throwIfAny();
 }
 
 /** Refuses files over the limits before spending time on their entries; returns the number of apps. */

@@ -8,6 +8,7 @@
  */
 import { dayNumber, MS_PER_DAY, parseLocalTime, startOfLocalDay, type Zone, zoneNamed } from '../domain/calendar.ts';
 import { overridesFrom } from '../policy/diff.ts';
+import { originOf } from '../policy/overrides.ts';
 import type { Policy } from '../policy/schema.ts';
 import { reportFigures } from '../report/kpis.ts';
 import type { Records, Report } from '../report/types.ts';
@@ -34,7 +35,8 @@ export interface SimulateOptions {
   trace?: MachineTrace;
   /**
    * The policy the report's `policy.overrides` count from. Default: the policy the scenario
-   * names when the run's policy has its id, else the run's policy itself (no overrides).
+   * names when the run's policy has its id, else the policy the run's was made from by
+   * applyOverrides (or the run's policy itself: no overrides).
    */
   base?: Policy;
   /** Run one shard of the scenario's accounts only, keying every record by its place in the whole run (shard.ts). */
@@ -48,6 +50,8 @@ export interface Run {
   machines: Machines;
   /** The scenario's accounts by id. */
   specs: Map<string, AccountSpec>;
+  /** The report, once the run is finished. */
+  report?: Report;
 }
 
 export function policyZone(policy: Policy): Zone {
@@ -103,7 +107,7 @@ export function createRun(scenario: Scenario, policy: Policy, options: SimulateO
   const clock = new VirtualClock<EngineJob>(at ?? period.startAt, (job) => runJob(run, job), shard?.keys);
   run.world = {
     policy,
-    start: { id: policy.id, overrides: overridesFrom(options.base ?? (scenario.policyBase.id === policy.id ? scenario.policyBase : policy), policy) },
+    start: { id: policy.id, overrides: overridesFrom(options.base ?? (scenario.policyBase.id === policy.id ? scenario.policyBase : originOf(policy)), policy) },
     changes: [],
     zone,
     seed: scenario.seed,
@@ -163,7 +167,8 @@ export function startRun(scenario: Scenario, policy: Policy = scenario.policy, o
 /**
  * Plays every job due before `until` (exclusive, and never past the end of the period): a
  * date-time in the policy's zone (`"2020-03-15"` is its midnight, `"2020-03-15T12:00"`, an offset
- * allowed) or epoch milliseconds. A text that is no date-time throws InputError.
+ * allowed) or epoch milliseconds. A text that is no date-time throws InputError. An instant at or
+ * before where the run stands plays nothing (a run never goes back).
  */
 export function advance(run: Run, until: number | string): void {
   const at = instantOf(until, run.world.zone, run.scenario.file, 'until');
@@ -187,10 +192,12 @@ export function playToEnd(run: Run): void {
   closeLastMonth(run.world);
 }
 
-/** Plays the rest of the period and assembles the report. */
+/** Plays the rest of the period and assembles the report; a finished run gives the same report again. */
 export function finish(run: Run): Report {
+  if (run.report) return run.report;
   playToEnd(run);
-  return reportOf(run.scenario, recordsOf(run), run.world.zone);
+  run.report = reportOf(run.scenario, recordsOf(run), run.world.zone);
+  return run.report;
 }
 
 /**

@@ -137,6 +137,7 @@ describe('a TypeScript project with vitest that depends on the tarball', () => {
     expect(missing.output).toMatch(/no golden report scenarios\/golden\/default\.json \(run with UPDATE_GOLDENS=1 to write it\)/);
     const written = vitest({ UPDATE_GOLDENS: '1' });
     expect(written.status, written.output).toBe(0);
+    expect(written.output).toContain('golden report written: scenarios/golden/default.json');
     const same = vitest();
     expect(same.status, same.output).toBe(0);
     const scenario = readFileSync(join(developer, 'scenarios/default.yaml'), 'utf8');
@@ -145,6 +146,19 @@ describe('a TypeScript project with vitest that depends on the tarball', () => {
     expect(changed.status).toBe(1);
     expect(changed.output).toMatch(/the report differs from scenarios\/golden\/default\.json: \d+ changes/);
     expect(changed.output).toMatch(/~ transition 1400000002 expiredGrace → suspended \(graceOver\): 2020-03-17T00:00:00\+08:00 → 2020-03-24T00:00:00\+08:00/);
+    expect(changed.output).toMatch(/2 of the expectations of scenarios\/default\.yaml do not hold:\n {2}line \d+: expected .*2020-03-17T00:00.*, got at: 2020-03-24T00:00:00\+08:00, cause: graceOver/);
+    writeFileSync(join(developer, 'scenarios/default.yaml'), scenario);
+  });
+
+  it('runs every other scenario when one has input errors, and leaves out a policy file beside them', () => {
+    writeFileSync(join(developer, 'scenarios/team.yaml'), 'extends: tencent-im-2019\nid: team\nlifecycle: { grace: { days: 14 } }\n');
+    writeFileSync(join(developer, 'scenarios/broken.yaml'), readFileSync(join(root, 'scenarios/default.yaml'), 'utf8').replace(/^end: .*$/m, 'end: 2019-01-01'));
+    const result = run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run'], developer);
+    const output = result.stdout + result.stderr;
+    expect(result.status).toBe(1);
+    expect(output).toMatch(/scenarios\/broken\.yaml:\d+:\d+ {2}end {2}expected a date on or after start/);
+    expect(output).toMatch(/Tests {2}1 failed \| 2 passed \| 1 skipped \(4\)/);
+    expect(output).not.toContain('team.yaml');
   });
 });
 

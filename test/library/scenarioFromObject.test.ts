@@ -55,3 +55,27 @@ describe('scenarioFromObject', () => {
     ]);
   });
 });
+
+describe('the options of a scenario load', () => {
+  const issues = (options: object): string[] => {
+    try {
+      loadScenario('scenarios/default.yaml', options);
+    } catch (error) {
+      if (error instanceof InputError) return error.message.split('\n');
+      throw error;
+    }
+    return [];
+  };
+
+  it('refuses a seed that is not a whole number, as the file and --seed do', () => {
+    expect(issues({ seed: 1.5 })).toEqual(['scenarios/default.yaml  (option seed)  expected a whole number, found 1.5']);
+    expect(issues({ seed: Number.NaN })).toEqual(['scenarios/default.yaml  (option seed)  expected a whole number, found NaN']);
+    expect(issues({ seed: '8' })).toEqual(['scenarios/default.yaml  (option seed)  expected a whole number, found "8"']);
+  });
+
+  it('refuses a policy given by its id, saying how to give it', () => {
+    expect(issues({ policy: 'tencent-im-2020' })).toEqual([
+      'scenarios/default.yaml  (option policy)  expected a policy, as loadPolicy gives, found "tencent-im-2020" (a policy id or file: give loadPolicy("tencent-im-2020"))',
+    ]);
+  });
+});

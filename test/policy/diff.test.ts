@@ -38,4 +38,11 @@ describe('the policy a report names', () => {
     expect(Object.keys(scenario.policyOverrides)).toEqual(['lifecycle.grace.countEndDay']);
     expect(simulate(scenario, loadPolicy('tencent-im-2019')).policy).toEqual({ id: 'tencent-im-2019', overrides: {} });
   });
+
+  it('lists the knobs a policy changed in code was given, whatever policy the scenario was loaded with', () => {
+    const team = applyOverrides(loadPolicy('tencent-im-2019'), { 'lifecycle.grace.days': 14 });
+    const scenario = loadScenario('scenarios/default.yaml', { policy: { ...team, id: 'team' } });
+    const three = applyOverrides(applyOverrides(loadPolicy('tencent-im-2019'), { 'lifecycle.grace.days': 3 }), { 'arrears.suspendAfterDays': 5 });
+    expect(simulate(scenario, three).policy).toEqual({ id: 'tencent-im-2019', overrides: { 'lifecycle.grace.days': 3, 'arrears.suspendAfterDays': 5 } });
+  });
 });

@@ -33,4 +33,13 @@ describe('a partial run', () => {
     expect(() => advance(run, '2020-02-30')).toThrow(InputError);
     expect(() => advance(run, 'soon')).toThrow('scenarios/default.yaml  until  expected a date YYYY-MM-DD or a time YYYY-MM-DDTHH:mm[:ss] in Asia/Shanghai, or epoch milliseconds, found "soon"');
   });
+
+  it('gives the same report when finished twice, and the first one unchanged', () => {
+    const run = startRun(loadScenario(FILE));
+    const first = finish(run);
+    const text = renderJson(first);
+    expect(finish(run)).toBe(first);
+    expect(renderJson(first)).toBe(text);
+    expect(renderJson(reportSoFar(run))).toBe(text);
+  });
 });
