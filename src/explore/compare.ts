@@ -12,7 +12,7 @@ import { unchangeableKnobs } from '../policy/overrides.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { Report } from '../report/types.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { instantOf } from '../sim/runInstant.ts';
+import { runInstant } from '../sim/runInstant.ts';
 import { policyZone, simulate } from '../sim/simulate.ts';
 import { type Comparison, comparisonOf } from './comparison.ts';
 
@@ -44,7 +44,7 @@ export interface CompareOptions {
  */
 export function compare(scenario: Scenario, a: Policy, b: Policy, options: CompareOptions = {}): CompareResult {
   const { bases = {} } = options;
-  const from = options.from === undefined ? undefined : instantOf(options.from, policyZone(a), scenario.file, 'from');
+  const from = options.from === undefined ? undefined : runInstant(options.from, policyZone(a), scenario.file, 'from');
   const reportA = simulate(scenario, a, { base: bases.a });
   const reportB = from === undefined ? simulate(scenario, b, { base: bases.b }) : simulate(changedAt(scenario, from, changeTo(a, b)), a, { base: bases.a });
   return { comparison: comparisonOf(reportA, reportB, from === undefined ? undefined : formatInstant(from, policyZone(a))), reports: { a: reportA, b: reportB } };

@@ -7,6 +7,11 @@ import { fileIssue } from './issues.ts';
 import { MAX_FILE_BYTES } from './limits.ts';
 
 /** Node's fs, or a clear error where there is none (a browser must pass its own policy/readFile). */
+/** Whether files can be read here (Node.js), not in a browser. */
+export function canReadFiles(): boolean {
+  return globalThis.process?.getBuiltinModule?.('node:fs') !== undefined;
+}
+
 export function nodeFs(): typeof import('node:fs') {
   const fs = globalThis.process?.getBuiltinModule?.('node:fs');
   if (!fs) throw new Error('reading files needs Node.js ≥ 20.16; elsewhere pass the policy and a readFile');

@@ -55,19 +55,7 @@ export function applyOverrides(policy: Policy, overrides: Record<string, unknown
     report(ownerKey(keys, path), { path, message: problem.message });
   }
   if (issues.length > 0) throw new InputError(issues);
-  origins.set(parsed.data, originOf(policy));
   return parsed.data;
-}
-
-/** The policy each policy made by applyOverrides was made from, back to the first one. */
-const origins = new WeakMap<Policy, Policy>();
-
-/**
- * The policy `policy` was made from by applyOverrides (through any number of them), or itself:
- * a run's report counts its overrides from it, so a policy changed in code still says how.
- */
-export function originOf(policy: Policy): Policy {
-  return origins.get(policy) ?? policy;
 }
 
 /** Sets one dotted path in the draft, walking the policy schema alongside to know what is allowed there. */

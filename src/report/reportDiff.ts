@@ -119,8 +119,19 @@ function policyChanges(before: Report, after: Report): string[] {
   return words(before.policy) === words(after.policy) ? [] : [`~ policy: ${words(before.policy)} → ${words(after.policy)}`];
 }
 
-/** Every change from `before` to `after`, one line each: `~` changed, `+` only after, `-` only before. */
+/**
+ * Every change from `before` to `after`, one line each: `~` changed, `+` only after, `-` only
+ * before. Reports that differ in nothing read above still name each field that differs.
+ */
 export function reportDiff(before: Report, after: Report): string[] {
+  const lines = changesInWords(before, after);
+  if (lines.length > 0) return lines;
+  return (Object.keys(after) as (keyof Report)[])
+    .filter((field) => field !== 'scenario' && JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+    .map((field) => `~ ${field}: differs`);
+}
+
+function changesInWords(before: Report, after: Report): string[] {
   return [
     ...scenarioChanges(before, after),
     ...policyChanges(before, after),
@@ -132,7 +143,7 @@ export function reportDiff(before: Report, after: Report): string[] {
     ...section({ name: 'notification', key: (n) => `${n.kind} to ${n.app ?? n.account} at ${n.at}` }, before.notifications, after.notifications),
     ...section({ name: 'event', key: (e) => `${e.kind} of ${e.app ?? e.account}${e.by ? ` (${e.by})` : ''}`, value: (e) => `${e.at}${e.detail ? ` ${e.detail}` : ''}` }, before.events, after.events),
     ...section({ name: 'final state', key: (a) => `of ${a.id}`, value: (a) => a.finalState }, before.apps, after.apps),
-    ...fieldChanges('usage', (u) => `${u.app} ${u.month}`, ['peakDau', 'peakGroups', 'bandwidthMbpsDays', 'proDays', 'userDaysDenied', 'roomDaysDenied', 'edition'], before.usage, after.usage),
+    ...fieldChanges('usage', (u) => `${u.app} ${u.month}`, ['peakDau', 'peakDauDay', 'peakGroups', 'bandwidthMbpsDays', 'proDays', 'userDaysDenied', 'roomDaysDenied', 'edition'], before.usage, after.usage),
     ...fieldChanges('balance', (b) => `${b.account} after ${b.cause}`, ['at', 'cash', 'income', 'gift', 'debt'], before.balances, after.balances),
     ...kpiChanges(before, after),
     ...otherFields(before, after),

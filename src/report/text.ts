@@ -10,6 +10,7 @@ import { localInstant, pad, renderTable, type Row } from './table.ts';
 import { type AccountTimeline, buildTimeline, type TimelineLine } from './textTimeline.ts';
 import { appStates, type BillRecord, type ExpectationResult, type Report } from './types.ts';
 
+/** Options of `renderText`: colours, a summary only, or the timelines of the top apps only. */
 export interface TextOptions {
   /** ANSI colors (green ✓, red ✗, dim notifications); off unless true. */
   color?: boolean;

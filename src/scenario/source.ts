@@ -39,6 +39,7 @@ export function readScenarioSource(file: string, options: { policy?: Policy } = 
   return { file, text, files, ...(options.policy ? { policy: options.policy } : {}) };
 }
 
+/** Options of `scenarioOf`: a seed and knobs over the source's, and where the knobs were written. */
 export interface SourceOptions {
   seed?: number;
   set?: Record<string, unknown>;

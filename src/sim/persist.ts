@@ -50,6 +50,8 @@ export interface SavedRun {
   counters: { orders: number; actors: number };
   /** Occurrences of each customer's triggers so far (population behaviour). */
   customers?: Record<string, number>;
+  /** Saved after the run was finished: its last month is closed. */
+  closed?: boolean;
   recorder: RecorderArrays;
   pendingBills: { bill: BillRecord; pushedAt: number; pushed: boolean }[];
   accounts: { id: string; rank: number; noReasonRefunds: number; snapshot: Snapshot<unknown> }[];
@@ -77,6 +79,7 @@ export function saveRun({ scenario, world }: Run): SavedRun {
     clock: world.clock.saveJobs(),
     counters: world.counters,
     ...(world.customers ? { customers: Object.fromEntries(world.customers.counts) } : {}),
+    ...(world.closed ? { closed: true } : {}),
     recorder,
     pendingBills: [...world.pendingBills.values()].map(({ bill, pushedAt }) => ({
       bill,
@@ -117,6 +120,7 @@ export function resumeRun(saved: SavedRun, options: SimulateOptions = {}): Run {
   world.changes.push(...saved.changes);
   for (const key of recorderKeys) (world.recorder[key] as unknown[]).push(...saved.recorder[key]);
   Object.assign(world.counters, saved.counters);
+  world.closed = saved.closed;
   if (world.customers && saved.customers) world.customers.counts = new Map(Object.entries(saved.customers));
   const ordersById = new Map<string, OrderRecord>(world.recorder.orders.map((order) => [order.id, order]));
   for (const pending of saved.pendingBills) {

@@ -6,10 +6,10 @@ import { parseLocalTime, type Zone } from '../domain/calendar.ts';
 import { describeValue } from '../input/issues.ts';
 import { InputError } from '../inputError.ts';
 
-/** Epoch milliseconds of `until`; a text that is no date-time throws InputError naming `field`. */
-export function instantOf(until: number | string, zone: Zone, file: string, field: string): number {
+/** Epoch milliseconds of `until` (Infinity: the end); a text that is no date-time, or NaN, throws InputError naming `field`. */
+export function runInstant(until: number | string, zone: Zone, file: string, field: string): number {
   if (typeof until === 'number') {
-    if (Number.isFinite(until)) return until;
+    if (!Number.isNaN(until)) return until;
   } else if (typeof until === 'string') {
     const at = parseLocalTime(until, zone);
     if (at !== undefined) return at;

@@ -106,6 +106,8 @@ export interface World {
   shard?: Shard;
   /** Customers who react (population behaviour, sim/behaviour.ts), when the scenario has a population. */
   customers?: CustomerHook;
+  /** Set once the period's last month is closed: the run has nothing left to play. */
+  closed?: boolean;
 }
 
 /** What the engine asks of the customers: to decide when an app is created, to play a reaction when it is due. */

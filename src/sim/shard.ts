@@ -9,6 +9,7 @@
 import type { ScenarioEvent, Scenario } from '../scenario/types.ts';
 import { JobKeys } from './jobKeys.ts';
 
+/** One shard of a run over worker threads: which one, of how many (accounts are dealt round-robin). */
 export interface ShardOptions {
   /** This shard, 0 … count − 1; account i of the scenario belongs to shard i mod count. */
   index: number;

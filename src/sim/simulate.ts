@@ -8,7 +8,8 @@
  */
 import { dayNumber, MS_PER_DAY, parseLocalTime, startOfLocalDay, type Zone, zoneNamed } from '../domain/calendar.ts';
 import { overridesFrom } from '../policy/diff.ts';
-import { originOf } from '../policy/overrides.ts';
+import { isBundledPolicyId, loadPolicy } from '../policy/load.ts';
+import { canReadFiles } from '../input/files.ts';
 import type { Policy } from '../policy/schema.ts';
 import { reportFigures } from '../report/kpis.ts';
 import type { Records, Report } from '../report/types.ts';
@@ -27,7 +28,7 @@ import { Subject } from './jobKeys.ts';
 import { Priority, VirtualClock } from './virtualClock.ts';
 import { sendWarning } from './warnings.ts';
 import { purgeRecords } from './purge.ts';
-import { instantOf } from './runInstant.ts';
+import { runInstant } from './runInstant.ts';
 
 /** Options of a run: a trace of the machines, the policy the report's overrides count from, and a shard to run alone. */
 export interface SimulateOptions {
@@ -35,8 +36,8 @@ export interface SimulateOptions {
   trace?: MachineTrace;
   /**
    * The policy the report's `policy.overrides` count from. Default: the policy the scenario
-   * names when the run's policy has its id, else the policy the run's was made from by
-   * applyOverrides (or the run's policy itself: no overrides).
+   * names when the run's policy has its id, else the bundled policy of that id, else the run's
+   * policy itself (no overrides).
    */
   base?: Policy;
   /** Run one shard of the scenario's accounts only, keying every record by its place in the whole run (shard.ts). */
@@ -50,8 +51,6 @@ export interface Run {
   machines: Machines;
   /** The scenario's accounts by id. */
   specs: Map<string, AccountSpec>;
-  /** The report, once the run is finished. */
-  report?: Report;
 }
 
 export function policyZone(policy: Policy): Zone {
@@ -98,6 +97,17 @@ function runJob(run: Run, job: EngineJob): void {
   (jobRunners[job.kind] as (run: Run, job: EngineJob) => void)(run, job);
 }
 
+/**
+ * The policy a report's `policy.overrides` count from: `options.base`; else the scenario's base
+ * policy when the run's has its id; else the bundled policy of that id (where files can be
+ * read); else the run's policy itself (no overrides).
+ */
+function overridesBase(scenario: Scenario, policy: Policy, options: SimulateOptions): Policy {
+  if (options.base) return options.base;
+  if (scenario.policyBase.id === policy.id) return scenario.policyBase;
+  return isBundledPolicyId(policy.id) && canReadFiles() ? loadPolicy(policy.id) : policy;
+}
+
 /** A run with its world and machines, its clock at `at` (the period's start for a new run). */
 export function createRun(scenario: Scenario, policy: Policy, options: SimulateOptions, at?: number): Run {
   const zone = policyZone(policy);
@@ -107,7 +117,7 @@ export function createRun(scenario: Scenario, policy: Policy, options: SimulateO
   const clock = new VirtualClock<EngineJob>(at ?? period.startAt, (job) => runJob(run, job), shard?.keys);
   run.world = {
     policy,
-    start: { id: policy.id, overrides: overridesFrom(options.base ?? (scenario.policyBase.id === policy.id ? scenario.policyBase : originOf(policy)), policy) },
+    start: { id: policy.id, overrides: overridesFrom(overridesBase(scenario, policy, options), policy) },
     changes: [],
     zone,
     seed: scenario.seed,
@@ -171,7 +181,7 @@ export function startRun(scenario: Scenario, policy: Policy = scenario.policy, o
  * before where the run stands plays nothing (a run never goes back).
  */
 export function advance(run: Run, until: number | string): void {
-  const at = instantOf(until, run.world.zone, run.scenario.file, 'until');
+  const at = runInstant(until, run.world.zone, run.scenario.file, 'until');
   run.world.clock.runUntil(Math.min(at, run.world.period.endAt));
 }
 
@@ -187,17 +197,17 @@ export function reportSoFar(run: Run): Report {
 
 /** Plays the rest of the period and closes its last month. */
 export function playToEnd(run: Run): void {
+  if (run.world.closed) return;
   advance(run, run.world.period.endAt);
   run.world.shard?.keys.enterFinal();
   closeLastMonth(run.world);
+  run.world.closed = true;
 }
 
 /** Plays the rest of the period and assembles the report; a finished run gives the same report again. */
 export function finish(run: Run): Report {
-  if (run.report) return run.report;
   playToEnd(run);
-  run.report = reportOf(run.scenario, recordsOf(run), run.world.zone);
-  return run.report;
+  return reportOf(run.scenario, recordsOf(run), run.world.zone);
 }
 
 /**
@@ -206,8 +216,8 @@ export function finish(run: Run): Report {
  * `policyOverrides` and any `set`); a policy given here **replaces** it whole, the scenario's
  * overrides included: to run a scenario under other knobs, load it with `{ set }` or `{ policy }`
  * instead. The report's `policy` names the policy the run used and every value in which it
- * differs from the scenario's base policy when it has that one's id (`options.base` sets
- * another to count from), so it never shows overrides the run did not use.
+ * differs from the scenario's base policy when it has that one's id, else from the bundled
+ * policy of that id (`options.base` sets another to count from).
  */
 export function simulate(scenario: Scenario, policy: Policy = scenario.policy, options: SimulateOptions = {}): Report {
   return finish(startRun(scenario, policy, options));

@@ -114,14 +114,17 @@ describe('a sweep on a Redis queue', () => {
   it('writes, with two worker processes, the same bytes as the sweep run locally', async () => {
     const out = join(scratch, 'queued');
     const coordinator = start([...SWEEP, '--queue', redis.url, '--out', out]);
-    const { queue } = await sweepQueueOf(coordinator);
+    const { name, queue } = await sweepQueueOf(coordinator);
     expect(await countReaches(() => queue.getWaitingCount(), (count) => count === 12, 30_000)).toBe(12);
-    await queue.close();
-    // Both start while every job waits: each joins the sweep's queue before it says it started.
+    // The queue is paused until both workers have joined it, so neither can finish the sweep alone first.
+    await queue.pause();
     const workers = await Promise.all([worker(), worker()]);
+    await waitFor(() => workers.every((w) => w.output().includes(`working on ${name}`)), 30_000);
+    expect(workers.map((w) => w.output().includes(`working on ${name}`))).toEqual([true, true]);
+    await queue.resume();
+    await queue.close();
     expect(await coordinator.done).toBe(0);
     expect(files(out)).toEqual(localSweep());
-    expect(workers.every((w) => w.output().includes('working on imsim-sweep-'))).toBe(true);
     await Promise.all(workers.map(stopped));
   }, 120_000);
 

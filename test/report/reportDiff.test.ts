@@ -47,4 +47,9 @@ describe('what changed between two reports, in words', () => {
     expect(reportDiff(before, moved)).toEqual([]);
     expect(reportDiff(before, { ...before, scenario: { ...before.scenario, seed: 9 } })).toEqual([`~ scenario seed: ${before.scenario.seed} → 9`]);
   });
+
+  it('names a field that differs in nothing it reads in words, rather than saying nothing', () => {
+    const flipped = { ...before, expectations: before.expectations.map((result, index) => (index === 0 ? { ...result, ok: !result.ok } : result)) };
+    expect(reportDiff(before, flipped)).toEqual(['~ expectations: differs']);
+  });
 });
