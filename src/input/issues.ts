@@ -25,5 +25,15 @@ export function describeValue(value: unknown): string {
   if (value instanceof Date) return 'a timestamp (write dates as plain text: YYYY-MM-DD)';
   if (ArrayBuffer.isView(value)) return 'binary data';
   if (value instanceof Map || value instanceof Set) return 'a tagged collection';
+  // Only an object given in code (scenarioFromObject) holds these.
+  if (typeof value === 'bigint') return `${value}n (a BigInt: give a number)`;
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return 'a symbol';
+  if (!isPlainObject(value)) return `an object of class ${(value as object).constructor?.name ?? 'unknown'} (give plain data, as a file holds)`;
   return 'a mapping';
+}
+
+function isPlainObject(value: unknown): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }

@@ -6,6 +6,8 @@
  */
 import { Document, LineCounter } from 'yaml';
 import { nodeReaderBeside } from '../input/files.ts';
+import { issueAt, type PathSegment } from '../input/yamlSource.ts';
+import { InputError } from '../inputError.ts';
 import { parseDocument, type ParseOptions } from './load.ts';
 import type { ScenarioInput } from './input.ts';
 import { ParseContext } from './parseContext.ts';
@@ -24,5 +26,26 @@ export interface ObjectOptions extends ParseOptions {
 export function scenarioFromObject(input: ScenarioInput, options: ObjectOptions = {}): Scenario {
   const file = options.file ?? '<object>';
   const source = { file, doc: new Document() as Document.Parsed, lines: new LineCounter(), value: input };
-  return parseDocument(new ParseContext(source, options.readFile ?? nodeReaderBeside(file)), options);
+  const odd = notPlainData(input).map(([path, found]) => issueAt(source, path, `expected plain data, as a file holds (mappings, lists, texts, numbers, booleans), found ${found}`));
+  let scenario: Scenario;
+  try {
+    scenario = parseDocument(new ParseContext(source, options.readFile ?? nodeReaderBeside(file)), options);
+  } catch (error) {
+    throw error instanceof InputError && odd.length > 0 ? new InputError([...odd, ...error.issues]) : error;
+  }
+  if (odd.length > 0) throw new InputError(odd);
+  return scenario;
+}
+
+/**
+ * Objects no file could hold (a Map, a Set, an instance of a class), which the checks would read
+ * as mappings with no fields: their paths. A Date is left to the checks, which say how to write it.
+ */
+function notPlainData(value: unknown, path: PathSegment[] = [], seen = new Set<object>()): [PathSegment[], string][] {
+  if (typeof value !== 'object' || value === null || value instanceof Date || seen.has(value)) return [];
+  seen.add(value);
+  if (Array.isArray(value)) return value.flatMap((item, index) => notPlainData(item, [...path, index], seen));
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return [[path, `an object of class ${value.constructor?.name ?? 'unknown'}`]];
+  return Object.entries(value).flatMap(([key, item]) => notPlainData(item, [...path, key], seen));
 }

@@ -100,6 +100,7 @@ export function parseDocument(ctx: ParseContext, options: ParseOptions): Scenari
   checkOptions(ctx, options);
   const document = raw as Record<string, unknown>;
   const writtenApps = checkSizes(ctx, document);
+  ctx.noAccounts = !Array.isArray(document.accounts) && !Array.isArray(document.population);
   const top = topLevel(ctx, document);
   const resolved = resolvePolicy(ctx, options.policy, top.policy, top.policyOverrides ?? {}, options.set, options.setSource);
   ctx.policy = resolved?.policy;
@@ -147,14 +148,19 @@ export function parseDocument(ctx: ParseContext, options: ParseOptions): Scenari
 
 /** The caller's options, which no file checks: a whole seed, and a policy object (not its id). */
 function checkOptions(ctx: ParseContext, options: ParseOptions): void {
-  const option = (name: string, message: string) => ctx.add({ file: ctx.source.file, line: 0, column: 0, path: `(option ${name})`, message });
+  let wrong = false;
+  const option = (name: string, message: string) => {
+    wrong = true;
+    ctx.add({ file: ctx.source.file, line: 0, column: 0, path: `(option ${name})`, message });
+  };
   if (options.seed !== undefined && !Number.isSafeInteger(options.seed)) option('seed', `expected a whole number, found ${describeValue(options.seed)}`);
   const policy: unknown = options.policy;
   if (policy !== undefined && !(isRecord(policy) && isRecord(policy.editions))) {
     const hint = typeof policy === 'string' ? ` (a policy id or file: give loadPolicy(${JSON.stringify(policy)}))` : '';
     option('policy', `expected a policy, as loadPolicy gives, found ${describeValue(policy)}${hint}`);
   }
-  ctx.throwIfAny();
+  // Nothing can be checked against a policy that is not one.
+  if (wrong) ctx.throwIfAny();
 }
 
 /** Refuses files over the limits before spending time on their entries; returns the number of apps. */

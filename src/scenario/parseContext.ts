@@ -57,6 +57,8 @@ export class ParseContext {
   readonly cohorts = new Map<string, string[]>();
   /** Cohorts with input errors: not generated, so their apps are not known. */
   readonly incomplete = new Set<string>();
+  /** Neither accounts nor a population could be read as a list: no account or app is known, and none is reported unknown. */
+  noAccounts = false;
 
   constructor(
     readonly source: YamlSource,

@@ -40,6 +40,7 @@ export function policyLength(ctx: ParseContext, months: number, path: PathSegmen
 
 export function knownAccount(ctx: ParseContext, id: string, path: PathSegment[]): boolean {
   if (ctx.accounts.has(id)) return true;
+  if (ctx.noAccounts) return false;
   ctx.issue(path, `unknown account "${id}"; ${suggest(id, knownIds(ctx.accounts))}`.replace(/; $/, ''));
   return false;
 }
@@ -51,7 +52,7 @@ export function knownAccount(ctx: ParseContext, id: string, path: PathSegment[])
 export function existingApp(ctx: ParseContext, id: string, path: PathSegment[], at: number | undefined, created?: ReadonlySet<string>): boolean {
   const known = ctx.apps.get(id);
   const owner = known ? undefined : ctx.generatedOwner(id, 'app');
-  if (owner && ctx.incomplete.has(owner.cohort)) return false;
+  if ((owner && ctx.incomplete.has(owner.cohort)) || (!known && ctx.noAccounts)) return false;
   if (owner) {
     ctx.issue(path, `unknown app "${id}": cohort ${owner.cohort} (line ${owner.line}) does not give its account that many apps with this seed`);
     return false;

@@ -56,6 +56,25 @@ describe('scenarioFromObject', () => {
   });
 });
 
+describe('scenarioFromObject, with what no file could hold', () => {
+  const base = { format: 1, name: 'x', policy: 'tencent-im-2019', start: '2020-01-01', end: '2020-02-01' };
+
+  it('refuses a Map or an instance of a class, which would read as an empty mapping', () => {
+    class Curve {}
+    const issues = issuesOf({ ...base, accounts: [{ id: 'a', balance: new Map([['cash', '9']]), apps: [{ id: 'x', usage: { dau: new Curve() } }] }] });
+    expect(issues.slice(0, 2)).toEqual([
+      '<object>  accounts.0.balance  expected plain data, as a file holds (mappings, lists, texts, numbers, booleans), found an object of class Map',
+      '<object>  accounts.0.apps.0.usage.dau  expected plain data, as a file holds (mappings, lists, texts, numbers, booleans), found an object of class Curve',
+    ]);
+  });
+
+  it('says only that the accounts are missing, not that every app an event names is unknown', () => {
+    const events = [{ at: '2020-01-02', type: 'purchase', app: 'a1', product: 'pro', months: 1 }, { at: '2020-01-02', type: 'topUp', account: 'z', cash: '1' }];
+    expect(issuesOf({ ...base, events })).toEqual(['<object>  accounts  missing: expected a list of accounts, or a population']);
+    expect(issuesOf({ ...base, accounts: 'acme', events })).toEqual(['<object>  accounts  expected a list, found "acme"']);
+  });
+});
+
 describe('the options of a scenario load', () => {
   const issues = (options: object): string[] => {
     try {
