@@ -2,6 +2,7 @@
  * Small helpers for input issues that need no YAML: an issue about a whole file, the order a
  * reader meets issues in, and how a value is named in a message.
  */
+import { isPlainObject } from './plainData.ts';
 import type { InputIssue } from '../inputError.ts';
 
 /** An issue about a whole file (unreadable, too large), placed at its first line. */
@@ -31,9 +32,4 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'symbol') return 'a symbol';
   if (!isPlainObject(value)) return `an object of class ${(value as object).constructor?.name ?? 'unknown'} (give plain data, as a file holds)`;
   return 'a mapping';
-}
-
-function isPlainObject(value: unknown): boolean {
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }

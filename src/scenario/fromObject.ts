@@ -6,6 +6,7 @@
  */
 import { Document, LineCounter } from 'yaml';
 import { nodeReaderBeside } from '../input/files.ts';
+import { isPlainObject } from '../input/plainData.ts';
 import { issueAt, type PathSegment } from '../input/yamlSource.ts';
 import { InputError } from '../inputError.ts';
 import { parseDocument, type ParseOptions } from './load.ts';
@@ -45,7 +46,6 @@ function notPlainData(value: unknown, path: PathSegment[] = [], seen = new Set<o
   if (typeof value !== 'object' || value === null || value instanceof Date || seen.has(value)) return [];
   seen.add(value);
   if (Array.isArray(value)) return value.flatMap((item, index) => notPlainData(item, [...path, index], seen));
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return [[path, `an object of class ${value.constructor?.name ?? 'unknown'}`]];
+  if (!isPlainObject(value)) return [[path, `an object of class ${value.constructor?.name ?? 'unknown'}`]];
   return Object.entries(value).flatMap(([key, item]) => notPlainData(item, [...path, key], seen));
 }

@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { renderJson } from '../../src/report/json.ts';
 import { scenarioFromObject } from '../../src/scenario/fromObject.ts';
 import type { ScenarioInput } from '../../src/scenario/input.ts';
@@ -81,15 +82,8 @@ beforeAll(() => {
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const input: ScenarioInput = {
-  format: 1,
-  name: 'one app, bought and let lapse',
-  policy: 'tencent-im-2019',
-  start: '2020-03-01',
-  end: '2020-06-30',
-  accounts: [{ id: 'acme', balance: { cash: '20000.00' }, apps: [{ id: '1400000001', usage: { dau: { constant: 5000 } } }] }],
-  events: [{ at: '2020-03-02T10:00', type: 'purchase', app: '1400000001', product: 'pro', months: 1 }],
-};
+/** The default scenario as an object, as code would build it. */
+const input = parse(readFileSync(join(root, 'scenarios/default.yaml'), 'utf8')) as ScenarioInput;
 
 describe('a production install of the packed tarball', () => {
   it('holds imsim and its run-time libraries, and no development tool or source', () => {

@@ -47,3 +47,11 @@ export function queueAddress(given: string | undefined, env: Record<string, stri
     },
   };
 }
+
+/** What the coordinator and a worker both need: the Redis, the imsim version their jobs carry, and where to say that Redis is away. */
+export interface QueueSideOptions {
+  address: QueueAddress;
+  version: string;
+  /** Says that Redis cannot be reached (at most every few seconds), and that it is back. */
+  log: (line: string) => void;
+}

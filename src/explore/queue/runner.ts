@@ -11,18 +11,14 @@ import { Job, Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Runner } from '../sweepCore.ts';
 import type { RunResult, SweepJob } from '../sweepJob.ts';
-import type { QueueAddress } from './address.ts';
+import type { QueueSideOptions } from './address.ts';
 import { jobHash, jobId, type QueuedJob, SWEEP_QUEUES_KEY } from './jobs.ts';
 
 /** A job that throws (not one whose scenario is refused: that is a result) is tried this many times. */
 export const JOB_ATTEMPTS = 3;
 
-export interface QueueRunnerOptions {
-  address: QueueAddress;
+export interface QueueRunnerOptions extends QueueSideOptions {
   name: string;
-  version: string;
-  /** Says that Redis cannot be reached (at most every few seconds), and that it is back. */
-  log: (line: string) => void;
 }
 
 export interface QueueRunner extends Runner {

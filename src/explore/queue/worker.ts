@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { runner } from '../pool.ts';
 import type { RunResult } from '../sweepJob.ts';
-import type { QueueAddress } from './address.ts';
+import type { QueueSideOptions } from './address.ts';
 import { type QueuedJob, refusal, SWEEP_QUEUES_KEY } from './jobs.ts';
 import { outageReporter } from './runner.ts';
 
@@ -18,11 +18,8 @@ const WATCH_MS = 1000;
 /** A job's lock: a worker that stops renewing it (killed) gives its job up after this long. */
 export const LOCK_MS = 10_000;
 
-export interface QueueWorkerOptions {
-  address: QueueAddress;
+export interface QueueWorkerOptions extends QueueSideOptions {
   concurrency: number;
-  version: string;
-  log: (line: string) => void;
 }
 
 export interface QueueWorker {
