@@ -33,9 +33,25 @@ export interface CurveContext {
 type RandomWalk = Extract<Curve, { randomWalk: unknown }>['randomWalk'];
 type Dated = { day: number; value: number };
 
+/**
+ * A curve's value of each day, asked for index 0 (`context.startDay`), 1, 2, … in turn: a random
+ * form draws as it goes, so a day is never skipped or asked twice. A run keeps one per app and
+ * key and reads it a month at a time, so no app holds its whole period's values.
+ */
+export type DayValues = (index: number) => number;
+
+/** The curve's final values (rounded, never NaN, never negative), day by day in turn. */
+export function curveDays(curve: Curve, context: CurveContext): DayValues {
+  const raw = rawDays(curve, context, 'root');
+  return (index) => finish(raw(index), context.whole);
+}
+
 /** One value per simulated day, index 0 = `context.startDay`; never NaN, never negative. */
 export function dailySeries(curve: Curve, context: CurveContext): Float64Array {
-  return rawSeries(curve, context, 'root').map((value) => finish(value, context.whole));
+  const values = new Float64Array(dayCount(context));
+  const next = curveDays(curve, context);
+  for (let index = 0; index < values.length; index += 1) values[index] = next(index);
+  return values;
 }
 
 /** 0 = Sunday … 6 = Saturday, from a day number (1970-01-01 was a Thursday). */
@@ -54,27 +70,26 @@ function finish(value: number, whole: boolean): number {
   return Math.max(rounded, 0); // +0 for negatives and for -0 (Math.max ranks +0 above -0)
 }
 
-function rawSeries(curve: Curve, context: CurveContext, path: string): Float64Array {
-  const n = Math.max(0, Math.floor(context.days));
-  if ('constant' in curve) return fill(n, () => curve.constant);
-  if ('linear' in curve) return linear(n, curve.linear.from, curve.linear.to);
-  if ('steps' in curve) return steps(n, context, curve.steps);
-  if ('points' in curve) return points(n, context, curve.points);
-  if ('growth' in curve) return fill(n, (i) => curve.growth.start * (1 + curve.growth.monthlyRate) ** (i / 30));
-  if ('randomWalk' in curve) return randomWalk(n, curve.randomWalk, streamFor(context, path));
-  if ('weekly' in curve) return weekly(curve.weekly, context, path);
-  if ('noise' in curve) return noise(curve.noise, context, path);
-  if ('series' in curve) return fill(n, (i) => seriesValue(curve.series, i));
-  return fill(n, (i) => curve.values[formatDay(context.startDay + i)] ?? 0);
+function dayCount(context: CurveContext): number {
+  return Math.max(0, Math.floor(context.days));
 }
 
-function fill(n: number, valueAt: (index: number) => number): Float64Array {
-  return Float64Array.from({ length: n }, (_, i) => valueAt(i));
+function rawDays(curve: Curve, context: CurveContext, path: string): DayValues {
+  if ('constant' in curve) return () => curve.constant;
+  if ('linear' in curve) return linear(dayCount(context), curve.linear.from, curve.linear.to);
+  if ('steps' in curve) return steps(context, curve.steps);
+  if ('points' in curve) return points(context, curve.points);
+  if ('growth' in curve) return (i) => curve.growth.start * (1 + curve.growth.monthlyRate) ** (i / 30);
+  if ('randomWalk' in curve) return randomWalk(curve.randomWalk, streamFor(context, path));
+  if ('weekly' in curve) return weekly(curve.weekly, context, path);
+  if ('noise' in curve) return noise(curve.noise, context, path);
+  if ('series' in curve) return (i) => seriesValue(curve.series, i);
+  return (i) => curve.values[formatDay(context.startDay + i)] ?? 0;
 }
 
 /** `from` on the first day, `to` on the last, evenly in between (`from` alone for one day). */
-function linear(n: number, from: number, to: number): Float64Array {
-  return fill(n, (i) => (n <= 1 ? from : from + ((to - from) * i) / (n - 1)));
+function linear(n: number, from: number, to: number): DayValues {
+  return (i) => (n <= 1 ? from : from + ((to - from) * i) / (n - 1));
 }
 
 function seriesValue(series: number[], index: number): number {
@@ -100,17 +115,17 @@ function lastOnOrBefore(sorted: Dated[], day: number): number {
   return found;
 }
 
-function steps(n: number, context: CurveContext, list: { from: string; value: number }[]): Float64Array {
+function steps(context: CurveContext, list: { from: string; value: number }[]): DayValues {
   const sorted = dated(list.map((s) => ({ date: s.from, value: s.value })), context.zone);
-  return fill(n, (i) => {
+  return (i) => {
     const k = lastOnOrBefore(sorted, context.startDay + i);
     return k < 0 ? 0 : sorted[k].value;
-  });
+  };
 }
 
-function points(n: number, context: CurveContext, list: { at: string; value: number }[]): Float64Array {
+function points(context: CurveContext, list: { at: string; value: number }[]): DayValues {
   const sorted = dated(list.map((p) => ({ date: p.at, value: p.value })), context.zone);
-  return fill(n, (i) => interpolate(sorted, context.startDay + i));
+  return (i) => interpolate(sorted, context.startDay + i);
 }
 
 /** Piecewise linear through the points, flat before the first and after the last; 0 without points. */
@@ -134,24 +149,25 @@ function streamFor(context: CurveContext, path: string) {
  * at each step (the walk goes on from the clamped value). `drift` and `volatility` are per day
  * on the log scale. A walk that starts at 0 stays at 0 (unless `min` lifts it).
  */
-function randomWalk(n: number, spec: RandomWalk, stream: { normal(): number }): Float64Array {
-  const out = new Float64Array(n);
+function randomWalk(spec: RandomWalk, stream: { normal(): number }): DayValues {
   let value = clamp(spec.start, spec.min, spec.max);
-  for (let d = 0; d < n; d++) {
-    out[d] = value;
-    value = clamp(value * Math.exp(spec.drift + spec.volatility * stream.normal()), spec.min, spec.max);
-  }
-  return out;
+  return (i) => {
+    if (i > 0) value = clamp(value * Math.exp(spec.drift + spec.volatility * stream.normal()), spec.min, spec.max);
+    return value;
+  };
 }
 
-function weekly(spec: { base: Curve; weekendFactor: number }, context: CurveContext, path: string): Float64Array {
-  const base = rawSeries(spec.base, context, `${path}/weekly.base`);
-  return base.map((value, i) => (isWeekend(context.startDay + i) ? value * spec.weekendFactor : value));
+function weekly(spec: { base: Curve; weekendFactor: number }, context: CurveContext, path: string): DayValues {
+  const base = rawDays(spec.base, context, `${path}/weekly.base`);
+  return (i) => {
+    const value = base(i);
+    return isWeekend(context.startDay + i) ? value * spec.weekendFactor : value;
+  };
 }
 
 /** base_d × (1 + sigma × z_d), z_d the d-th standard normal draw of this layer's stream; at least 0. */
-function noise(spec: { base: Curve; sigma: number }, context: CurveContext, path: string): Float64Array {
-  const base = rawSeries(spec.base, context, `${path}/noise.base`);
+function noise(spec: { base: Curve; sigma: number }, context: CurveContext, path: string): DayValues {
+  const base = rawDays(spec.base, context, `${path}/noise.base`);
   const stream = streamFor(context, path);
-  return base.map((value) => Math.max(0, value * (1 + spec.sigma * stream.normal())));
+  return (i) => Math.max(0, base(i) * (1 + spec.sigma * stream.normal()));
 }

@@ -3,7 +3,7 @@
  * same name gives the same numbers on every machine and streams with other names are
  * independent (adding an app or a curve layer never shifts another stream).
  */
-import seedrandom from 'seedrandom';
+import { Arc4 } from './arc4.ts';
 
 export interface RandomStream {
   /** A uniform draw in [0, 1). */
@@ -17,22 +17,31 @@ export function streamName(seed: number, appId: string, key: string, path: strin
   return `${seed}/${appId}/${key}/${path}`;
 }
 
-/** A stream seeded by `name` (seedrandom's default ARC4 generator). */
-export function randomStream(name: string): RandomStream {
-  return streamFrom(seedrandom(name));
+/** A generator of uniform doubles in [0, 1). */
+export interface Generator {
+  double(): number;
 }
 
 /**
- * The stream of a generator of uniforms in [0, 1). Normal draws use the Box–Muller transform on
- * two uniforms, z = sqrt(-2 ln(1 - u1)) × cos(2π u2); each normal draw consumes exactly two
- * uniforms (the sine twin is discarded) so draw k always depends on the same uniforms.
+ * The stream of a generator. Normal draws use the Box–Muller transform on two uniforms,
+ * z = sqrt(-2 ln(1 - u1)) × cos(2π u2); each normal draw consumes exactly two uniforms (the sine
+ * twin is discarded) so draw k always depends on the same uniforms.
  */
-export function streamFrom(prng: () => number): RandomStream {
-  const uniform = (): number => prng();
-  const normal = (): number => {
-    const u1 = 1 - prng(); // in (0, 1], so the logarithm is finite
-    const u2 = prng();
+export class Stream implements RandomStream {
+  constructor(private readonly generator: Generator) {}
+
+  uniform(): number {
+    return this.generator.double();
+  }
+
+  normal(): number {
+    const u1 = 1 - this.generator.double(); // in (0, 1], so the logarithm is finite
+    const u2 = this.generator.double();
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-  };
-  return { uniform, normal };
+  }
+}
+
+/** A stream seeded by `name` (seedrandom's ARC4 generator, arc4.ts). */
+export function randomStream(name: string): RandomStream {
+  return new Stream(new Arc4(name));
 }

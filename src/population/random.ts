@@ -6,12 +6,12 @@
  * policy removes shifts no other.
  *
  * A run opens one stream per decision, hundreds of thousands for a large population, so the
- * generator is seedrandom's Tyche-i: seeded from the name about twelve times faster than the
+ * generator is seedrandom's Tyche-i (our copy, domain/tychei.ts): seeded from the name about twelve times faster than the
  * ARC4 generator of the usage curves (domain/randomStream.ts), with the same quality of
  * mixing (twenty rounds after the last character of the name).
  */
-import seedrandom from 'seedrandom';
-import { type RandomStream, streamFrom } from '../domain/randomStream.ts';
+import { type RandomStream, Stream } from '../domain/randomStream.ts';
+import { Tychei } from '../domain/tychei.ts';
 
 /** Who decides: the run's seed, the cohort and the app or account. */
 export interface DecisionOwner {
@@ -26,5 +26,5 @@ export function decisionName(owner: DecisionOwner, decision: string, occurrence:
 
 /** The stream of one decision: uniform and normal draws as the curves' streams make them. */
 export function decisionStream(name: string): RandomStream {
-  return streamFrom(seedrandom.tychei(name));
+  return new Stream(new Tychei(name));
 }

@@ -46,7 +46,8 @@ type Customer = { behaviour: Behaviour; decider: Decider };
 export class Customers implements RecordObserver, CustomerHook {
   /** Occurrences so far, by `<app or account id>/<trigger>`, saved with a paused run (persist.ts). */
   counts = new Map<string, number>();
-  private readonly known = new Map<string, Customer | undefined>();
+  /** Each app's and account's customer, once made (null: a written one, which has none). */
+  private readonly known = new WeakMap<AppRuntime | AccountRuntime, Customer | null>();
 
   constructor(
     private readonly world: World,
@@ -56,7 +57,7 @@ export class Customers implements RecordObserver, CustomerHook {
 
   /** The app's first purchase of a paid edition, decided when it is created. */
   appStarted(app: AppRuntime): void {
-    const customer = this.customer(app.account, app.id);
+    const customer = this.customer(app);
     const purchase = customer && purchaseDecision(customer.behaviour, customer.decider);
     if (purchase) this.schedule(purchase.afterMs, { type: 'purchase', app: app.id, months: purchase.months, end: null });
   }
@@ -68,7 +69,7 @@ export class Customers implements RecordObserver, CustomerHook {
   order(record: OrderRecord, end: number): void {
     if (!isPaidEdition(this.world.policy.editions, record.product)) return;
     const app = appOf(this.world, record.app);
-    const customer = this.customer(app.account, app.id);
+    const customer = this.customer(app);
     if (!customer) return;
     this.schedule(end - this.world.clock.now(), { type: 'periodEnd', app: app.id, end });
     if (record.kind !== 'purchase') return;
@@ -86,7 +87,7 @@ export class Customers implements RecordObserver, CustomerHook {
    */
   private periodEnd(app: AppRuntime, end: number): void {
     const refunded = app.orders.some((order) => isPaidEdition(this.world.policy.editions, order.product) && order.end === end && order.refunded);
-    const customer = this.customer(app.account, app.id);
+    const customer = this.customer(app);
     if (!customer || proEnd(app) !== end || refunded || app.state === 'reclaimed') return;
     const cycle = this.count(`${app.id}/expiries`);
     const decision = afterExpiryDecision(customer.behaviour, customer.decider, cycle);
@@ -122,7 +123,7 @@ export class Customers implements RecordObserver, CustomerHook {
   }
 
   private expiryWarning(app: AppRuntime): void {
-    const customer = this.customer(app.account, app.id);
+    const customer = this.customer(app);
     if (!customer) return;
     const cycle = this.cycle(app);
     const warning = this.count(`${app.id}/expiryWarnings/${cycle}`);
@@ -133,7 +134,7 @@ export class Customers implements RecordObserver, CustomerHook {
 
   private arrearsWarning(accountId: string): void {
     const account = this.world.accounts.get(accountId);
-    const customer = account && this.customer(account, account.id);
+    const customer = account && this.customer(account);
     if (!customer) return;
     const decision = paymentDecision(customer.behaviour, customer.decider, this.count(`${accountId}/arrearsWarnings`));
     if (!decision) return;
@@ -164,7 +165,7 @@ export class Customers implements RecordObserver, CustomerHook {
 
   /** A purchase or renewal refused for insufficient balance: the account may top up the shortfall and try once more. */
   private refusedForBalance(app: AppRuntime, reaction: BuyReaction): void {
-    const customer = this.customer(app.account, app.id);
+    const customer = this.customer(app);
     if (!customer) return;
     const cycle = this.cycle(app);
     const refusal = this.count(`${app.id}/refusals/${cycle}`);
@@ -218,20 +219,17 @@ export class Customers implements RecordObserver, CustomerHook {
     return count;
   }
 
-  /**
-   * A generated account's or app's behaviour and decider; none for written ones. Made once per
-   * customer, keyed by kind as well as id (an app `a-1-1` of account `a-1` and an account `a-1-1`
-   * of cohort `a-1` share an id).
-   */
-  private customer(account: AccountRuntime, id: string): Customer | undefined {
-    const key = `${id === account.id ? 'account' : 'app'}/${id}`;
-    if (this.known.has(key)) return this.known.get(key);
+  /** A generated account's or app's behaviour and decider; none for written ones. Made once per customer. */
+  private customer(owner: AppRuntime | AccountRuntime): Customer | undefined {
+    const known = this.known.get(owner);
+    if (known !== undefined) return known ?? undefined;
+    const account = 'account' in owner ? owner.account : owner;
     const behaviour = account.cohort === undefined ? undefined : this.behaviours.get(account.cohort);
     const customer =
       behaviour && account.cohort !== undefined
-        ? { behaviour, decider: new Decider({ seed: this.world.seed, cohort: account.cohort, id: streamId(account.cohort, id) }) }
+        ? { behaviour, decider: new Decider({ seed: this.world.seed, cohort: account.cohort, id: streamId(account.cohort, owner.id) }) }
         : undefined;
-    this.known.set(key, customer);
+    this.known.set(owner, customer ?? null);
     return customer;
   }
 }

@@ -8,12 +8,21 @@ import type { AppRuntime, World } from './runtime.ts';
 
 /** The edition in effect at `at`: the last change at or before it (trial before any purchase). */
 export function editionAt(app: AppRuntime, at: number): string {
-  return app.editions.findLast((entry) => entry.at <= at)?.edition ?? app.editions[0].edition;
+  return lastEditionBefore(app, at, true) ?? app.editions[0].edition;
+}
+
+/** The edition of the last change before `until` (or at it, when `inclusive`), if any: a plain loop, as this runs for every paid day of every app. */
+function lastEditionBefore(app: AppRuntime, until: number, inclusive: boolean): string | undefined {
+  const { editions } = app;
+  for (let index = editions.length - 1; index >= 0; index -= 1) {
+    if (editions[index].at < until || (inclusive && editions[index].at === until)) return editions[index].edition;
+  }
+  return undefined;
 }
 
 /** The edition whose last day overlaps the day starting `dayStart`: a change during a day counts for the day. */
 export function editionOnDay(app: AppRuntime, dayStart: number, dayEnd: number): string {
-  return app.editions.findLast((entry) => entry.at < dayEnd)?.edition ?? editionAt(app, dayStart);
+  return lastEditionBefore(app, dayEnd, false) ?? editionAt(app, dayStart);
 }
 
 /**

@@ -43,14 +43,15 @@ export class EventQueue<T> {
   push(at: number, priority: number, rank: number, item: T, seq = this.nextSeq++): Entry<T> {
     const entry: Entry<T> = { at, priority, rank, seq, item, cancelled: false };
     const heap = this.heap;
+    let index = heap.length;
     heap.push(entry);
-    let index = heap.length - 1;
     while (index > 0) {
       const parent = (index - 1) >> 1;
-      if (!before(heap[index], heap[parent])) break;
-      [heap[index], heap[parent]] = [heap[parent], heap[index]];
+      if (!before(entry, heap[parent])) break;
+      heap[index] = heap[parent];
       index = parent;
     }
+    heap[index] = entry;
     return entry;
   }
 
@@ -69,18 +70,17 @@ export class EventQueue<T> {
   private removeTop(): void {
     const heap = this.heap;
     const last = heap.pop() as Entry<T>;
-    if (heap.length === 0) return;
-    heap[0] = last;
+    const size = heap.length;
+    if (size === 0) return;
     let index = 0;
     for (;;) {
       const left = 2 * index + 1;
-      const right = left + 1;
-      let smallest = index;
-      if (left < heap.length && before(heap[left], heap[smallest])) smallest = left;
-      if (right < heap.length && before(heap[right], heap[smallest])) smallest = right;
-      if (smallest === index) return;
-      [heap[index], heap[smallest]] = [heap[smallest], heap[index]];
-      index = smallest;
+      if (left >= size) break;
+      const child = left + 1 < size && before(heap[left + 1], heap[left]) ? left + 1 : left;
+      if (!before(heap[child], last)) break;
+      heap[index] = heap[child];
+      index = child;
     }
+    heap[index] = last;
   }
 }

@@ -1,19 +1,20 @@
 /**
- * One app's usage over a range of days, from its daily series and its state timeline: array
- * arithmetic at month close, never an event per app per day.
+ * One app's usage over a month, from its usage curves read a month at a time and its state
+ * timeline: array arithmetic at month close, never an event per app per day, and no app keeps
+ * its whole period's values.
  *
  * Days are classified by domain/dayStates.ts (U1, U6, E4).
  */
 import { formatDay, startOfLocalDay } from '../domain/calendar.ts';
 import { dayStateMasks, PRO_DAY, type Spell, servedUsers, TRIAL_DAY } from '../domain/dayStates.ts';
-import { dailySeries } from '../domain/curves.ts';
+import { curveDays } from '../domain/curves.ts';
 import { streamId } from '../population/cohort.ts';
 import { type Money, money, ZERO } from '../domain/money.ts';
 import { type UsageKey, usageKeys } from '../scenario/types.ts';
 import { FREE_EDITION, paidEdition, paidEditionIds } from '../domain/editions.ts';
 import type { UsageItem } from '../policy/schema.ts';
 import { editionOnDay } from './editions.ts';
-import type { AppRuntime, World } from './runtime.ts';
+import type { AppRuntime, UsageDays, World } from './runtime.ts';
 
 
 export interface MonthFigures {
@@ -40,29 +41,47 @@ export interface MonthFigures {
 
 const wholeKeys: ReadonlySet<UsageKey> = new Set(['dau', 'groups', 'avChatrooms']);
 
-/** The days of a usage key an app has no curve for, shared by all of them and never written. */
-const noUsage = new WeakMap<World, Float64Array>();
+/** The most days a month has: the length of the buffers a month's values are read into. */
+const MONTH_DAYS = 31;
 
-function zeros(world: World): Float64Array {
-  let series = noUsage.get(world);
-  if (!series) {
-    series = new Float64Array(world.period.days);
-    noUsage.set(world, series);
+/** A usage key an app has no curve for: zero every day, shared by all of them and never written. */
+const noUsage = new Float64Array(MONTH_DAYS);
+
+/** The month being closed, one buffer per key, reused for every app (months are closed one app at a time). */
+const monthBuffers = Object.fromEntries(usageKeys.map((key) => [key, new Float64Array(MONTH_DAYS)])) as Record<UsageKey, Float64Array>;
+
+function usageDaysOf(world: World, app: AppRuntime): UsageDays {
+  const { period } = world;
+  const curves: UsageDays['curves'] = {};
+  for (const key of usageKeys) {
+    const curve = app.spec.usage[key];
+    if (curve) curves[key] = curveDays(curve, { startDay: period.startDay, days: period.days, zone: world.zone, seed: world.seed, appId: streamOf(app), key, whole: wholeKeys.has(key) });
   }
-  return series;
+  return { next: 0, curves };
 }
 
-function seriesOf(world: World, app: AppRuntime): Record<UsageKey, Float64Array> {
-  if (!app.series) {
-    const { period } = world;
-    const entries = usageKeys.map((key) => {
-      const curve = app.spec.usage[key];
-      const context = { startDay: period.startDay, days: period.days, zone: world.zone, seed: world.seed, appId: streamOf(app), key, whole: wholeKeys.has(key) };
-      return [key, curve ? dailySeries(curve, context) : zeros(world)] as const;
-    });
-    app.series = Object.fromEntries(entries) as Record<UsageKey, Float64Array>;
+/**
+ * The app's usage on the days `from` to `to` (indices into the period), index 0 = `from`: read on
+ * from where its curves stand (a day before `from` is read and dropped; a month already read
+ * starts them again, as after resuming a saved run). Valid until the next app's month is read.
+ */
+function monthValues(world: World, app: AppRuntime, from: number, to: number): Record<UsageKey, Float64Array> {
+  if (!app.usageDays || app.usageDays.next > from) app.usageDays = usageDaysOf(world, app);
+  const days = app.usageDays;
+  const values = {} as Record<UsageKey, Float64Array>;
+  for (const key of usageKeys) {
+    const curve = days.curves[key];
+    if (!curve) {
+      values[key] = noUsage;
+      continue;
+    }
+    for (let index = days.next; index < from; index += 1) curve(index);
+    const buffer = monthBuffers[key];
+    for (let index = from; index < to; index += 1) buffer[index - from] = curve(index);
+    values[key] = buffer;
   }
-  return app.series;
+  days.next = to;
+  return values;
 }
 
 /** The id the app's random curves are named by: a generated app's without its zero padding. */
@@ -90,11 +109,12 @@ function overlapsDay(start: number, end: number, day: DaySpan): boolean {
 }
 
 function storageMonthsOn(app: AppRuntime, day: DaySpan): number {
+  const { storage } = app;
   let months = 0;
-  app.storage.forEach((setting, index) => {
-    const end = index + 1 < app.storage.length ? app.storage[index + 1].at : Number.POSITIVE_INFINITY;
-    if (overlapsDay(setting.at, end, day)) months = Math.max(months, setting.months);
-  });
+  for (let index = 0; index < storage.length; index += 1) {
+    const end = index + 1 < storage.length ? storage[index + 1].at : Number.POSITIVE_INFINITY;
+    if (overlapsDay(storage[index].at, end, day)) months = Math.max(months, storage[index].months);
+  }
   return months;
 }
 
@@ -105,8 +125,10 @@ function storageMonthsOn(app: AppRuntime, day: DaySpan): number {
 function roomLimit(world: World, app: AppRuntime, edition: string, day: DaySpan): number | null {
   const { editions, packs } = world.policy;
   if (edition === FREE_EDITION) return editions[FREE_EDITION].limits.avChatrooms;
-  const pack = app.packs.find((held) => held.family === 'avChatrooms' && overlapsDay(held.start, held.end, day) && (packs[held.product].editions?.includes(edition) ?? true));
-  return pack ? packs[pack.product].limit : editions[edition].limits.avChatrooms;
+  for (const held of app.packs) {
+    if (held.family === 'avChatrooms' && overlapsDay(held.start, held.end, day) && (packs[held.product].editions?.includes(edition) ?? true)) return packs[held.product].limit;
+  }
+  return editions[edition].limits.avChatrooms;
 }
 
 /** Which usage items apply on a day of each paid edition (the items' `editions`), worked out once per policy. */
@@ -139,25 +161,39 @@ export function monthFigures(world: World, app: AppRuntime, fromDay: number, toD
     mbpsDays: ZERO, internationalMbpsDays: ZERO, storageMonths: 0, userDaysDenied: 0, roomDaysDenied: 0,
   };
   if (reclaimedBefore(app, startOfLocalDay(fromDay, world.zone))) {
-    app.series = undefined;
+    app.usageDays = undefined;
     return figures;
   }
-  const series = seriesOf(world, app);
+  const { startDay } = world.period;
+  const series = monthValues(world, app, fromDay - startDay, toDay - startDay);
   const until = Math.min(world.clock.now(), world.period.endAt);
   const masks = dayStateMasks(spellsOf(app, until), fromDay, toDay, world.zone);
   const { editions } = world.policy;
   const trialUsers = editions[FREE_EDITION].limits.users;
-  let [servedPeakDay, peakDay, milliMbps, internationalMilliMbps, overageDay, overageExcess] = [-1, -1, 0, 0, -1, 0];
+  const span: DaySpan = { start: 0, end: startOfLocalDay(fromDay, world.zone) };
+  let servedPeakDay = -1;
+  let peakDay = -1;
+  let milliMbps = 0;
+  let internationalMilliMbps = 0;
+  let overageDay = -1;
+  let overageExcess = 0;
+  let overageDau = 0;
+  let overageIncluded = 0;
+  let overageEdition = '';
   for (let day = fromDay; day < toDay; day += 1) {
-    const mask = masks[day - fromDay];
-    const index = day - world.period.startDay;
+    const index = day - fromDay;
+    const mask = masks[index];
+    span.start = span.end;
+    span.end = startOfLocalDay(day + 1, world.zone);
     const pro = (mask & PRO_DAY) !== 0;
     if (!pro && (mask & TRIAL_DAY) === 0) continue;
     const demand = series.dau[index];
     const served = servedUsers(mask, demand, trialUsers);
     figures.userDaysDenied += demand - served;
-    if (served > figures.servedPeakDau) [figures.servedPeakDau, servedPeakDay] = [served, day];
-    const span = { start: startOfLocalDay(day, world.zone), end: startOfLocalDay(day + 1, world.zone) };
+    if (served > figures.servedPeakDau) {
+      figures.servedPeakDau = served;
+      servedPeakDay = day;
+    }
     const edition = pro ? editionOnDay(app, span.start, span.end) : FREE_EDITION;
     const rooms = roomLimit(world, app, edition, span);
     if (rooms !== null) figures.roomDaysDenied += Math.max(0, series.avChatrooms[index] - rooms);
@@ -168,12 +204,18 @@ export function monthFigures(world: World, app: AppRuntime, fromDay: number, toD
     if (items.dauOverage) {
       const included = paidEdition(editions, edition).includedDau;
       if (demand - included > overageExcess || overageDay < 0) {
-        [overageExcess, overageDay] = [demand - included, day];
-        figures.overage = { dau: demand, day: '', included, edition };
+        overageExcess = demand - included;
+        overageDay = day;
+        overageDau = demand;
+        overageIncluded = included;
+        overageEdition = edition;
       }
     }
     if (items.storageExtension) {
-      if (demand > figures.peakDau || peakDay < 0) [figures.peakDau, peakDay] = [demand, day];
+      if (demand > figures.peakDau || peakDay < 0) {
+        figures.peakDau = demand;
+        peakDay = day;
+      }
       figures.storageMonths = Math.max(figures.storageMonths, storageMonthsOn(app, span));
     }
     if (items.peakGroups) figures.peakGroups = Math.max(figures.peakGroups, series.groups[index]);
@@ -182,7 +224,7 @@ export function monthFigures(world: World, app: AppRuntime, fromDay: number, toD
       internationalMilliMbps += Math.round(series.avBandwidthInternationalMbps[index] * 1000);
     }
   }
-  if (figures.overage) figures.overage.day = formatDay(overageDay);
+  if (overageDay >= 0) figures.overage = { dau: overageDau, day: formatDay(overageDay), included: overageIncluded, edition: overageEdition };
   figures.servedPeakDay = servedPeakDay < 0 ? null : formatDay(servedPeakDay);
   figures.peakDauDay = peakDay < 0 ? null : formatDay(peakDay);
   figures.mbpsDays = money(milliMbps).div(1000);

@@ -97,7 +97,8 @@ export class Recorder {
   }
 
   notify(kind: NotificationKind, account: string, app?: string): void {
-    const record: NotificationRecord = { at: this.instant(this.now()), account, ...(app ? { app } : {}), kind, channels };
+    const at = this.instant(this.now());
+    const record: NotificationRecord = app ? { at, account, app, kind, channels } : { at, account, kind, channels };
     this.notifications.push(record);
     this.added('notifications');
     this.observer?.notification(record);

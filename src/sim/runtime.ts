@@ -1,10 +1,11 @@
 /**
  * The simulator's live objects: accounts and apps with their actors, and what the engine
- * keeps beside the machines (state timeline, orders, packs, storage settings, usage series).
+ * keeps beside the machines (state timeline, orders, packs, storage settings, usage curves).
  */
 import type { Actor, InspectionEvent } from 'xstate';
 import type { Parts } from '../domain/balance.ts';
 import type { Zone } from '../domain/calendar.ts';
+import type { DayValues } from '../domain/curves.ts';
 import type { AccountMachine } from '../machines/account.machine.ts';
 import type { AppMachine } from '../machines/app.machine.ts';
 import type { PackFamily, Policy } from '../policy/schema.ts';
@@ -67,7 +68,14 @@ export interface AppRuntime {
   editions: { at: number; edition: string }[];
   /** X1: the app's expiry warnings (warnings.ts). */
   warnings: WarningState;
-  series?: Record<UsageKey, Float64Array>;
+  /** Its usage curves as far as its months have been read (monthUsage.ts); dropped once it is reclaimed for good. */
+  usageDays?: UsageDays;
+}
+
+/** An app's usage curves, read day by day from the period's first day: `next` is the index of the day each reads next. */
+export interface UsageDays {
+  next: number;
+  curves: Partial<Record<UsageKey, DayValues>>;
 }
 
 export interface Period {

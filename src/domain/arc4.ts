@@ -1,0 +1,81 @@
+/**
+ * The ARC4 generator of seedrandom (David Bau's `seedrandom(name)`), number for number: the key
+ * mixed from the name, the key schedule, 256 bytes dropped, then doubles with 52 random bits each.
+ * Our own copy keeps its state in 256 bytes instead of a list of numbers, and skips seedrandom's
+ * mixing of every new generator into its global entropy pool, which no seeded draw reads. A run
+ * opens one per random usage curve; test/domain/arc4.test.ts checks it against seedrandom.
+ */
+const WIDTH = 256;
+const MASK = WIDTH - 1;
+/** A double starts from six bytes (2^48) … */
+const START_DENOMINATOR = 2 ** 48;
+/** … and takes bytes until it has 52 significant bits, at most 53. */
+const SIGNIFICANCE = 2 ** 52;
+const OVERFLOW = 2 ** 53;
+
+/** The key seedrandom mixes from a name: each character smeared into one of 256 bytes. */
+function keyOf(name: string): number[] {
+  const key: number[] = [];
+  let smear = 0;
+  for (let index = 0; index < name.length; index += 1) {
+    smear ^= (key[MASK & index] ?? 0) * 19;
+    key[MASK & index] = MASK & (smear + name.charCodeAt(index));
+  }
+  return key.length > 0 ? key : [0];
+}
+
+export class Arc4 {
+  private readonly state = new Uint8Array(WIDTH);
+  private i = 0;
+  private j = 0;
+
+  constructor(name: string) {
+    const key = keyOf(name);
+    const s = this.state;
+    for (let index = 0; index < WIDTH; index += 1) s[index] = index;
+    let j = 0;
+    for (let index = 0; index < WIDTH; index += 1) {
+      const held = s[index];
+      j = MASK & (j + key[index % key.length] + held);
+      s[index] = s[j];
+      s[j] = held;
+    }
+    this.bytes(WIDTH);
+  }
+
+  /** The next `count` output bytes, as one number in base 256. */
+  private bytes(count: number): number {
+    const s = this.state;
+    let { i, j } = this;
+    let result = 0;
+    for (let left = count; left > 0; left -= 1) {
+      i = MASK & (i + 1);
+      const held = s[i];
+      j = MASK & (j + held);
+      s[i] = s[j];
+      s[j] = held;
+      result = result * WIDTH + s[MASK & (s[i] + held)];
+    }
+    this.i = i;
+    this.j = j;
+    return result;
+  }
+
+  /** A double in [0, 1), as seedrandom's generator returns it. */
+  double(): number {
+    let numerator = this.bytes(6);
+    let denominator = START_DENOMINATOR;
+    let extra = 0;
+    while (numerator < SIGNIFICANCE) {
+      numerator = (numerator + extra) * WIDTH;
+      denominator *= WIDTH;
+      extra = this.bytes(1);
+    }
+    while (numerator >= OVERFLOW) {
+      numerator /= 2;
+      denominator /= 2;
+      extra >>>= 1;
+    }
+    return (numerator + extra) / denominator;
+  }
+}
