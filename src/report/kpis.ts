@@ -174,27 +174,33 @@ function addRevenue(report: Records, groups: Groups): void {
   const item = (edition: string | undefined): RevenueItem => (edition === undefined ? 'packs' : 'pro');
   for (const order of report.orders) {
     const edition = editionOf.get(order.id);
+    const total = money(order.total);
+    const credits = edition === undefined ? [] : Object.entries(creditFrom(order)).map(([from, value]) => [from, money(value).neg()] as const);
+    const editionAmount = edition === undefined ? ZERO : total.plus(order.credit ?? 0);
     for (const tally of groups.of(order.account)) {
-      tally.prepaid = tally.prepaid.plus(order.total);
-      tally.item(item(edition), money(order.total));
+      tally.prepaid = tally.prepaid.plus(total);
+      tally.item(item(edition), total);
       if (edition === undefined) continue;
-      tally.edition(edition, money(order.total).plus(order.credit ?? 0));
-      for (const [from, value] of Object.entries(creditFrom(order))) tally.edition(from, money(value).neg());
+      tally.edition(edition, editionAmount);
+      for (const [from, value] of credits) tally.edition(from, value);
     }
   }
   for (const refund of report.refunds) {
     const edition = editionOf.get(refund.order);
+    const amount = money(refund.amount);
     for (const tally of groups.of(refund.account)) {
-      tally.refunded = tally.refunded.plus(refund.amount);
-      tally.item(item(edition), money(refund.amount).neg());
-      if (edition !== undefined) tally.edition(edition, money(refund.amount).neg());
+      tally.refunded = tally.refunded.plus(amount);
+      tally.item(item(edition), amount.neg());
+      if (edition !== undefined) tally.edition(edition, amount.neg());
     }
   }
   for (const bill of report.bills) {
+    const [total, paid] = [money(bill.total), money(bill.paid)];
+    const lines = bill.lines.map((line) => [line.item, money(line.amount)] as const);
     for (const tally of groups.of(bill.account)) {
-      tally.billed = tally.billed.plus(bill.total);
-      tally.collected = tally.collected.plus(bill.paid);
-      for (const line of bill.lines) tally.item(line.item, money(line.amount));
+      tally.billed = tally.billed.plus(total);
+      tally.collected = tally.collected.plus(paid);
+      for (const [lineItem, amount] of lines) tally.item(lineItem, amount);
     }
   }
   const debts = new Map<string, Money>();
