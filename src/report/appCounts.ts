@@ -10,30 +10,33 @@
  * - `reclaimed`: reclaimed; `lostAfterReclaim`: its customer came back to buy or renew
  *   (population behaviour) and found it reclaimed.
  */
-import type { AppCount, Records, TransitionRecord } from './types.ts';
+import type { AppCount, EventRecord, OrderRecord, TransitionRecord } from './types.ts';
 
+/** The counts each app falls under, taken record by record (orders, transitions, events); read with the report's apps. */
 export class AppFlags {
   private readonly flags = new Map<string, Set<AppCount>>();
   private readonly transitions = new Map<string, TransitionRecord[]>();
 
-  constructor(report: Records) {
-    for (const app of report.apps) this.flags.set(app.id, new Set(['total']));
-    for (const order of report.orders) {
-      if (order.product !== order.edition) continue;
-      this.flag(order.app, 'converted');
-      if (order.kind === 'autoRenewal') this.flag(order.app, 'autoRenewing');
-    }
-    for (const transition of report.transitions) {
-      const list = this.transitions.get(transition.app);
-      if (list) list.push(transition);
-      else this.transitions.set(transition.app, [transition]);
-      for (const count of countsOf(transition)) this.flag(transition.app, count);
-    }
-    for (const event of report.events) if (event.kind === 'lostAfterReclaim' && event.app !== undefined) this.flag(event.app, 'lostAfterReclaim');
+  order(order: OrderRecord): void {
+    if (order.product !== order.edition) return;
+    this.flag(order.app, 'converted');
+    if (order.kind === 'autoRenewal') this.flag(order.app, 'autoRenewing');
   }
 
+  transition(transition: TransitionRecord): void {
+    const list = this.transitions.get(transition.app);
+    if (list) list.push(transition);
+    else this.transitions.set(transition.app, [transition]);
+    for (const count of countsOf(transition)) this.flag(transition.app, count);
+  }
+
+  event(event: EventRecord): void {
+    if (event.kind === 'lostAfterReclaim' && event.app !== undefined) this.flag(event.app, 'lostAfterReclaim');
+  }
+
+  /** The app's counts: `total` and every one its records gave it. */
   of(app: string): ReadonlySet<AppCount> {
-    return this.flags.get(app) ?? new Set();
+    return new Set(['total', ...(this.flags.get(app) ?? [])]);
   }
 
   transitionsOf(app: string): readonly TransitionRecord[] {
@@ -41,7 +44,9 @@ export class AppFlags {
   }
 
   private flag(app: string, count: AppCount): void {
-    this.flags.get(app)?.add(count);
+    const flags = this.flags.get(app);
+    if (flags) flags.add(count);
+    else this.flags.set(app, new Set([count]));
   }
 }
 

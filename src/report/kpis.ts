@@ -93,8 +93,8 @@ class Groups {
   readonly byCohort = new Map<string, Tally>();
   private readonly ofAccount = new Map<string, Tally[]>();
 
-  constructor(report: Records) {
-    for (const account of report.accounts) {
+  constructor(accounts: Records['accounts']) {
+    for (const account of accounts) {
       const tags = account.cohort === undefined ? ['written'] : [...new Set(account.tags)];
       const tallies = [this.all, ...tags.map((tag) => open(this.byTag, tag))];
       if (account.cohort !== undefined) tallies.push(open(this.byCohort, account.cohort));
@@ -133,23 +133,153 @@ export function computeKpis(report: Records): Kpis {
   return reportFigures(report).kpis;
 }
 
+/** The records a run's figures are read from, section by section. */
+type FigureSection = 'transitions' | 'orders' | 'bills' | 'refunds' | 'notifications' | 'denials' | 'events' | 'balances' | 'usage';
+const figureSections: readonly FigureSection[] = ['orders', 'refunds', 'bills', 'balances', 'transitions', 'events', 'usage', 'notifications', 'denials'];
+
 /** The KPIs, and the report's summary from the same sums (revenue billed, debt, time in each state). */
 export function reportFigures(report: Records): { kpis: Kpis; summary: Summary } {
-  const groups = new Groups(report);
-  addRevenue(report, groups);
-  addApps(report, groups);
-  for (const notification of report.notifications) for (const tally of groups.of(notification.account)) tally.notifications[notification.kind] += 1;
-  for (const denial of report.denials) for (const tally of groups.of(denial.account)) tally.denials[denial.reason] += 1;
-  const sets = (map: Map<string, Tally>) => Object.fromEntries([...map].map(([key, tally]) => [key, tally.set()]));
-  const kpis = { ...groups.all.set(), byTag: sets(groups.byTag), byCohort: sets(groups.byCohort) };
-  return { kpis, summary: summaryOf(report, groups.all, kpis) };
+  const figures = new Figures(report.accounts, report.period);
+  for (const section of figureSections) for (const record of report[section]) figures.add(section, record);
+  return figures.result(report.apps);
 }
 
+/**
+ * A run's figures taken record by record, as a run too large to hold its records writes them
+ * out: each section's records in their order (an order before its refunds, an account's
+ * balances in turn), then read once with the report's apps. Sums of money are exact, so the
+ * figures do not depend on how the sections interleave.
+ */
+export class Figures {
+  private readonly groups: Groups;
+  private readonly flags = new AppFlags();
+  /** The edition of each order of a paid edition (undefined for a pack), by order id. */
+  private readonly editionOf = new Map<string, string | undefined>();
+  private readonly debts = new Map<string, Money>();
+  private readonly cleared = new Map<string, number[]>();
+  private readonly denied = new Map<string, { users: number; rooms: number }>();
+  /** The first transition and balance: a report whose zone has no known name is read in the offset they are written with (period.ts). */
+  private readonly firsts: Pick<Records, 'transitions' | 'balances'> = { transitions: [], balances: [] };
+
+  constructor(
+    accounts: Records['accounts'],
+    private readonly period: Records['period'],
+  ) {
+    this.groups = new Groups(accounts);
+  }
+
+  add<S extends FigureSection>(section: S, record: Records[S][number]): void {
+    (this[section] as (record: Records[S][number]) => void)(record);
+  }
+
+  private orders(order: Records['orders'][number]): void {
+    const edition = order.product === order.edition ? order.edition : undefined;
+    this.editionOf.set(order.id, edition);
+    this.flags.order(order);
+    const total = money(order.total);
+    const credits = edition === undefined ? [] : Object.entries(creditFrom(order)).map(([from, value]) => [from, money(value).neg()] as const);
+    const editionAmount = edition === undefined ? ZERO : total.plus(order.credit ?? 0);
+    for (const tally of this.groups.of(order.account)) {
+      tally.prepaid = tally.prepaid.plus(total);
+      tally.item(itemOf(edition), total);
+      if (edition === undefined) continue;
+      tally.edition(edition, editionAmount);
+      for (const [from, value] of credits) tally.edition(from, value);
+    }
+  }
+
+  private refunds(refund: Records['refunds'][number]): void {
+    const edition = this.editionOf.get(refund.order);
+    const amount = money(refund.amount);
+    for (const tally of this.groups.of(refund.account)) {
+      tally.refunded = tally.refunded.plus(amount);
+      tally.item(itemOf(edition), amount.neg());
+      if (edition !== undefined) tally.edition(edition, amount.neg());
+    }
+  }
+
+  private bills(bill: Records['bills'][number]): void {
+    const [total, paid] = [money(bill.total), money(bill.paid)];
+    const lines = bill.lines.map((line) => [line.item, money(line.amount)] as const);
+    for (const tally of this.groups.of(bill.account)) {
+      tally.billed = tally.billed.plus(total);
+      tally.collected = tally.collected.plus(paid);
+      for (const [lineItem, amount] of lines) tally.item(lineItem, amount);
+    }
+  }
+
+  /** Debt paid later within the period: every fall of an account's debt. */
+  private balances(balance: Records['balances'][number]): void {
+    if (this.firsts.balances.length === 0) this.firsts.balances.push(balance);
+    const before = this.debts.get(balance.account) ?? ZERO;
+    const after = money(balance.debt);
+    this.debts.set(balance.account, after);
+    if (after.lt(before)) for (const tally of this.groups.of(balance.account)) tally.collected = tally.collected.plus(before.minus(after));
+  }
+
+  private transitions(transition: Records['transitions'][number]): void {
+    if (this.firsts.transitions.length === 0) this.firsts.transitions.push(transition);
+    this.flags.transition(transition);
+  }
+
+  private events(event: Records['events'][number]): void {
+    this.flags.event(event);
+    if (event.kind === 'arrearsCleared' && event.account !== undefined) this.cleared.set(event.account, [...(this.cleared.get(event.account) ?? []), Date.parse(event.at)]);
+  }
+
+  private usage(usage: Records['usage'][number]): void {
+    const denied = this.denied.get(usage.app) ?? { users: 0, rooms: 0 };
+    denied.users += usage.userDaysDenied;
+    denied.rooms += usage.roomDaysDenied;
+    this.denied.set(usage.app, denied);
+  }
+
+  private notifications(notification: Records['notifications'][number]): void {
+    for (const tally of this.groups.of(notification.account)) tally.notifications[notification.kind] += 1;
+  }
+
+  private denials(denial: Records['denials'][number]): void {
+    for (const tally of this.groups.of(denial.account)) tally.denials[denial.reason] += 1;
+  }
+
+  /** The KPIs and the summary, once every record is in: the apps' counts and days, and the debt at the end. */
+  result(apps: Records['apps']): { kpis: Kpis; summary: Summary } {
+    const { groups } = this;
+    for (const [account, debt] of this.debts) for (const tally of groups.of(account)) tally.debt = tally.debt.plus(debt);
+    this.addApps(apps);
+    const sets = (map: Map<string, Tally>) => Object.fromEntries([...map].map(([key, tally]) => [key, tally.set()]));
+    const kpis = { ...groups.all.set(), byTag: sets(groups.byTag), byCohort: sets(groups.byCohort) };
+    return { kpis, summary: summaryOf(apps, groups.all, kpis) };
+  }
+
+  private addApps(apps: Records['apps']): void {
+    const { endAt } = periodOf({ period: this.period, ...this.firsts });
+    for (const app of apps) {
+      const transitions = this.flags.transitionsOf(app.id).map((record) => ({ at: Date.parse(record.at), record }));
+      const ms = zeros(appDayStates);
+      addAppMilliseconds({ createdAt: Date.parse(app.createdAt), transitions, arrearsCleared: this.cleared.get(app.account) ?? [], endAt }, ms);
+      for (const tally of this.groups.of(app.account)) {
+        for (const count of this.flags.of(app.id)) tally.apps[count] += 1;
+        for (const state of appDayStates) tally.ms[state] += ms[state];
+      }
+    }
+    const accountOf = new Map(apps.map((app) => [app.id, app.account]));
+    for (const [app, denied] of this.denied) {
+      for (const tally of this.groups.of(accountOf.get(app) ?? '')) {
+        tally.userDaysDenied += denied.users;
+        tally.roomDaysDenied += denied.rooms;
+      }
+    }
+  }
+}
+
+const itemOf = (edition: string | undefined): RevenueItem => (edition === undefined ? 'packs' : 'pro');
+
 /** The summary (report-format.md): net is what was billed; suspended time is that of every cause. */
-function summaryOf(report: Records, all: Tally, kpis: Kpis): Summary {
+function summaryOf(apps: Records['apps'], all: Tally, kpis: Kpis): Summary {
   const { revenue } = kpis;
   const finalStates = Object.fromEntries(appStates.map((state) => [state, 0])) as Summary['finalStates'];
-  for (const app of report.apps) finalStates[app.finalState] += 1;
+  for (const app of apps) finalStates[app.finalState] += 1;
   return {
     revenue: { prepaid: revenue.prepaid, postpaid: revenue.postpaidBilled, refunded: revenue.refunded, net: revenue.netBilled },
     debtOutstanding: revenue.debtOutstanding,
@@ -167,73 +297,4 @@ function summaryOf(report: Records, all: Tally, kpis: Kpis): Summary {
 function creditFrom(order: Records['orders'][number]): Record<string, string> {
   if (order.creditByEdition) return order.creditByEdition;
   return order.upgradedFrom !== undefined ? { [order.upgradedFrom]: order.credit ?? '0' } : {};
-}
-
-function addRevenue(report: Records, groups: Groups): void {
-  const editionOf = new Map(report.orders.map((order) => [order.id, order.product === order.edition ? order.edition : undefined]));
-  const item = (edition: string | undefined): RevenueItem => (edition === undefined ? 'packs' : 'pro');
-  for (const order of report.orders) {
-    const edition = editionOf.get(order.id);
-    const total = money(order.total);
-    const credits = edition === undefined ? [] : Object.entries(creditFrom(order)).map(([from, value]) => [from, money(value).neg()] as const);
-    const editionAmount = edition === undefined ? ZERO : total.plus(order.credit ?? 0);
-    for (const tally of groups.of(order.account)) {
-      tally.prepaid = tally.prepaid.plus(total);
-      tally.item(item(edition), total);
-      if (edition === undefined) continue;
-      tally.edition(edition, editionAmount);
-      for (const [from, value] of credits) tally.edition(from, value);
-    }
-  }
-  for (const refund of report.refunds) {
-    const edition = editionOf.get(refund.order);
-    const amount = money(refund.amount);
-    for (const tally of groups.of(refund.account)) {
-      tally.refunded = tally.refunded.plus(amount);
-      tally.item(item(edition), amount.neg());
-      if (edition !== undefined) tally.edition(edition, amount.neg());
-    }
-  }
-  for (const bill of report.bills) {
-    const [total, paid] = [money(bill.total), money(bill.paid)];
-    const lines = bill.lines.map((line) => [line.item, money(line.amount)] as const);
-    for (const tally of groups.of(bill.account)) {
-      tally.billed = tally.billed.plus(total);
-      tally.collected = tally.collected.plus(paid);
-      for (const [lineItem, amount] of lines) tally.item(lineItem, amount);
-    }
-  }
-  const debts = new Map<string, Money>();
-  for (const balance of report.balances) {
-    const before = debts.get(balance.account) ?? ZERO;
-    const after = money(balance.debt);
-    debts.set(balance.account, after);
-    if (after.lt(before)) for (const tally of groups.of(balance.account)) tally.collected = tally.collected.plus(before.minus(after));
-  }
-  for (const [account, debt] of debts) for (const tally of groups.of(account)) tally.debt = tally.debt.plus(debt);
-}
-
-function addApps(report: Records, groups: Groups): void {
-  const { endAt } = periodOf(report);
-  const flags = new AppFlags(report);
-  const cleared = new Map<string, number[]>();
-  for (const event of report.events) {
-    if (event.kind === 'arrearsCleared' && event.account !== undefined) cleared.set(event.account, [...(cleared.get(event.account) ?? []), Date.parse(event.at)]);
-  }
-  for (const app of report.apps) {
-    const transitions = flags.transitionsOf(app.id).map((record) => ({ at: Date.parse(record.at), record }));
-    const ms = zeros(appDayStates);
-    addAppMilliseconds({ createdAt: Date.parse(app.createdAt), transitions, arrearsCleared: cleared.get(app.account) ?? [], endAt }, ms);
-    for (const tally of groups.of(app.account)) {
-      for (const count of flags.of(app.id)) tally.apps[count] += 1;
-      for (const state of appDayStates) tally.ms[state] += ms[state];
-    }
-  }
-  const accountOf = new Map(report.apps.map((app) => [app.id, app.account]));
-  for (const usage of report.usage) {
-    for (const tally of groups.of(accountOf.get(usage.app) ?? '')) {
-      tally.userDaysDenied += usage.userDaysDenied;
-      tally.roomDaysDenied += usage.roomDaysDenied;
-    }
-  }
 }
