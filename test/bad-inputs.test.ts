@@ -107,8 +107,8 @@ describe('generated bad inputs', () => {
     },
     // One app over the most apps a scenario may have.
     'apps-over-limit.yaml': () => header('A hundred thousand and one apps') + apps(100_001),
-    // 14,000 apps for two years: 10,234,000 app-days.
-    'app-days-over-limit.yaml': () => header('Fourteen thousand apps for two years', 'start: 2020-01-01\nend: 2021-12-31') + apps(14_000),
+    // 14,000 apps for twenty years: 102,270,000 app-days.
+    'app-days-over-limit.yaml': () => header('Fourteen thousand apps for twenty years', 'start: 2000-01-01\nend: 2019-12-31') + apps(14_000),
     // A cohort of 60,000 accounts of two apps each: generation stops past 100,000 apps.
     'population-over-limit.yaml': () => `${header('A hundred and twenty thousand generated apps')}population:\n  - { cohort: big, accounts: 60000, appsPerAccount: 2 }\n`,
     // Cohorts after the one that passes the limit: checked, not generated, and the limit said once.
@@ -119,9 +119,9 @@ describe('generated bad inputs', () => {
     // A uniform of a trillion apps for one account: generation stops past the limit.
     'population-huge-uniform.yaml': () =>
       `${header('A trillion apps in one account')}population:\n  - { cohort: two, accounts: 1, appsPerAccount: { uniform: [1e12, 1000000000001] } }\n`,
-    // 15,000 generated apps for two years: 10,965,000 app-days.
+    // 15,000 generated apps for twenty years: 109,575,000 app-days.
     'population-app-days-over-limit.yaml': () =>
-      `${header('Fifteen thousand generated apps for two years', 'start: 2020-01-01\nend: 2021-12-31')}population:\n  - { cohort: wide, accounts: 15000 }\n`,
+      `${header('Fifteen thousand generated apps for twenty years', 'start: 2000-01-01\nend: 2019-12-31')}population:\n  - { cohort: wide, accounts: 15000 }\n`,
     // A "billion laughs": nine levels of ten aliases each.
     'alias-bomb.yaml': () => {
       const lines = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];

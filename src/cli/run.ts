@@ -2,11 +2,15 @@
 import { parseLocalTime } from '../domain/calendar.ts';
 import { loadPolicy } from '../policy/load.ts';
 import { parseSetOptions } from '../policy/setOptions.ts';
-import { writeFileAtomic } from '../report/atomicWrite.ts';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic, writeFilesAtomic } from '../report/atomicWrite.ts';
 import { readScenarioSource, scenarioOf } from '../scenario/source.ts';
 import { simulateOnThreads } from '../sim/parallel.ts';
 import { saveRun } from '../sim/persist.ts';
 import { advance, finish, startRun } from '../sim/simulate.ts';
+import { canSpool, spooledRun } from '../sim/spooledRun.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { parseOptions, UsageError, wholeOption } from './args.ts';
 import { loadWithOptions, seedOption } from './loadWithOptions.ts';
 import { checkOutput, deliver, outputOptions } from './output.ts';
@@ -30,9 +34,33 @@ export function runCommand(args: string[]): number | Promise<number> {
     if (values.until !== undefined) throw new UsageError('--workers runs the whole period: it does not go with --until and --save');
     return onThreads(file, values, workers);
   }
-  const run = startRun(loadWithOptions(file, { policy: values.policy, set: values.set as string[], seed: values.seed }));
+  const scenario = loadWithOptions(file, { policy: values.policy, set: values.set as string[], seed: values.seed });
+  if (values.until === undefined && values.format === 'json' && values.out !== undefined && canSpool(scenario)) return spooled(scenario, values.out, file);
+  const run = startRun(scenario);
   if (values.until !== undefined && values.save !== undefined) return pause(run, values.until, values.save);
   return deliver(finish(run), values, file);
+}
+
+/**
+ * `--format json --out DIR` (a scenario without expectations): the records are written to a
+ * folder inside DIR as the run goes and the report is assembled from them, so no record is held
+ * in memory; the same bytes as the report made in memory.
+ */
+function spooled(scenario: Scenario, out: string, file: string): number {
+  mkdirSync(out, { recursive: true });
+  const dir = mkdtempSync(join(out, '.records-'));
+  try {
+    const { json, close } = spooledRun(scenario, dir);
+    try {
+      writeFilesAtomic(out, { 'report.json': json });
+    } finally {
+      close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.stderr.write(`wrote the json report of ${file} to ${out}\n`);
+  return 0;
 }
 
 /** Runs up to DATE (exclusive) and saves the whole run, to be continued by `imsim resume`. */

@@ -8,7 +8,17 @@ import type { Report } from './types.ts';
 
 const indented = (json: string, pad: string) => json.replace(/\n/g, `\n${pad}`);
 
-export function* jsonChunks(report: Report): Generator<string> {
+/** The text of a record list's `index`-th item, as the report writes it (the comma before all but the first). */
+export function itemChunk(item: unknown, index: number): string {
+  return `${index === 0 ? '' : ','}\n    ${indented(JSON.stringify(item, null, 2) ?? 'null', '    ')}`;
+}
+
+/**
+ * The report's JSON text in chunks. `lists` gives the text of record lists kept elsewhere (a run
+ * that wrote its records out as it went, report/recordSpool.ts): for such a key, its chunks
+ * replace the report's own (empty) list.
+ */
+export function* jsonChunks(report: Report, lists?: (key: string) => Iterable<string> | undefined): Generator<string> {
   const entries = Object.entries(report).filter(([, value]) => value !== undefined);
   if (entries.length === 0) {
     yield '{}\n';
@@ -17,14 +27,17 @@ export function* jsonChunks(report: Report): Generator<string> {
   yield '{';
   for (const [index, [key, value]] of entries.entries()) {
     yield `${index === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    const kept = lists?.(key);
+    if (kept) {
+      yield* kept;
+      continue;
+    }
     if (!Array.isArray(value) || value.length === 0) {
       yield indented(JSON.stringify(value, null, 2), '  ');
       continue;
     }
     yield '[';
-    for (let item = 0; item < value.length; item += 1) {
-      yield `${item === 0 ? '' : ','}\n    ${indented(JSON.stringify(value[item], null, 2) ?? 'null', '    ')}`;
-    }
+    for (let item = 0; item < value.length; item += 1) yield itemChunk(value[item], item);
     yield '\n  ]';
   }
   yield '\n}\n';

@@ -26,7 +26,9 @@ import {
   type KpiSet,
   type Kpis,
   notificationKinds,
+  type RecordSection,
   type Records,
+  recordSections,
   type RevenueItem,
   revenueItems,
   type Summary,
@@ -133,14 +135,11 @@ export function computeKpis(report: Records): Kpis {
   return reportFigures(report).kpis;
 }
 
-/** The records a run's figures are read from, section by section. */
-type FigureSection = 'transitions' | 'orders' | 'bills' | 'refunds' | 'notifications' | 'denials' | 'events' | 'balances' | 'usage';
-const figureSections: readonly FigureSection[] = ['orders', 'refunds', 'bills', 'balances', 'transitions', 'events', 'usage', 'notifications', 'denials'];
 
 /** The KPIs, and the report's summary from the same sums (revenue billed, debt, time in each state). */
 export function reportFigures(report: Records): { kpis: Kpis; summary: Summary } {
   const figures = new Figures(report.accounts, report.period);
-  for (const section of figureSections) for (const record of report[section]) figures.add(section, record);
+  for (const section of recordSections) for (const record of report[section]) figures.add(section, record);
   return figures.result(report.apps);
 }
 
@@ -168,7 +167,7 @@ export class Figures {
     this.groups = new Groups(accounts);
   }
 
-  add<S extends FigureSection>(section: S, record: Records[S][number]): void {
+  add<S extends RecordSection>(section: S, record: Records[S][number]): void {
     (this[section] as (record: Records[S][number]) => void)(record);
   }
 

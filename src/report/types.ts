@@ -296,3 +296,8 @@ export interface Report {
 
 /** The report's records, from which the KPIs and the expectations are computed. */
 export type Records = Omit<Report, 'expectations' | 'summary' | 'kpis'>;
+
+/** The report's lists of records, in the order the report writes them: what a run records as it goes. */
+export const recordSections = ['transitions', 'orders', 'bills', 'refunds', 'notifications', 'denials', 'events', 'balances', 'usage'] as const;
+/** One of `recordSections`. */
+export type RecordSection = (typeof recordSections)[number];

@@ -13,12 +13,18 @@ export const MAX_APPS = 100_000;
 
 /**
  * Most app-days in one scenario: apps (listed, created and generated) × days of the period. The
- * simulator plays every app through every day, at roughly 4 to 5 µs an app-day (BENCHMARKS.md)
- * with about 150 KB of memory per app over two years, so this
- * keeps the largest run within a few minutes (10,000 apps for two years, 100,000 for 100 days,
- * 27,397 for a year, 1,369 for 20 years).
+ * simulator plays every app through every day, at roughly 3 µs an app-day (BENCHMARKS.md), so
+ * this keeps the largest run within about five minutes: 100,000 apps for two years (73,100,000
+ * app-days), 1,000,000 for 80 days, 10,958 for 20 years. A run that large needs its report
+ * written as it goes (`imsim run --format json --out`, sim/spooledRun.ts).
  */
-export const MAX_APP_DAYS = 10_000_000;
+export const MAX_APP_DAYS = 80_000_000;
+
+/**
+ * Most app-days the browser visualizer runs: it holds the whole report in the page (10,000 apps
+ * for two years, 100,000 for 100 days). Larger populations run with the imsim command.
+ */
+export const MAX_BROWSER_APP_DAYS = 10_000_000;
 
 /** Most events in one scenario. */
 export const MAX_EVENTS = 1_000_000;

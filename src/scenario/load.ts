@@ -46,6 +46,8 @@ export interface ParseOptions {
   set?: Record<string, unknown>;
   /** Where `set` was written, for its issues (default: the CLI's `--set`). */
   setSource?: OverrideSource;
+  /** Most app-days accepted, below MAX_APP_DAYS (the browser's MAX_BROWSER_APP_DAYS): the message then points to the imsim command. */
+  maxAppDays?: number;
 }
 
 /** Reads and parses a scenario file; the path is kept as given in `Scenario.file`. */
@@ -110,7 +112,7 @@ export function parseDocument(ctx: ParseContext, options: ParseOptions): Scenari
 
   const population = parsePopulation(ctx, top.population ?? [], seed, writtenApps);
   const generatedApps = population.accounts.reduce((sum, account) => sum + account.apps.length, 0);
-  if (days !== undefined) checkAppDays(ctx, writtenApps + generatedApps, days);
+  if (days !== undefined) checkAppDays(ctx, writtenApps + generatedApps, days, options.maxAppDays);
   if (document.accounts === undefined && document.population === undefined) ctx.issue(['accounts'], 'missing: expected a list of accounts, or a population');
   else if (top.accounts?.length === 0 && top.population?.length === 0) {
     const [field, message] = document.accounts === undefined ? ['population', 'expected at least one cohort, or written accounts'] : ['accounts', 'expected at least one account, or a cohort under population'];
@@ -226,11 +228,13 @@ function checkPeriod(ctx: ParseContext, start: string | undefined, end: string |
   return endDay - startDay + 1;
 }
 
-/** At most MAX_APP_DAYS: apps (written, created and generated) × days of the period. */
-function checkAppDays(ctx: ParseContext, apps: number, days: number): void {
-  if (apps * days <= MAX_APP_DAYS) return;
+/** At most MAX_APP_DAYS (or a lower `limit`): apps (written, created and generated) × days of the period. */
+function checkAppDays(ctx: ParseContext, apps: number, days: number, limit = MAX_APP_DAYS): void {
+  const most = Math.min(limit, MAX_APP_DAYS);
+  if (apps * days <= most) return;
+  const larger = most < MAX_APP_DAYS ? `, or run it with the imsim command (up to ${MAX_APP_DAYS})` : '';
   ctx.issue(
     ['end'],
-    `expected at most ${MAX_APP_DAYS} app-days (apps × days simulated), found ${apps} apps × ${days} days = ${apps * days}: shorten the period or use fewer apps`,
+    `expected at most ${most} app-days (apps × days simulated), found ${apps} apps × ${days} days = ${apps * days}: shorten the period or use fewer apps${larger}`,
   );
 }

@@ -45,6 +45,8 @@ export interface SourceOptions {
   set?: Record<string, unknown>;
   /** Where the knobs of `set` were written, for messages (`--set`). */
   setSource?: OverrideSource;
+  /** Most app-days accepted, below the loader's own limit (ParseOptions). */
+  maxAppDays?: number;
 }
 
 /** The scenario of a source, with a seed and knobs; reads nothing but the source. */

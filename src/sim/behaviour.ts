@@ -156,11 +156,11 @@ export class Customers implements RecordObserver, CustomerHook {
   private buy(reaction: BuyReaction): void {
     if (!this.stillWanted(reaction)) return;
     const app = appOf(this.world, reaction.app);
-    const { denials } = this.world.recorder;
-    const before = denials.length;
+    const { recorder } = this.world;
     const product = renewedEdition(this.world, app);
+    recorder.watchDenials();
     this.playEvent({ type: reaction.type === 'purchase' ? 'purchase' : 'renew', app: app.id, product, months: reaction.months });
-    if (!reaction.retry && denials[before]?.reason === 'insufficientBalance') this.refusedForBalance(app, reaction);
+    if (recorder.firstWatchedDenial()?.reason === 'insufficientBalance' && !reaction.retry) this.refusedForBalance(app, reaction);
   }
 
   /** A purchase or renewal refused for insufficient balance: the account may top up the shortfall and try once more. */

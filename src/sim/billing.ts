@@ -158,5 +158,6 @@ export function chargeBill(world: World, accountId: string, month: string): void
   const after = account.actor.getSnapshot().context;
   bill.paid = formatMoney(totalOf(before.balance).minus(totalOf(after.balance)));
   bill.debt = formatMoney(money(after.debt).minus(before.debt));
+  world.recorder.billCharged(bill);
   world.recorder.balance(account.id, after.balance, after.debt, `bill ${bill.month}`);
 }

@@ -6,7 +6,7 @@
  */
 import type { Snapshot } from 'xstate';
 import type { Policy } from '../policy/schema.ts';
-import type { BillRecord, OrderRecord } from '../report/types.ts';
+import { type BillRecord, type OrderRecord, type RecordSection, recordSections } from '../report/types.ts';
 import type { AppSpec, Scenario } from '../scenario/types.ts';
 import { type AppRecords, startAccount, startApp } from './actors.ts';
 import { billKey } from './billing.ts';
@@ -18,11 +18,7 @@ import type { SavedJob } from './virtualClock.ts';
 
 export const SAVED_RUN_KIND = 'imsim-paused-run';
 
-type RecorderArrays = Pick<
-  Recorder,
-  'transitions' | 'orders' | 'bills' | 'refunds' | 'notifications' | 'denials' | 'events' | 'balances' | 'usage'
->;
-const recorderKeys = ['transitions', 'orders', 'bills', 'refunds', 'notifications', 'denials', 'events', 'balances', 'usage'] as const;
+type RecorderArrays = Pick<Recorder, RecordSection>;
 
 type SavedOrder = Omit<OrderEntry, 'record'> & { id: string };
 
@@ -67,7 +63,8 @@ export interface SavedRun {
 
 /** A copy of the run as it stands, as a SavedRun for `resumeRun`; the run itself goes on unchanged. */
 export function saveRun({ scenario, world }: Run): SavedRun {
-  const recorder = Object.fromEntries(recorderKeys.map((key) => [key, world.recorder[key]])) as RecorderArrays;
+  if (world.recorder.sink) throw new Error('a run whose records are written out as it goes (spooledRun.ts) keeps none to save');
+  const recorder = Object.fromEntries(recordSections.map((key) => [key, world.recorder[key]])) as RecorderArrays;
   return structuredClone({
     format: SAVED_RUN_FORMAT,
     kind: SAVED_RUN_KIND,
@@ -118,7 +115,7 @@ export function resumeRun(saved: SavedRun, options: SimulateOptions = {}): Run {
   const { world, machines } = run;
   world.start = saved.start;
   world.changes.push(...saved.changes);
-  for (const key of recorderKeys) (world.recorder[key] as unknown[]).push(...saved.recorder[key]);
+  for (const key of recordSections) (world.recorder[key] as unknown[]).push(...saved.recorder[key]);
   Object.assign(world.counters, saved.counters);
   world.closed = saved.closed;
   if (world.customers && saved.customers) world.customers.counts = new Map(Object.entries(saved.customers));

@@ -19,6 +19,8 @@ import type {
   NotificationKind,
   NotificationRecord,
   OrderRecord,
+  RecordSection,
+  Records,
   RefundRecord,
   TransitionCause,
   TransitionRecord,
@@ -39,12 +41,21 @@ export interface RecordObserver {
   notification(record: NotificationRecord): void;
 }
 
-/** The report's sections the recorder fills, one record at a time. */
-export type Section = 'transitions' | 'orders' | 'bills' | 'refunds' | 'notifications' | 'denials' | 'events' | 'balances' | 'usage';
-export const sections: readonly Section[] = ['transitions', 'orders', 'bills', 'refunds', 'notifications', 'denials', 'events', 'balances', 'usage'];
+/**
+ * Where a run's records go instead of the recorder's lists: a report too large to hold, written
+ * out as the run goes (report/recordSpool.ts).
+ */
+export interface RecordSink {
+  add<S extends RecordSection>(section: S, record: Records[S][number]): void;
+  /** A bill recorded when pushed has been charged: its `paid` and `debt` are now final. */
+  billCharged(bill: BillRecord): void;
+}
+
 
 export class Recorder {
   observer?: RecordObserver;
+  /** Set before the run starts: the records go there, and the lists stay empty. */
+  sink?: RecordSink;
 
   readonly transitions: TransitionRecord[] = [];
   readonly orders: OrderRecord[] = [];
@@ -63,24 +74,31 @@ export class Recorder {
     private readonly keys?: JobKeys,
   ) {}
 
-  /** A record enters its section of the report: in a shard, with its key. */
-  private added(section: Section): void {
+  /** The first denial since `watchDenials`, null while none; undefined when not watching. */
+  private watched: DenialRecord | null | undefined;
+
+  /** A record enters its section of the report (or the sink): in a shard, with its key. */
+  private put<S extends RecordSection>(section: S, record: Records[S][number]): void {
+    if (this.sink) this.sink.add(section, record);
+    else (this[section] as Records[S][number][]).push(record);
     this.keys?.record(section);
   }
 
   usageOfMonth(record: UsageRecord): void {
-    this.usage.push(record);
-    this.added('usage');
+    this.put('usage', record);
   }
 
   bill(record: BillRecord): void {
-    this.bills.push(record);
-    this.added('bills');
+    this.put('bills', record);
+  }
+
+  /** The bill, recorded when pushed, has been charged (its `paid` and `debt` set). */
+  billCharged(record: BillRecord): void {
+    this.sink?.billCharged(record);
   }
 
   refund(record: RefundRecord): void {
-    this.refunds.push(record);
-    this.added('refunds');
+    this.put('refunds', record);
   }
 
   /** Records come in runs at one instant (a day's warnings, a month's bills): its text is written once per run. */
@@ -92,37 +110,45 @@ export class Recorder {
   }
 
   transition(app: string, account: string, from: AppState, to: AppState, cause: TransitionCause, edition: string): void {
-    this.transitions.push({ at: this.instant(this.now()), app, account, from, to, cause, edition });
-    this.added('transitions');
+    this.put('transitions', { at: this.instant(this.now()), app, account, from, to, cause, edition });
   }
 
   notify(kind: NotificationKind, account: string, app?: string): void {
     const at = this.instant(this.now());
     const record: NotificationRecord = app ? { at, account, app, kind, channels } : { at, account, kind, channels };
-    this.notifications.push(record);
-    this.added('notifications');
+    this.put('notifications', record);
     this.observer?.notification(record);
   }
 
   deny(denial: Omit<DenialRecord, 'at'>): void {
-    this.denials.push({ at: this.instant(this.now()), ...denial });
-    this.added('denials');
+    const record = { at: this.instant(this.now()), ...denial };
+    this.put('denials', record);
+    if (this.watched === null) this.watched = record;
+  }
+
+  /** From now on, remember the first denial (read it with `firstWatchedDenial`). */
+  watchDenials(): void {
+    this.watched = null;
+  }
+
+  /** The first denial since `watchDenials`, if any; stops watching. */
+  firstWatchedDenial(): DenialRecord | undefined {
+    const first = this.watched ?? undefined;
+    this.watched = undefined;
+    return first;
   }
 
   event(kind: string, fields: Omit<EventRecord, 'at' | 'kind'>): void {
-    this.events.push({ at: this.instant(this.now()), kind, ...fields });
-    this.added('events');
+    this.put('events', { at: this.instant(this.now()), kind, ...fields });
   }
 
   balance(account: string, balance: Parts, debt: string, cause: string, by?: Actor): void {
-    this.balances.push({ at: this.instant(this.now()), account, ...moneyParts(balance), debt: formatMoney(debt), cause, ...(by ? { by } : {}) });
-    this.added('balances');
+    this.put('balances', { at: this.instant(this.now()), account, ...moneyParts(balance), debt: formatMoney(debt), cause, ...(by ? { by } : {}) });
   }
 
   /** An order; `end` is the instant its period ends, as `order.end` writes it. */
   order(order: OrderRecord, end: number): void {
-    this.orders.push(order);
-    this.added('orders');
+    this.put('orders', order);
     this.observer?.order(order, end);
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { Records } from '../report/types.ts';
 import { compareRecords } from './jobKeys.ts';
-import { type Section, sections } from './recorder.ts';
+import { type RecordSection as Section, recordSections as sections } from '../report/types.ts';
 import type { ShardResult } from './shardRun.ts';
 
 interface Merged<T> {

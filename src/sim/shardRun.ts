@@ -5,7 +5,7 @@
 import type { Records } from '../report/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { KeyTable, SectionKeys } from './jobKeys.ts';
-import type { Section } from './recorder.ts';
+import type { RecordSection } from '../report/types.ts';
 import type { ShardOptions } from './shard.ts';
 import { playToEnd, recordsOf, startRun } from './simulate.ts';
 
@@ -15,7 +15,7 @@ export interface ShardResult {
   accountRanks: number[];
   appRanks: number[];
   table: KeyTable;
-  sections: Partial<Record<Section, SectionKeys>>;
+  sections: Partial<Record<RecordSection, SectionKeys>>;
 }
 
 export function runShard(scenario: Scenario, options: ShardOptions): ShardResult {

@@ -19,7 +19,7 @@ import { Customers } from './behaviour.ts';
 import { chargeBill, closeFullMonth, closeLastMonth, pushBill, scheduleMonthCloses } from './billing.ts';
 import { checkExpectations } from './expectations.ts';
 import type { EngineJob } from './jobs.ts';
-import { Recorder } from './recorder.ts';
+import { Recorder, type RecordSink } from './recorder.ts';
 import type { MachineTrace, Period, World } from './runtime.ts';
 import { changePolicy } from './policyChange.ts';
 import { playEvent } from './scenarioEvents.ts';
@@ -42,6 +42,8 @@ export interface SimulateOptions {
   base?: Policy;
   /** Run one shard of the scenario's accounts only, keying every record by its place in the whole run (shard.ts). */
   shard?: ShardOptions;
+  /** Where the records go instead of the report's lists (spooledRun.ts). */
+  sink?: RecordSink;
 }
 
 /** A run under way (`startRun`): its scenario, the simulated world and machines. Advance it, read it, finish it. */
@@ -131,6 +133,7 @@ export function createRun(scenario: Scenario, policy: Policy, options: SimulateO
     trace: options.trace,
     shard,
   };
+  run.world.recorder.sink = options.sink;
   run.machines = createMachines(run.world);
   if (scenario.population.length > 0) {
     const behaviours = new Map(scenario.population.map((cohort) => [cohort.cohort, cohort.behaviour]));
@@ -223,24 +226,38 @@ export function simulate(scenario: Scenario, policy: Policy = scenario.policy, o
   return finish(startRun(scenario, policy, options));
 }
 
+/** The report's period: the scenario's dates in the policy's zone. */
+export function periodRecord(scenario: Scenario, policy: Policy): Records['period'] {
+  return { start: scenario.start, end: scenario.end, timezone: policy.timezone };
+}
+
+/** The report's accounts: each with its cohort and the cohort's tags, if generated. */
+export function accountRecords(scenario: Scenario, accounts: Iterable<{ id: string; cohort?: string }>): Records['accounts'] {
+  const tags = new Map(scenario.population.map((cohort) => [cohort.cohort, cohort.tags]));
+  return [...accounts].map((account) => ({ id: account.id, ...cohortOf(tags, account.cohort) }));
+}
+
+function cohortOf(tags: ReadonlyMap<string, readonly string[]>, cohort: string | undefined) {
+  return cohort === undefined ? {} : { cohort, tags: [...(tags.get(cohort) ?? [])] };
+}
+
 /** The run's records, as the report lists them. */
 export function recordsOf({ scenario, world }: Run): Records {
   const { recorder, policy } = world;
   const tags = new Map(scenario.population.map((cohort) => [cohort.cohort, cohort.tags]));
-  const cohortOf = (cohort: string | undefined) => (cohort === undefined ? {} : { cohort, tags: [...(tags.get(cohort) ?? [])] });
   return {
     format: 1,
     scenario: { name: scenario.name, file: scenario.file, seed: scenario.seed, rules: [...scenario.rules] },
     policy: { ...world.start, ...(world.changes.length > 0 ? { changes: world.changes } : {}) },
-    period: { start: scenario.start, end: scenario.end, timezone: policy.timezone },
-    accounts: [...world.accounts.values()].map((account) => ({ id: account.id, ...cohortOf(account.cohort) })),
+    period: periodRecord(scenario, policy),
+    accounts: accountRecords(scenario, world.accounts.values()),
     apps: [...world.apps.values()].map((app) => ({
       id: app.id,
       account: app.account.id,
       ...(app.spec.name ? { name: app.spec.name } : {}),
       createdAt: recorder.instant(app.timeline[0].at),
       finalState: app.state,
-      ...cohortOf(app.account.cohort),
+      ...cohortOf(tags, app.account.cohort),
     })),
     transitions: recorder.transitions,
     orders: recorder.orders,

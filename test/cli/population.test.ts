@@ -1,5 +1,5 @@
-/** `imsim run` on a population: --seed, --summary, --top N, the KPI table and kpis.csv. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+/** `imsim run` on a population: --seed, --summary, --top N, the KPI table, kpis.csv and a JSON report written as the run goes. */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,19 @@ describe('imsim run on a population', () => {
     expect(lines).toContain('cohort/large,apps.total,2');
     expect(lines).toContain('tag/enterprise,apps.total,2');
     expect(lines.filter((line) => line.startsWith('all,'))).toHaveLength(lines.filter((line) => line.startsWith('cohort/large,')).length);
+  });
+
+  it('writes the JSON report of a population without expectations as the run goes, the same bytes as on stdout', () => {
+    const bare = join(dir, 'no-expectations.yaml');
+    writeFileSync(bare, population.slice(0, population.indexOf('expect:')));
+    const out = join(dir, 'spooled');
+    const run = imsim(['run', bare, '--format', 'json', '--out', out]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`wrote the json report of ${bare} to ${out}`);
+    expect(readdirSync(out)).toEqual(['report.json']);
+    const written = readFileSync(join(out, 'report.json'), 'utf8');
+    expect(JSON.parse(written).kpis.byCohort.large.apps.total).toBe(2);
+    expect(written).toBe(imsim(['run', bare, '--format', 'json']).stdout);
   });
 
   it('refuses --summary and --top with another format, and a seed that is not a whole number', () => {

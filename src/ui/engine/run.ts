@@ -14,6 +14,7 @@ import type { OverrideSource } from '../../policy/overrides.ts';
 import type { Policy } from '../../policy/schema.ts';
 import type { Report } from '../../report/types.ts';
 import { parseScenario } from '../../scenario/load.ts';
+import { MAX_BROWSER_APP_DAYS } from '../../scenario/limits.ts';
 import type { AppSpec, Scenario } from '../../scenario/types.ts';
 import { advance, finish, type SimulateOptions, startRun } from '../../sim/simulate.ts';
 import { policyKnobs } from '../model/knobs.ts';
@@ -58,6 +59,7 @@ export function parseRun(text: string, file: string, overrides: Record<string, u
     policy: bundledPolicy(),
     set: overrides,
     setSource: source,
+    maxAppDays: MAX_BROWSER_APP_DAYS,
     readFile: () => {
       throw new Error(NO_FILES_MESSAGE);
     },

@@ -11,6 +11,7 @@ import type { RunResult, SweepJob } from '../../explore/sweepJob.ts';
 import { sweepResult } from '../../explore/sweepResult.ts';
 import { InputError } from '../../inputError.ts';
 import { scenarioOf } from '../../scenario/source.ts';
+import { MAX_BROWSER_APP_DAYS } from '../../scenario/limits.ts';
 import { bundledPolicy } from '../engine/run.ts';
 import { SWEEP_VALUES, type SweepMessage, type SweepRequest } from './protocol.ts';
 
@@ -65,7 +66,7 @@ async function play(request: SweepRequest): Promise<void> {
   const source = { file: request.file, text: request.text, files: {}, policy: bundledPolicy() };
   let pool: Runner | undefined;
   try {
-    const scenario = scenarioOf(source, { set: request.overrides });
+    const scenario = scenarioOf(source, { set: request.overrides, maxAppDays: MAX_BROWSER_APP_DAYS });
     const grid = parseGrid(request.vary, scenario.policy);
     pool = webWorkers(request.workers);
     const runs = await sweepWith(pool, source, grid, {

@@ -1,0 +1,130 @@
+/**
+ * A run's records written out as they come, for a report too large to hold in memory (`imsim run
+ * --format json --out`): each section's records as the report's JSON text gives them (json.ts),
+ * in a file of its own in a folder the caller owns, and the figures counted on the way (kpis.ts).
+ * A bill is written once it is charged, since charging sets its `paid` and `debt`; bills keep the
+ * order they were pushed in. The report's JSON is then the small fields with each section read
+ * back from its file: the same text as the report held in memory, byte for byte.
+ */
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { Figures } from './kpis.ts';
+import { itemChunk } from './json.ts';
+import { type BillRecord, type Kpis, type RecordSection, type Records, recordSections, type Summary } from './types.ts';
+
+
+/** Text gathered up to about this many characters before each write, and read back in pieces of this many bytes. */
+const PIECE = 1 << 20;
+
+/** One section's records, as JSON text in a file. */
+class SectionFile {
+  count = 0;
+  private readonly fd: number;
+  private pending: string[] = [];
+  private size = 0;
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'w+');
+  }
+
+  write(record: unknown): void {
+    const chunk = itemChunk(record, this.count);
+    this.count += 1;
+    this.pending.push(chunk);
+    this.size += chunk.length;
+    if (this.size >= PIECE) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending.length > 0) writeSync(this.fd, this.pending.join(''));
+    this.pending = [];
+    this.size = 0;
+  }
+
+  /** The section's JSON list, read back from the start of the file. */
+  *text(): Generator<string> {
+    this.flush();
+    if (this.count === 0) {
+      yield '[]';
+      return;
+    }
+    yield '[';
+    const buffer = Buffer.alloc(PIECE);
+    const decoder = new StringDecoder('utf8');
+    for (let position = 0; ; ) {
+      const read = readSync(this.fd, buffer, 0, PIECE, position);
+      if (read === 0) break;
+      position += read;
+      yield decoder.write(buffer.subarray(0, read));
+    }
+    yield `${decoder.end()}\n  ]`;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+export class RecordSpool {
+  private readonly files: Record<RecordSection, SectionFile>;
+  private readonly figures: Figures;
+  /** Bills pushed and not yet written, in the order they were pushed; `next` is the first. */
+  private bills: BillRecord[] = [];
+  private next = 0;
+  private readonly charged = new WeakSet<BillRecord>();
+
+  /** `dir` exists and is the spool's alone; `accounts` and `period` are the report's, known before the run. */
+  constructor(dir: string, accounts: Records['accounts'], period: Records['period']) {
+    this.files = Object.fromEntries(recordSections.map((section) => [section, new SectionFile(join(dir, `${section}.json`))])) as Record<RecordSection, SectionFile>;
+    this.figures = new Figures(accounts, period);
+  }
+
+  add<S extends RecordSection>(section: S, record: Records[S][number]): void {
+    if (section === 'bills') {
+      this.bills.push(record as BillRecord);
+      this.writeChargedBills();
+      return;
+    }
+    this.files[section].write(record);
+    this.figures.add(section, record);
+  }
+
+  billCharged(bill: BillRecord): void {
+    this.charged.add(bill);
+    this.writeChargedBills();
+  }
+
+  /** The figures, once the run is over: bills never charged within the period are written as they stand. */
+  result(apps: Records['apps']): { kpis: Kpis; summary: Summary } {
+    for (const bill of this.bills.slice(this.next)) this.writeBill(bill);
+    this.bills = [];
+    this.next = 0;
+    return this.figures.result(apps);
+  }
+
+  /** The JSON list of a section, or undefined for another key of the report (for `jsonChunks`). */
+  list(key: string): Iterable<string> | undefined {
+    return (recordSections as readonly string[]).includes(key) ? this.files[key as RecordSection].text() : undefined;
+  }
+
+  close(): void {
+    for (const file of Object.values(this.files)) file.close();
+  }
+
+  private writeChargedBills(): void {
+    while (this.next < this.bills.length && this.charged.has(this.bills[this.next])) {
+      this.writeBill(this.bills[this.next]);
+      this.next += 1;
+    }
+    if (this.next > 1024 && this.next * 2 > this.bills.length) {
+      this.bills = this.bills.slice(this.next);
+      this.next = 0;
+    }
+  }
+
+  private writeBill(bill: BillRecord): void {
+    this.files.bills.write(bill);
+    this.figures.add('bills', bill);
+  }
+}

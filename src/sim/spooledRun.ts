@@ -1,0 +1,38 @@
+/**
+ * A run whose records are written to files as it goes (report/recordSpool.ts), for a population
+ * too large to hold its report in memory: its JSON report is the same text, byte for byte, as
+ * `renderJson(simulate(scenario, policy))`. Expectations need the records, so a scenario with
+ * `expect:` is run in memory instead (`canSpool`).
+ */
+import { RecordSpool } from '../report/recordSpool.ts';
+import { jsonChunks } from '../report/json.ts';
+import type { Report } from '../report/types.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { Policy } from '../policy/schema.ts';
+import { accountRecords, periodRecord, playToEnd, recordsOf, startRun } from './simulate.ts';
+
+/** Whether the scenario's report can be written as it goes: it has no expectations to check. */
+export function canSpool(scenario: Scenario): boolean {
+  return scenario.expect.length === 0;
+}
+
+export interface SpooledReport {
+  /** The report with empty record lists: its figures, apps, accounts and policy. */
+  report: Report;
+  /** The whole report's JSON text, the record lists read back from their files. */
+  json: Iterable<string>;
+  /** Closes the files (the caller removes `dir`). */
+  close(): void;
+}
+
+/** Runs the scenario with its records written into `dir` (an empty folder of its own) as they come. */
+export function spooledRun(scenario: Scenario, dir: string, policy: Policy = scenario.policy): SpooledReport {
+  if (!canSpool(scenario)) throw new Error(`${scenario.file} has expectations, which need its records in memory`);
+  const spool = new RecordSpool(dir, accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy));
+  const run = startRun(scenario, policy, { sink: spool });
+  playToEnd(run);
+  const records = recordsOf(run);
+  const { kpis, summary } = spool.result(records.apps);
+  const report: Report = { ...records, expectations: [], summary, kpis };
+  return { report, json: jsonChunks(report, (key) => spool.list(key)), close: () => spool.close() };
+}
