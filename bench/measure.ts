@@ -7,6 +7,9 @@
  *   uses from the same PRNG (seedrandom's ARC4, as the curves) and keeps each month's peak.
  * - `naive`: the naive design (naive.ts): the same app machine on XState's SimulatedClock, one
  *   tick per app per day.
+ * - `spooled`: the simulator with its records written to files as it goes and its JSON report
+ *   written to a file from them (`imsim run --format json --out`, sim/spooledRun.ts): no record
+ *   held in memory.
  * - `threads`: the simulator with the accounts shared among one worker thread per core
  *   (`imsim run --workers K`), from the scenario's text: each thread's parsing, the merge and the
  *   report included.
@@ -19,6 +22,11 @@ import { parseScenario } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { simulateOnThreads } from '../src/sim/parallel.ts';
 import { simulate } from '../src/sim/simulate.ts';
+import { spooledRun } from '../src/sim/spooledRun.ts';
+import { writeFileAtomic } from '../src/report/atomicWrite.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { naiveRun, proPeriods } from './naive.ts';
 import { benchPopulation } from './population.ts';
 
@@ -66,6 +74,21 @@ function eventsPerAppMonth(scenario: Scenario): number {
   return events / (appDaysOf(scenario) / (365.25 / 12));
 }
 
+/** What `imsim run --format json --out DIR` does: the records spooled in DIR, the report written beside them, then removed. */
+function spooledToFile(scenario: Scenario): void {
+  const dir = mkdtempSync(join(tmpdir(), 'imsim-bench-'));
+  try {
+    const { json, close } = spooledRun({ ...scenario, expect: [] }, dir);
+    try {
+      writeFileAtomic(join(dir, 'report.json'), json);
+    } finally {
+      close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function timed(work: () => unknown): Promise<number> {
   const started = performance.now();
   await work();
@@ -78,6 +101,7 @@ function workOf(mode: string, text: string, scenario: Scenario): () => unknown {
     const periods = proPeriods(scenario);
     return () => naiveRun(scenario, periods);
   }
+  if (mode === 'spooled') return () => spooledToFile(scenario);
   if (mode === 'threads') return () => simulateOnThreads({ file: scenario.file, text, files: {} }, {}, availableParallelism());
   return () => simulate(scenario);
 }
