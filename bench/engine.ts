@@ -1,7 +1,9 @@
 /**
  * `npm run bench`, the engine (issue "Performance and scale"): the benchmark population
  * (population.ts) at each size over two years, each measurement in a process of its own
- * (measure.ts) so that its peak RSS is its own, and in the same run the floor, the naive design
+ * (measure.ts) so that its peak RSS is its own: in memory (the report object) and spooled (`imsim
+ * run --format json --out`: the records written as the run goes, the JSON report to a file;
+ * above 10,000 apps only this one), and in the same run the floor, the naive design
  * at 1,000 apps, and at 10,000 apps one run over a worker thread per core (`--workers`) and
  * independent runs on every core (what the machine gives when nothing is shared).
  */
@@ -18,9 +20,12 @@ export interface EngineOptions {
 export interface Row {
   apps: number;
   appDays: number;
+  /** The run in memory (`simulate`, the report object included); above 10,000 apps, the spooled run. */
   appDaysPerSec: number;
   wallS: number;
   rssMB: number;
+  /** `imsim run --format json --out`: records written as the run goes, the JSON report written to a file. */
+  spooled: { appDaysPerSec: number; wallS: number; rssMB: number };
   floorAppDaysPerSec: number;
   floorRatio: number;
   eventsPerAppMonth?: number;
@@ -54,7 +59,8 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
   for (const apps of options.sizes) {
     try {
       const runs = apps > 10_000 ? 1 : options.runs;
-      const engine = await measure('engine', apps, runs);
+      const spooled = await measure('spooled', apps, 1);
+      const engine = apps > 10_000 ? spooled : await measure('engine', apps, runs);
       const floor = await measure('floor', apps, runs);
       const row: Row = {
         apps: engine.apps,
@@ -62,13 +68,15 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
         appDaysPerSec: Math.round(perSecond(engine)),
         wallS: median(engine.ms) / 1000,
         rssMB: engine.rssMB,
+        spooled: { appDaysPerSec: Math.round(perSecond(spooled)), wallS: median(spooled.ms) / 1000, rssMB: spooled.rssMB },
         floorAppDaysPerSec: Math.round(perSecond(floor)),
         floorRatio: perSecond(floor) / perSecond(engine),
         ...(engine.eventsPerAppMonth === undefined ? {} : { eventsPerAppMonth: engine.eventsPerAppMonth }),
       };
       result.rows.push(row);
       log(
-        `${row.apps} apps (${row.appDays} app-days): ${row.appDaysPerSec} app-days/s, ${row.wallS.toFixed(1)} s, peak RSS ${row.rssMB} MB; ` +
+        `${row.apps} apps (${row.appDays} app-days): ${apps > 10_000 ? 'spooled only' : 'in memory'} ${row.appDaysPerSec} app-days/s, ${row.wallS.toFixed(1)} s, peak RSS ${row.rssMB} MB; ` +
+          `spooled with the JSON report written to a file ${row.spooled.appDaysPerSec} app-days/s, ${row.spooled.wallS.toFixed(1)} s, peak RSS ${row.spooled.rssMB} MB; ` +
           `floor ${row.floorAppDaysPerSec} app-days/s (engine ${row.floorRatio.toFixed(1)}× the floor)` +
           (row.eventsPerAppMonth === undefined ? '' : `; ${row.eventsPerAppMonth.toFixed(2)} app machine events per app-month`),
       );

@@ -241,7 +241,7 @@ function proEnd(app: AppRuntime): number | null {
 /** `months: same`: the months of the app's latest order of a paid edition. */
 function lastEditionMonths(world: World, app: AppRuntime): number {
   for (let index = app.orders.length - 1; index >= 0; index -= 1) {
-    if (isPaidEdition(world.policy.editions, app.orders[index].product)) return app.orders[index].record.months;
+    if (isPaidEdition(world.policy.editions, app.orders[index].product)) return app.orders[index].months;
   }
   return 1;
 }

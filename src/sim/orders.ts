@@ -9,7 +9,7 @@ import { formatMoney, money, type Money } from '../domain/money.ts';
 import { type Price, priceOrder, promotionApplies } from '../domain/pricing.ts';
 import { sliceBoundaries, type ValidityRule } from '../domain/validity.ts';
 import type { Promotion } from '../policy/schema.ts';
-import type { OrderKind } from '../report/types.ts';
+import type { OrderKind, OrderRecord } from '../report/types.ts';
 import type { Actor } from '../scenario/types.ts';
 import { moneyParts } from './recorder.ts';
 import type { AccountRuntime, AppRuntime, OrderEntry, World } from './runtime.ts';
@@ -89,7 +89,39 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
   world.counters.orders += 1;
   const id = `O${world.counters.orders}`;
   const { recorder } = world;
+  const record: OrderRecord = {
+    id,
+    at: recorder.instant(world.clock.now()),
+    account: account.id,
+    app: app.id,
+    product: request.product,
+    months: request.months,
+    kind: request.kind,
+    listPrice: formatMoney(request.price.listPrice),
+    discount: formatMoney(request.price.discount),
+    promotion: formatMoney(request.price.promotion),
+    voucher: formatMoney(request.price.voucher),
+    paid: moneyParts(paid),
+    total: formatMoney(total),
+    start: recorder.instant(request.start),
+    end: recorder.instant(request.end),
+    days: money(request.end - request.start).div(MS_PER_DAY).toFixed(2),
+    ...(request.promotion ? { promotionId: request.promotion.id } : {}),
+    refundable: request.promotion?.refundable ?? true,
+    ...(request.by ? { by: request.by } : {}),
+    edition: request.edition,
+    ...(request.credit
+      ? {
+          upgradedFrom: request.credit.from,
+          credit: formatMoney(request.credit.amount),
+          creditByEdition: Object.fromEntries([...request.credit.byEdition].map(([edition, value]) => [edition, formatMoney(value)])),
+        }
+      : {}),
+  };
   const entry: OrderEntry = {
+    id,
+    edition: request.edition,
+    months: request.months,
     at: world.clock.now(),
     start: request.start,
     end: request.end,
@@ -100,38 +132,9 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
     refundable: request.promotion?.refundable ?? true,
     refunded: false,
     cancelled: false,
-    record: {
-      id,
-      at: recorder.instant(world.clock.now()),
-      account: account.id,
-      app: app.id,
-      product: request.product,
-      months: request.months,
-      kind: request.kind,
-      listPrice: formatMoney(request.price.listPrice),
-      discount: formatMoney(request.price.discount),
-      promotion: formatMoney(request.price.promotion),
-      voucher: formatMoney(request.price.voucher),
-      paid: moneyParts(paid),
-      total: formatMoney(total),
-      start: recorder.instant(request.start),
-      end: recorder.instant(request.end),
-      days: money(request.end - request.start).div(MS_PER_DAY).toFixed(2),
-      ...(request.promotion ? { promotionId: request.promotion.id } : {}),
-      refundable: request.promotion?.refundable ?? true,
-      ...(request.by ? { by: request.by } : {}),
-      edition: request.edition,
-      ...(request.credit
-        ? {
-            upgradedFrom: request.credit.from,
-            credit: formatMoney(request.credit.amount),
-            creditByEdition: Object.fromEntries([...request.credit.byEdition].map(([edition, value]) => [edition, formatMoney(value)])),
-          }
-        : {}),
-    },
   };
   app.orders.push(entry);
-  recorder.order(entry.record, entry.end);
+  recorder.order(record, entry.end);
   recorder.balance(account.id, after.balance, after.debt, `order ${id}`, request.by);
   if (request.kind === 'renewal' || request.kind === 'autoRenewal') recorder.notify('renewed', account.id, app.id);
   return entry;

@@ -20,7 +20,8 @@ export const SAVED_RUN_KIND = 'imsim-paused-run';
 
 type RecorderArrays = Pick<Recorder, RecordSection>;
 
-type SavedOrder = Omit<OrderEntry, 'record'> & { id: string };
+/** An order as saved; runs saved before orders kept their edition and months beside the id have only the id. */
+type SavedOrder = Omit<OrderEntry, 'edition' | 'months'> & Partial<Pick<OrderEntry, 'edition' | 'months'>>;
 
 /**
  * Format 2: the run's start (policy id and overrides) in place of the whole start policy.
@@ -96,7 +97,7 @@ export function saveRun({ scenario, world }: Run): SavedRun {
       spec: app.spec,
       state: app.state,
       timeline: app.timeline,
-      orders: app.orders.map(({ record, ...order }) => ({ ...order, id: record.id })),
+      orders: app.orders,
       packs: app.packs,
       storage: app.storage,
       editions: app.editions,
@@ -133,7 +134,10 @@ export function resumeRun(saved: SavedRun, options: SimulateOptions = {}): Run {
   for (const app of saved.apps) {
     const account = world.accounts.get(app.account);
     if (!account) throw new Error(`saved app ${app.id} names an unknown account ${app.account}`);
-    const orders = app.orders.map(({ id, ...order }) => ({ ...order, record: ordersById.get(id) as OrderRecord }));
+    const orders = app.orders.map((order) => {
+      const record = ordersById.get(order.id) as OrderRecord;
+      return { ...order, edition: order.edition ?? record.edition, months: order.months ?? record.months };
+    });
     const records = { state: app.state, timeline: app.timeline, orders, packs: app.packs, storage: app.storage, editions: app.editions, warnings: app.warnings };
     startApp(world, machines, account, app.spec, { snapshot: app.snapshot, rank: app.rank, records });
   }

@@ -40,7 +40,7 @@ export function refund(world: World, app: AppRuntime, event: RefundEvent): void 
     recorder.refund({
       at: recorder.instant(now),
       account: app.account.id,
-      order: order.record.id,
+      order: order.id,
       app: app.id,
       product: order.product,
       kind: event.kind,
@@ -54,7 +54,7 @@ export function refund(world: World, app: AppRuntime, event: RefundEvent): void 
   if (event.kind === 'noReason') app.account.noReasonRefunds += 1;
   app.account.actor.send({ type: 'RECEIVE', parts: returned });
   const account = app.account.actor.getSnapshot().context;
-  recorder.balance(app.account.id, account.balance, account.debt, `refund of ${orders.map((o) => o.record.id).join(', ')}`, event.by);
+  recorder.balance(app.account.id, account.balance, account.debt, `refund of ${orders.map((o) => o.id).join(', ')}`, event.by);
   if (isEdition) {
     endEditions(app, now);
     app.actor.send({ type: 'REFUND_PRO' });

@@ -17,8 +17,17 @@ import type { EngineJob, Reaction } from './jobs.ts';
 import type { VirtualClock } from './virtualClock.ts';
 import type { WarningState } from './warnings.ts';
 
+/**
+ * An order as the engine keeps it beside the app for refunds, upgrades and renewals; its report
+ * record is not kept, only what is read again (a run of 100,000 apps would hold half a gigabyte
+ * of order records).
+ */
 export interface OrderEntry {
-  record: OrderRecord;
+  /** The order's id in the report (`O1`, …). */
+  id: string;
+  /** The edition the order is for (its record's `edition`). */
+  edition: string;
+  months: number;
   at: number;
   start: number;
   end: number;

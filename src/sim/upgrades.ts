@@ -27,7 +27,7 @@ export function upgradeCredit(world: World, app: AppRuntime): UpgradeCredit {
   const byEdition = new Map<string, Money>();
   for (const order of orders) {
     const value = order.refundable ? normalRefund(order, now, refund.normal.timeUnit, rules.rounding).amount : ZERO;
-    byEdition.set(order.record.edition, (byEdition.get(order.record.edition) ?? ZERO).plus(value));
+    byEdition.set(order.edition, (byEdition.get(order.edition) ?? ZERO).plus(value));
   }
   const amount = [...byEdition.values()].reduce<Money>((sum, value) => sum.plus(value), ZERO);
   return { amount, from: editionAt(app, now), orders, byEdition };
@@ -36,7 +36,7 @@ export function upgradeCredit(world: World, app: AppRuntime): UpgradeCredit {
 /** The credited orders end now, neither refundable nor credited again; an `upgraded` event says what was credited. */
 export function endForUpgrade(world: World, app: AppRuntime, credit: UpgradeCredit, to: string): void {
   for (const order of credit.orders) order.cancelled = true;
-  const ids = credit.orders.map((order) => order.record.id).join(', ');
+  const ids = credit.orders.map((order) => order.id).join(', ');
   const detail = `${credit.from} → ${to}: credit ${money(credit.amount).toFixed(2)}${ids ? ` for ${ids}` : ''}`;
   world.recorder.event('upgraded', { app: app.id, account: app.account.id, detail });
 }

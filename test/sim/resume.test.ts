@@ -55,6 +55,23 @@ describe('pause and resume', () => {
     for (const cut of [change - 86_400_000, change, change + 86_400_000]) expect(resumedAt(index, cut)).toBe(uninterrupted[index]);
   });
 
+  it('resumes a run saved before orders kept their edition and months (read from its order records)', () => {
+    const index = scenarios.findIndex((scenario) => scenario.file === 'scenarios/population-grace.yaml');
+    const run = startRun(scenarios[index]);
+    advance(run, '2020-05-01');
+    const saved = saveRun(run);
+    let orders = 0;
+    for (const app of saved.apps) {
+      for (const order of app.orders as { edition?: string; months?: number }[]) {
+        delete order.edition;
+        delete order.months;
+        orders += 1;
+      }
+    }
+    expect(orders).toBeGreaterThan(10);
+    expect(renderJson(finish(resumeRun(saved)))).toBe(uninterrupted[index]);
+  });
+
   it('resumes a population with customers mid-decision at every month start', () => {
     const index = scenarios.findIndex((scenario) => scenario.file === 'scenarios/population-grace.yaml');
     const { startAt, endAt } = startRun(scenarios[index]).world.period;
