@@ -9,7 +9,7 @@ import type { DayValues } from '../domain/curves.ts';
 import type { AccountMachine } from '../machines/account.machine.ts';
 import type { AppMachine } from '../machines/app.machine.ts';
 import type { PackFamily, Policy } from '../policy/schema.ts';
-import type { AppState, BillRecord, OrderRecord } from '../report/types.ts';
+import type { AppState, BillRecord } from '../report/types.ts';
 import type { AppSpec, UsageKey } from '../scenario/types.ts';
 import type { Recorder } from './recorder.ts';
 import type { Shard } from './shard.ts';
