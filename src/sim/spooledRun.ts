@@ -16,6 +16,7 @@ export function canSpool(scenario: Scenario): boolean {
   return scenario.expect.length === 0;
 }
 
+/** What `spooledRun` gives: the report without its records, its whole JSON text, and the files to close. */
 export interface SpooledReport {
   /** The report with empty record lists: its figures, apps, accounts and policy. */
   report: Report;

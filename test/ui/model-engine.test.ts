@@ -60,6 +60,15 @@ describe('a run in the browser engine', () => {
     expect(() => parseRun(text, 'default.yaml', {})).toThrow(NO_FILES_MESSAGE);
   });
 
+  it('runs at most 10,000,000 app-days, a tenth of what the imsim command runs, and says so', () => {
+    const population = (accounts: number) =>
+      `format: 1\nname: Wide\npolicy: tencent-im-2019\nstart: 2020-01-01\nend: 2021-12-31\npopulation:\n  - { cohort: wide, accounts: ${accounts} }\n`;
+    expect(() => parseRun(population(15_000), 'wide.yaml', {})).toThrow(
+      'expected at most 10000000 app-days (apps × days simulated), found 15000 apps × 731 days = 10965000: shorten the period or use fewer apps, or run it with the imsim command (up to 80000000)',
+    );
+    expect(parseScenario(population(15_000), 'wide.yaml').accounts).toHaveLength(15_000);
+  });
+
   it('reports a bad knob as an issue of the policy panel', () => {
     expect(() => parseRun(scenarioText('default.yaml'), 'default.yaml', { 'lengths.minMonths': 40 })).toThrow(/\(policy panel\)/);
   });
