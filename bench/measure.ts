@@ -14,7 +14,6 @@
  *   (`imsim run --workers K`), from the scenario's text: each thread's parsing, the merge and the
  *   report included.
  */
-import { MS_PER_DAY } from '../src/domain/calendar.ts';
 import { randomStream, streamName } from '../src/domain/randomStream.ts';
 import { availableParallelism } from 'node:os';
 import { InputError } from '../src/inputError.ts';
@@ -28,7 +27,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { naiveRun, proPeriods } from './naive.ts';
-import { benchPopulation } from './population.ts';
+import { appCount, appDaysOf, benchPopulation } from './population.ts';
 
 export interface Measurement {
   mode: string;
@@ -39,14 +38,6 @@ export interface Measurement {
   /** Machine events (XState `@xstate.event`s of app actors) per app-month; engine only. */
   eventsPerAppMonth?: number;
   rssMB: number;
-}
-
-export function appCount(scenario: Scenario): number {
-  return scenario.accounts.reduce((apps, account) => apps + account.apps.length, 0);
-}
-
-export function appDaysOf(scenario: Scenario): number {
-  return appCount(scenario) * ((Date.parse(scenario.end) - Date.parse(scenario.start)) / MS_PER_DAY + 1);
 }
 
 /** The floor: one draw per used usage key per app-day, and each month's peak. */

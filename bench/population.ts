@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { parseScenario } from '../src/scenario/load.ts';
 import { MAX_APPS } from '../src/scenario/limits.ts';
-import { appCount } from './measure.ts';
+import { MS_PER_DAY } from '../src/domain/calendar.ts';
+import type { Scenario } from '../src/scenario/types.ts';
 
 const SOURCE = 'scenarios/population-grace.yaml';
 
@@ -22,4 +23,14 @@ export function benchPopulation(apps: number): string {
   document.name = `Benchmark: about ${apps} apps over two years`;
   document.expect = [];
   return stringify(document);
+}
+
+/** The apps of a scenario: written and generated. */
+export function appCount(scenario: Scenario): number {
+  return scenario.accounts.reduce((apps, account) => apps + account.apps.length, 0);
+}
+
+/** Its apps × the days of its period. */
+export function appDaysOf(scenario: Scenario): number {
+  return appCount(scenario) * ((Date.parse(scenario.end) - Date.parse(scenario.start)) / MS_PER_DAY + 1);
 }
