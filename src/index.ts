@@ -6,7 +6,7 @@ export { formatIssue, InputError, type InputIssue } from './inputError.ts';
 export { bundledPolicyIds, loadPolicy, parsePolicy } from './policy/load.ts';
 export { applyOverrides, parseSetOption } from './policy/overrides.ts';
 export type { Policy } from './policy/schema.ts';
-export { renderCsv } from './report/csv.ts';
+export { csvTables, type RecordLists, renderCsv } from './report/csv.ts';
 export { computeKpis, kpiNames } from './report/kpis.ts';
 export { kpiAt, kpiGroups, kpiRows } from './report/kpiPaths.ts';
 export { renderJson } from './report/json.ts';

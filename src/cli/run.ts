@@ -14,6 +14,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { parseOptions, UsageError, wholeOption } from './args.ts';
 import { loadWithOptions, seedOption } from './loadWithOptions.ts';
 import { checkOutput, deliver, outputOptions } from './output.ts';
+import { fileContents } from '../report/formats.ts';
 
 export function runCommand(args: string[]): number | Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -27,7 +28,7 @@ export function runCommand(args: string[]): number | Promise<number> {
   });
   if (positionals.length !== 1) throw new UsageError('run takes exactly one scenario FILE');
   if ((values.until === undefined) !== (values.save === undefined)) throw new UsageError('--until and --save go together');
-  checkOutput(values);
+  const format = checkOutput(values);
   const [file] = positionals;
   const workers = values.workers === undefined ? 1 : wholeOption(values.workers, '--workers', 1);
   if (workers > 1) {
@@ -35,31 +36,33 @@ export function runCommand(args: string[]): number | Promise<number> {
     return onThreads(file, values, workers);
   }
   const scenario = loadWithOptions(file, { policy: values.policy, set: values.set as string[], seed: values.seed });
-  if (values.until === undefined && values.format === 'json' && values.out !== undefined && canSpool(scenario)) return spooled(scenario, values.out, file);
+  if (values.until === undefined && (format === 'json' || format === 'csv') && values.out !== undefined && canSpool(scenario)) {
+    return spooled(scenario, format, values.out, file);
+  }
   const run = startRun(scenario);
   if (values.until !== undefined && values.save !== undefined) return pause(run, values.until, values.save);
   return deliver(finish(run), values, file);
 }
 
 /**
- * `--format json --out DIR` (a scenario without expectations): the records are written to a
- * folder inside DIR as the run goes and the report is assembled from them, so no record is held
- * in memory; the same bytes as the report made in memory.
+ * `--format json|csv --out DIR` (a scenario without expectations): the records are written to a
+ * folder inside DIR as the run goes and the report's files are made from them, so no record is
+ * held in memory; the same bytes as the report made in memory.
  */
-function spooled(scenario: Scenario, out: string, file: string): number {
+function spooled(scenario: Scenario, format: 'json' | 'csv', out: string, file: string): number {
   mkdirSync(out, { recursive: true });
   const dir = mkdtempSync(join(out, '.records-'));
   try {
-    const { json, close } = spooledRun(scenario, dir);
+    const { report, json, lists, close } = spooledRun(scenario, dir);
     try {
-      writeFilesAtomic(out, { 'report.json': json });
+      writeFilesAtomic(out, format === 'json' ? { 'report.json': json } : fileContents(report, 'csv', {}, lists));
     } finally {
       close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  process.stderr.write(`wrote the json report of ${file} to ${out}\n`);
+  process.stderr.write(`wrote the ${format} report of ${file} to ${out}\n`);
   return 0;
 }
 

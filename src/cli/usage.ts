@@ -42,9 +42,9 @@ Simulates the scenario FILE and prints its report.
                               json: the report (docs/report-format.md), alone on stdout;
                               csv: one file per array (needs --out); md: Markdown
   --out DIR                   write the report into DIR (report.txt, report.json, report.md
-                              or one CSV per array) instead of stdout; with --format json and
-                              a scenario without expect:, the records go to files in DIR as
-                              the run makes them and none is held in memory (100,000 apps)
+                              or one CSV per array) instead of stdout; with --format json or
+                              csv and a scenario without expect:, the records go to files in
+                              DIR as the run makes them and none is held in memory
   --policy ID|FILE            play the scenario under another policy (its overrides still apply)
   --set path=value            change a policy knob, e.g. --set lifecycle.grace.days=14
                               (repeatable; applied after the scenario's policyOverrides)

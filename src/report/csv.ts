@@ -12,11 +12,14 @@ import type {
   ExpectationResult,
   NotificationRecord,
   OrderRecord,
+  RecordSection,
+  Records,
   RefundRecord,
   Report,
   TransitionRecord,
   UsageRecord,
 } from './types.ts';
+import { recordSections } from './types.ts';
 import { kpiGroups, kpiRows } from './kpiPaths.ts';
 
 export type CsvValue = string | number | boolean | null | undefined;
@@ -28,25 +31,35 @@ export interface CsvColumn<T> {
 
 type Table = () => Iterable<string>;
 
-/** The CSV files of a report, each as its lines made on demand (a large report is never one string). */
-export function csvTables(report: Report): Record<string, Table> {
+/** A report's record lists, each read on demand: its own arrays, or a spooled run's files (recordSpool.ts). */
+export type RecordLists = { [S in RecordSection]: () => Iterable<Records[S][number]> };
+
+/**
+ * The CSV files of a report, each as its lines made on demand (a large report is never one
+ * string). `lists` gives the record lists when the report's own are empty (a spooled run).
+ */
+export function csvTables(report: Report, lists: RecordLists = ownLists(report)): Record<string, Table> {
   return {
     'accounts.csv': () => csvChunks(accountColumns, report.accounts),
     'apps.csv': () => csvChunks(appColumns, report.apps),
-    'transitions.csv': () => csvChunks(transitionColumns, report.transitions),
-    'orders.csv': () => csvChunks(orderColumns, report.orders),
-    'bills.csv': () => csvChunks(billColumns, report.bills),
-    'bill-lines.csv': () => csvChunks(billLineColumns, billLines(report.bills)),
-    'refunds.csv': () => csvChunks(refundColumns, report.refunds),
-    'notifications.csv': () => csvChunks(notificationColumns, report.notifications),
-    'denials.csv': () => csvChunks(denialColumns, report.denials),
-    'events.csv': () => csvChunks(eventColumns, report.events),
-    'balances.csv': () => csvChunks(balanceColumns, report.balances),
-    'usage.csv': () => csvChunks(usageColumns, report.usage),
+    'transitions.csv': () => csvChunks(transitionColumns, lists.transitions()),
+    'orders.csv': () => csvChunks(orderColumns, lists.orders()),
+    'bills.csv': () => csvChunks(billColumns, lists.bills()),
+    'bill-lines.csv': () => csvChunks(billLineColumns, billLines(lists.bills())),
+    'refunds.csv': () => csvChunks(refundColumns, lists.refunds()),
+    'notifications.csv': () => csvChunks(notificationColumns, lists.notifications()),
+    'denials.csv': () => csvChunks(denialColumns, lists.denials()),
+    'events.csv': () => csvChunks(eventColumns, lists.events()),
+    'balances.csv': () => csvChunks(balanceColumns, lists.balances()),
+    'usage.csv': () => csvChunks(usageColumns, lists.usage()),
     'expectations.csv': () => csvChunks(expectationColumns, report.expectations),
     'summary.csv': () => csvChunks(summaryColumns, summaryRows(report)),
     'kpis.csv': () => csvChunks(kpiColumns, kpiGroups(report.kpis).flatMap(({ group, set }) => kpiRows(set).map(([kpi, value]) => ({ group, kpi, value })))),
   };
+}
+
+function ownLists(report: Report): RecordLists {
+  return Object.fromEntries(recordSections.map((section) => [section, () => report[section]])) as unknown as RecordLists;
 }
 
 /** The report as CSV files, by file name (`orders.csv`, `bill-lines.csv`, `summary.csv`, `kpis.csv`…), each one string. */
@@ -55,7 +68,7 @@ export function renderCsv(report: Report): Record<string, string> {
 }
 
 /** The header line, then one line per row, each ending in a newline. */
-export function* csvChunks<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): Generator<string> {
+export function* csvChunks<T>(columns: readonly CsvColumn<T>[], rows: Iterable<T>): Generator<string> {
   yield `${csvLine(columns.map((column) => column.header))}\n`;
   for (const row of rows) yield `${csvLine(columns.map((column) => column.value(row)))}\n`;
 }
@@ -163,8 +176,8 @@ interface FlatBillLine {
   edition?: string;
 }
 
-function billLines(bills: readonly BillRecord[]): FlatBillLine[] {
-  return bills.flatMap((bill) => bill.lines.map((line) => ({ account: bill.account, month: bill.month, ...line })));
+function* billLines(bills: Iterable<BillRecord>): Generator<FlatBillLine> {
+  for (const bill of bills) for (const line of bill.lines) yield { account: bill.account, month: bill.month, ...line };
 }
 
 const billLineColumns: CsvColumn<FlatBillLine>[] = [

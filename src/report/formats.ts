@@ -1,6 +1,6 @@
 /** The report formats `imsim run --format` knows, and the file each writes under `--out`. */
 import type { FileContent } from './atomicWrite.ts';
-import { csvTables } from './csv.ts';
+import { csvTables, type RecordLists } from './csv.ts';
 import { jsonChunks } from './json.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderText, type TextOptions } from './text.ts';
@@ -11,16 +11,17 @@ export type ReportFormat = (typeof reportFormats)[number];
 
 /**
  * The files of a report in a format: one for text, JSON and Markdown, one per array for CSV.
- * JSON and CSV come as chunks made as they are read (written by `writeFilesAtomic`).
+ * JSON and CSV come as chunks made as they are read (written by `writeFilesAtomic`). `lists`
+ * gives a spooled run's records for CSV (sim/spooledRun.ts).
  */
-export function fileContents(report: Report, format: ReportFormat, text: TextOptions = {}): Record<string, FileContent> {
+export function fileContents(report: Report, format: ReportFormat, text: TextOptions = {}, lists?: RecordLists): Record<string, FileContent> {
   switch (format) {
     case 'json':
       return { 'report.json': jsonChunks(report) };
     case 'md':
       return { 'report.md': renderMarkdown(report) };
     case 'csv':
-      return Object.fromEntries(Object.entries(csvTables(report)).map(([name, table]) => [name, table()]));
+      return Object.fromEntries(Object.entries(csvTables(report, lists)).map(([name, table]) => [name, table()]));
     case 'text':
       return { 'report.txt': renderText(report, text) };
   }

@@ -10,9 +10,13 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { Figures } from './kpis.ts';
+import type { RecordLists } from './csv.ts';
 import { itemChunk } from './json.ts';
 import { type BillRecord, type Kpis, type RecordSection, type Records, recordSections, type Summary } from './types.ts';
 
+
+/** A record of a list starts and ends on a line of its own, indented by four spaces (json.ts). */
+const [RECORD_START, RECORD_END] = ['    {', '    }'];
 
 /** Text gathered up to about this many characters before each write, and read back in pieces of this many bytes. */
 const PIECE = 1 << 20;
@@ -44,12 +48,41 @@ class SectionFile {
 
   /** The section's JSON list, read back from the start of the file. */
   *text(): Generator<string> {
-    this.flush();
     if (this.count === 0) {
       yield '[]';
       return;
     }
     yield '[';
+    yield* this.pieces();
+    yield '\n  ]';
+  }
+
+  /** The section's records, parsed back one at a time: each is an object whose text runs from a line `    {` to a line `    }`. */
+  *records(): Generator<unknown> {
+    let lines: string[] | undefined;
+    for (const line of this.lines()) {
+      if (line === RECORD_START) lines = [line];
+      else if (lines && line.startsWith(RECORD_END)) {
+        lines.push(RECORD_END);
+        yield JSON.parse(lines.join('\n'));
+        lines = undefined;
+      } else lines?.push(line);
+    }
+  }
+
+  private *lines(): Generator<string> {
+    let rest = '';
+    for (const piece of this.pieces()) {
+      const split = (rest + piece).split('\n');
+      rest = split.pop() ?? '';
+      yield* split;
+    }
+    yield rest;
+  }
+
+  /** The file's text from its start, in pieces. */
+  private *pieces(): Generator<string> {
+    this.flush();
     const buffer = Buffer.alloc(PIECE);
     const decoder = new StringDecoder('utf8');
     for (let position = 0; ; ) {
@@ -58,7 +91,7 @@ class SectionFile {
       position += read;
       yield decoder.write(buffer.subarray(0, read));
     }
-    yield `${decoder.end()}\n  ]`;
+    yield decoder.end();
   }
 
   close(): void {
@@ -101,6 +134,11 @@ export class RecordSpool {
     this.bills = [];
     this.next = 0;
     return this.figures.result(apps);
+  }
+
+  /** Each section's records, read back from its file (for `csvTables`). */
+  lists(): RecordLists {
+    return Object.fromEntries(recordSections.map((section) => [section, () => this.files[section].records()])) as unknown as RecordLists;
   }
 
   /** The JSON list of a section, or undefined for another key of the report (for `jsonChunks`). */

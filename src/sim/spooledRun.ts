@@ -1,9 +1,11 @@
 /**
  * A run whose records are written to files as it goes (report/recordSpool.ts), for a population
  * too large to hold its report in memory: its JSON report is the same text, byte for byte, as
- * `renderJson(simulate(scenario, policy))`. Expectations need the records, so a scenario with
+ * `renderJson(simulate(scenario, policy))`, and its CSV files (`csvTables(report, lists)`) those
+ * of `renderCsv`. Expectations need the records, so a scenario with
  * `expect:` is run in memory instead (`canSpool`).
  */
+import type { RecordLists } from '../report/csv.ts';
 import { RecordSpool } from '../report/recordSpool.ts';
 import { jsonChunks } from '../report/json.ts';
 import type { Report } from '../report/types.ts';
@@ -22,6 +24,8 @@ export interface SpooledReport {
   report: Report;
   /** The whole report's JSON text, the record lists read back from their files. */
   json: Iterable<string>;
+  /** Each record list, parsed back from its file on demand (for `csvTables(report, lists)`). */
+  lists: RecordLists;
   /** Closes the files (the caller removes `dir`). */
   close(): void;
 }
@@ -35,5 +39,5 @@ export function spooledRun(scenario: Scenario, dir: string, policy: Policy = sce
   const records = recordsOf(run);
   const { kpis, summary } = spool.result(records.apps);
   const report: Report = { ...records, expectations: [], summary, kpis };
-  return { report, json: jsonChunks(report, (key) => spool.list(key)), close: () => spool.close() };
+  return { report, json: jsonChunks(report, (key) => spool.list(key)), lists: spool.lists(), close: () => spool.close() };
 }

@@ -1,8 +1,11 @@
-/** `imsim run` on a population: --seed, --summary, --top N, the KPI table, kpis.csv and a JSON report written as the run goes. */
+/** `imsim run` on a population: --seed, --summary, --top N, the KPI table, kpis.csv, and JSON and CSV written as the run goes. */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { renderCsv } from '../../src/report/csv.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { simulate } from '../../src/sim/simulate.ts';
 import { imsim } from './run.ts';
 
 const population = `format: 1
@@ -90,6 +93,17 @@ describe('imsim run on a population', () => {
     const written = readFileSync(join(out, 'report.json'), 'utf8');
     expect(JSON.parse(written).kpis.byCohort.large.apps.total).toBe(2);
     expect(written).toBe(imsim(['run', bare, '--format', 'json']).stdout);
+  });
+
+  it('writes the CSV files of a population without expectations as the run goes, those of the run in memory', () => {
+    const bare = join(dir, 'no-expectations-csv.yaml');
+    writeFileSync(bare, population.slice(0, population.indexOf('expect:')));
+    const out = join(dir, 'spooled-csv');
+    const run = imsim(['run', bare, '--format', 'csv', '--out', out]);
+    expect(run.status).toBe(0);
+    const inMemory = renderCsv(simulate(loadScenario(bare)));
+    expect(readdirSync(out).sort()).toEqual(Object.keys(inMemory).sort());
+    for (const [name, text] of Object.entries(inMemory)) expect(readFileSync(join(out, name), 'utf8'), name).toBe(text);
   });
 
   it('refuses --summary and --top with another format, and a seed that is not a whole number', () => {

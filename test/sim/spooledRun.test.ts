@@ -12,6 +12,7 @@ import { saveRun } from '../../src/sim/persist.ts';
 import { simulate, startRun } from '../../src/sim/simulate.ts';
 import { canSpool, spooledRun } from '../../src/sim/spooledRun.ts';
 import { RecordSpool } from '../../src/report/recordSpool.ts';
+import { csvTables, renderCsv } from '../../src/report/csv.ts';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -66,6 +67,24 @@ describe('a spooled run', () => {
       expect(() => saveRun(startRun(scenario, scenario.policy, { sink: spool }))).toThrow(/keeps none to save/);
     } finally {
       spool.close();
+    }
+  });
+});
+
+describe("a spooled run's CSV files", () => {
+  it.each(['population-grace.yaml', 'usage-billing.yaml', 'refunds.yaml', 'packs.yaml', 'policy-change.yaml'])('are those of the run in memory for %s', (name) => {
+    const scenario = withoutExpectations(`scenarios/${name}`);
+    const dir = mkdtempSync(join(tmpdir(), 'imsim-spool-'));
+    folders.push(dir);
+    const { report, lists, close } = spooledRun(scenario, dir);
+    try {
+      const files = Object.fromEntries(Object.entries(csvTables(report, lists)).map(([file, table]) => [file, [...table()].join('')]));
+      const inMemory = renderCsv(simulate(scenario));
+      expect(Object.keys(files)).toEqual(Object.keys(inMemory));
+      for (const file of Object.keys(inMemory)) expect(files[file], file).toBe(inMemory[file]);
+      expect(files['bill-lines.csv'].split('\n').length).toBeGreaterThan(name === 'usage-billing.yaml' ? 3 : 0);
+    } finally {
+      close();
     }
   });
 });
