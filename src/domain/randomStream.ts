@@ -17,8 +17,8 @@ export function streamName(seed: number, appId: string, key: string, path: strin
   return `${seed}/${appId}/${key}/${path}`;
 }
 
-/** A generator of uniform doubles in [0, 1). */
-export interface Generator {
+/** A generator of uniform doubles in [0, 1) (arc4.ts, tychei.ts). */
+export interface UniformSource {
   double(): number;
 }
 
@@ -28,7 +28,7 @@ export interface Generator {
  * twin is discarded) so draw k always depends on the same uniforms.
  */
 export class Stream implements RandomStream {
-  constructor(private readonly generator: Generator) {}
+  constructor(private readonly generator: UniformSource) {}
 
   uniform(): number {
     return this.generator.double();

@@ -135,7 +135,6 @@ export function computeKpis(report: Records): Kpis {
   return reportFigures(report).kpis;
 }
 
-
 /** The KPIs, and the report's summary from the same sums (revenue billed, debt, time in each state). */
 export function reportFigures(report: Records): { kpis: Kpis; summary: Summary } {
   const figures = new Figures(report.accounts, report.period);
@@ -223,7 +222,10 @@ export class Figures {
 
   private events(event: Records['events'][number]): void {
     this.flags.event(event);
-    if (event.kind === 'arrearsCleared' && event.account !== undefined) this.cleared.set(event.account, [...(this.cleared.get(event.account) ?? []), Date.parse(event.at)]);
+    if (event.kind !== 'arrearsCleared' || event.account === undefined) return;
+    const cleared = this.cleared.get(event.account);
+    if (cleared) cleared.push(Date.parse(event.at));
+    else this.cleared.set(event.account, [Date.parse(event.at)]);
   }
 
   private usage(usage: Records['usage'][number]): void {

@@ -14,7 +14,6 @@ import type { RecordLists } from './csv.ts';
 import { itemChunk } from './json.ts';
 import { type BillRecord, type Kpis, type RecordSection, type Records, recordSections, type Summary } from './types.ts';
 
-
 /** A record of a list starts and ends on a line of its own, indented by four spaces (json.ts). */
 const [RECORD_START, RECORD_END] = ['    {', '    }'];
 

@@ -160,7 +160,8 @@ export class Customers implements RecordObserver, CustomerHook {
     const product = renewedEdition(this.world, app);
     recorder.watchDenials();
     this.playEvent({ type: reaction.type === 'purchase' ? 'purchase' : 'renew', app: app.id, product, months: reaction.months });
-    if (recorder.firstWatchedDenial()?.reason === 'insufficientBalance' && !reaction.retry) this.refusedForBalance(app, reaction);
+    const denial = recorder.firstWatchedDenial();
+    if (!reaction.retry && denial?.reason === 'insufficientBalance') this.refusedForBalance(app, reaction);
   }
 
   /** A purchase or renewal refused for insufficient balance: the account may top up the shortfall and try once more. */

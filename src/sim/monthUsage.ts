@@ -10,7 +10,7 @@ import { dayStateMasks, PRO_DAY, type Spell, servedUsers, TRIAL_DAY } from '../d
 import { curveDays } from '../domain/curves.ts';
 import { streamId } from '../population/cohort.ts';
 import { type Money, money, ZERO } from '../domain/money.ts';
-import { type UsageKey, usageKeys } from '../scenario/types.ts';
+import { countKeys, type UsageKey, usageKeys } from '../scenario/types.ts';
 import { FREE_EDITION, paidEdition, paidEditionIds } from '../domain/editions.ts';
 import type { UsageItem } from '../policy/schema.ts';
 import { editionOnDay } from './editions.ts';
@@ -39,8 +39,6 @@ export interface MonthFigures {
   roomDaysDenied: number;
 }
 
-const wholeKeys: ReadonlySet<UsageKey> = new Set(['dau', 'groups', 'avChatrooms']);
-
 /** The most days a month has: the length of the buffers a month's values are read into. */
 const MONTH_DAYS = 31;
 
@@ -55,7 +53,7 @@ function usageDaysOf(world: World, app: AppRuntime): UsageDays {
   const curves: UsageDays['curves'] = {};
   for (const key of usageKeys) {
     const curve = app.spec.usage[key];
-    if (curve) curves[key] = curveDays(curve, { startDay: period.startDay, days: period.days, zone: world.zone, seed: world.seed, appId: streamOf(app), key, whole: wholeKeys.has(key) });
+    if (curve) curves[key] = curveDays(curve, { startDay: period.startDay, days: period.days, zone: world.zone, seed: world.seed, appId: streamOf(app), key, whole: countKeys.has(key) });
   }
   return { next: 0, curves };
 }

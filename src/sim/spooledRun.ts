@@ -2,8 +2,8 @@
  * A run whose records are written to files as it goes (report/recordSpool.ts), for a population
  * too large to hold its report in memory: its JSON report is the same text, byte for byte, as
  * `renderJson(simulate(scenario, policy))`, and its CSV files (`csvTables(report, lists)`) those
- * of `renderCsv`. Expectations need the records, so a scenario with
- * `expect:` is run in memory instead (`canSpool`).
+ * of `renderCsv`. Expectations need the records, so a scenario with `expect:` is run in memory
+ * instead (`canSpool`).
  */
 import type { RecordLists } from '../report/csv.ts';
 import { RecordSpool } from '../report/recordSpool.ts';

@@ -82,12 +82,18 @@ describe('imsim run on a population', () => {
     expect(lines.filter((line) => line.startsWith('all,'))).toHaveLength(lines.filter((line) => line.startsWith('cohort/large,')).length);
   });
 
-  it('writes the JSON report of a population without expectations as the run goes, the same bytes as on stdout', () => {
-    const bare = join(dir, 'no-expectations.yaml');
+  /** The population without its expectations, run with `--format FORMAT --out`: spooled. */
+  function spooled(format: 'json' | 'csv') {
+    const bare = join(dir, `no-expectations-${format}.yaml`);
     writeFileSync(bare, population.slice(0, population.indexOf('expect:')));
-    const out = join(dir, 'spooled');
-    const run = imsim(['run', bare, '--format', 'json', '--out', out]);
+    const out = join(dir, `spooled-${format}`);
+    const run = imsim(['run', bare, '--format', format, '--out', out]);
     expect(run.status).toBe(0);
+    return { bare, out, run };
+  }
+
+  it('writes the JSON report of a population without expectations as the run goes, the same bytes as on stdout', () => {
+    const { bare, out, run } = spooled('json');
     expect(run.stderr).toContain(`wrote the json report of ${bare} to ${out}`);
     expect(readdirSync(out)).toEqual(['report.json']);
     const written = readFileSync(join(out, 'report.json'), 'utf8');
@@ -96,11 +102,7 @@ describe('imsim run on a population', () => {
   });
 
   it('writes the CSV files of a population without expectations as the run goes, those of the run in memory', () => {
-    const bare = join(dir, 'no-expectations-csv.yaml');
-    writeFileSync(bare, population.slice(0, population.indexOf('expect:')));
-    const out = join(dir, 'spooled-csv');
-    const run = imsim(['run', bare, '--format', 'csv', '--out', out]);
-    expect(run.status).toBe(0);
+    const { bare, out } = spooled('csv');
     const inMemory = renderCsv(simulate(loadScenario(bare)));
     expect(readdirSync(out).sort()).toEqual(Object.keys(inMemory).sort());
     for (const [name, text] of Object.entries(inMemory)) expect(readFileSync(join(out, name), 'utf8'), name).toBe(text);
