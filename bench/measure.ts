@@ -1,6 +1,7 @@
 /**
  * One measurement of `npm run bench`, in a process of its own so that its peak RSS is its own:
- * `tsx bench/measure.ts MODE APPS RUNS` prints one JSON line.
+ * `tsx bench/measure.ts MODE APPS RUNS` prints one JSON line. The heap grows as the `imsim`
+ * command lets it (cli/heapGrowth.ts), so that the peak RSS is the command's.
  *
  * - `engine`: the simulator on the benchmark population (population.ts), report included.
  * - `floor`: a plain loop that, for every app-day, draws one value per usage key the population
@@ -28,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { naiveRun, proPeriods } from './naive.ts';
 import { appCount, appDaysOf, benchPopulation } from './population.ts';
+import { growHeapByHalf } from '../src/cli/heapGrowth.ts';
 
 export interface Measurement {
   mode: string;
@@ -110,6 +112,7 @@ async function measure(mode: string, apps: number, runs: number): Promise<Measur
 
 if (process.argv[1]?.endsWith('measure.ts')) {
   const [mode, apps, runs] = process.argv.slice(2);
+  growHeapByHalf();
   try {
     console.log(JSON.stringify(await measure(mode, Number(apps), Number(runs))));
   } catch (error) {

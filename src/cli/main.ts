@@ -3,6 +3,7 @@
  * Input errors print as `file:line:column  field  message` and exit 2, never a stack trace.
  */
 import { formatIssue, InputError } from '../inputError.ts';
+import { growHeapByHalf } from './heapGrowth.ts';
 import { NoSuchFolder } from '../regression/scenarioFiles.ts';
 import { plural, UsageError } from './args.ts';
 import { checkCommand } from './check.ts';
@@ -42,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${commandHelp[name]}\n`);
     return 0;
   }
+  growHeapByHalf();
   try {
     return await command(rest);
   } catch (error) {
