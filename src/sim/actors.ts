@@ -5,8 +5,8 @@
  * inspection API is attached only when a trace is asked for (it costs an event per microstep).
  */
 import { createActor, type Snapshot } from 'xstate';
-import { type AccountMachine, accountMachineIn } from '../machines/account.machine.ts';
-import { type AppMachine, appMachineIn } from '../machines/app.machine.ts';
+import { type AccountEmitted, type AccountMachine, accountMachineIn } from '../machines/account.machine.ts';
+import { type AppEmitted, type AppMachine, appMachineIn } from '../machines/app.machine.ts';
 import { appTiming } from '../machines/appTiming.ts';
 import type { AppState } from '../report/types.ts';
 import type { AccountSpec, AppSpec } from '../scenario/types.ts';
@@ -65,25 +65,25 @@ export function startAccount(world: World, machines: Machines, spec: AccountSpec
     },
   });
   const account: AccountRuntime = { id: spec.id, ...(spec.cohort ? { cohort: spec.cohort } : {}), rank, actor, apps: [], noReasonRefunds: 0 };
-  const { recorder } = world;
-  actor.on('arrearsStarted', () => {
-    recorder.event('arrearsStarted', { account: account.id });
-    recorder.notify('arrearsWarning', account.id);
-  });
-  actor.on('accountSuspended', () => {
-    recorder.event('accountSuspended', { account: account.id });
-    for (const app of liveApps(account)) app.actor.send({ type: 'ARREARS_SUSPEND' });
-  });
-  actor.on('arrearsCleared', (event) => {
-    recorder.event('arrearsCleared', { account: account.id });
-    if (event.wasSuspended) for (const app of liveApps(account)) app.actor.send({ type: 'ARREARS_CLEARED' });
-  });
+  actor.on('*', (event) => onAccountEmitted(world, account, event));
   const { trace } = world;
   if (trace) actor.system.inspect((event) => trace('account', event));
   actor.start();
   if (restored) rearmTimers(actor, machines.account);
   world.accounts.set(account.id, account);
   return account;
+}
+
+/**
+ * What an account's machine emits, through one listener per actor (a listener per event type
+ * costs a set of its own in every actor: about 0.6 KB per account).
+ */
+function onAccountEmitted(world: World, account: AccountRuntime, event: AccountEmitted): void {
+  const { recorder } = world;
+  recorder.event(event.type, { account: account.id });
+  if (event.type === 'arrearsStarted') recorder.notify('arrearsWarning', account.id);
+  else if (event.type === 'accountSuspended') for (const app of liveApps(account)) app.actor.send({ type: 'ARREARS_SUSPEND' });
+  else if (event.wasSuspended) for (const app of liveApps(account)) app.actor.send({ type: 'ARREARS_CLEARED' });
 }
 
 /** X5: a reclaimed app is gone for good; its actor has stopped. */
@@ -123,15 +123,7 @@ export function startApp(
     warnings: { generation: 0, last: null },
     ...restored?.records,
   };
-  const { recorder } = world;
-  actor.on('warningsOpened', (event) => openWarnings(world, app, event.fresh));
-  actor.on('warningsClosed', () => closeWarnings(app));
-  actor.on('autoRenewFailed', () => recorder.notify('autoRenewFailed', account.id, app.id));
-  actor.on('recordsPurged', () => recorder.event('recordsPurged', { app: app.id, account: account.id }));
-  actor.on('autoRenewed', (event) => {
-    const price = quote(world, event.edition, event.months, true, activePromotion(world, app, event.edition));
-    placeOrder(world, app, { product: event.edition, months: event.months, kind: 'autoRenewal', start: event.start, end: event.end, price, edition: event.edition });
-  });
+  actor.on('*', (event) => onAppEmitted(world, app, event));
   actor.subscribe(() => observeTransitions(world, app));
   const { trace } = world;
   if (trace) actor.system.inspect((event) => trace('app', event));
@@ -140,6 +132,19 @@ export function startApp(
   actor.start();
   if (restored) rearmTimers(actor, machines.app);
   return app;
+}
+
+/** What an app's machine emits, through one listener per actor (see `onAccountEmitted`): about 1.1 KB less per app. */
+function onAppEmitted(world: World, app: AppRuntime, event: AppEmitted): void {
+  const { recorder } = world;
+  if (event.type === 'warningsOpened') openWarnings(world, app, event.fresh);
+  else if (event.type === 'warningsClosed') closeWarnings(app);
+  else if (event.type === 'autoRenewFailed') recorder.notify('autoRenewFailed', app.account.id, app.id);
+  else if (event.type === 'recordsPurged') recorder.event('recordsPurged', { app: app.id, account: app.account.id });
+  else {
+    const price = quote(world, event.edition, event.months, true, activePromotion(world, app, event.edition));
+    placeOrder(world, app, { product: event.edition, months: event.months, kind: 'autoRenewal', start: event.start, end: event.end, price, edition: event.edition });
+  }
 }
 
 /** The one adapter from an app actor's snapshots to the report's transitions. */
