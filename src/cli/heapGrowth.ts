@@ -6,6 +6,8 @@
  * population peaked at 983 MB in memory and 937 MB written as it goes, with about 170 MB live at
  * the end. Growing by half instead gave 656 MB and 535 MB for the same time within the machine's
  * noise (BENCHMARKS.md). It is a soft setting: the heap still grows as far as the run needs.
+ * Larger populations gain as much: written as they go, 30,000 apps peaked at 1,145 MB instead of
+ * 2,113 MB, 100,000 apps at 3,404 MB instead of 3,895 MB, within a tenth of the time.
  */
 import { setFlagsFromString } from 'node:v8';
 
