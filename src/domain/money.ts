@@ -6,6 +6,7 @@ import DecimalClass from 'decimal.js';
 // The types by name: a consumer that resolves decimal.js as CommonJS (moduleResolution NodeNext)
 // reads its default export as the module, so the published declarations never name it.
 import type { Decimal } from 'decimal.js';
+import { centsMoneyText, centsOf } from './cents.ts';
 
 export const Money: typeof Decimal = DecimalClass.clone({ precision: 40, rounding: DecimalClass.ROUND_HALF_UP });
 export type Money = Decimal;
@@ -30,9 +31,14 @@ export function roundCents(amount: Decimal.Value, mode: RoundingMode = 'halfUp')
   return new Money(amount).toDecimalPlaces(2, roundingModes[mode]);
 }
 
-/** The report's form of an amount: exactly two decimals. Rounds half up if given more. */
+/**
+ * The report's form of an amount: exactly two decimals. Rounds half up if given more. Text in
+ * whole cents is written without Decimal (cents.ts).
+ */
 export function formatMoney(amount: Decimal.Value): string {
-  return new Money(amount).toFixed(2, DecimalClass.ROUND_HALF_UP);
+  if (typeof amount === 'object') return amount.toFixed(2, DecimalClass.ROUND_HALF_UP);
+  const cents = typeof amount === 'string' ? centsOf(amount) : undefined;
+  return cents === undefined ? new Money(amount).toFixed(2, DecimalClass.ROUND_HALF_UP) : centsMoneyText(cents);
 }
 
 export function sum(amounts: readonly Decimal.Value[]): Money {

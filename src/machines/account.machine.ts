@@ -6,9 +6,8 @@
  * sends `PAY` (P8, A5); a bill is charged whatever the balance, and what it cannot cover is debt.
  */
 import { assign, emit, setup } from 'xstate';
-import { drawFromBalance, type Parts, receive, totalOf } from '../domain/balance.ts';
+import { addAmounts, covers, drawFromBalance, type Parts, receive } from '../domain/balance.ts';
 import type { Zone } from '../domain/calendar.ts';
-import { money } from '../domain/money.ts';
 import { arrearsDeadline } from '../domain/schedule.ts';
 import type { BalancePart } from '../domain/vocabulary.ts';
 import { unprovided as unprovidedBy } from './unprovided.ts';
@@ -72,10 +71,10 @@ export const accountMachine = setup({
   },
   guards: {
     /** P8: the available balance covers the amount. */
-    balanceCovers: ({ context, event }: Args) => totalOf(context.balance).gte(chargeOf(event)),
+    balanceCovers: ({ context, event }: Args) => covers(context.balance, chargeOf(event)),
     /** A4: money received now pays the whole debt. */
     clearsDebt: ({ context, event }: Args) =>
-      event.type === 'RECEIVE' && totalOf(event.parts).gte(context.debt),
+      event.type === 'RECEIVE' && covers(event.parts, context.debt),
   },
   delays: {
     /** A3: suspended if still in arrears `suspendAfterDays` days after the push, counting the push day. */
@@ -84,8 +83,8 @@ export const accountMachine = setup({
   actions: {
     /** A1: gift first, then income, then cash (knob `balance.payOrder`). */
     draw: assign(({ context, event }: Args) => {
-      const draw = drawFromBalance(context.balance, money(chargeOf(event)), context.payOrder);
-      return { balance: draw.balance, debt: money(context.debt).plus(draw.shortfall).toString() };
+      const draw = drawFromBalance(context.balance, chargeOf(event), context.payOrder);
+      return { balance: draw.balance, debt: addAmounts(context.debt, draw.shortfall) };
     }),
     /** A2: the bill takes everything there is; the rest is debt, counted from the push. */
     startArrears: assign(({ context, event }: Args) => {
@@ -96,8 +95,8 @@ export const accountMachine = setup({
     /** A4: money that arrives while in debt pays the debt first. */
     receive: assign(({ context, event }: Args) => {
       if (event.type !== 'RECEIVE') return {};
-      const after = receive(context.balance, money(context.debt), event.parts, context.payOrder);
-      return { balance: after.balance, debt: after.debt.toString() };
+      const after = receive(context.balance, context.debt, event.parts, context.payOrder);
+      return { balance: after.balance, debt: after.debt };
     }),
     markSuspended: assign(() => ({ suspendedSince: unprovided() })),
     setTerms: assign(({ event }: Args) => (event.type === 'SET_TERMS' ? { payOrder: event.payOrder, suspendAfterDays: event.suspendAfterDays } : {})),
