@@ -1,27 +1,70 @@
 /**
  * The account balance in three parts (RULES A1) and how charges draw on it.
  * Amounts are decimal strings, as the account machine keeps them in its context; the arithmetic
- * is in exact cents where the amounts have them (amount.ts).
+ * is in exact cents where the amounts have them (cents.ts).
  */
+import { type Cents, centsOf, centsText } from './cents.ts';
+import { type Money, money } from './money.ts';
 import type { BalancePart } from './vocabulary.ts';
-import { type Amount, amountMoney, amountOf, amountText, compare, minus, NO_AMOUNT, plus } from './amount.ts';
-import type { Money } from './money.ts';
 
 export type Parts = Record<BalancePart, string>;
 
 export const noParts: Parts = { cash: '0', income: '0', gift: '0' };
+
+/**
+ * An amount in this file's arithmetic: exact integer cents when its text has them (cents.ts),
+ * a Decimal otherwise. Two cents stay cents while the result is an exact integer; anything else
+ * is Decimal's arithmetic, so the result is the same either way. Amounts never leave this file:
+ * elsewhere a number is yuan, and cents passed on would be a hundred times too much.
+ */
+type Amount = Cents | Money;
+
+const NO_AMOUNT = 0 as Cents;
+
+function amountOf(text: string): Amount {
+  return centsOf(text) ?? money(text);
+}
+
+function decimalOf(amount: Amount): Money {
+  return typeof amount === 'number' ? money(amount).div(100) : amount;
+}
+
+function exact(cents: number, otherwise: () => Money): Amount {
+  return Number.isSafeInteger(cents) ? (cents as Cents) : otherwise();
+}
+
+function plus(a: Amount, b: Amount): Amount {
+  if (typeof a === 'number' && typeof b === 'number') return exact(a + b, () => decimalOf(a).plus(decimalOf(b)));
+  return decimalOf(a).plus(decimalOf(b));
+}
+
+function minus(a: Amount, b: Amount): Amount {
+  if (typeof a === 'number' && typeof b === 'number') return exact(a - b, () => decimalOf(a).minus(decimalOf(b)));
+  return decimalOf(a).minus(decimalOf(b));
+}
+
+/** Negative, zero or positive as `a` is less than, equal to or more than `b`. */
+function compare(a: Amount, b: Amount): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return decimalOf(a).comparedTo(decimalOf(b));
+}
+
+/** The amount's text as Decimal's `toString` writes it. */
+function amountText(amount: Amount): string {
+  return typeof amount === 'number' ? centsText(amount) : amount.toString();
+}
 
 function totalAmount(parts: Parts): Amount {
   return plus(plus(amountOf(parts.cash), amountOf(parts.income)), amountOf(parts.gift));
 }
 
 export function totalOf(parts: Parts): Money {
-  return amountMoney(totalAmount(parts));
+  return decimalOf(totalAmount(parts));
 }
 
-/** The three parts' total as Decimal's `toString` writes it. */
-export function totalText(parts: Parts): string {
-  return amountText(totalAmount(parts));
+/** What a charge took from the balance: the total before less the total after. */
+export function takenBetween(before: Parts, after: Parts): string {
+  return amountText(minus(totalAmount(before), totalAmount(after)));
 }
 
 /** P8, A4: the parts together come to at least `amount`. */

@@ -4,7 +4,7 @@
  * (knobs `billing.pushDay`, `billing.chargeDay`). A bill whose push falls after the period
  * is not part of the report.
  */
-import { subtractParts, totalText } from '../domain/balance.ts';
+import { takenBetween } from '../domain/balance.ts';
 import { dayNumber, formatMonth, localDateTime, shiftMonth, startOfLocalDay } from '../domain/calendar.ts';
 import { formatMoney, money, roundCents, sum } from '../domain/money.ts';
 import { avBandwidth, type ChargeLine, dauOverage, peakGroups, storageExtension } from '../domain/usageCharges.ts';
@@ -156,7 +156,7 @@ export function chargeBill(world: World, accountId: string, month: string): void
   const before = account.actor.getSnapshot().context;
   account.actor.send({ type: 'CHARGE_BILL', amount: money(bill.total).toString(), pushedAt });
   const after = account.actor.getSnapshot().context;
-  bill.paid = formatMoney(totalText(subtractParts(before.balance, after.balance)));
+  bill.paid = formatMoney(takenBetween(before.balance, after.balance));
   bill.debt = formatMoney(money(after.debt).minus(before.debt));
   world.recorder.billCharged(bill);
   world.recorder.balance(account.id, after.balance, after.debt, `bill ${bill.month}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAmounts, addParts, covers, drawFromBalance, noParts, type Parts, receive, subtractParts, totalOf, totalText } from '../../src/domain/balance.ts';
+import { addAmounts, addParts, covers, drawFromBalance, noParts, type Parts, receive, subtractParts, takenBetween, totalOf } from '../../src/domain/balance.ts';
 import { money } from '../../src/domain/money.ts';
 import { loadPolicy } from '../../src/policy/load.ts';
 
@@ -120,7 +120,8 @@ describe('A1: amounts beyond whole cents', () => {
   });
 
   it('A1: totals and differences mix whole cents and finer amounts exactly', () => {
-    expect(totalText(parts('1.1', '0.001', '2'))).toBe('3.101');
+    expect(takenBetween(parts('1.1', '0.001', '2'), parts('1', '0', '0'))).toBe('2.101');
+    expect(takenBetween(parts('300', '50', '100'), parts('300', '0', '0'))).toBe('150');
     expect(subtractParts(parts('1', '1e-9', '99999999999999.99'), parts('0.5', '0', '0.01'))).toEqual(parts('0.5', '1e-9', '99999999999999.98'));
     expect(addAmounts('9999999999999.99', '9999999999999.99')).toBe('19999999999999.98');
   });
