@@ -42,18 +42,20 @@ export function centsOf(text: string): Cents | undefined {
   return (negative ? -cents : cents) as Cents;
 }
 
+function twoDigits(fraction: number): string {
+  return fraction < 10 ? `0${fraction}` : `${fraction}`;
+}
+
 /** What Decimal's `toString` writes: no trailing zeros, no point for whole yuan, `0` for zero. */
 export function centsText(cents: Cents): string {
   const size = Math.abs(cents);
-  const whole = Math.floor(size / 100);
   const fraction = size % 100;
-  const body = fraction === 0 ? `${whole}` : fraction % 10 === 0 ? `${whole}.${fraction / 10}` : `${whole}.${fraction < 10 ? '0' : ''}${fraction}`;
-  return cents < 0 ? `-${body}` : body;
+  const decimals = fraction === 0 ? '' : fraction % 10 === 0 ? `.${fraction / 10}` : `.${twoDigits(fraction)}`;
+  return `${cents < 0 ? '-' : ''}${Math.floor(size / 100)}${decimals}`;
 }
 
 /** The report's form, as `formatMoney` writes it: exactly two decimals. */
 export function centsMoneyText(cents: Cents): string {
   const size = Math.abs(cents);
-  const fraction = size % 100;
-  return `${cents < 0 ? '-' : ''}${Math.floor(size / 100)}.${fraction < 10 ? '0' : ''}${fraction}`;
+  return `${cents < 0 ? '-' : ''}${Math.floor(size / 100)}.${twoDigits(size % 100)}`;
 }

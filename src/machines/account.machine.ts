@@ -93,11 +93,9 @@ export const accountMachine = setup({
       return { arrearsSince: since, arrearsDeadlineAt: arrearsDeadline(since, context.suspendAfterDays, context.zone) };
     }),
     /** A4: money that arrives while in debt pays the debt first. */
-    receive: assign(({ context, event }: Args) => {
-      if (event.type !== 'RECEIVE') return {};
-      const after = receive(context.balance, context.debt, event.parts, context.payOrder);
-      return { balance: after.balance, debt: after.debt };
-    }),
+    receive: assign(({ context, event }: Args) =>
+      event.type === 'RECEIVE' ? receive(context.balance, context.debt, event.parts, context.payOrder) : {},
+    ),
     markSuspended: assign(() => ({ suspendedSince: unprovided() })),
     setTerms: assign(({ event }: Args) => (event.type === 'SET_TERMS' ? { payOrder: event.payOrder, suspendAfterDays: event.suspendAfterDays } : {})),
     endArrears: assign(() => ({ arrearsSince: null, arrearsDeadlineAt: null, suspendedSince: null })),
