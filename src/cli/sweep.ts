@@ -61,31 +61,37 @@ export async function sweepCommand(args: string[]): Promise<number> {
   const format = `sweep |{bar}| {percentage}% | {value}/{total} runs${queue ? ' | {running} running | {failed} failed' : ''} | ETA {eta_formatted}`;
   const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
   const watching = bar && queue ? watchQueue(bar, queue) : undefined;
-  const result = await sweep(source, grid, {
-    runs,
-    seed,
-    set,
-    workers,
-    shard,
-    ...(queue ? { runner: queue } : {}),
-    onProgress: (done, total) => {
-      if (done === 0) bar?.start(total, 0, { running: 0, failed: 0 });
-      else showRunsDone(bar, done);
-    },
-  });
-  clearInterval(watching);
-  bar?.stop();
-  const out = values.out as string;
-  if (shard) writeFilesAtomic(out, { [shardFileName(shard)]: shardFile(result, sweepInputHash(source, set)) });
-  else writeFilesAtomic(out, sweepFiles(result, kpis));
-  if (queue) {
-    await queue.finish();
-    await queue.close();
+  const stopBar = () => {
+    clearInterval(watching);
+    bar?.stop();
+  };
+  // The queue's connections are closed whatever happens, or a failed sweep would never exit.
+  try {
+    const result = await sweep(source, grid, {
+      runs,
+      seed,
+      set,
+      workers,
+      shard,
+      ...(queue ? { runner: queue } : {}),
+      onProgress: (done, total) => {
+        if (done === 0) bar?.start(total, 0, { running: 0, failed: 0 });
+        else showRunsDone(bar, done);
+      },
+    });
+    stopBar();
+    const out = values.out as string;
+    if (shard) writeFilesAtomic(out, { [shardFileName(shard)]: shardFile(result, sweepInputHash(source, set)) });
+    else writeFilesAtomic(out, sweepFiles(result, kpis));
+    await queue?.finish();
+    const failed = result.runs.filter((run) => 'error' in run);
+    for (const run of failed) if ('error' in run) process.stderr.write(`cell ${run.cell} (${JSON.stringify(result.cells[run.cell].knobs)}), seed ${run.seed}: ${run.error}\n`);
+    process.stderr.write(`${plural(result.runs.length - failed.length, 'run')} of ${result.cells.length} cells written to ${out}${failed.length > 0 ? `; ${plural(failed.length, 'run')} failed` : ''}\n`);
+    return failed.length > 0 ? 1 : 0;
+  } finally {
+    stopBar();
+    await queue?.close();
   }
-  const failed = result.runs.filter((run) => 'error' in run);
-  for (const run of failed) if ('error' in run) process.stderr.write(`cell ${run.cell} (${JSON.stringify(result.cells[run.cell].knobs)}), seed ${run.seed}: ${run.error}\n`);
-  process.stderr.write(`${plural(result.runs.length - failed.length, 'run')} of ${result.cells.length} cells written to ${out}${failed.length > 0 ? `; ${plural(failed.length, 'run')} failed` : ''}\n`);
-  return failed.length > 0 ? 1 : 0;
 }
 
 /**

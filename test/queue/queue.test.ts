@@ -247,6 +247,18 @@ describe('the coordinator', () => {
     await coordinator.finish();
     await coordinator.close();
   }, 60_000);
+
+  it('reports a run whose job completes without a result (a worker that is not imsim\'s) as failed, with its cell', async () => {
+    const address = queueAddress(redis.url, {});
+    const name = 'imsim-test-no-result';
+    const coordinator = await queueRunner({ address, name, version: IMSIM_VERSION, log: () => {} });
+    const silent = new Worker(name, async () => undefined, { connection: address.connection });
+    const job: SweepJob = { source: readScenarioSource(SCENARIO), cell: 2, run: 0, seed: 5, set: {} };
+    expect(await coordinator.run(job)).toEqual({ cell: 2, run: 0, seed: 5, error: "completed on the queue without a result (by a worker that is not imsim's?)" });
+    await silent.close();
+    await coordinator.finish();
+    await coordinator.close();
+  }, 60_000);
 });
 
 describe('a queue address', () => {

@@ -54,16 +54,24 @@ export async function queueRunner(options: QueueRunnerOptions): Promise<QueueRun
   const events = new QueueEvents(options.name, { connection });
   const outage = outageReporter(options.address.shown, options.log);
   const awaited = new Map<string, { job: SweepJob; resolve: (result: RunResult) => void }>();
-  const failure = (job: SweepJob, reason: string): RunResult => ({ cell: job.cell, run: job.run, seed: job.seed, error: `failed on the queue after ${JOB_ATTEMPTS} attempts: ${reason}` });
-  /** Settles a run from its job's state in Redis, if the job is done: completed, or failed for good. */
+  const failure = (job: SweepJob, error: string): RunResult => ({ cell: job.cell, run: job.run, seed: job.seed, error });
+  const outcome = (job: SweepJob, state: 'completed' | 'failed', found: Job<QueuedJob, RunResult>): RunResult => {
+    if (state === 'failed') return failure(job, `failed on the queue after ${JOB_ATTEMPTS} attempts: ${found.failedReason}`);
+    return found.returnvalue ?? failure(job, 'completed on the queue without a result (by a worker that is not imsim\'s?)');
+  };
+  /**
+   * Settles a run from its job's state in Redis, if the job is done: completed, or failed for
+   * good. The state is read before the job: both are final once reached, whereas a job read
+   * first could still be active, without its result, when the state read after says completed.
+   */
   const settle = async (id: string) => {
     const waiting = awaited.get(id);
-    const found = waiting ? await Job.fromId<QueuedJob, RunResult>(queue, id) : undefined;
-    if (!waiting || !found) return;
-    const state = await found.getState();
-    if (state !== 'completed' && state !== 'failed') return;
+    const state = waiting ? await queue.getJobState(id) : undefined;
+    if (!waiting || (state !== 'completed' && state !== 'failed')) return;
+    const found = await Job.fromId<QueuedJob, RunResult>(queue, id);
+    if (!found || !awaited.has(id)) return;
     awaited.delete(id);
-    waiting.resolve(state === 'completed' ? found.returnvalue : failure(waiting.job, found.failedReason));
+    waiting.resolve(outcome(waiting.job, state, found));
   };
   const reconcile = () => Promise.all([...awaited.keys()].map((id) => settle(id).catch(() => {})));
   queue.on('error', outage.lost);
