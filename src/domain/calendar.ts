@@ -10,6 +10,7 @@
  * time-zone data. Nothing here depends on the machine's `TZ`.
  */
 import { TZDate, tzOffset } from '@date-fns/tz';
+import { textMemo } from './sharedTexts.ts';
 
 export const MS_PER_SECOND = 1000;
 export const MS_PER_DAY = 86_400_000;
@@ -144,12 +145,20 @@ export function formatDate(date: CivilDate): string {
   return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
 }
 
-export function formatDay(day: number): string {
-  return formatDate(civilDate(day));
-}
+/** Day texts a run can hold: a century of days. */
+const MAX_DAY_TEXTS = 40_000;
+
+/** The text of a local day number, 2020-04-16: written once per day (sharedTexts.ts). */
+export const formatDay: (day: number) => string = textMemo(MAX_DAY_TEXTS, (day) => formatDate(civilDate(day)));
+
+/** Month texts by month index (year × 12 + month − 1). */
+const monthText = textMemo(MAX_DAY_TEXTS, (index: number) => {
+  const year = Math.floor(index / 12);
+  return `${pad(year, 4)}-${pad(index - year * 12 + 1)}`;
+});
 
 export function formatMonth(year: number, month: number): string {
-  return `${pad(year, 4)}-${pad(month)}`;
+  return monthText(year * 12 + month - 1);
 }
 
 export function formatOffset(offsetMs: number): string {
@@ -157,40 +166,40 @@ export function formatOffset(offsetMs: number): string {
   return `${offsetMs < 0 ? '-' : '+'}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
-const twoDigits = Array.from({ length: 60 }, (_, value) => pad(value));
-/** Day texts already written, by local day number: a run writes the same few hundred days again and again. */
-const dayTexts = new Map<number, string>();
-const MAX_DAY_TEXTS = 100_000;
+/** Offsets are whole minutes within ±24 hours: a key of (second of the day, offset) is below 2,880 × 86,400. */
+const OFFSET_KEYS = 2880;
+const MAX_INSTANT_TEXTS = 50_000;
 
-function dayText(day: number): string {
-  let text = dayTexts.get(day);
-  if (text === undefined) {
-    text = formatDay(day);
-    if (dayTexts.size < MAX_DAY_TEXTS) dayTexts.set(day, text);
-  }
-  return text;
+function writeTime(seconds: number, offsetMs: number): string {
+  return `T${pad(Math.floor(seconds / 3600))}:${pad(Math.floor((seconds % 3600) / 60))}:${pad(seconds % 60)}${formatOffset(offsetMs)}`;
 }
 
-const offsetTexts = new Map<number, string>();
+/** `T11:04:05+08:00`, by second of the local day and offset in whole minutes (+1,440). */
+const timeText = textMemo(MAX_INSTANT_TEXTS, (key: number) =>
+  writeTime(Math.floor(key / OFFSET_KEYS), ((key % OFFSET_KEYS) - OFFSET_KEYS / 2) * 60_000),
+);
 
-function offsetText(offsetMs: number): string {
-  let text = offsetTexts.get(offsetMs);
-  if (text === undefined) {
-    text = formatOffset(offsetMs);
-    offsetTexts.set(offsetMs, text);
-  }
-  return text;
-}
-
-/** ISO 8601 with the zone's offset at that instant: 2020-04-16T00:00:00+08:00. */
-export function formatInstant(instant: number, zone: Zone): string {
+function writeInstant(instant: number, zone: Zone): string {
   const offset = offsetAt(instant, zone);
   const shifted = instant + offset;
   const day = Math.floor(shifted / MS_PER_DAY);
   const seconds = Math.floor((shifted - day * MS_PER_DAY) / MS_PER_SECOND);
-  const hour = Math.floor(seconds / 3600);
-  const minute = Math.floor((seconds % 3600) / 60);
-  return `${dayText(day)}T${twoDigits[hour]}:${twoDigits[minute]}:${twoDigits[seconds % 60]}${offsetText(offset)}`;
+  const minutes = offset / 60_000;
+  if (!Number.isInteger(minutes)) return `${formatDay(day)}${writeTime(seconds, offset)}`;
+  return formatDay(day) + timeText(seconds * OFFSET_KEYS + minutes + OFFSET_KEYS / 2);
+}
+
+/** Each zone's instant texts, written once per instant. */
+const instantTexts = new WeakMap<Zone, (instant: number) => string>();
+
+/** ISO 8601 with the zone's offset at that instant: 2020-04-16T00:00:00+08:00. */
+export function formatInstant(instant: number, zone: Zone): string {
+  let texts = instantTexts.get(zone);
+  if (!texts) {
+    texts = textMemo(MAX_INSTANT_TEXTS, (at: number) => writeInstant(at, zone));
+    instantTexts.set(zone, texts);
+  }
+  return texts(instant);
 }
 
 const offsetPattern = /^([+-])(\d{2}):?(\d{2})$/;

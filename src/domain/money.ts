@@ -7,6 +7,7 @@ import DecimalClass from 'decimal.js';
 // reads its default export as the module, so the published declarations never name it.
 import type { Decimal } from 'decimal.js';
 import { centsMoneyText, centsOf } from './cents.ts';
+import { textMemo } from './sharedTexts.ts';
 
 export const Money: typeof Decimal = DecimalClass.clone({ precision: 40, rounding: DecimalClass.ROUND_HALF_UP });
 export type Money = Decimal;
@@ -31,14 +32,19 @@ export function roundCents(amount: Decimal.Value, mode: RoundingMode = 'halfUp')
   return new Money(amount).toDecimalPlaces(2, roundingModes[mode]);
 }
 
+/** Amount texts a run shares (sharedTexts.ts): by cents, and by text for those Decimal writes. */
+const MAX_AMOUNT_TEXTS = 50_000;
+const centsAmount = textMemo(MAX_AMOUNT_TEXTS, centsMoneyText);
+const sharedAmount = textMemo(MAX_AMOUNT_TEXTS, (text: string) => text);
+
 /**
  * The report's form of an amount: exactly two decimals. Rounds half up if given more. Text in
  * whole cents is written without Decimal (cents.ts).
  */
 export function formatMoney(amount: Decimal.Value): string {
-  if (typeof amount === 'object') return amount.toFixed(2, DecimalClass.ROUND_HALF_UP);
+  if (typeof amount === 'object') return sharedAmount(amount.toFixed(2, DecimalClass.ROUND_HALF_UP));
   const cents = typeof amount === 'string' ? centsOf(amount) : undefined;
-  return cents === undefined ? new Money(amount).toFixed(2, DecimalClass.ROUND_HALF_UP) : centsMoneyText(cents);
+  return cents === undefined ? sharedAmount(new Money(amount).toFixed(2, DecimalClass.ROUND_HALF_UP)) : centsAmount(cents);
 }
 
 export function sum(amounts: readonly Decimal.Value[]): Money {

@@ -6,12 +6,14 @@ import {
   zoneNamed,
   formatDay,
   formatInstant,
+  formatMonth,
   formatOffset,
   instantOf,
   isLeapYear,
   localDateTime,
   localDay,
   MS_PER_DAY,
+  offsetAt,
   parseLocalTime,
   shiftMonth,
   startOfLocalDay,
@@ -180,6 +182,23 @@ describe('formatting', () => {
         expect(formatInstant(instant, z)).toBe(expected); // the second time from the day texts written the first
       }
     }
+  });
+
+  it('formatInstant agrees with the local fields in a zone with daylight saving time, across its changes', () => {
+    const berlin = zoneNamed('Europe/Berlin') as Zone;
+    const field = (value: number, width = 2) => String(value).padStart(width, '0');
+    for (let instant = Date.UTC(2019, 2, 31, 0, 0, 7); instant < Date.UTC(2019, 2, 31, 3); instant += 1_234_567) {
+      const t = localDateTime(instant, berlin);
+      const expected = `${field(t.year, 4)}-${field(t.month)}-${field(t.day)}T${field(t.hour)}:${field(t.minute)}:${field(t.second)}${formatOffset(offsetAt(instant, berlin))}`;
+      expect(formatInstant(instant, berlin)).toBe(expected);
+    }
+    expect(formatInstant(Date.UTC(2019, 2, 31, 0, 59, 59), berlin)).toBe('2019-03-31T01:59:59+01:00');
+    expect(formatInstant(Date.UTC(2019, 2, 31, 1, 0, 0), berlin)).toBe('2019-03-31T03:00:00+02:00');
+  });
+
+  it('formatMonth and formatDay write four-digit years, also before 1000 and before 1970', () => {
+    expect([formatMonth(2020, 12), formatMonth(999, 1), formatMonth(2021, 1)]).toEqual(['2020-12', '0999-01', '2021-01']);
+    expect([formatDay(-1), formatDay(0), formatDay(dayNumber(812, 3, 4))]).toEqual(['1969-12-31', '1970-01-01', '0812-03-04']);
   });
 
   it('formatOffset prints signs and minutes (-03:30, +00:00)', () => {
