@@ -259,6 +259,19 @@ describe('the coordinator', () => {
     await coordinator.finish();
     await coordinator.close();
   }, 60_000);
+  it('reports a run whose job is removed from the queue (a worker that removes what it completes) as failed, with its cell', async () => {
+    const address = queueAddress(redis.url, {});
+    const name = 'imsim-test-removed';
+    const coordinator = await queueRunner({ address, name, version: IMSIM_VERSION, log: () => {} });
+    const removing = new Worker(name, async () => ({ cell: 1, run: 0, seed: 3, figures: {} }), { connection: address.connection, removeOnComplete: { count: 0 } });
+    const job: SweepJob = { source: readScenarioSource(SCENARIO), cell: 1, run: 0, seed: 3, set: {} };
+    const result = await coordinator.run(job);
+    expect(result).toMatchObject({ cell: 1, run: 0, seed: 3 });
+    expect('error' in result ? result.error : '').toContain('its job is no longer on the queue');
+    await removing.close();
+    await coordinator.finish();
+    await coordinator.close();
+  }, 60_000);
 });
 
 describe('a queue address', () => {

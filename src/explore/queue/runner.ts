@@ -45,6 +45,9 @@ export function outageReporter(shown: string, log: (line: string) => void): { lo
   };
 }
 
+/** A run whose job is no longer in Redis. */
+const JOB_GONE = 'its job is no longer on the queue (removed, or lost when Redis restarted without its data); run the same command again';
+
 /** Every so often the state of each run still awaited is read from Redis: an event missed while Redis was away cannot leave a run waiting for ever. */
 const RECONCILE_MS = 10_000;
 
@@ -60,18 +63,19 @@ export async function queueRunner(options: QueueRunnerOptions): Promise<QueueRun
     return found.returnvalue ?? failure(job, 'completed on the queue without a result (by a worker that is not imsim\'s?)');
   };
   /**
-   * Settles a run from its job's state in Redis, if the job is done: completed, or failed for
-   * good. The state is read before the job: both are final once reached, whereas a job read
-   * first could still be active, without its result, when the state read after says completed.
+   * Settles a run from its job's state in Redis, if the job is done (completed, or failed for
+   * good) or gone (removed, or lost with a Redis that keeps no data). The state is read before
+   * the job: it is final once reached, whereas a job read first could still be active, without
+   * its result, when the state read after says completed.
    */
   const settle = async (id: string) => {
     const waiting = awaited.get(id);
     const state = waiting ? await queue.getJobState(id) : undefined;
-    if (!waiting || (state !== 'completed' && state !== 'failed')) return;
-    const found = await Job.fromId<QueuedJob, RunResult>(queue, id);
-    if (!found || !awaited.has(id)) return;
+    if (!waiting || (state !== 'completed' && state !== 'failed' && state !== 'unknown')) return;
+    const found = state === 'unknown' ? undefined : await Job.fromId<QueuedJob, RunResult>(queue, id);
+    if (!awaited.has(id)) return;
     awaited.delete(id);
-    waiting.resolve(outcome(waiting.job, state, found));
+    waiting.resolve(found && state !== 'unknown' ? outcome(waiting.job, state, found) : failure(waiting.job, JOB_GONE));
   };
   const reconcile = () => Promise.all([...awaited.keys()].map((id) => settle(id).catch(() => {})));
   queue.on('error', outage.lost);
