@@ -151,12 +151,16 @@ const MAX_DAY_TEXTS = 40_000;
 /** The text of a local day number, 2020-04-16: written once per day (sharedTexts.ts). */
 export const formatDay: (day: number) => string = textMemo(MAX_DAY_TEXTS, (day) => formatDate(civilDate(day)));
 
+/** Month texts a run can hold: a thousand years of months. */
+const MAX_MONTH_TEXTS = 12_000;
+
 /** Month texts by month index (year × 12 + month − 1). */
-const monthText = textMemo(MAX_DAY_TEXTS, (index: number) => {
+const monthText = textMemo(MAX_MONTH_TEXTS, (index: number) => {
   const year = Math.floor(index / 12);
   return `${pad(year, 4)}-${pad(index - year * 12 + 1)}`;
 });
 
+/** `2020-04`; a month outside 1–12 is carried into the year (13 of 2020 is 2021-01). */
 export function formatMonth(year: number, month: number): string {
   return monthText(year * 12 + month - 1);
 }
@@ -166,7 +170,7 @@ export function formatOffset(offsetMs: number): string {
   return `${offsetMs < 0 ? '-' : '+'}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
 
-/** Offsets are whole minutes within ±24 hours: a key of (second of the day, offset) is below 2,880 × 86,400. */
+/** Time-of-day texts are shared for offsets of whole minutes within ±24 hours (key: second of the day × 2,880 + offset + 1,440); others are written each time. */
 const OFFSET_KEYS = 2880;
 const MAX_INSTANT_TEXTS = 50_000;
 
@@ -185,7 +189,7 @@ function writeInstant(instant: number, zone: Zone): string {
   const day = Math.floor(shifted / MS_PER_DAY);
   const seconds = Math.floor((shifted - day * MS_PER_DAY) / MS_PER_SECOND);
   const minutes = offset / 60_000;
-  if (!Number.isInteger(minutes)) return `${formatDay(day)}${writeTime(seconds, offset)}`;
+  if (!Number.isInteger(minutes) || Math.abs(minutes) >= OFFSET_KEYS / 2) return `${formatDay(day)}${writeTime(seconds, offset)}`;
   return formatDay(day) + timeText(seconds * OFFSET_KEYS + minutes + OFFSET_KEYS / 2);
 }
 

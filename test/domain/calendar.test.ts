@@ -172,7 +172,7 @@ describe('formatting', () => {
   });
 
   it('formatInstant agrees with the local date and time fields, also before 1970 and in other zones', () => {
-    const zones: Zone[] = [zone, { name: 'UTC', offsetMs: 0 }, { name: '-03:30', offsetMs: -3.5 * 3_600_000 }];
+    const zones: Zone[] = [zone, { name: 'UTC', offsetMs: 0 }, { name: '-03:30', offsetMs: -3.5 * 3_600_000 }, { name: '+25:00', offsetMs: 25 * 3_600_000 }];
     const field = (value: number, width = 2) => String(value).padStart(width, '0');
     for (const z of zones) {
       for (let instant = Date.UTC(1969, 11, 30, 23, 59, 59); instant < Date.UTC(2041, 0, 1); instant += 7_777_777_777) {
