@@ -23,7 +23,10 @@ export interface Row {
   /** The run in memory (`simulate`, the report object included); above 10,000 apps, the spooled run. */
   appDaysPerSec: number;
   wallS: number;
+  /** Peak RSS through the process's first run: one run's need. */
   rssMB: number;
+  /** Peak RSS after all its runs (the garbage of earlier runs included). */
+  rssAllRunsMB: number;
   /** `imsim run --format json --out`: records written as the run goes, the JSON report written to a file. */
   spooled: { appDaysPerSec: number; wallS: number; rssMB: number };
   floorAppDaysPerSec: number;
@@ -68,6 +71,7 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
         appDaysPerSec: Math.round(perSecond(engine)),
         wallS: median(engine.ms) / 1000,
         rssMB: engine.rssMB,
+        rssAllRunsMB: engine.rssAllRunsMB,
         spooled: { appDaysPerSec: Math.round(perSecond(spooled)), wallS: median(spooled.ms) / 1000, rssMB: spooled.rssMB },
         floorAppDaysPerSec: Math.round(perSecond(floor)),
         floorRatio: perSecond(floor) / perSecond(engine),
@@ -75,7 +79,7 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
       };
       result.rows.push(row);
       log(
-        `${row.apps} apps (${row.appDays} app-days): ${apps > 10_000 ? 'spooled only' : 'in memory'} ${row.appDaysPerSec} app-days/s, ${row.wallS.toFixed(1)} s, peak RSS ${row.rssMB} MB; ` +
+        `${row.apps} apps (${row.appDays} app-days): ${apps > 10_000 ? 'spooled only' : 'in memory'} ${row.appDaysPerSec} app-days/s, ${row.wallS.toFixed(1)} s, peak RSS ${row.rssMB} MB (${row.rssAllRunsMB} MB after all runs); ` +
           `spooled with the JSON report written to a file ${row.spooled.appDaysPerSec} app-days/s, ${row.spooled.wallS.toFixed(1)} s, peak RSS ${row.spooled.rssMB} MB; ` +
           `floor ${row.floorAppDaysPerSec} app-days/s (engine ${row.floorRatio.toFixed(1)}× the floor)` +
           (row.eventsPerAppMonth === undefined ? '' : `; ${row.eventsPerAppMonth.toFixed(2)} app machine events per app-month`),

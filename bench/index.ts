@@ -30,6 +30,7 @@ function summary(result: EngineResult) {
     scaling: costRatio(hundredK?.spooled, tenK?.spooled),
     scaling10kOver1k: costRatio(tenK, small),
     rss10kMB: tenK?.rssMB ?? null,
+    rss10kAllRunsMB: tenK?.rssAllRunsMB ?? null,
     spooledRss10kMB: tenK?.spooled.rssMB ?? null,
     spooledAppDaysPerSec10k: tenK?.spooled.appDaysPerSec ?? null,
     rss100kMB: hundredK?.spooled.rssMB ?? null,
