@@ -2,7 +2,7 @@
  * How long prepaid products last. Always computed from the order's start instant (the
  * anchor), never by adding one month n times: repeated month additions drift at month ends.
  */
-import { atLocalTime, daysInMonth, instantOf, localDateTime, localDay, MS_PER_SECOND, shiftMonth, type Zone } from './calendar.ts';
+import { atLocalTime, daysInMonth, instantOf, type LocalDateTime, localDateTime, localDay, MS_PER_SECOND, shiftMonth, type Zone } from './calendar.ts';
 
 export type ProValidity = 'dayBefore' | 'sameDay';
 
@@ -13,7 +13,11 @@ export type ProValidity = 'dayBefore' | 'sameDay';
  * clamped to that month's last day.
  */
 export function proValidityEnd(start: number, months: number, mode: ProValidity, zone: Zone): number {
-  const t = localDateTime(start, zone);
+  return proValidityEndFrom(localDateTime(start, zone), months, mode, zone);
+}
+
+/** proValidityEnd from the start's local date and time, read once for all of an order's slices. */
+function proValidityEndFrom(t: LocalDateTime, months: number, mode: ProValidity, zone: Zone): number {
   if (mode === 'dayBefore' && t.day === 1) {
     const target = shiftMonth(t.year, t.month, months - 1);
     return instantOf({ ...t, ...target, day: daysInMonth(target.year, target.month) }, zone);
@@ -55,9 +59,11 @@ export type SliceAnchoring = 'orderStart' | 'chained';
  */
 export function sliceBoundaries(start: number, months: number, rule: ValidityRule, zone: Zone, anchoring: SliceAnchoring = 'orderStart'): number[] {
   const bounds = [start];
+  const edition = rule.kind === 'edition' ? { local: localDateTime(start, zone), mode: rule.mode } : undefined;
+  const fromStart = (k: number) => (edition ? proValidityEndFrom(edition.local, k, edition.mode, zone) : packValidityEnd(start, k, zone));
   for (let k = 1; k <= months; k += 1) {
     const chained = anchoring === 'chained' && k < months;
-    bounds.push(chained ? validityEnd(bounds[k - 1], 1, rule, zone) : validityEnd(start, k, rule, zone));
+    bounds.push(chained ? validityEnd(bounds[k - 1], 1, rule, zone) : fromStart(k));
   }
   return bounds;
 }
