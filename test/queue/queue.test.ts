@@ -69,6 +69,19 @@ async function worker(): Promise<Spawned> {
   return spawned;
 }
 
+/** The process's exit code; if it has not exited within `ms`, a failure that shows what it printed. */
+async function exitCode(spawned: Spawned, ms: number): Promise<number | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`still running after ${ms / 1000} s; it printed:\n${spawned.output()}`)), ms);
+  });
+  try {
+    return await Promise.race([spawned.done, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function stopped(spawned: Spawned): Promise<void> {
   if (spawned.child.exitCode === null && spawned.child.signalCode === null) spawned.child.kill('SIGTERM');
   await spawned.done;
@@ -123,7 +136,7 @@ describe('a sweep on a Redis queue', () => {
     expect(workers.map((w) => w.output().includes(`working on ${name}`))).toEqual([true, true]);
     await queue.resume();
     await queue.close();
-    expect(await coordinator.done).toBe(0);
+    expect(await exitCode(coordinator, 100_000), coordinator.output()).toBe(0);
     expect(files(out)).toEqual(localSweep());
     await Promise.all(workers.map(stopped));
   }, 120_000);
@@ -137,7 +150,7 @@ describe('a sweep on a Redis queue', () => {
     first.child.kill('SIGKILL');
     expect(active).toBe(1);
     const second = await worker();
-    expect(await coordinator.done).toBe(0);
+    expect(await exitCode(coordinator, 100_000), coordinator.output()).toBe(0);
     await queue.close();
     const local = join(scratch, 'killed-local');
     expect(imsim([...LONG, '--workers', '1', '--out', local]).status).toBe(0);
@@ -156,7 +169,7 @@ describe('a sweep on a Redis queue', () => {
     await stopped(one);
     // No worker now: the second coordinator can only finish from the results already in Redis.
     const again = start([...SWEEP, '--queue', redis.url, '--out', out]);
-    expect(await again.done).toBe(0);
+    expect(await exitCode(again, 100_000), again.output()).toBe(0);
     expect(again.output()).toContain(`sweep on queue ${name}`);
     expect(files(out)).toEqual(localSweep());
     await queue.close();
@@ -171,7 +184,7 @@ describe('a sweep on a Redis queue', () => {
     await queue.close();
     expect(active).toBeGreaterThan(0);
     await redis.restart(1500);
-    expect(await coordinator.done).toBe(0);
+    expect(await exitCode(coordinator, 100_000), coordinator.output()).toBe(0);
     expect(coordinator.output()).toContain(`waiting for Redis at ${redis.url}`);
     const local = join(scratch, 'restarted-local');
     expect(imsim([...LONG, '--workers', '1', '--out', local]).status).toBe(0);
@@ -226,51 +239,39 @@ describe('a worker', () => {
 });
 
 describe('the coordinator', () => {
-  it('reports a run whose job throws on every attempt with its cell and the error, after 3 tries', async () => {
+  /** One run (cell, run 0 or 1, seed) through a coordinator, on a queue whose only worker is a plain BullMQ one: the result the coordinator gives. */
+  async function runWithWorker(name: string, processor: () => Promise<unknown>, job: Omit<SweepJob, 'source' | 'set'>, options: { removeOnComplete?: { count: number } } = {}): Promise<RunResult> {
     const address = queueAddress(redis.url, {});
-    const name = 'imsim-test-throws';
     const coordinator = await queueRunner({ address, name, version: IMSIM_VERSION, log: () => {} });
-    let attempts = 0;
-    const throwing = new Worker(
-      name,
-      async () => {
-        attempts += 1;
-        throw new Error('the machine caught fire');
-      },
-      { connection: address.connection },
-    );
-    const job: SweepJob = { source: readScenarioSource(SCENARIO), cell: 4, run: 1, seed: 9, set: {} };
-    const result = await coordinator.run(job);
-    expect(result).toEqual({ cell: 4, run: 1, seed: 9, error: `failed on the queue after ${JOB_ATTEMPTS} attempts: the machine caught fire` });
-    expect(attempts).toBe(JOB_ATTEMPTS);
-    await throwing.close();
+    const worker = new Worker(name, processor, { connection: address.connection, ...options });
+    const result = await coordinator.run({ ...job, source: readScenarioSource(SCENARIO), set: {} });
+    await worker.close();
     await coordinator.finish();
     await coordinator.close();
+    return result;
+  }
+
+  it('reports a run whose job throws on every attempt with its cell and the error, after 3 tries', async () => {
+    let attempts = 0;
+    const throwing = async () => {
+      attempts += 1;
+      throw new Error('the machine caught fire');
+    };
+    const result = await runWithWorker('imsim-test-throws', throwing, { cell: 4, run: 1, seed: 9 });
+    expect(result).toEqual({ cell: 4, run: 1, seed: 9, error: `failed on the queue after ${JOB_ATTEMPTS} attempts: the machine caught fire` });
+    expect(attempts).toBe(JOB_ATTEMPTS);
   }, 60_000);
 
   it('reports a run whose job completes without a result (a worker that is not imsim\'s) as failed, with its cell', async () => {
-    const address = queueAddress(redis.url, {});
-    const name = 'imsim-test-no-result';
-    const coordinator = await queueRunner({ address, name, version: IMSIM_VERSION, log: () => {} });
-    const silent = new Worker(name, async () => undefined, { connection: address.connection });
-    const job: SweepJob = { source: readScenarioSource(SCENARIO), cell: 2, run: 0, seed: 5, set: {} };
-    expect(await coordinator.run(job)).toEqual({ cell: 2, run: 0, seed: 5, error: "completed on the queue without a result (by a worker that is not imsim's?)" });
-    await silent.close();
-    await coordinator.finish();
-    await coordinator.close();
+    const result = await runWithWorker('imsim-test-no-result', async () => undefined, { cell: 2, run: 0, seed: 5 });
+    expect(result).toEqual({ cell: 2, run: 0, seed: 5, error: "completed on the queue without a result (by a worker that is not imsim's?)" });
   }, 60_000);
+
   it('reports a run whose job is removed from the queue (a worker that removes what it completes) as failed, with its cell', async () => {
-    const address = queueAddress(redis.url, {});
-    const name = 'imsim-test-removed';
-    const coordinator = await queueRunner({ address, name, version: IMSIM_VERSION, log: () => {} });
-    const removing = new Worker(name, async () => ({ cell: 1, run: 0, seed: 3, figures: {} }), { connection: address.connection, removeOnComplete: { count: 0 } });
-    const job: SweepJob = { source: readScenarioSource(SCENARIO), cell: 1, run: 0, seed: 3, set: {} };
-    const result = await coordinator.run(job);
+    const done = async () => ({ cell: 1, run: 0, seed: 3, figures: {} });
+    const result = await runWithWorker('imsim-test-removed', done, { cell: 1, run: 0, seed: 3 }, { removeOnComplete: { count: 0 } });
     expect(result).toMatchObject({ cell: 1, run: 0, seed: 3 });
     expect('error' in result ? result.error : '').toContain('its job is no longer on the queue');
-    await removing.close();
-    await coordinator.finish();
-    await coordinator.close();
   }, 60_000);
 });
 
