@@ -30,6 +30,7 @@ import type { NotificationRecord, OrderRecord } from '../report/types.ts';
 import type { ScenarioEvent } from '../scenario/types.ts';
 import type { Machines } from './actors.ts';
 import { editionAt, renewedEdition } from './editions.ts';
+import { Occurrences } from './occurrences.ts';
 import type { BuyReaction, Reaction } from './jobs.ts';
 import { quote } from './orders.ts';
 import { renewsPro } from './purchases.ts';
@@ -44,8 +45,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 type Customer = { behaviour: Behaviour; decider: Decider };
 
 export class Customers implements RecordObserver, CustomerHook {
-  /** Occurrences so far, by `<app or account id>/<trigger>`, saved with a paused run (persist.ts). */
-  counts = new Map<string, number>();
+  /** Occurrences so far, saved with a paused run (persist.ts). */
+  occurrences = new Occurrences();
   /** Each app's and account's customer, once made (null: a written one, which has none). */
   private readonly known = new WeakMap<AppRuntime | AccountRuntime, Customer | null>();
 
@@ -73,7 +74,7 @@ export class Customers implements RecordObserver, CustomerHook {
     if (!customer) return;
     this.schedule(end - this.world.clock.now(), { type: 'periodEnd', app: app.id, end });
     if (record.kind !== 'purchase') return;
-    const purchase = this.count(`${app.id}/purchases`);
+    const purchase = this.occurrences.count(app.id, 'purchases');
     if (purchase === 1 && autoRenewDecision(customer.behaviour, customer.decider)) this.schedule(0, { type: 'setAutoRenew', app: app.id });
     for (const refund of refundDecisions(customer.behaviour, customer.decider, purchase)) {
       this.schedule(refund.afterMs, { type: 'refund', app: app.id, kind: refund.kind });
@@ -89,7 +90,7 @@ export class Customers implements RecordObserver, CustomerHook {
     const refunded = app.orders.some((order) => isPaidEdition(this.world.policy.editions, order.product) && order.end === end && order.refunded);
     const customer = this.customer(app);
     if (!customer || proEnd(app) !== end || refunded || app.state === 'reclaimed') return;
-    const cycle = this.count(`${app.id}/expiries`);
+    const cycle = this.occurrences.count(app.id, 'expiries');
     const decision = afterExpiryDecision(customer.behaviour, customer.decider, cycle);
     if (!decision) return;
     const months = renewalMonths(customer.behaviour, customer.decider, cycle, lastEditionMonths(this.world, app));
@@ -117,7 +118,7 @@ export class Customers implements RecordObserver, CustomerHook {
    * ever bought).
    */
   private cycle(app: AppRuntime): number {
-    const expiries = this.counts.get(`${app.id}/expiries`) ?? 0;
+    const expiries = this.occurrences.of(app.id, 'expiries');
     const end = proEnd(app);
     return end === null || end > this.world.clock.now() ? expiries + 1 : Math.max(1, expiries);
   }
@@ -126,7 +127,7 @@ export class Customers implements RecordObserver, CustomerHook {
     const customer = this.customer(app);
     if (!customer) return;
     const cycle = this.cycle(app);
-    const warning = this.count(`${app.id}/expiryWarnings/${cycle}`);
+    const warning = this.occurrences.countInCycle(app.id, 'expiryWarnings', cycle);
     if (!renewsOnWarning(customer.behaviour, customer.decider, `${cycle}.${warning}`)) return;
     const months = renewalMonths(customer.behaviour, customer.decider, cycle, lastEditionMonths(this.world, app));
     this.schedule(0, { type: 'renew', app: app.id, months, end: proEnd(app) });
@@ -136,7 +137,7 @@ export class Customers implements RecordObserver, CustomerHook {
     const account = this.world.accounts.get(accountId);
     const customer = account && this.customer(account);
     if (!customer) return;
-    const decision = paymentDecision(customer.behaviour, customer.decider, this.count(`${accountId}/arrearsWarnings`));
+    const decision = paymentDecision(customer.behaviour, customer.decider, this.occurrences.count(accountId, 'arrearsWarnings'));
     if (!decision) return;
     const amount = decision.amount === 'debt' ? 'debt' : formatMoney(roundCents(decision.amount));
     this.schedule(decision.delayMs, { type: 'payDebt', account: accountId, amount });
@@ -169,7 +170,7 @@ export class Customers implements RecordObserver, CustomerHook {
     const customer = this.customer(app);
     if (!customer) return;
     const cycle = this.cycle(app);
-    const refusal = this.count(`${app.id}/refusals/${cycle}`);
+    const refusal = this.occurrences.countInCycle(app.id, 'refusals', cycle);
     const decision = topUpDecision(customer.behaviour, customer.decider, `${cycle}.${refusal}`);
     if (!decision) return;
     const available = totalOf(app.account.actor.getSnapshot().context.balance);
@@ -212,12 +213,6 @@ export class Customers implements RecordObserver, CustomerHook {
   private schedule(afterMs: number, reaction: Reaction): void {
     const at = this.world.clock.now() + afterMs;
     if (at < this.world.period.endAt) this.world.clock.schedule(at, Priority.behaviour, { kind: 'reaction', reaction });
-  }
-
-  private count(key: string): number {
-    const count = (this.counts.get(key) ?? 0) + 1;
-    this.counts.set(key, count);
-    return count;
   }
 
   /** A generated account's or app's behaviour and decider; none for written ones. Made once per customer. */

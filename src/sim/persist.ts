@@ -11,6 +11,7 @@ import type { AppSpec, Scenario } from '../scenario/types.ts';
 import { type AppRecords, startAccount, startApp } from './actors.ts';
 import { billKey } from './billing.ts';
 import type { EngineJob } from './jobs.ts';
+import { Occurrences } from './occurrences.ts';
 import type { Recorder } from './recorder.ts';
 import type { OrderEntry, World } from './runtime.ts';
 import { createRun, type Run, type SimulateOptions } from './simulate.ts';
@@ -76,7 +77,7 @@ export function saveRun({ scenario, world }: Run): SavedRun {
     at: world.clock.now(),
     clock: world.clock.saveJobs(),
     counters: world.counters,
-    ...(world.customers ? { customers: Object.fromEntries(world.customers.counts) } : {}),
+    ...(world.customers ? { customers: world.customers.occurrences.toKeys() } : {}),
     ...(world.closed ? { closed: true } : {}),
     recorder,
     pendingBills: [...world.pendingBills.values()].map(({ bill, pushedAt }) => ({
@@ -119,7 +120,7 @@ export function resumeRun(saved: SavedRun, options: SimulateOptions = {}): Run {
   for (const key of recordSections) (world.recorder[key] as unknown[]).push(...saved.recorder[key]);
   Object.assign(world.counters, saved.counters);
   world.closed = saved.closed;
-  if (world.customers && saved.customers) world.customers.counts = new Map(Object.entries(saved.customers));
+  if (world.customers && saved.customers) world.customers.occurrences = Occurrences.fromKeys(saved.customers);
   const ordersById = new Map<string, OrderRecord>(world.recorder.orders.map((order) => [order.id, order]));
   for (const pending of saved.pendingBills) {
     const pushed = world.recorder.bills.find((bill) => bill.account === pending.bill.account && bill.month === pending.bill.month);

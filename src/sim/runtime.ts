@@ -14,6 +14,7 @@ import type { AppSpec, UsageKey } from '../scenario/types.ts';
 import type { Recorder } from './recorder.ts';
 import type { Shard } from './shard.ts';
 import type { EngineJob, Reaction } from './jobs.ts';
+import type { Occurrences } from './occurrences.ts';
 import type { VirtualClock } from './virtualClock.ts';
 import type { WarningState } from './warnings.ts';
 
@@ -132,8 +133,8 @@ export interface World {
 
 /** What the engine asks of the customers: to decide when an app is created, to play a reaction when it is due. */
 export interface CustomerHook {
-  /** Occurrences of each customer's triggers so far, saved with a paused run (as an object). */
-  counts: Map<string, number>;
+  /** Occurrences of each customer's triggers so far, saved with a paused run. */
+  occurrences: Occurrences;
   appStarted(app: AppRuntime): void;
   play(reaction: Reaction): void;
 }
