@@ -74,9 +74,9 @@ function eventsPerAppMonth(scenario: Scenario): number {
 function spooledToFile(scenario: Scenario): void {
   const dir = mkdtempSync(join(tmpdir(), 'imsim-bench-'));
   try {
-    const { json, close } = spooledRun({ ...scenario, expect: [] }, dir);
+    const { jsonBytes, close } = spooledRun({ ...scenario, expect: [] }, dir);
     try {
-      writeFileAtomic(join(dir, 'report.json'), json);
+      writeFileAtomic(join(dir, 'report.json'), jsonBytes);
     } finally {
       close();
     }

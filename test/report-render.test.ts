@@ -178,6 +178,14 @@ describe('atomic writes', () => {
     expect(readdirSync(dir)).toEqual(['report.txt']);
   });
 
+  it('writeFileAtomic writes chunks of text and of UTF-8 bytes in their order, a character split between two byte chunks whole', () => {
+    dir = mkdtempSync(join(tmpdir(), 'imsim-report-'));
+    const path = join(dir, 'report.json');
+    const bytes = Buffer.from('应用 "a"', 'utf8');
+    writeFileAtomic(path, ['{"名": ', bytes.subarray(0, 2), bytes.subarray(2), '}\n']);
+    expect(readFileSync(path, 'utf8')).toBe('{"名": 应用 "a"}\n');
+  });
+
   it('writeFileAtomic removes its temp file when the rename fails', () => {
     dir = mkdtempSync(join(tmpdir(), 'imsim-report-'));
     const target = join(dir, 'taken');

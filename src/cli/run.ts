@@ -53,9 +53,9 @@ function spooled(scenario: Scenario, format: 'json' | 'csv', out: string, file: 
   mkdirSync(out, { recursive: true });
   const dir = mkdtempSync(join(out, '.records-'));
   try {
-    const { report, json, lists, close } = spooledRun(scenario, dir);
+    const { report, jsonBytes, lists, close } = spooledRun(scenario, dir);
     try {
-      writeFilesAtomic(out, format === 'json' ? { 'report.json': json } : fileContents(report, 'csv', {}, lists));
+      writeFilesAtomic(out, format === 'json' ? { 'report.json': jsonBytes } : fileContents(report, 'csv', {}, lists));
     } finally {
       close();
     }

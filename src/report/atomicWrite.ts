@@ -5,17 +5,29 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** A file's text, whole or in chunks written as they come (a report too large to be one string). */
-export type FileContent = string | Iterable<string>;
+/**
+ * A file's text, whole or in chunks written as they come (a report too large to be one string);
+ * a chunk may be UTF-8 bytes already, written as they are.
+ */
+export type FileContent = string | Iterable<string | Uint8Array>;
+
+/** A file's text, whole or in chunks of text only. */
+export type TextContent = string | Iterable<string>;
 
 /** Chunks gathered into pieces of about this many characters before each write. */
 const BATCH = 1 << 20;
 
-/** The chunks gathered into pieces of about BATCH characters. */
-export function* batched(chunks: Iterable<string>): Generator<string> {
+/** The text chunks gathered into pieces of about BATCH characters; chunks of bytes pass as they are, in their place. */
+export function* batched<Chunk extends string | Uint8Array>(chunks: Iterable<Chunk>): Generator<string | Chunk> {
   let pending: string[] = [];
   let size = 0;
   for (const chunk of chunks) {
+    if (typeof chunk !== 'string') {
+      if (pending.length > 0) yield pending.join('');
+      [pending, size] = [[], 0];
+      yield chunk;
+      continue;
+    }
     pending.push(chunk);
     size += chunk.length;
     if (size >= BATCH) {
@@ -33,7 +45,7 @@ function writeContent(path: string, content: FileContent): void {
   }
   const fd = openSync(path, 'w');
   try {
-    for (const piece of batched(content)) writeFileSync(fd, piece, 'utf8'); // the whole piece, at the file's position
+    for (const piece of batched(content)) writeFileSync(fd, piece); // the whole piece, at the file's position (text as UTF-8)
   } finally {
     closeSync(fd);
   }

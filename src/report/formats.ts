@@ -1,5 +1,5 @@
 /** The report formats `imsim run --format` knows, and the file each writes under `--out`. */
-import type { FileContent } from './atomicWrite.ts';
+import type { TextContent } from './atomicWrite.ts';
 import { csvTables, type RecordLists } from './csv.ts';
 import { jsonChunks } from './json.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -14,7 +14,7 @@ export type ReportFormat = (typeof reportFormats)[number];
  * JSON and CSV come as chunks made as they are read (written by `writeFilesAtomic`). `lists`
  * gives a spooled run's records for CSV (sim/spooledRun.ts).
  */
-export function fileContents(report: Report, format: ReportFormat, text: TextOptions = {}, lists?: RecordLists): Record<string, FileContent> {
+export function fileContents(report: Report, format: ReportFormat, text: TextOptions = {}, lists?: RecordLists): Record<string, TextContent> {
   switch (format) {
     case 'json':
       return { 'report.json': jsonChunks(report) };
@@ -29,6 +29,6 @@ export function fileContents(report: Report, format: ReportFormat, text: TextOpt
 
 /** The same files, each as one string. */
 export function renderFiles(report: Report, format: ReportFormat): Record<string, string> {
-  const joined = (content: FileContent) => (typeof content === 'string' ? content : [...content].join(''));
+  const joined = (content: TextContent) => (typeof content === 'string' ? content : [...content].join(''));
   return Object.fromEntries(Object.entries(fileContents(report, format)).map(([name, content]) => [name, joined(content)]));
 }

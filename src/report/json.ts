@@ -25,7 +25,7 @@ export function itemChunk(item: unknown, index: number): string {
  * that wrote its records out as it went, report/recordSpool.ts): for such a key, its chunks
  * replace the report's own (empty) list.
  */
-export function* jsonChunks(report: Report, lists?: (key: string) => Iterable<string> | undefined): Generator<string> {
+export function* jsonChunks<Chunk extends string | Uint8Array = string>(report: Report, lists?: (key: string) => Iterable<Chunk> | undefined): Generator<string | Chunk> {
   const entries = Object.entries(report).filter(([, value]) => value !== undefined);
   if (entries.length === 0) {
     yield '{}\n';

@@ -20,6 +20,13 @@ const [RECORD_START, RECORD_END] = ['    {', '    }'];
 /** Text gathered up to about this many characters before each write, and read back in pieces of this many bytes. */
 const PIECE = 1 << 20;
 
+/** Text, and UTF-8 bytes decoded as text (a character may run on from one piece of bytes into the next). */
+function* decoded(pieces: Iterable<string | Buffer>): Generator<string> {
+  const decoder = new StringDecoder('utf8');
+  for (const piece of pieces) yield typeof piece === 'string' ? piece : decoder.write(piece);
+  yield decoder.end();
+}
+
 /** One section's records, as JSON text in a file. */
 class SectionFile {
   count = 0;
@@ -46,7 +53,12 @@ class SectionFile {
   }
 
   /** The section's JSON list, read back from the start of the file. */
-  *text(): Generator<string> {
+  text(): Generator<string> {
+    return decoded(this.list());
+  }
+
+  /** The same list with the records as the file's bytes (UTF-8), not decoded: to be written out as they are. */
+  *list(): Generator<string | Buffer> {
     if (this.count === 0) {
       yield '[]';
       return;
@@ -71,7 +83,7 @@ class SectionFile {
 
   private *lines(): Generator<string> {
     let rest = '';
-    for (const piece of this.pieces()) {
+    for (const piece of decoded(this.pieces())) {
       const split = (rest + piece).split('\n');
       rest = split.pop() ?? '';
       yield* split;
@@ -79,18 +91,16 @@ class SectionFile {
     yield rest;
   }
 
-  /** The file's text from its start, in pieces. */
-  private *pieces(): Generator<string> {
+  /** The file's bytes from its start, in pieces of their own (a piece may end inside a character). */
+  private *pieces(): Generator<Buffer> {
     this.flush();
-    const buffer = Buffer.alloc(PIECE);
-    const decoder = new StringDecoder('utf8');
     for (let position = 0; ; ) {
+      const buffer = Buffer.allocUnsafe(PIECE);
       const read = readSync(this.fd, buffer, 0, PIECE, position);
       if (read === 0) break;
       position += read;
-      yield decoder.write(buffer.subarray(0, read));
+      yield buffer.subarray(0, read);
     }
-    yield decoder.end();
   }
 
   close(): void {
@@ -143,6 +153,11 @@ export class RecordSpool {
   /** The JSON list of a section, or undefined for another key of the report (for `jsonChunks`). */
   list(key: string): Iterable<string> | undefined {
     return (recordSections as readonly string[]).includes(key) ? this.files[key as RecordSection].text() : undefined;
+  }
+
+  /** The same list with its records as the bytes of their file, to be written out without decoding them. */
+  listBytes(key: string): Iterable<string | Buffer> | undefined {
+    return (recordSections as readonly string[]).includes(key) ? this.files[key as RecordSection].list() : undefined;
   }
 
   close(): void {

@@ -24,6 +24,11 @@ export interface SpooledReport {
   report: Report;
   /** The whole report's JSON text, the record lists read back from their files. */
   json: Iterable<string>;
+  /**
+   * The same text, with the record lists as the UTF-8 bytes of their files, not decoded: what
+   * to write to a file (`writeFileAtomic` takes it), most of a large report without a text of it.
+   */
+  jsonBytes: Iterable<string | Uint8Array>;
   /** Each record list, parsed back from its file on demand (for `csvTables(report, lists)`). */
   lists: RecordLists;
   /** Closes the files (the caller removes `dir`). */
@@ -39,5 +44,11 @@ export function spooledRun(scenario: Scenario, dir: string, policy: Policy = sce
   const records = recordsOf(run);
   const { kpis, summary } = spool.result(records.apps);
   const report: Report = { ...records, expectations: [], summary, kpis };
-  return { report, json: jsonChunks(report, (key) => spool.list(key)), lists: spool.lists(), close: () => spool.close() };
+  return {
+    report,
+    json: jsonChunks(report, (key) => spool.list(key)),
+    jsonBytes: jsonChunks(report, (key) => spool.listBytes(key)),
+    lists: spool.lists(),
+    close: () => spool.close(),
+  };
 }

@@ -1,5 +1,5 @@
 /** A run whose records are written to files as it goes: the same JSON report, byte for byte, as the run held in memory. */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { simulate, startRun } from '../../src/sim/simulate.ts';
 import { canSpool, spooledRun } from '../../src/sim/spooledRun.ts';
 import { RecordSpool } from '../../src/report/recordSpool.ts';
 import { csvTables, renderCsv } from '../../src/report/csv.ts';
+import { writeFileAtomic } from '../../src/report/atomicWrite.ts';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -44,6 +45,21 @@ describe('a spooled run', () => {
     const text = spooledJson(scenario);
     expect(text.length).toBeGreaterThan(10_000_000);
     expect(text).toBe(renderJson(simulate(scenario)));
+  });
+
+  it("writes a file of the report's bytes with the records copied from their files undecoded", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imsim-spool-'));
+    folders.push(dir);
+    const scenario = withoutExpectations('scenarios/large/fleet-1000.yaml');
+    const { jsonBytes, close } = spooledRun(scenario, dir);
+    try {
+      const chunks = [...jsonBytes];
+      expect(chunks.filter((chunk) => typeof chunk !== 'string').length).toBeGreaterThan(10);
+      writeFileAtomic(join(dir, 'report.json'), chunks);
+    } finally {
+      close();
+    }
+    expect(readFileSync(join(dir, 'report.json')).equals(Buffer.from(renderJson(simulate(scenario))))).toBe(true);
   });
 
   it('writes the same bytes under another policy, with bills charged before they are pushed (never in the report)', () => {
