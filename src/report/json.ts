@@ -23,7 +23,8 @@ export function itemChunk(item: unknown, index: number): string {
 /**
  * The report's JSON text in chunks. `lists` gives the text of record lists kept elsewhere (a run
  * that wrote its records out as it went, report/recordSpool.ts): for such a key, its chunks
- * replace the report's own (empty) list.
+ * replace the report's own (empty) list. Those chunks may be UTF-8 bytes (a character can be
+ * split between two of them): write them out, or join them as bytes, never as strings.
  */
 export function* jsonChunks<Chunk extends string | Uint8Array = string>(report: Report, lists?: (key: string) => Iterable<Chunk> | undefined): Generator<string | Chunk> {
   const entries = Object.entries(report).filter(([, value]) => value !== undefined);

@@ -6,7 +6,7 @@
  * order they were pushed in. The report's JSON is then the small fields with each section read
  * back from its file: the same text as the report held in memory, byte for byte.
  */
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { Figures } from './kpis.ts';
@@ -47,7 +47,7 @@ class SectionFile {
   }
 
   flush(): void {
-    if (this.pending.length > 0) writeSync(this.fd, this.pending.join(''));
+    if (this.pending.length > 0) writeFileSync(this.fd, this.pending.join('')); // all of it, even if the system writes it in parts
     this.pending = [];
     this.size = 0;
   }

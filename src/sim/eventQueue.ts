@@ -1,6 +1,9 @@
 /**
  * A min-heap of scheduled jobs ordered by (instant, priority, rank, sequence): the engine's
- * deterministic order (no two entries tie, so any heap pops them in the same order). Four
+ * deterministic order. No two entries tie, so any heap pops them in the same order: sequence
+ * numbers are unique within a run, and after a resumed run (whose re-armed timers and restored
+ * jobs may share one) a timer's rank is whole while an engine job at timer priority has a
+ * fraction (warnings.ts, purge.ts) and every other job comes after the timers' priority. Four
  * children per node: half the levels of a binary heap, so a pop reads fewer entries that are far
  * apart in memory. Cancelled jobs are dropped lazily when they reach the top.
  */

@@ -18,7 +18,7 @@ export function canSpool(scenario: Scenario): boolean {
   return scenario.expect.length === 0;
 }
 
-/** What `spooledRun` gives: the report without its records, its whole JSON text, and the files to close. */
+/** What `spooledRun` gives: the report without its records, its whole JSON (as text or with bytes), its record lists, and the files to close. */
 export interface SpooledReport {
   /** The report with empty record lists: its figures, apps, accounts and policy. */
   report: Report;

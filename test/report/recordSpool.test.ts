@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { itemChunk } from '../../src/report/json.ts';
+import { RecordSpool } from '../../src/report/recordSpool.ts';
+import type { EventRecord } from '../../src/report/types.ts';
+
+const MIB = 1 << 20;
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Events whose text puts the three bytes of 名 across the first megabyte's end of the spool's file. */
+function eventsAcrossAMegabyte(): EventRecord[] {
+  const events: EventRecord[] = [];
+  let bytes = 0;
+  const add = (event: EventRecord) => {
+    bytes += Buffer.byteLength(itemChunk(event, events.length));
+    events.push(event);
+  };
+  while (bytes < MIB - 1000) add({ at: '2020-01-01T00:00:00+08:00', kind: 'note', detail: 'x'.repeat(200) });
+  const straddling = [...Array(1000).keys()]
+    .map((pad): EventRecord => ({ at: '2020-01-01T00:00:00+08:00', kind: 'note', detail: `${'y'.repeat(pad)}名字` }))
+    .find((event) => Buffer.from(itemChunk(event, events.length)).indexOf(Buffer.from('名')) === MIB - bytes - 1);
+  if (!straddling) throw new Error('no padding puts the character across the megabyte');
+  add(straddling);
+  for (let more = 0; more < 10; more += 1) add({ at: '2020-01-02T00:00:00+08:00', kind: 'note', detail: `名 ${more}` });
+  return events;
+}
+
+describe('the record spool', () => {
+  it('reads back a character whose bytes are split between two pieces of its file, as text, as bytes and as records', () => {
+    dir = mkdtempSync(join(tmpdir(), 'imsim-spool-'));
+    const events = eventsAcrossAMegabyte();
+    const spool = new RecordSpool(dir, [], { start: '2020-01-01', end: '2020-01-31', timezone: 'Asia/Shanghai' });
+    try {
+      for (const event of events) spool.add('events', event);
+      const expected = `[${events.map((event, index) => itemChunk(event, index)).join('')}\n  ]`;
+      expect([...(spool.list('events') ?? [])].join('')).toBe(expected);
+      const pieces = [...(spool.listBytes('events') ?? [])];
+      expect(pieces.filter((piece) => typeof piece !== 'string').length).toBe(2);
+      expect(Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece))).equals(Buffer.from(expected))).toBe(true);
+      expect([...spool.lists().events()]).toEqual(events);
+    } finally {
+      spool.close();
+    }
+  });
+});
