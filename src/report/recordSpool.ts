@@ -54,11 +54,11 @@ class SectionFile {
 
   /** The section's JSON list, read back from the start of the file. */
   text(): Generator<string> {
-    return decoded(this.list());
+    return decoded(this.listBytes());
   }
 
   /** The same list with the records as the file's bytes (UTF-8), not decoded: to be written out as they are. */
-  *list(): Generator<string | Buffer> {
+  *listBytes(): Generator<string | Buffer> {
     if (this.count === 0) {
       yield '[]';
       return;
@@ -152,12 +152,16 @@ export class RecordSpool {
 
   /** The JSON list of a section, or undefined for another key of the report (for `jsonChunks`). */
   list(key: string): Iterable<string> | undefined {
-    return (recordSections as readonly string[]).includes(key) ? this.files[key as RecordSection].text() : undefined;
+    return this.fileOf(key)?.text();
   }
 
   /** The same list with its records as the bytes of their file, to be written out without decoding them. */
   listBytes(key: string): Iterable<string | Buffer> | undefined {
-    return (recordSections as readonly string[]).includes(key) ? this.files[key as RecordSection].list() : undefined;
+    return this.fileOf(key)?.listBytes();
+  }
+
+  private fileOf(key: string): SectionFile | undefined {
+    return (recordSections as readonly string[]).includes(key) ? this.files[key as RecordSection] : undefined;
   }
 
   close(): void {
