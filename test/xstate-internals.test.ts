@@ -1,12 +1,15 @@
 /**
  * A canary for the XState internals imsim reads (XState is pinned to one exact version in
- * package.json because of them): a resumed run re-arms its timers from `snapshot._nodes` and
- * `system.scheduler` (sim/rearm.ts), and coverage reads the transitions of a microstep from
- * `_transitions` (coverage/coverage.ts). If an upgrade changes them, this fails first and says
- * which, before the resume and coverage tests fail in less obvious ways.
+ * package.json because of them): a resumed run re-arms its timers from `snapshot._nodes`
+ * (sim/rearm.ts); the engine's actor takes a machine's timers from the scheduler of its scope's
+ * system and its microsteps from the system's `_sendInspectionEvent` (sim/machineActor.ts); and
+ * coverage reads the transitions of a microstep from `_transitions` (coverage/coverage.ts). If an
+ * upgrade changes them, this fails first and says which, before the resume, coverage and report
+ * tests fail in less obvious ways.
  */
 import { createActor, createMachine, type InspectionEvent } from 'xstate';
 import { describe, expect, it } from 'vitest';
+import { MachineActor, type MachineSystem, machineSystem } from '../src/sim/machineActor.ts';
 import { VirtualClock } from '../src/sim/virtualClock.ts';
 
 const machine = createMachine({
@@ -14,7 +17,7 @@ const machine = createMachine({
   initial: 'idle',
   states: {
     idle: { on: { GO: 'waiting' } },
-    waiting: { after: { 1000: 'done' } },
+    waiting: { after: { 1000: 'done' }, on: { SKIP: 'done' } },
     done: { type: 'final' },
   },
 });
@@ -30,21 +33,28 @@ describe('the XState internals imsim reads (pinned version)', () => {
     expect(waiting?.after.map((transition) => [transition.delay, typeof transition.eventType])).toEqual([[1000, 'string']]);
   });
 
-  it('system.scheduler.schedule delivers an event through the actor clock (sim/rearm.ts)', () => {
-    const clock = new VirtualClock(0);
-    const actor = createActor(machine, { clock: clock.timersFor(1) }).start();
+  it('a delayed transition asks the scope\'s system.scheduler for its timer, by its event type, and cancels it by the same id (sim/machineActor.ts, sim/rearm.ts)', () => {
+    const calls: unknown[][] = [];
+    const system: MachineSystem = {
+      scheduler: {
+        schedule: (source, target, event, delay, id) => void calls.push([source === target, event.type, delay, id]),
+        cancel: (_, id) => void calls.push(['cancel', id]),
+      },
+      _sendInspectionEvent: () => {},
+      inspecting: false,
+    };
+    const actor = new MachineActor(machine, { clock: new VirtualClock(0).timersFor(1), system, onEmitted: () => {}, onSnapshot: () => {} }).start();
     actor.send({ type: 'GO' });
-    const scheduler = (actor.system as unknown as { scheduler?: { schedule?: unknown } }).scheduler;
-    expect(typeof scheduler?.schedule, 'actor.system.scheduler.schedule is gone').toBe('function');
     const eventType = (actor.getSnapshot() as unknown as { _nodes: { after: { eventType: string }[] }[] })._nodes.flatMap((n) => n.after)[0].eventType;
-    actor.system.scheduler.schedule(actor, actor, { type: eventType }, 10, 'canary');
-    clock.runUntil(11);
-    expect(actor.getSnapshot().value).toBe('done');
+    expect(calls, 'the delayed transition did not reach system.scheduler.schedule(self, self, event, delay, id)').toEqual([[true, eventType, 1000, eventType]]);
+    actor.send({ type: 'SKIP' });
+    expect(calls.at(-1), 'leaving the state did not cancel its timer by the same id').toEqual(['cancel', eventType]);
   });
 
-  it('a microstep inspection event carries _transitions with source, eventType and target (coverage/coverage.ts)', () => {
+  it('a microstep inspection event reaches the system\'s _sendInspectionEvent and carries _transitions with source, eventType and target (sim/machineActor.ts, coverage/coverage.ts)', () => {
     const microsteps: InspectionEvent[] = [];
-    const actor = createActor(machine, { inspect: (event) => void (event.type === '@xstate.microstep' && microsteps.push(event)) }).start();
+    const system = machineSystem((event) => void (event.type === '@xstate.microstep' && microsteps.push(event)));
+    const actor = new MachineActor(machine, { clock: new VirtualClock(0).timersFor(1), system, onEmitted: () => {}, onSnapshot: () => {} }).start();
     actor.send({ type: 'GO' });
     const transitions = (microsteps[0] as unknown as { _transitions: { source: { id: string }; eventType: string; target?: { id: string }[] }[] })._transitions;
     expect(transitions.map((t) => [t.source.id, t.eventType, t.target?.map((target) => target.id)])).toEqual([['canary.idle', 'GO', ['canary.waiting']]]);

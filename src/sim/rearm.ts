@@ -4,7 +4,8 @@
  * machines is a function of the context and the clock, so the same instants come back.
  * Timers are set state by state in document order, as entering the states would.
  */
-import type { AnyActorRef, AnyStateMachine } from 'xstate';
+import type { AnyStateMachine } from 'xstate';
+import type { MachineActor } from './machineActor.ts';
 
 interface DelayedTransition {
   delay: number | string;
@@ -18,7 +19,7 @@ interface NodeLike {
 
 type DelayFunction = (args: { context: unknown; event: unknown }, params: unknown) => number;
 
-export function rearmTimers(actor: AnyActorRef, machine: AnyStateMachine): void {
+export function rearmTimers(actor: MachineActor<AnyStateMachine>, machine: AnyStateMachine): void {
   const snapshot = actor.getSnapshot() as { _nodes: NodeLike[]; context: unknown; status: string };
   if (snapshot.status !== 'active') return;
   const delays = machine.implementations.delays as Record<string, DelayFunction>;
@@ -29,7 +30,7 @@ export function rearmTimers(actor: AnyActorRef, machine: AnyStateMachine): void 
       if (armed.has(eventType)) continue;
       armed.add(eventType);
       const ms = typeof delay === 'number' ? delay : delays[delay]({ context: snapshot.context, event: { type: eventType } }, undefined);
-      actor.system.scheduler.schedule(actor, actor, { type: eventType }, ms, eventType);
+      actor.arm({ type: eventType }, ms, eventType);
     }
   }
 }

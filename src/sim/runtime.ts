@@ -2,7 +2,7 @@
  * The simulator's live objects: accounts and apps with their actors, and what the engine
  * keeps beside the machines (state timeline, orders, packs, storage settings, usage curves).
  */
-import type { Actor, InspectionEvent } from 'xstate';
+import type { InspectionEvent } from 'xstate';
 import type { Parts } from '../domain/balance.ts';
 import type { Zone } from '../domain/calendar.ts';
 import type { DayValues } from '../domain/curves.ts';
@@ -11,6 +11,7 @@ import type { AppMachine } from '../machines/app.machine.ts';
 import type { PackFamily, Policy } from '../policy/schema.ts';
 import type { AppState, BillRecord } from '../report/types.ts';
 import type { AppSpec, UsageKey } from '../scenario/types.ts';
+import type { MachineActor } from './machineActor.ts';
 import type { Recorder } from './recorder.ts';
 import type { Shard } from './shard.ts';
 import type { EngineJob, Reaction } from './jobs.ts';
@@ -56,13 +57,13 @@ export interface AccountRuntime {
   cohort?: string;
   /** Creation order among all actors: orders same-instant timers (virtualClock.ts). */
   rank: number;
-  actor: Actor<AccountMachine>;
+  actor: MachineActor<AccountMachine>;
   apps: AppRuntime[];
   noReasonRefunds: number;
 }
 
 /** What the engine asks of an app's actor: once the app is reclaimed for good, a stand-in that keeps its last snapshot (actors.ts). */
-export type AppActor = Pick<Actor<AppMachine>, 'getSnapshot' | 'send' | 'getPersistedSnapshot'>;
+export type AppActor = Pick<MachineActor<AppMachine>, 'getSnapshot' | 'send' | 'getPersistedSnapshot'>;
 
 export interface AppRuntime {
   id: string;

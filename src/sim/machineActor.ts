@@ -1,0 +1,182 @@
+/**
+ * An XState machine run by the engine. The machine's own logic computes every step
+ * (`machine.transition`, `getInitialSnapshot`, `restoreSnapshot`: XState's public actor-logic
+ * interface); this class is the actor around it, as light as the engine needs: no system of its
+ * own, no session id, no inspection unless a trace is asked for, and the machine's `after`
+ * delays armed on the engine's clock, which therefore owns every deadline the machine declares.
+ *
+ * It keeps the semantics of XState's `Actor` that the reports depend on: the effects of a step
+ * (emitted events, timers armed and cancelled) run in order once the step is computed, then the
+ * snapshot observer; an event sent while the actor is busy waits its turn (a mailbox); a timer
+ * that fires is forgotten before its event is sent; a machine that reaches a final state stops,
+ * cancels its timers and takes no event again.
+ */
+import type { AnyActorScope, AnyMachineSnapshot, AnyStateMachine, EmittedFrom, EventFromLogic, ExecutableActionObject, InputFrom, InspectionEvent, Snapshot, SnapshotFrom } from 'xstate';
+import type { Entry } from './eventQueue.ts';
+import type { Clock } from './virtualClock.ts';
+
+/** What every actor of one machine shares: the scheduler XState's timer actions call, and where inspection events go. */
+export interface MachineSystem {
+  scheduler: {
+    schedule(source: MachineActor<AnyStateMachine>, target: unknown, event: { type: string }, delay: number, id: string): void;
+    cancel(source: MachineActor<AnyStateMachine>, id: string): void;
+  };
+  _sendInspectionEvent(event: InspectionEvent): void;
+  /** Whether anything sees the inspection events: without a trace none is made. */
+  inspecting: boolean;
+}
+
+/** The system of one machine's actors; `inspect` sees their inspection events (a trace), if given. */
+export function machineSystem(inspect?: (event: InspectionEvent) => void): MachineSystem {
+  return {
+    scheduler: {
+      schedule: (source, _target, event, delay, id) => source.arm(event, delay, id),
+      cancel: (source, id) => source.disarm(id),
+    },
+    _sendInspectionEvent: inspect ?? (() => {}),
+    inspecting: inspect !== undefined,
+  };
+}
+
+export interface MachineActorOptions<TMachine extends AnyStateMachine> {
+  clock: Clock;
+  system: MachineSystem;
+  input?: InputFrom<TMachine>;
+  /** A persisted snapshot to go on from, instead of the machine's initial state. */
+  snapshot?: Snapshot<unknown>;
+  /** Each event the machine emits. */
+  onEmitted(event: EmittedFrom<TMachine>): void;
+  /** Each snapshot, after the effects of the step that made it. */
+  onSnapshot(): void;
+}
+
+type Status = 'new' | 'running' | 'stopped';
+
+export class MachineActor<TMachine extends AnyStateMachine> {
+  readonly self = this;
+  readonly id = '';
+  readonly sessionId = '';
+  readonly system: MachineSystem;
+  private snapshot: AnyMachineSnapshot;
+  private status: Status = 'new';
+  private readonly deferred: (() => void)[] = [];
+  private readonly queued: EventFromLogic<TMachine>[] = [];
+  private busy = false;
+  private readonly timers = new Map<string, Entry<unknown>>();
+  private readonly clock: Clock;
+  private readonly onEmitted: (event: EmittedFrom<TMachine>) => void;
+  private readonly onSnapshot: () => void;
+
+  constructor(
+    private readonly machine: TMachine,
+    options: MachineActorOptions<TMachine>,
+  ) {
+    this.clock = options.clock;
+    this.system = options.system;
+    this.onEmitted = options.onEmitted;
+    this.onSnapshot = options.onSnapshot;
+    this.inspect({ type: '@xstate.actor' });
+    const scope = this.scope();
+    this.snapshot = options.snapshot ? machine.restoreSnapshot(options.snapshot, scope) : machine.getInitialSnapshot(scope, options.input);
+  }
+
+  /** Runs the effects of the initial state (or of nothing, for a restored one) and takes events from now on. */
+  start(): this {
+    this.status = 'running';
+    this.inspect({ type: '@xstate.event', event: { type: 'xstate.init' } });
+    this.update({ type: 'xstate.init' });
+    return this;
+  }
+
+  getSnapshot(): SnapshotFrom<TMachine> {
+    return this.snapshot as SnapshotFrom<TMachine>;
+  }
+
+  getPersistedSnapshot(): Snapshot<unknown> {
+    return this.machine.getPersistedSnapshot(this.snapshot);
+  }
+
+  /** The event now, or after the ones before it when the actor is in the middle of a step; none before `start` or after a final state. */
+  send(event: EventFromLogic<TMachine>): void {
+    if (this.status !== 'running') return;
+    this.queued.push(event);
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      while (this.queued.length > 0 && this.status === 'running') this.process(this.queued.shift() as EventFromLogic<TMachine>);
+    } finally {
+      this.busy = false;
+      this.queued.length = 0;
+    }
+  }
+
+  /** XState's scheduler: a delayed event `id`, `delay` ms from now on the engine's clock. */
+  arm(event: { type: string }, delay: number, id: string): void {
+    const entry = this.clock.setTimeout(() => {
+      this.timers.delete(id);
+      this.send(event as EventFromLogic<TMachine>);
+    }, delay) as Entry<unknown>;
+    this.timers.set(id, entry);
+  }
+
+  disarm(id: string): void {
+    const entry = this.timers.get(id);
+    if (entry === undefined) return;
+    this.timers.delete(id);
+    this.clock.clearTimeout(entry);
+  }
+
+  defer(effect: () => void): void {
+    this.deferred.push(effect);
+  }
+
+  emit(event: EmittedFrom<TMachine>): void {
+    this.onEmitted(event);
+  }
+
+  /**
+   * Actions run as the step computes them, as XState's actor runs them once started; builtin ones
+   * defer their effect to the step's end. A property, not a method: XState swaps it for a wrapper
+   * during a step and puts it back unbound.
+   */
+  actionExecutor = (action: ExecutableActionObject): void => {
+    if (this.status === 'running') this.execute(action);
+    else this.deferred.push(() => this.execute(action));
+  };
+
+  logger(): void {}
+
+  stopChild(): void {}
+
+  private execute(action: ExecutableActionObject): void {
+    if (this.system.inspecting) this.inspect({ type: '@xstate.action', action: { type: action.type, params: action.params } });
+    action.exec?.(action.info, action.params);
+  }
+
+  private process(event: EventFromLogic<TMachine>): void {
+    if (this.system.inspecting) this.inspect({ type: '@xstate.event', event });
+    this.snapshot = this.machine.transition(this.snapshot, event, this.scope());
+    this.update(event);
+  }
+
+  private update(event: { type: string }): void {
+    for (let effect = this.deferred.shift(); effect; effect = this.deferred.shift()) effect();
+    this.onSnapshot();
+    if (this.snapshot.status === 'done') this.stop();
+    if (this.system.inspecting) this.inspect({ type: '@xstate.snapshot', event, snapshot: this.snapshot });
+  }
+
+  /** A final state: the pending timers are cancelled and no event is taken again. */
+  private stop(): void {
+    this.status = 'stopped';
+    for (const id of [...this.timers.keys()]) this.disarm(id);
+  }
+
+  private scope(): AnyActorScope {
+    return this as unknown as AnyActorScope;
+  }
+
+  private inspect(event: Record<string, unknown> & { type: string }): void {
+    this.system._sendInspectionEvent({ ...event, actorRef: this, rootId: '' } as unknown as InspectionEvent);
+  }
+}
