@@ -15,7 +15,7 @@ import { editionAt, renewedEdition } from './editions.ts';
 import { activePromotion, canPay, placeOrder, quote } from './orders.ts';
 import { MachineActor, type MachineSystem, machineSystem } from './machineActor.ts';
 import { rearmTimers } from './rearm.ts';
-import type { AccountRuntime, AppActor, AppRuntime, MachineName, World } from './runtime.ts';
+import type { AccountRuntime, AppRuntime, MachineName, World } from './runtime.ts';
 import { closeWarnings, openWarnings } from './warnings.ts';
 import { purgeAfterRenewalInGrace } from './purge.ts';
 
@@ -164,19 +164,7 @@ function observeTransitions(world: World, app: AppRuntime): void {
   if (from === 'expiredGrace' && to === 'active') purgeAfterRenewalInGrace(world, app);
   if (to === 'reclaimed') {
     world.recorder.notify('reclaimed', app.account.id, app.id);
-    app.actor = finished(app.actor);
   }
-}
-
-/**
- * X5: a reclaimed app is in its machine's final state and takes no event again. Its actor, with
- * an XState system of its own (about 6 KB), is let go; what the engine still reads of it, its
- * last snapshot, stays. Half the apps of a two-year population end reclaimed.
- */
-function finished(actor: AppActor): AppActor {
-  const snapshot = actor.getSnapshot();
-  const persisted = actor.getPersistedSnapshot();
-  return { getSnapshot: () => snapshot, getPersistedSnapshot: () => persisted, send: () => {} };
 }
 
 /** X3 notice; F6 `cancel`: packs end with the suspension, without refund. */

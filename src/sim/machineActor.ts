@@ -24,6 +24,8 @@ export interface MachineSystem {
   _sendInspectionEvent(event: InspectionEvent): void;
   /** Whether anything sees the inspection events: without a trace none is made. */
   inspecting: boolean;
+  /** Actors made so far, to give each a session id of its own when inspected. */
+  actors: number;
 }
 
 /** The system of one machine's actors; `inspect` sees their inspection events (a trace), if given. */
@@ -35,6 +37,7 @@ export function machineSystem(inspect?: (event: InspectionEvent) => void): Machi
     },
     _sendInspectionEvent: inspect ?? (() => {}),
     inspecting: inspect !== undefined,
+    actors: 0,
   };
 }
 
@@ -54,8 +57,9 @@ type Status = 'new' | 'running' | 'stopped';
 
 export class MachineActor<TMachine extends AnyStateMachine> {
   readonly self = this;
-  readonly id = '';
-  readonly sessionId = '';
+  /** Unique when inspected (`app:3`), as an inspector such as Stately's tells actors apart by it; else empty. */
+  readonly sessionId: string;
+  readonly id: string;
   readonly system: MachineSystem;
   private snapshot: AnyMachineSnapshot;
   private status: Status = 'new';
@@ -75,6 +79,9 @@ export class MachineActor<TMachine extends AnyStateMachine> {
     this.system = options.system;
     this.onEmitted = options.onEmitted;
     this.onSnapshot = options.onSnapshot;
+    this.system.actors += 1;
+    this.sessionId = this.system.inspecting ? `${machine.id}:${this.system.actors}` : '';
+    this.id = this.sessionId;
     this.inspect({ type: '@xstate.actor' });
     const scope = this.scope();
     this.snapshot = options.snapshot ? machine.restoreSnapshot(options.snapshot, scope) : machine.getInitialSnapshot(scope, options.input);
@@ -86,6 +93,11 @@ export class MachineActor<TMachine extends AnyStateMachine> {
     this.inspect({ type: '@xstate.event', event: { type: 'xstate.init' } });
     this.update({ type: 'xstate.init' });
     return this;
+  }
+
+  /** The machine, as XState's actor names its logic (an inspector reads its definition here). */
+  get logic(): TMachine {
+    return this.machine;
   }
 
   getSnapshot(): SnapshotFrom<TMachine> {
@@ -177,6 +189,6 @@ export class MachineActor<TMachine extends AnyStateMachine> {
   }
 
   private inspect(event: Record<string, unknown> & { type: string }): void {
-    this.system._sendInspectionEvent({ ...event, actorRef: this, rootId: '' } as unknown as InspectionEvent);
+    this.system._sendInspectionEvent({ ...event, actorRef: this, rootId: this.sessionId } as unknown as InspectionEvent);
   }
 }

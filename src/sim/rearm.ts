@@ -2,34 +2,34 @@
  * Re-arms the `after` timers of an actor restored from a persisted snapshot. XState restores
  * the state and context but not the timers of a snapshot taken elsewhere; every delay of our
  * machines is a function of the context and the clock, so the same instants come back.
- * Timers are set state by state in document order, as entering the states would.
+ * Timers are set state by state in document order, as entering the states would. Only XState's
+ * public API is read: the machine's state nodes, their order and delayed transitions, and
+ * whether the snapshot is in each.
  */
-import type { AnyStateMachine } from 'xstate';
+import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import type { MachineActor } from './machineActor.ts';
 
-interface DelayedTransition {
-  delay: number | string;
-  eventType: string;
-}
+type Delay = number | ((args: { context: unknown; event: unknown }, params: unknown) => number);
 
-interface NodeLike {
-  order: number;
-  after: DelayedTransition[];
+/** A state node and every node under it. */
+function nodesUnder(node: AnyStateNode): AnyStateNode[] {
+  return [node, ...Object.values(node.states).flatMap(nodesUnder)];
 }
-
-type DelayFunction = (args: { context: unknown; event: unknown }, params: unknown) => number;
 
 export function rearmTimers(actor: MachineActor<AnyStateMachine>, machine: AnyStateMachine): void {
-  const snapshot = actor.getSnapshot() as { _nodes: NodeLike[]; context: unknown; status: string };
+  const snapshot = actor.getSnapshot();
   if (snapshot.status !== 'active') return;
-  const delays = machine.implementations.delays as Record<string, DelayFunction>;
-  const nodes = [...snapshot._nodes].sort((a, b) => a.order - b.order);
-  for (const node of nodes) {
+  const delays = machine.implementations.delays as Record<string, Delay>;
+  const active = nodesUnder(machine.root)
+    .filter((node) => node.path.length === 0 || snapshot.matches(node.path.join('.')))
+    .sort((a, b) => a.order - b.order);
+  for (const node of active) {
     const armed = new Set<string>();
     for (const { delay, eventType } of node.after) {
       if (armed.has(eventType)) continue;
       armed.add(eventType);
-      const ms = typeof delay === 'number' ? delay : delays[delay]({ context: snapshot.context, event: { type: eventType } }, undefined);
+      const named = (typeof delay === 'string' ? delays[delay] : delay) as Delay;
+      const ms = typeof named === 'number' ? named : named({ context: snapshot.context, event: { type: eventType } }, undefined);
       actor.arm({ type: eventType }, ms, eventType);
     }
   }

@@ -62,15 +62,12 @@ export interface AccountRuntime {
   noReasonRefunds: number;
 }
 
-/** What the engine asks of an app's actor: once the app is reclaimed for good, a stand-in that keeps its last snapshot (actors.ts). */
-export type AppActor = Pick<MachineActor<AppMachine>, 'getSnapshot' | 'send' | 'getPersistedSnapshot'>;
-
 export interface AppRuntime {
   id: string;
   rank: number;
   spec: AppSpec;
   account: AccountRuntime;
-  actor: AppActor;
+  actor: MachineActor<AppMachine>;
   state: AppState;
   /** Top-level state from each instant on; the first entry is the creation in trial. */
   timeline: { at: number; state: AppState }[];
