@@ -2,8 +2,10 @@
  * An XState machine run by the engine. The machine's own logic computes every step
  * (`machine.transition`, `getInitialSnapshot`, `restoreSnapshot`: XState's public actor-logic
  * interface); this class is the actor around it, as light as the engine needs: no system of its
- * own, no session id, no inspection unless a trace is asked for, and the machine's `after`
+ * own, no session id and no inspection unless a trace is asked for, and the machine's `after`
  * delays armed on the engine's clock, which therefore owns every deadline the machine declares.
+ * The actor is its own actor scope: `self`, `system`, `defer`, `emit` and `actionExecutor` are
+ * what the machine logic calls during a step.
  *
  * It keeps the semantics of XState's `Actor` that the reports depend on: the effects of a step
  * (emitted events, timers armed and cancelled) run in order once the step is computed, then the
