@@ -14,7 +14,6 @@ import { FREE_EDITION, isPaidEdition } from '../domain/editions.ts';
 import { editionAt, renewedEdition } from './editions.ts';
 import { activePromotion, canPay, placeOrder, quote } from './orders.ts';
 import { MachineActor, type MachineSystem, machineSystem } from './machineActor.ts';
-import { rearmTimers } from './rearm.ts';
 import type { AccountRuntime, AppRuntime, MachineName, World } from './runtime.ts';
 import { closeWarnings, openWarnings } from './warnings.ts';
 import { purgeAfterRenewalInGrace } from './purge.ts';
@@ -76,7 +75,6 @@ export function startAccount(world: World, machines: Machines, spec: AccountSpec
   });
   const account: AccountRuntime = { id: spec.id, ...(spec.cohort ? { cohort: spec.cohort } : {}), rank, actor, apps: [], noReasonRefunds: 0 };
   actor.start();
-  if (restored) rearmTimers(actor, machines.account);
   world.accounts.set(account.id, account);
   return account;
 }
@@ -133,7 +131,6 @@ export function startApp(
   account.apps.push(app);
   world.apps.set(app.id, app);
   actor.start();
-  if (restored) rearmTimers(actor, machines.app);
   return app;
 }
 

@@ -15,6 +15,7 @@
  */
 import type { AnyActorScope, AnyMachineSnapshot, AnyStateMachine, EmittedFrom, EventFromLogic, ExecutableActionObject, InputFrom, InspectionEvent, Snapshot, SnapshotFrom } from 'xstate';
 import type { Entry } from './eventQueue.ts';
+import { rearmTimers } from './rearm.ts';
 import type { Clock } from './virtualClock.ts';
 
 /** What every actor of one machine shares: the scheduler XState's timer actions call, and where inspection events go. */
@@ -65,6 +66,8 @@ export class MachineActor<TMachine extends AnyStateMachine> {
   readonly system: MachineSystem;
   private snapshot: AnyMachineSnapshot;
   private status: Status = 'new';
+  /** Made from a persisted snapshot, whose timers `start` re-arms. */
+  private readonly restored: boolean;
   private readonly deferred: (() => void)[] = [];
   private readonly queued: EventFromLogic<TMachine>[] = [];
   private busy = false;
@@ -85,15 +88,17 @@ export class MachineActor<TMachine extends AnyStateMachine> {
     this.sessionId = this.system.inspecting ? `${machine.id}:${this.system.actors}` : '';
     this.id = this.sessionId;
     this.inspect({ type: '@xstate.actor' });
+    this.restored = options.snapshot !== undefined;
     const scope = this.scope();
     this.snapshot = options.snapshot ? machine.restoreSnapshot(options.snapshot, scope) : machine.getInitialSnapshot(scope, options.input);
   }
 
-  /** Runs the effects of the initial state (or of nothing, for a restored one) and takes events from now on. */
+  /** Runs the effects of the initial state (for a restored one, re-arms its timers: rearm.ts) and takes events from now on. */
   start(): this {
     this.status = 'running';
     this.inspect({ type: '@xstate.event', event: { type: 'xstate.init' } });
     this.update({ type: 'xstate.init' });
+    if (this.restored) rearmTimers(this, this.machine);
     return this;
   }
 
