@@ -32,4 +32,17 @@ describe('the event queue', () => {
       }),
     );
   });
+
+  it('keeps the order when it holds more jobs than its first key arrays have room for', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 9 })), { minLength: 3000, maxLength: 5000 }), (jobs) => {
+        const queue = new EventQueue<number>();
+        const pushed = jobs.map(([at, priority, rank], index) => queue.push(at, priority, rank, index));
+        const popped: Entry<number>[] = [];
+        for (let pop = queue.pop(); pop; pop = queue.pop()) popped.push(pop);
+        expect(popped).toEqual(pushed.sort(inOrder));
+      }),
+      { numRuns: 20 },
+    );
+  });
 });
