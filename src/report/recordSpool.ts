@@ -17,8 +17,11 @@ import { type BillRecord, type Kpis, type RecordSection, type Records, recordSec
 /** A record of a list starts and ends on a line of its own, indented by four spaces (json.ts). */
 const [RECORD_START, RECORD_END] = ['    {', '    }'];
 
-/** Text gathered up to about this many characters before each write, and read back in pieces of this many bytes. */
+/** Text gathered up to this many bytes before each write, and read back in pieces of this many bytes. */
 const PIECE = 1 << 20;
+
+/** The most UTF-8 bytes one UTF-16 code unit of a string can take (a pair of surrogates takes four). */
+const UTF8_BYTES_PER_UNIT = 3;
 
 /** Text, and UTF-8 bytes decoded as text (a character may run on from one piece of bytes into the next). */
 function* decoded(pieces: Iterable<string | Buffer>): Generator<string> {
@@ -31,8 +34,9 @@ function* decoded(pieces: Iterable<string | Buffer>): Generator<string> {
 class SectionFile {
   count = 0;
   private readonly fd: number;
-  private pending: string[] = [];
-  private size = 0;
+  /** The text of the records not yet written, encoded as UTF-8: the first `used` bytes. */
+  private readonly pending = Buffer.allocUnsafe(PIECE);
+  private used = 0;
 
   constructor(path: string) {
     this.fd = openSync(path, 'w+');
@@ -41,15 +45,19 @@ class SectionFile {
   write(record: unknown): void {
     const chunk = itemChunk(record, this.count);
     this.count += 1;
-    this.pending.push(chunk);
-    this.size += chunk.length;
-    if (this.size >= PIECE) this.flush();
+    if (this.used + chunk.length * UTF8_BYTES_PER_UNIT > PIECE) {
+      this.flush();
+      if (chunk.length * UTF8_BYTES_PER_UNIT > PIECE) {
+        writeFileSync(this.fd, chunk);
+        return;
+      }
+    }
+    this.used += this.pending.write(chunk, this.used);
   }
 
   flush(): void {
-    if (this.pending.length > 0) writeFileSync(this.fd, this.pending.join('')); // all of it, even if the system writes it in parts
-    this.pending = [];
-    this.size = 0;
+    if (this.used > 0) writeFileSync(this.fd, this.pending.subarray(0, this.used)); // all of it, even if the system writes it in parts
+    this.used = 0;
   }
 
   /** The section's JSON list, read back from the start of the file. */

@@ -45,4 +45,20 @@ describe('the record spool', () => {
       spool.close();
     }
   });
+
+  it('writes a record longer than what it gathers before a write whole, between the records before and after it', () => {
+    dir = mkdtempSync(join(tmpdir(), 'imsim-spool-'));
+    const events: EventRecord[] = [
+      { at: '2020-01-01T00:00:00+08:00', kind: 'note', detail: '名'.repeat(1000) },
+      { at: '2020-01-01T00:00:00+08:00', kind: 'note', detail: '名'.repeat(MIB / 2) },
+      { at: '2020-01-02T00:00:00+08:00', kind: 'note', detail: 'after' },
+    ];
+    const spool = new RecordSpool(dir, [], { start: '2020-01-01', end: '2020-01-31', timezone: 'Asia/Shanghai' });
+    try {
+      for (const event of events) spool.add('events', event);
+      expect([...(spool.list('events') ?? [])].join('')).toBe(`[${events.map((event, index) => itemChunk(event, index)).join('')}\n  ]`);
+    } finally {
+      spool.close();
+    }
+  });
 });
