@@ -23,8 +23,8 @@ export interface JobNode {
   readonly parent: JobNode | null;
   readonly subject: number;
   readonly index: number;
-  /** Its row in the exported table, once exported. */
-  row?: number;
+  /** Its row in the exported table once exported, −1 before (set at creation, so that every node has one shape). */
+  row: number;
 }
 
 /** Where a scheduled job comes from: kept with it in the queue until it runs. */
@@ -72,7 +72,7 @@ interface Keys {
   indexes: number[];
 }
 
-const endNode = (at: number): JobNode => ({ at, priority: 0, rank: 0, parent: null, subject: 0, index: 0 });
+const endNode = (at: number): JobNode => ({ at, priority: 0, rank: 0, parent: null, subject: 0, index: 0, row: -1 });
 
 export class JobKeys {
   private current = endNode(Number.NEGATIVE_INFINITY);
@@ -96,7 +96,7 @@ export class JobKeys {
       if (this.subjectNow !== Subject.late) this.subject(Subject.late);
       return;
     }
-    this.current = { at, priority, rank, parent: origin.parent, subject: origin.subject, index: origin.index };
+    this.current = { at, priority, rank, parent: origin.parent, subject: origin.subject, index: origin.index, row: -1 };
     this.subject(Subject.none);
   }
 
@@ -127,28 +127,50 @@ export class JobKeys {
   /** The nodes the records hang under, with their ancestors, and each section's record keys. */
   export(): { table: KeyTable; sections: Record<string, SectionKeys> } {
     const rows: JobNode[] = [];
-    const rowOf = (node: JobNode): number => {
-      if (node.row === undefined) {
-        if (node.parent) rowOf(node.parent);
-        node.row = rows.length;
-        rows.push(node);
-      }
-      return node.row;
-    };
     const sections: Record<string, SectionKeys> = {};
     for (const [section, keys] of this.sections) {
-      sections[section] = { node: Int32Array.from(keys.nodes, rowOf), subject: Float64Array.from(keys.subjects), index: Float64Array.from(keys.indexes) };
+      const node = new Int32Array(keys.nodes.length);
+      for (let record = 0; record < node.length; record += 1) node[record] = numbered(keys.nodes[record], rows);
+      sections[section] = { node, subject: Float64Array.from(keys.subjects), index: Float64Array.from(keys.indexes) };
     }
-    const table: KeyTable = {
-      at: Float64Array.from(rows, (node) => node.at),
-      priority: Float64Array.from(rows, (node) => node.priority),
-      rank: Float64Array.from(rows, (node) => node.rank),
-      parent: Int32Array.from(rows, (node) => (node.parent ? (node.parent.row as number) : -1)),
-      subject: Float64Array.from(rows, (node) => node.subject),
-      index: Float64Array.from(rows, (node) => node.index),
-    };
-    return { table, sections };
+    return { table: tableOf(rows), sections };
   }
+}
+
+/**
+ * The node's row, numbering it (after its ancestors without one, so that a parent's row comes
+ * before its children's) when it has none yet: a loop, since a chain of jobs each scheduled by the
+ * one before can be as long as the run.
+ */
+function numbered(node: JobNode, rows: JobNode[]): number {
+  if (node.row >= 0) return node.row;
+  const chain: JobNode[] = [];
+  for (let next: JobNode | null = node; next !== null && next.row < 0; next = next.parent) chain.push(next);
+  for (let link = chain.length - 1; link >= 0; link -= 1) {
+    chain[link].row = rows.length;
+    rows.push(chain[link]);
+  }
+  return node.row;
+}
+
+function tableOf(rows: JobNode[]): KeyTable {
+  const table: KeyTable = {
+    at: new Float64Array(rows.length),
+    priority: new Float64Array(rows.length),
+    rank: new Float64Array(rows.length),
+    parent: new Int32Array(rows.length),
+    subject: new Float64Array(rows.length),
+    index: new Float64Array(rows.length),
+  };
+  rows.forEach((node, row) => {
+    table.at[row] = node.at;
+    table.priority[row] = node.priority;
+    table.rank[row] = node.rank;
+    table.parent[row] = node.parent ? node.parent.row : -1;
+    table.subject[row] = node.subject;
+    table.index[row] = node.index;
+  });
+  return table;
 }
 
 const sign = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
