@@ -1,7 +1,7 @@
 /**
  * One measurement of `npm run bench`, in a process of its own so that its peak RSS is its own:
- * `tsx bench/measure.ts MODE APPS RUNS` prints one JSON line. The heap grows as the `imsim`
- * command lets it (cli/heapGrowth.ts), so that the peak RSS is the command's.
+ * `tsx bench/measure.ts MODE APPS RUNS` prints one JSON line. The heap grows as `imsim run`
+ * lets it for the population's size (cli/heapGrowth.ts), so that the peak RSS is the command's.
  *
  * - `engine`: the simulator on the benchmark population (population.ts), report included.
  * - `floor`: a plain loop that, for every app-day, draws one value per usage key the population
@@ -29,7 +29,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { naiveRun, proPeriods } from './naive.ts';
 import { appCount, appDaysOf, benchPopulation } from './population.ts';
-import { growHeapByHalf } from '../src/cli/heapGrowth.ts';
+import { growHeapByHalf, growHeapForRun } from '../src/cli/heapGrowth.ts';
 
 export interface Measurement {
   mode: string;
@@ -105,6 +105,7 @@ function workOf(mode: string, text: string, scenario: Scenario): () => unknown {
 async function measure(mode: string, apps: number, runs: number): Promise<Measurement> {
   const text = benchPopulation(apps);
   const scenario = parseScenario(text, `bench-${apps}.yaml`);
+  growHeapForRun(appCount(scenario));
   const work = workOf(mode, text, scenario);
   const peakMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
   const ms = [await timed(work)];

@@ -15,6 +15,7 @@ import { parseOptions, UsageError, wholeOption } from './args.ts';
 import { loadWithOptions, seedOption } from './loadWithOptions.ts';
 import { checkOutput, deliver, outputOptions } from './output.ts';
 import { fileContents } from '../report/formats.ts';
+import { growHeapForRun } from './heapGrowth.ts';
 
 export function runCommand(args: string[]): number | Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -36,6 +37,7 @@ export function runCommand(args: string[]): number | Promise<number> {
     return onThreads(file, values, workers);
   }
   const scenario = loadWithOptions(file, { policy: values.policy, set: values.set as string[], seed: values.seed });
+  growHeapForRun(appsOf(scenario));
   if (values.until === undefined && (format === 'json' || format === 'csv') && values.out !== undefined && canSpool(scenario)) {
     return spooled(scenario, format, values.out, file);
   }
@@ -84,6 +86,13 @@ async function onThreads(file: string, values: { policy?: string; set?: string[]
   const source = readScenarioSource(file, { policy: values.policy === undefined ? undefined : loadPolicy(values.policy) });
   const { knobs, source: setSource } = parseSetOptions(values.set ?? []);
   const options = { set: knobs, setSource, ...(values.seed === undefined ? {} : { seed: seedOption(values.seed) }) };
-  const report = await simulateOnThreads(source, options, workers, scenarioOf(source, options));
+  const scenario = scenarioOf(source, options);
+  growHeapForRun(appsOf(scenario));
+  const report = await simulateOnThreads(source, options, workers, scenario);
   return deliver(report, values, file);
+}
+
+/** The apps the scenario starts with, written and generated. */
+function appsOf(scenario: Scenario): number {
+  return scenario.accounts.reduce((apps, account) => apps + account.apps.length, 0);
 }

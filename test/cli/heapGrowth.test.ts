@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { growHeapByHalf, HEAP_GROWING_PERCENT } from '../../src/cli/heapGrowth.ts';
+import { growHeapByHalf, growHeapForRun, HEAP_GROWING_PERCENT, LARGE_RUN_APPS } from '../../src/cli/heapGrowth.ts';
 
 function flagsSet(execArgv: string[]): string[] {
   const set: string[] = [];
@@ -16,5 +16,24 @@ describe('growHeapByHalf', () => {
   it('leaves a growth given to node alone', () => {
     expect(flagsSet(['--heap-growing-percent=200'])).toEqual([]);
     expect(flagsSet(['--heap-growing-percent', '200'])).toEqual([]);
+  });
+});
+
+describe('growHeapForRun', () => {
+  const flagsFor = (apps: number, execArgv: string[] = []) => {
+    const set: string[] = [];
+    growHeapForRun(apps, execArgv, (flags) => set.push(flags));
+    return set;
+  };
+
+  it('lets the heap of a run of a large population grow by a quarter only', () => {
+    expect(LARGE_RUN_APPS).toBe(30_000);
+    expect(flagsFor(30_000)).toEqual(['--heap-growing-percent=25']);
+    expect(flagsFor(98_024)).toEqual(['--heap-growing-percent=25']);
+  });
+
+  it('leaves a smaller run growing by half, and a growth given to node alone', () => {
+    expect(flagsFor(29_999)).toEqual([]);
+    expect(flagsFor(100_000, ['--heap-growing-percent=200'])).toEqual([]);
   });
 });
