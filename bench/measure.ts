@@ -105,7 +105,7 @@ function workOf(mode: string, text: string, scenario: Scenario): () => unknown {
 async function measure(mode: string, apps: number, runs: number): Promise<Measurement> {
   const text = benchPopulation(apps);
   const scenario = parseScenario(text, `bench-${apps}.yaml`);
-  growHeapForRun(appCount(scenario));
+  growHeapForRun(scenario);
   const work = workOf(mode, text, scenario);
   const peakMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
   const ms = [await timed(work)];

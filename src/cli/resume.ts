@@ -7,6 +7,7 @@ import { resumeRun, SAVED_RUN_FORMAT, SAVED_RUN_KIND, type SavedRun } from '../s
 import { finish } from '../sim/simulate.ts';
 import { parseOptions, UsageError } from './args.ts';
 import { checkOutput, deliver, outputOptions } from './output.ts';
+import { growHeapForRun } from './heapGrowth.ts';
 
 function readSaved(file: string): SavedRun {
   const problem = (message: string) => new InputError([{ file, line: 1, column: 1, path: '', message }]);
@@ -31,6 +32,7 @@ export function resumeCommand(args: string[]): number {
   checkOutput(values);
   const saved = readSaved(positionals[0]);
   const run = resumeRun(saved);
+  growHeapForRun(run.scenario);
   const { knobs, source } = parseSetOptions(values.set as string[]);
   if (Object.keys(knobs).length > 0) changePolicy(run.world, knobs, source);
   return deliver(finish(run), values, saved.scenario.file);

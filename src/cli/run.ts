@@ -37,7 +37,7 @@ export function runCommand(args: string[]): number | Promise<number> {
     return onThreads(file, values, workers);
   }
   const scenario = loadWithOptions(file, { policy: values.policy, set: values.set as string[], seed: values.seed });
-  growHeapForRun(appsOf(scenario));
+  growHeapForRun(scenario);
   if (values.until === undefined && (format === 'json' || format === 'csv') && values.out !== undefined && canSpool(scenario)) {
     return spooled(scenario, format, values.out, file);
   }
@@ -87,12 +87,7 @@ async function onThreads(file: string, values: { policy?: string; set?: string[]
   const { knobs, source: setSource } = parseSetOptions(values.set ?? []);
   const options = { set: knobs, setSource, ...(values.seed === undefined ? {} : { seed: seedOption(values.seed) }) };
   const scenario = scenarioOf(source, options);
-  growHeapForRun(appsOf(scenario));
+  growHeapForRun(scenario);
   const report = await simulateOnThreads(source, options, workers, scenario);
   return deliver(report, values, file);
-}
-
-/** The apps the scenario starts with, written and generated. */
-function appsOf(scenario: Scenario): number {
-  return scenario.accounts.reduce((apps, account) => apps + account.apps.length, 0);
 }

@@ -22,6 +22,7 @@ import { writeFilesAtomic } from '../report/atomicWrite.ts';
 import { parseOptions, plural, UsageError, wholeOption } from './args.ts';
 import { kpiOption } from './kpiOption.ts';
 import { seedOption } from './loadWithOptions.ts';
+import { growHeapForRun } from './heapGrowth.ts';
 
 function shardOption(text: string | undefined): { index: number; count: number } | undefined {
   if (text === undefined) return undefined;
@@ -55,7 +56,9 @@ export async function sweepCommand(args: string[]): Promise<number> {
   const set = parseSetOptions(values.set as string[]).knobs;
   const [file] = positionals;
   const source = readScenarioSource(file, { policy: values.policy === undefined ? undefined : loadPolicy(values.policy as string) });
-  const grid = parseGrid(vary, scenarioOf(source, { set }).policy);
+  const base = scenarioOf(source, { set });
+  growHeapForRun(base);
+  const grid = parseGrid(vary, base.policy);
   if (values.queue !== undefined && (shard || values.workers !== undefined)) throw new UsageError('--queue runs the sweep on the queue\'s workers: leave out --workers and --shard');
   const queue = values.queue === undefined ? undefined : await sweepQueue(values.queue as string, source, set, grid, runs, seed);
   const format = `sweep |{bar}| {percentage}% | {value}/{total} runs${queue ? ' | {running} running | {failed} failed' : ''} | ETA {eta_formatted}`;

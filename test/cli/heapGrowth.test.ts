@@ -20,9 +20,11 @@ describe('growHeapByHalf', () => {
 });
 
 describe('growHeapForRun', () => {
+  /** The flags set for a run of `apps` apps, dealt to accounts of up to 7 apps each. */
   const flagsFor = (apps: number, execArgv: string[] = []) => {
+    const accounts = Array.from({ length: Math.ceil(apps / 7) }, (_, index) => ({ apps: Array.from({ length: Math.min(7, apps - 7 * index) }) }));
     const set: string[] = [];
-    growHeapForRun(apps, execArgv, (flags) => set.push(flags));
+    growHeapForRun({ accounts }, execArgv, (flags) => set.push(flags));
     return set;
   };
 
