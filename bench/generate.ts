@@ -5,6 +5,7 @@
  * difference measured in the same run.
  */
 import { parseScenario } from '../src/scenario/load.ts';
+import { appCount } from '../src/scenario/appCount.ts';
 import { scaledFleet } from './fleet.ts';
 
 function medianMs(load: () => unknown, runs = 3): number {
@@ -25,7 +26,7 @@ const sizes = [
 for (const { factor, period } of sizes) {
   const text = scaledFleet((accounts) => accounts * factor, period);
   const scenario = parseScenario(text, 'fleet.yaml');
-  const apps = scenario.accounts.reduce((sum, account) => sum + account.apps.length, 0);
+  const apps = appCount(scenario.accounts);
   const total = medianMs(() => parseScenario(text, 'fleet.yaml'));
   const oneAccountEach = scaledFleet(() => 1, period);
   const base = medianMs(() => parseScenario(oneAccountEach, 'fleet.yaml'));

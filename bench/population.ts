@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { parseScenario } from '../src/scenario/load.ts';
 import { MAX_APPS } from '../src/scenario/limits.ts';
+import { appCount as appsOfAccounts } from '../src/scenario/appCount.ts';
 import { MS_PER_DAY } from '../src/domain/calendar.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 
@@ -27,7 +28,7 @@ export function benchPopulation(apps: number): string {
 
 /** The apps of a scenario: written and generated. */
 export function appCount(scenario: Scenario): number {
-  return scenario.accounts.reduce((apps, account) => apps + account.apps.length, 0);
+  return appsOfAccounts(scenario.accounts);
 }
 
 /** Its apps × the days of its period. */

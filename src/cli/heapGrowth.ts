@@ -15,6 +15,7 @@
  * 110 s. At 10,000 apps a quarter saved 30–40 MB for 2–3% more time, so smaller runs keep a half.
  */
 import { setFlagsFromString } from 'node:v8';
+import { appCount } from '../scenario/appCount.ts';
 
 export const HEAP_GROWING_PERCENT = 50;
 
@@ -34,18 +35,12 @@ export function growHeapByHalf(execArgv: readonly string[] = process.execArgv, s
   setFlags(`${FLAG}=${HEAP_GROWING_PERCENT}`);
 }
 
-/** The apps of a scenario's accounts, written and generated. */
-interface Accounts {
-  readonly accounts: readonly { readonly apps: readonly unknown[] }[];
-}
-
 /**
  * A run of the scenario (`imsim run`, `resume`, `sweep`): from `LARGE_RUN_APPS` apps on, the heap
  * grows by a quarter (unless node was given a growth).
  */
-export function growHeapForRun(scenario: Accounts, execArgv: readonly string[] = process.execArgv, setFlags = setFlagsFromString): void {
-  const apps = scenario.accounts.reduce((sum, account) => sum + account.apps.length, 0);
-  if (givenToNode(execArgv) || apps < LARGE_RUN_APPS) return;
+export function growHeapForRun(scenario: { accounts: Parameters<typeof appCount>[0] }, execArgv: readonly string[] = process.execArgv, setFlags = setFlagsFromString): void {
+  if (givenToNode(execArgv) || appCount(scenario.accounts) < LARGE_RUN_APPS) return;
   setFlags(`${FLAG}=${LARGE_RUN_GROWING_PERCENT}`);
 }
 

@@ -24,6 +24,7 @@ import { policyZone } from '../policy/load.ts';
 import type { OverrideSource } from '../policy/overrides.ts';
 import type { Policy } from '../policy/schema.ts';
 import { parseAccount } from './accountsParse.ts';
+import { appCount } from './appCount.ts';
 import { parseEvents } from './eventsParse.ts';
 import { parseExpectation } from './expectationsParse.ts';
 import { parsePolicyChanges } from './policyChangesParse.ts';
@@ -111,7 +112,7 @@ export function parseDocument(ctx: ParseContext, options: ParseOptions): Scenari
   const seed = options.seed ?? top.seed ?? 0;
 
   const population = parsePopulation(ctx, top.population ?? [], seed, writtenApps);
-  const generatedApps = population.accounts.reduce((sum, account) => sum + account.apps.length, 0);
+  const generatedApps = appCount(population.accounts);
   if (days !== undefined) checkAppDays(ctx, writtenApps + generatedApps, days, options.maxAppDays);
   if (document.accounts === undefined && document.population === undefined) ctx.issue(['accounts'], 'missing: expected a list of accounts, or a population');
   else if (top.accounts?.length === 0 && top.population?.length === 0) {

@@ -19,6 +19,7 @@ import { accountId, type CreatedAt } from '../population/cohort.ts';
 import type { ChoiceValue, Varying } from '../population/distribution.ts';
 import { generateCohort } from '../population/generate.ts';
 import { parseUsage } from './accountsParse.ts';
+import { appCount } from './appCount.ts';
 import { parseBehaviour } from './behaviourParse.ts';
 import { parseCurveTemplate } from './curveTemplateParse.ts';
 import { pairOf, parseVarying } from './distributionParse.ts';
@@ -44,7 +45,7 @@ export function parsePopulation(ctx: ParseContext, raws: unknown[], seed: number
       return;
     }
     const generated = generateCohort(cohort, { seed, zone: ctx.zone, maxApps: MAX_APPS - apps });
-    apps += generated.reduce((sum, account) => sum + account.apps.length, 0);
+    apps += appCount(generated);
     if (apps > MAX_APPS) {
       ctx.issue(
         [...path, 'accounts'],

@@ -9,6 +9,7 @@ import { COMPARE_KNOBS, type RunRequest, type WorkerMessage } from './protocol.t
 import { parseSetOptions } from '../../policy/setOptions.ts';
 import { reportParts } from './reportParts.ts';
 import { parseRun, runResult, simulateInSteps } from './run.ts';
+import { appCount } from '../../scenario/appCount.ts';
 
 interface WorkerScope {
   postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
@@ -34,7 +35,7 @@ async function play(request: RunRequest): Promise<void> {
     const t0 = performance.now();
     const parsed = request.knobLines ? parseB(request.text, request.file, request.knobLines) : parseRun(request.text, request.file, request.overrides);
     const t1 = performance.now();
-    const apps = parsed.scenario.accounts.reduce((sum, account) => sum + account.apps.length, 0);
+    const apps = appCount(parsed.scenario.accounts);
     scope.postMessage({ type: 'parsed', id, apps, days: 0 });
     const report = await simulateInSteps(parsed.scenario, parsed.policy, {
       progress: (fraction) => scope.postMessage({ type: 'progress', id, fraction }),
