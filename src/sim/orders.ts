@@ -133,9 +133,25 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
     refunded: false,
     cancelled: false,
   };
-  app.orders.push(entry);
+  keepOrder(world, app, entry);
   recorder.order(record, entry.end);
   recorder.balance(account.id, after.balance, after.debt, `order ${id}`, request.by);
   if (request.kind === 'renewal' || request.kind === 'autoRenewal') recorder.notify('renewed', account.id, app.id);
   return entry;
+}
+
+/**
+ * Adds the app's new order and drops those no rule reads again. Refunds (R1–R5), an upgrade's
+ * credit and the cancellation of packs when pro lapses read orders whose period has not ended; a
+ * period's end (behaviour.ts) reads those that end at that instant; `months: same` reads the
+ * latest one of a paid edition. Time only moves on, so an order that ended before now is never
+ * read again, and what an app keeps does not grow with the run.
+ */
+function keepOrder(world: World, app: AppRuntime, entry: OrderEntry): void {
+  const now = world.clock.now();
+  const latestEdition = app.orders.findLast((order) => isPaidEdition(world.policy.editions, order.product));
+  let kept = 0;
+  for (const order of app.orders) if (order.end >= now || order === latestEdition) app.orders[kept++] = order;
+  app.orders.length = kept;
+  app.orders.push(entry);
 }
