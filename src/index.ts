@@ -24,6 +24,7 @@ export type { MachineTrace } from './sim/runtime.ts';
 export type { ShardOptions } from './sim/shard.ts';
 export { simulateOnThreads } from './sim/parallel.ts';
 export { canSpool, type SpooledReport, spooledRun } from './sim/spooledRun.ts';
+export { figuresRun } from './sim/figuresRun.ts';
 export { type Coverage, isComplete, measureCoverage } from './coverage/coverage.ts';
 export { type CompareOptions, type CompareResult, compare } from './explore/compare.ts';
 export { type CompareSide, type Comparison, comparisonOf, type Step } from './explore/comparison.ts';

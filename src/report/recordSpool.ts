@@ -1,18 +1,18 @@
 /**
  * A run's records written out as they come, for a report too large to hold in memory (`imsim run
  * --format json --out`): each section's records as the report's JSON text gives them (json.ts),
- * in a file of its own in a folder the caller owns, and the figures counted on the way (kpis.ts).
- * A bill is written once it is charged, since charging sets its `paid` and `debt`; bills keep the
- * order they were pushed in. The report's JSON is then the small fields with each section read
- * back from its file: the same text as the report held in memory, byte for byte.
+ * in a file of its own in a folder the caller owns, as the figures count them (figureSink.ts: a
+ * bill once it is charged, in the order bills were pushed). The report's JSON is then the small
+ * fields with each section read back from its file: the same text as the report held in memory,
+ * byte for byte.
  */
 import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { Figures } from './kpis.ts';
+import { FigureSink } from './figureSink.ts';
 import type { RecordLists } from './csv.ts';
 import { itemChunk } from './json.ts';
-import { type BillRecord, type Kpis, type RecordSection, type Records, recordSections, type Summary } from './types.ts';
+import { type RecordSection, type Records, recordSections } from './types.ts';
 
 /** A record of a list starts and ends on a line of its own, indented by four spaces (json.ts). */
 const [RECORD_START, RECORD_END] = ['    {', '    }'];
@@ -116,41 +116,13 @@ class SectionFile {
   }
 }
 
-export class RecordSpool {
+export class RecordSpool extends FigureSink {
   private readonly files: Record<RecordSection, SectionFile>;
-  private readonly figures: Figures;
-  /** Bills pushed and not yet written, in the order they were pushed; `next` is the first. */
-  private bills: BillRecord[] = [];
-  private next = 0;
-  private readonly charged = new WeakSet<BillRecord>();
 
   /** `dir` exists and is the spool's alone; `accounts` and `period` are the report's, known before the run. */
   constructor(dir: string, accounts: Records['accounts'], period: Records['period']) {
+    super(accounts, period);
     this.files = Object.fromEntries(recordSections.map((section) => [section, new SectionFile(join(dir, `${section}.json`))])) as Record<RecordSection, SectionFile>;
-    this.figures = new Figures(accounts, period);
-  }
-
-  add<S extends RecordSection>(section: S, record: Records[S][number]): void {
-    if (section === 'bills') {
-      this.bills.push(record as BillRecord);
-      this.writeChargedBills();
-      return;
-    }
-    this.files[section].write(record);
-    this.figures.add(section, record);
-  }
-
-  billCharged(bill: BillRecord): void {
-    this.charged.add(bill);
-    this.writeChargedBills();
-  }
-
-  /** The figures, once the run is over: bills never charged within the period are written as they stand. */
-  result(apps: Records['apps']): { kpis: Kpis; summary: Summary } {
-    for (const bill of this.bills.slice(this.next)) this.writeBill(bill);
-    this.bills = [];
-    this.next = 0;
-    return this.figures.result(apps);
   }
 
   /** Each section's records, read back from its file (for `csvTables`). */
@@ -176,19 +148,8 @@ export class RecordSpool {
     for (const file of Object.values(this.files)) file.close();
   }
 
-  private writeChargedBills(): void {
-    while (this.next < this.bills.length && this.charged.has(this.bills[this.next])) {
-      this.writeBill(this.bills[this.next]);
-      this.next += 1;
-    }
-    if (this.next > 1024 && this.next * 2 > this.bills.length) {
-      this.bills = this.bills.slice(this.next);
-      this.next = 0;
-    }
-  }
-
-  private writeBill(bill: BillRecord): void {
-    this.files.bills.write(bill);
-    this.figures.add('bills', bill);
+  protected override take<S extends RecordSection>(section: S, record: Records[S][number]): void {
+    this.files[section].write(record);
+    super.take(section, record);
   }
 }
