@@ -32,7 +32,7 @@ describe('the XState internals imsim reads (pinned version)', () => {
         cancel: (_, id) => void calls.push(['cancel', id]),
       },
     };
-    const actor = new MachineActor(machine, { clock: new VirtualClock(0).timersFor(1), system, onEmitted: () => {}, onSnapshot: () => {} }).start();
+    const actor = new MachineActor(machine, { clock: new VirtualClock(0).timersFor(1), system, listener: { emitted: () => {}, snapshot: () => {} } }).start();
     actor.send({ type: 'GO' });
     const eventType = machine.root.states.waiting.after[0].eventType;
     expect(calls, 'the delayed transition did not reach system.scheduler.schedule(self, self, event, delay, id)').toEqual([[true, eventType, 1000, eventType]]);
@@ -43,7 +43,7 @@ describe('the XState internals imsim reads (pinned version)', () => {
   it('a microstep inspection event reaches the system\'s _sendInspectionEvent and carries _transitions with source, eventType and target (sim/machineActor.ts, coverage/coverage.ts)', () => {
     const microsteps: InspectionEvent[] = [];
     const system = machineSystem((event) => void (event.type === '@xstate.microstep' && microsteps.push(event)));
-    const actor = new MachineActor(machine, { clock: new VirtualClock(0).timersFor(1), system, onEmitted: () => {}, onSnapshot: () => {} }).start();
+    const actor = new MachineActor(machine, { clock: new VirtualClock(0).timersFor(1), system, listener: { emitted: () => {}, snapshot: () => {} } }).start();
     actor.send({ type: 'GO' });
     const transitions = (microsteps[0] as unknown as { _transitions: { source: { id: string }; eventType: string; target?: { id: string }[] }[] })._transitions;
     expect(transitions.map((t) => [t.source.id, t.eventType, t.target?.map((target) => target.id)])).toEqual([['canary.idle', 'GO', ['canary.waiting']]]);

@@ -13,7 +13,7 @@ import type { AccountSpec, AppSpec } from '../scenario/types.ts';
 import { FREE_EDITION, isPaidEdition } from '../domain/editions.ts';
 import { editionAt, renewedEdition } from './editions.ts';
 import { activePromotion, canPay, placeOrder, quote } from './orders.ts';
-import { MachineActor, type MachineSystem, machineSystem } from './machineActor.ts';
+import { MachineActor, type MachineListener, type MachineSystem, machineSystem } from './machineActor.ts';
 import type { AccountRuntime, AppRuntime, MachineName, World } from './runtime.ts';
 import { closeWarnings, openWarnings } from './warnings.ts';
 import { purgeAfterRenewalInGrace } from './purge.ts';
@@ -59,6 +59,7 @@ function nextRank(world: World): number {
 
 export function startAccount(world: World, machines: Machines, spec: AccountSpec, restored?: Restored): AccountRuntime {
   const rank = restored?.rank ?? world.shard?.accountRank(spec.id) ?? nextRank(world);
+  const listener = new AccountListener(world);
   const actor = new MachineActor(machines.account, {
     clock: world.clock.timersFor(rank),
     system: machines.systems.account,
@@ -70,13 +71,44 @@ export function startAccount(world: World, machines: Machines, spec: AccountSpec
       suspendAfterDays: world.policy.arrears.suspendAfterDays,
       zone: world.zone,
     },
-    onEmitted: (event) => onAccountEmitted(world, account, event),
-    onSnapshot: () => {},
+    listener,
   });
   const account: AccountRuntime = { id: spec.id, ...(spec.cohort ? { cohort: spec.cohort } : {}), rank, actor, apps: [], noReasonRefunds: 0 };
+  listener.account = account;
   actor.start();
   world.accounts.set(account.id, account);
   return account;
+}
+
+/**
+ * What the engine does with an account actor's steps: objects with methods rather than closures,
+ * as a run makes one for every account and app. The runtime is set once made around its actor.
+ */
+class AccountListener implements MachineListener<AccountMachine> {
+  account!: AccountRuntime;
+
+  constructor(private readonly world: World) {}
+
+  emitted(event: AccountEmitted): void {
+    onAccountEmitted(this.world, this.account, event);
+  }
+
+  snapshot(): void {}
+}
+
+/** What the engine does with an app actor's steps: what its machine emits, and its transitions. */
+class AppListener implements MachineListener<AppMachine> {
+  app!: AppRuntime;
+
+  constructor(private readonly world: World) {}
+
+  emitted(event: AppEmitted): void {
+    onAppEmitted(this.world, this.app, event);
+  }
+
+  snapshot(): void {
+    observeTransitions(this.world, this.app);
+  }
 }
 
 /** What an account's machine emits. */
@@ -105,13 +137,13 @@ export function startApp(
   restored?: Restored & { records: AppRecords },
 ): AppRuntime {
   const rank = restored?.rank ?? world.shard?.appRank(spec.id) ?? nextRank(world);
+  const listener = new AppListener(world);
   const actor = new MachineActor(machines.app, {
     clock: world.clock.timersFor(rank),
     system: machines.systems.app,
     ...(restored ? { snapshot: restored.snapshot } : {}),
     input: { appId: spec.id, accountId: account.id, timing: appTiming(world.policy, world.zone) },
-    onEmitted: (event) => onAppEmitted(world, app, event),
-    onSnapshot: () => observeTransitions(world, app),
+    listener,
   });
   const app: AppRuntime = {
     id: spec.id,
@@ -128,6 +160,7 @@ export function startApp(
     warnings: { generation: 0, last: null },
     ...restored?.records,
   };
+  listener.app = app;
   account.apps.push(app);
   world.apps.set(app.id, app);
   actor.start();

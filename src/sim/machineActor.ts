@@ -44,16 +44,21 @@ export function machineSystem(inspect?: (event: InspectionEvent) => void): Machi
   };
 }
 
+/** What the engine does with an actor's steps: an object with methods, as a run makes one for every app and account. */
+export interface MachineListener<TMachine extends AnyStateMachine> {
+  /** Each event the machine emits. */
+  emitted(event: EmittedFrom<TMachine>): void;
+  /** Each snapshot, after the effects of the step that made it. */
+  snapshot(): void;
+}
+
 export interface MachineActorOptions<TMachine extends AnyStateMachine> {
   clock: Clock;
   system: MachineSystem;
   input?: InputFrom<TMachine>;
   /** A persisted snapshot to go on from, instead of the machine's initial state. */
   snapshot?: Snapshot<unknown>;
-  /** Each event the machine emits. */
-  onEmitted(event: EmittedFrom<TMachine>): void;
-  /** Each snapshot, after the effects of the step that made it. */
-  onSnapshot(): void;
+  listener: MachineListener<TMachine>;
 }
 
 type Status = 'new' | 'running' | 'stopped';
@@ -73,8 +78,7 @@ export class MachineActor<TMachine extends AnyStateMachine> {
   private busy = false;
   private readonly timers = new Map<string, Entry<unknown>>();
   private readonly clock: Clock;
-  private readonly onEmitted: (event: EmittedFrom<TMachine>) => void;
-  private readonly onSnapshot: () => void;
+  private readonly listener: MachineListener<TMachine>;
 
   constructor(
     private readonly machine: TMachine,
@@ -82,8 +86,7 @@ export class MachineActor<TMachine extends AnyStateMachine> {
   ) {
     this.clock = options.clock;
     this.system = options.system;
-    this.onEmitted = options.onEmitted;
-    this.onSnapshot = options.onSnapshot;
+    this.listener = options.listener;
     this.system.actors += 1;
     this.sessionId = this.system.inspecting ? `${machine.id}:${this.system.actors}` : '';
     this.id = this.sessionId;
@@ -150,22 +153,24 @@ export class MachineActor<TMachine extends AnyStateMachine> {
   }
 
   emit(event: EmittedFrom<TMachine>): void {
-    this.onEmitted(event);
+    this.listener.emitted(event);
   }
 
   /**
    * Actions run as the step computes them, as XState's actor runs them once started; builtin ones
    * defer their effect to the step's end. A property, not a method: XState swaps it for a wrapper
-   * during a step and puts it back unbound.
+   * during a step and calls the one it put aside unbound, so it is `runAction` bound once.
    */
-  actionExecutor = (action: ExecutableActionObject): void => {
-    if (this.status === 'running') this.execute(action);
-    else this.deferred.push(() => this.execute(action));
-  };
+  actionExecutor: (action: ExecutableActionObject) => void = this.runAction.bind(this);
 
   logger(): void {}
 
   stopChild(): void {}
+
+  private runAction(action: ExecutableActionObject): void {
+    if (this.status === 'running') this.execute(action);
+    else this.deferred.push(() => this.execute(action));
+  }
 
   private execute(action: ExecutableActionObject): void {
     if (this.system.inspecting) this.inspect({ type: '@xstate.action', action: { type: action.type, params: action.params } });
@@ -180,7 +185,7 @@ export class MachineActor<TMachine extends AnyStateMachine> {
 
   private update(event: { type: string }): void {
     for (let effect = this.deferred.shift(); effect; effect = this.deferred.shift()) effect();
-    this.onSnapshot();
+    this.listener.snapshot();
     if (this.snapshot.status === 'done') this.stop();
     if (this.system.inspecting) this.inspect({ type: '@xstate.snapshot', event, snapshot: this.snapshot });
   }

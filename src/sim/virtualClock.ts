@@ -53,12 +53,12 @@ export class VirtualClock<T = never> {
 
   /** XState timers of one actor: `delay` ms from now, ranked by the actor's creation order. */
   timersFor(rank: number): Clock {
-    return {
-      setTimeout: (fn: () => void, delay: number) => this.queue.push(this.current + delay, Priority.timer, rank, { timer: fn, origin: this.keys?.origin() }),
-      clearTimeout: (entry: Entry<Item<T>>) => {
-        entry.cancelled = true;
-      },
-    };
+    return new ActorTimers(this, rank);
+  }
+
+  /** A timer of the actor ranked `rank`, `delay` ms from now (ActorTimers). */
+  setTimer(fn: () => void, delay: number, rank: number): Entry<Item<T>> {
+    return this.queue.push(this.current + delay, Priority.timer, rank, { timer: fn, origin: this.keys?.origin() });
   }
 
   /** An engine job; with an actor's `rank` at timer priority, it takes the place a timer of that actor would. */
@@ -96,5 +96,21 @@ export class VirtualClock<T = never> {
 
   get pending(): number {
     return this.queue.size;
+  }
+}
+
+/** One actor's timers on the clock: methods, not closures, since a run makes one for every app and account. */
+class ActorTimers<T> {
+  constructor(
+    private readonly clock: VirtualClock<T>,
+    private readonly rank: number,
+  ) {}
+
+  setTimeout(fn: () => void, delay: number): Entry<unknown> {
+    return this.clock.setTimer(fn, delay, this.rank);
+  }
+
+  clearTimeout(entry: Entry<unknown>): void {
+    entry.cancelled = true;
   }
 }

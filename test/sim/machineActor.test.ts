@@ -91,13 +91,15 @@ function playEngine(steps: Step[]): Log {
   const actor: MachineActor<typeof machine> = new MachineActor(machine, {
     clock: clock.timersFor(1),
     system: machineSystem(),
-    onEmitted: (event) => {
-      log.push([clock.now(), 'emitted', event]);
-      if (event.type === 'bumped' && event.n === 3) actor.send({ type: 'PING' });
-    },
-    onSnapshot: () => {
-      const snapshot = actor.getSnapshot();
-      log.push([clock.now(), snapshot.status, snapshot.value, snapshot.context.n]);
+    listener: {
+      emitted: (event) => {
+        log.push([clock.now(), 'emitted', event]);
+        if (event.type === 'bumped' && event.n === 3) actor.send({ type: 'PING' });
+      },
+      snapshot: () => {
+        const snapshot = actor.getSnapshot();
+        log.push([clock.now(), snapshot.status, snapshot.value, snapshot.context.n]);
+      },
     },
   });
   actor.start();
@@ -134,8 +136,7 @@ describe('MachineActor', () => {
     const engineActor = new MachineActor(machine, {
       clock: new VirtualClock(0).timersFor(1),
       system: machineSystem((event) => engine.push(shown(event))),
-      onEmitted: () => {},
-      onSnapshot: () => {},
+      listener: { emitted: () => {}, snapshot: () => {} },
     });
     const xstate: string[] = [];
     const xstateActor = createActor(machine, { clock: new VirtualClock(0).timersFor(1), inspect: (event) => void xstate.push(shown(event)) });
