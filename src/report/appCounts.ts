@@ -10,12 +10,14 @@
  * - `reclaimed`: reclaimed; `lostAfterReclaim`: its customer came back to buy or renew
  *   (population behaviour) and found it reclaimed.
  */
+import { type DayStateChange, dayState } from './appDays.ts';
 import type { AppCount, EventRecord, OrderRecord, TransitionRecord } from './types.ts';
 
 /** The counts each app falls under, taken record by record (orders, transitions, events); read with the report's apps. */
 export class AppFlags {
   private readonly flags = new Map<string, Set<AppCount>>();
-  private readonly transitions = new Map<string, TransitionRecord[]>();
+  /** Each app's transitions, as its days count them: an instant and a state, not the whole record. */
+  private readonly changes = new Map<string, DayStateChange[]>();
 
   order(order: OrderRecord): void {
     if (order.product !== order.edition) return;
@@ -24,9 +26,10 @@ export class AppFlags {
   }
 
   transition(transition: TransitionRecord): void {
-    const list = this.transitions.get(transition.app);
-    if (list) list.push(transition);
-    else this.transitions.set(transition.app, [transition]);
+    const change = { at: Date.parse(transition.at), state: dayState(transition) };
+    const list = this.changes.get(transition.app);
+    if (list) list.push(change);
+    else this.changes.set(transition.app, [change]);
     for (const count of countsOf(transition)) this.flag(transition.app, count);
   }
 
@@ -39,8 +42,9 @@ export class AppFlags {
     return new Set(['total', ...(this.flags.get(app) ?? [])]);
   }
 
-  transitionsOf(app: string): readonly TransitionRecord[] {
-    return this.transitions.get(app) ?? [];
+  /** The app's transitions in time order, as its days count them (appDays.ts). */
+  changesOf(app: string): readonly DayStateChange[] {
+    return this.changes.get(app) ?? [];
   }
 
   private flag(app: string, count: AppCount): void {

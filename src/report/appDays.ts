@@ -6,10 +6,16 @@
  */
 import type { AppDayState, TransitionRecord } from './types.ts';
 
+/** A transition of the app as its days count it: its instant in ms, and the state it enters (`dayState`). */
+export interface DayStateChange {
+  at: number;
+  state: AppDayState | 'reclaimed';
+}
+
 export interface AppDaysInput {
   createdAt: number;
-  /** The app's transitions, in time order, their instants in ms. */
-  transitions: { at: number; record: TransitionRecord }[];
+  /** The app's transitions, in time order. */
+  transitions: readonly DayStateChange[];
   /** Instants at which the app's account cleared its arrears. */
   arrearsCleared: readonly number[];
   /** End of the period. */
@@ -24,18 +30,19 @@ export function addAppMilliseconds(input: AppDaysInput, into: Record<AppDayState
     if (state !== 'reclaimed' && instant > since) into[state] += instant - since;
     since = instant;
   };
-  for (const { at, record } of [...input.transitions, { at: input.endAt, record: undefined }]) {
+  for (const { at, state: entered } of [...input.transitions, { at: input.endAt, state: undefined }]) {
     const cleared = state === 'suspendedArrears' ? input.arrearsCleared.find((instant) => instant > since && instant < at) : undefined;
     if (cleared !== undefined) {
       until(cleared);
       state = 'suspendedLapsed';
     }
     until(at);
-    if (record) state = dayState(record);
+    if (entered) state = entered;
   }
 }
 
-function dayState(record: TransitionRecord): AppDayState | 'reclaimed' {
+/** The state a transition enters, as the days count it: a suspension by its cause. */
+export function dayState(record: TransitionRecord): AppDayState | 'reclaimed' {
   if (record.to !== 'suspended') return record.to;
   if (record.cause === 'arrears') return 'suspendedArrears';
   return record.cause === 'refund' ? 'suspendedRefund' : 'suspendedLapsed';

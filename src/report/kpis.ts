@@ -256,9 +256,8 @@ export class Figures {
   private addApps(apps: Records['apps']): void {
     const { endAt } = periodOf({ period: this.period, ...this.firsts });
     for (const app of apps) {
-      const transitions = this.flags.transitionsOf(app.id).map((record) => ({ at: Date.parse(record.at), record }));
       const ms = zeros(appDayStates);
-      addAppMilliseconds({ createdAt: Date.parse(app.createdAt), transitions, arrearsCleared: this.cleared.get(app.account) ?? [], endAt }, ms);
+      addAppMilliseconds({ createdAt: Date.parse(app.createdAt), transitions: this.flags.changesOf(app.id), arrearsCleared: this.cleared.get(app.account) ?? [], endAt }, ms);
       for (const tally of this.groups.of(app.account)) {
         for (const count of this.flags.of(app.id)) tally.apps[count] += 1;
         for (const state of appDayStates) tally.ms[state] += ms[state];
