@@ -76,7 +76,8 @@ export class MachineActor<TMachine extends AnyStateMachine> {
   private readonly deferred: (() => void)[] = [];
   private readonly queued: EventFromLogic<TMachine>[] = [];
   private busy = false;
-  private readonly timers = new Map<string, Entry<unknown>>();
+  /** The armed timers by id: made at the first one, as most accounts never arm any; dropped when the machine stops. */
+  private timers?: Map<string, Entry<unknown>>;
   private readonly clock: Clock;
   private readonly listener: MachineListener<TMachine>;
 
@@ -135,16 +136,17 @@ export class MachineActor<TMachine extends AnyStateMachine> {
   /** XState's scheduler: a delayed event `id`, `delay` ms from now on the engine's clock. */
   arm(event: { type: string }, delay: number, id: string): void {
     const entry = this.clock.setTimeout(() => {
-      this.timers.delete(id);
+      this.timers?.delete(id);
       this.send(event as EventFromLogic<TMachine>);
     }, delay) as Entry<unknown>;
+    this.timers ??= new Map();
     this.timers.set(id, entry);
   }
 
   disarm(id: string): void {
-    const entry = this.timers.get(id);
+    const entry = this.timers?.get(id);
     if (entry === undefined) return;
-    this.timers.delete(id);
+    this.timers?.delete(id);
     this.clock.clearTimeout(entry);
   }
 
@@ -193,7 +195,8 @@ export class MachineActor<TMachine extends AnyStateMachine> {
   /** A final state: the pending timers are cancelled and no event is taken again. */
   private stop(): void {
     this.status = 'stopped';
-    for (const id of [...this.timers.keys()]) this.disarm(id);
+    for (const id of [...(this.timers?.keys() ?? [])]) this.disarm(id);
+    this.timers = undefined;
   }
 
   private scope(): AnyActorScope {
