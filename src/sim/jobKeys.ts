@@ -15,15 +15,17 @@
  * last one.
  */
 
+import { type Column, floats, ints } from './column.ts';
+
 export interface JobNode {
   readonly at: number;
   readonly priority: number;
   readonly rank: number;
-  /** The job that scheduled this one; null for the setup and final nodes. */
-  readonly parent: JobNode | null;
+  /** The job that scheduled this one; null for the setup and final nodes, and once this node has its row (`Rows.of` reads no further). */
+  parent: JobNode | null;
   readonly subject: number;
   readonly index: number;
-  /** Its row in the exported table once exported, −1 before (set at creation, so that every node has one shape). */
+  /** Its row in the table once a record hangs under it or under a job it scheduled, −1 before (set at creation, so that every node has one shape). */
   row: number;
 }
 
@@ -66,10 +68,50 @@ export interface SectionKeys {
   index: Float64Array;
 }
 
+/** Each section's record keys, as they are made. */
 interface Keys {
-  nodes: JobNode[];
-  subjects: number[];
-  indexes: number[];
+  nodes: Column<Int32Array>;
+  subjects: Column<Float64Array>;
+  indexes: Column<Float64Array>;
+}
+
+/** The rows of the job nodes records hang under, numbered as records are made. */
+class Rows {
+  readonly at = floats();
+  readonly priority = floats();
+  readonly rank = floats();
+  readonly parent = ints();
+  readonly subject = floats();
+  readonly index = floats();
+
+  /**
+   * The node's row, numbering it (after its ancestors without one, so that a parent's row comes
+   * before its children's) when it has none yet: a loop, since a chain of jobs each scheduled by
+   * the one before can be as long as the run.
+   */
+  of(node: JobNode): number {
+    if (node.row >= 0) return node.row;
+    const chain: JobNode[] = [];
+    for (let next: JobNode | null = node; next !== null && next.row < 0; next = next.parent) chain.push(next);
+    for (let link = chain.length - 1; link >= 0; link -= 1) this.add(chain[link]);
+    return node.row;
+  }
+
+  private add(node: JobNode): void {
+    node.row = this.at.length;
+    this.at.push(node.at);
+    this.priority.push(node.priority);
+    this.rank.push(node.rank);
+    this.parent.push(node.parent ? node.parent.row : -1);
+    this.subject.push(node.subject);
+    this.index.push(node.index);
+    node.parent = null;
+  }
+
+  table(): KeyTable {
+    const { at, priority, rank, parent, subject, index } = this;
+    return { at: at.values(), priority: priority.values(), rank: rank.values(), parent: parent.values(), subject: subject.values(), index: index.values() };
+  }
 }
 
 const endNode = (at: number): JobNode => ({ at, priority: 0, rank: 0, parent: null, subject: 0, index: 0, row: -1 });
@@ -78,6 +120,7 @@ export class JobKeys {
   private current = endNode(Number.NEGATIVE_INFINITY);
   private subjectNow: number = Subject.none;
   private counter = 0;
+  private readonly rows = new Rows();
   private readonly sections = new Map<string, Keys>();
 
   /** For a job being scheduled now. */
@@ -112,65 +155,24 @@ export class JobKeys {
     this.counter = 0;
   }
 
-  /** A record of `section` is made now. */
+  /** A record of `section` is made now: its key goes into the section's columns, its job's node into the rows. */
   record(section: string): void {
     let keys = this.sections.get(section);
     if (!keys) {
-      keys = { nodes: [], subjects: [], indexes: [] };
+      keys = { nodes: ints(), subjects: floats(), indexes: floats() };
       this.sections.set(section, keys);
     }
-    keys.nodes.push(this.current);
+    keys.nodes.push(this.rows.of(this.current));
     keys.subjects.push(this.subjectNow);
     keys.indexes.push(this.counter++);
   }
 
   /** The nodes the records hang under, with their ancestors, and each section's record keys. */
   export(): { table: KeyTable; sections: Record<string, SectionKeys> } {
-    const rows: JobNode[] = [];
     const sections: Record<string, SectionKeys> = {};
-    for (const [section, keys] of this.sections) {
-      const node = new Int32Array(keys.nodes.length);
-      for (let record = 0; record < node.length; record += 1) node[record] = numbered(keys.nodes[record], rows);
-      sections[section] = { node, subject: Float64Array.from(keys.subjects), index: Float64Array.from(keys.indexes) };
-    }
-    return { table: tableOf(rows), sections };
+    for (const [section, keys] of this.sections) sections[section] = { node: keys.nodes.values(), subject: keys.subjects.values(), index: keys.indexes.values() };
+    return { table: this.rows.table(), sections };
   }
-}
-
-/**
- * The node's row, numbering it (after its ancestors without one, so that a parent's row comes
- * before its children's) when it has none yet: a loop, since a chain of jobs each scheduled by the
- * one before can be as long as the run.
- */
-function numbered(node: JobNode, rows: JobNode[]): number {
-  if (node.row >= 0) return node.row;
-  const chain: JobNode[] = [];
-  for (let next: JobNode | null = node; next !== null && next.row < 0; next = next.parent) chain.push(next);
-  for (let link = chain.length - 1; link >= 0; link -= 1) {
-    chain[link].row = rows.length;
-    rows.push(chain[link]);
-  }
-  return node.row;
-}
-
-function tableOf(rows: JobNode[]): KeyTable {
-  const table: KeyTable = {
-    at: new Float64Array(rows.length),
-    priority: new Float64Array(rows.length),
-    rank: new Float64Array(rows.length),
-    parent: new Int32Array(rows.length),
-    subject: new Float64Array(rows.length),
-    index: new Float64Array(rows.length),
-  };
-  rows.forEach((node, row) => {
-    table.at[row] = node.at;
-    table.priority[row] = node.priority;
-    table.rank[row] = node.rank;
-    table.parent[row] = node.parent ? node.parent.row : -1;
-    table.subject[row] = node.subject;
-    table.index[row] = node.index;
-  });
-  return table;
 }
 
 const sign = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
