@@ -10,7 +10,8 @@
  *   tick per app per day.
  * - `spooled`: the simulator with its records written to files as it goes and its JSON report
  *   written to a file from them (`imsim run --format json --out`, sim/spooledRun.ts): no record
- *   held in memory.
+ *   held in memory, the accounts played in batches of about 5,000 apps (sim/batchedRun.ts), the
+ *   heap growing by half whatever the size, as the command does.
  * - `threads`: the simulator with the accounts shared among one worker thread per core
  *   (`imsim run --workers K`), from the scenario's text: each thread's parsing, the merge and the
  *   report included.
@@ -22,7 +23,7 @@ import { parseScenario } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { simulateOnThreads } from '../src/sim/parallel.ts';
 import { simulate } from '../src/sim/simulate.ts';
-import { spooledRun } from '../src/sim/spooledRun.ts';
+import { batchesFor, spooledRun } from '../src/sim/spooledRun.ts';
 import { writeFileAtomic } from '../src/report/atomicWrite.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,7 +75,7 @@ function eventsPerAppMonth(scenario: Scenario): number {
 function spooledToFile(scenario: Scenario): void {
   const dir = mkdtempSync(join(tmpdir(), 'imsim-bench-'));
   try {
-    const { jsonBytes, close } = spooledRun({ ...scenario, expect: [] }, dir);
+    const { jsonBytes, close } = spooledRun({ ...scenario, expect: [] }, dir, scenario.policy, batchesFor(scenario));
     try {
       writeFileAtomic(join(dir, 'report.json'), jsonBytes);
     } finally {
@@ -105,7 +106,7 @@ function workOf(mode: string, text: string, scenario: Scenario): () => unknown {
 async function measure(mode: string, apps: number, runs: number): Promise<Measurement> {
   const text = benchPopulation(apps);
   const scenario = parseScenario(text, `bench-${apps}.yaml`);
-  growHeapForRun(scenario);
+  if (mode !== 'spooled') growHeapForRun(scenario);
   const work = workOf(mode, text, scenario);
   const peakMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
   const ms = [await timed(work)];

@@ -9,7 +9,7 @@ import { readScenarioSource, scenarioOf } from '../scenario/source.ts';
 import { simulateOnThreads } from '../sim/parallel.ts';
 import { saveRun } from '../sim/persist.ts';
 import { advance, finish, startRun } from '../sim/simulate.ts';
-import { canSpool, spooledRun } from '../sim/spooledRun.ts';
+import { batchesFor, canSpool, spooledRun } from '../sim/spooledRun.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { parseOptions, UsageError, wholeOption } from './args.ts';
 import { loadWithOptions, seedOption } from './loadWithOptions.ts';
@@ -37,10 +37,10 @@ export function runCommand(args: string[]): number | Promise<number> {
     return onThreads(file, values, workers);
   }
   const scenario = loadWithOptions(file, { policy: values.policy, set: values.set as string[], seed: values.seed });
-  growHeapForRun(scenario);
   if (values.until === undefined && (format === 'json' || format === 'csv') && values.out !== undefined && canSpool(scenario)) {
     return spooled(scenario, format, values.out, file);
   }
+  growHeapForRun(scenario);
   const run = startRun(scenario);
   if (values.until !== undefined && values.save !== undefined) return pause(run, values.until, values.save);
   return deliver(finish(run), values, file);
@@ -49,13 +49,15 @@ export function runCommand(args: string[]): number | Promise<number> {
 /**
  * `--format json|csv --out DIR` (a scenario without expectations): the records are written to a
  * folder inside DIR as the run goes and the report's files are made from them, so no record is
- * held in memory; the same bytes as the report made in memory.
+ * held in memory; the same bytes as the report made in memory. A population is played in batches
+ * of accounts (`batchesFor`), each with a heap of its size, so the heap keeps growing by half
+ * (heapGrowth.ts) whatever the population's size.
  */
 function spooled(scenario: Scenario, format: 'json' | 'csv', out: string, file: string): number {
   mkdirSync(out, { recursive: true });
   const dir = mkdtempSync(join(out, '.records-'));
   try {
-    const { report, jsonBytes, lists, close } = spooledRun(scenario, dir);
+    const { report, jsonBytes, lists, close } = spooledRun(scenario, dir, scenario.policy, batchesFor(scenario));
     try {
       writeFilesAtomic(out, format === 'json' ? { 'report.json': jsonBytes } : fileContents(report, 'csv', {}, lists));
     } finally {

@@ -4,23 +4,20 @@
  * or that are written out as they come (recordSpool.ts). A bill is taken once it is charged,
  * since charging sets its `paid` and `debt`; bills keep the order they were pushed in.
  */
-import { Figures } from './kpis.ts';
+import type { Figures } from './kpis.ts';
 import type { BillRecord, Kpis, RecordSection, Records, Summary } from './types.ts';
 
 /** Pushed bills taken so far, beyond which the list of those waiting is cut down. */
 const TAKEN_BEFORE_TRIM = 1024;
 
 export class FigureSink {
-  private readonly figures: Figures;
   /** Bills pushed and not yet taken, in the order they were pushed; `next` is the first. */
   private bills: BillRecord[] = [];
   private next = 0;
   private readonly charged = new WeakSet<BillRecord>();
 
-  /** `accounts` and `period` are the report's, known before the run. */
-  constructor(accounts: Records['accounts'], period: Records['period']) {
-    this.figures = new Figures(accounts, period);
-  }
+  /** The records are counted into `figures` (`new Figures(accounts, period)`, the report's, known before the run). */
+  constructor(private readonly figures: Figures) {}
 
   add<S extends RecordSection>(section: S, record: Records[S][number]): void {
     if (section === 'bills') {
@@ -36,12 +33,17 @@ export class FigureSink {
     this.takeChargedBills();
   }
 
-  /** The figures, once the run is over: bills never charged within the period are taken as they stand. */
+  /** The figures, once the run is over (`flush`ed). */
   result(apps: Records['apps']): { kpis: Kpis; summary: Summary } {
+    this.flush();
+    return this.figures.result(apps);
+  }
+
+  /** Once the run is over: bills never charged within the period are taken as they stand. */
+  flush(): void {
     for (const bill of this.bills.slice(this.next)) this.take('bills', bill);
     this.bills = [];
     this.next = 0;
-    return this.figures.result(apps);
   }
 
   /** A record in its final form, in its section's order. */

@@ -9,7 +9,9 @@
 import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { type Column, ints } from '../domain/column.ts';
 import { FigureSink } from './figureSink.ts';
+import type { Figures } from './kpis.ts';
 import type { RecordLists } from './csv.ts';
 import { itemChunk } from './json.ts';
 import { type RecordSection, type Records, recordSections } from './types.ts';
@@ -24,21 +26,73 @@ const PIECE = 1 << 20;
 const UTF8_BYTES_PER_UNIT = 3;
 
 /** Text, and UTF-8 bytes decoded as text (a character may run on from one piece of bytes into the next). */
-function* decoded(pieces: Iterable<string | Buffer>): Generator<string> {
+export function* decoded(pieces: Iterable<string | Buffer>): Generator<string> {
   const decoder = new StringDecoder('utf8');
   for (const piece of pieces) yield typeof piece === 'string' ? piece : decoder.write(piece);
   yield decoder.end();
 }
 
-/** One section's records, as JSON text in a file. */
+/** The records of a list parsed back one at a time from its text: each is an object whose text runs from a line `    {` to a line `    }`. */
+export function* parsedRecords(pieces: Iterable<string | Buffer>): Generator<unknown> {
+  let lines: string[] | undefined;
+  for (const line of linesOf(pieces)) {
+    if (line === RECORD_START) lines = [line];
+    else if (lines && line.startsWith(RECORD_END)) {
+      lines.push(RECORD_END);
+      yield JSON.parse(lines.join('\n'));
+      lines = undefined;
+    } else lines?.push(line);
+  }
+}
+
+function* linesOf(pieces: Iterable<string | Buffer>): Generator<string> {
+  let rest = '';
+  for (const piece of decoded(pieces)) {
+    const split = (rest + piece).split('\n');
+    rest = split.pop() ?? '';
+    yield* split;
+  }
+  yield rest;
+}
+
+/** The texts of a file's records one after the other, each read by its length in bytes. */
+export class RecordReader {
+  private piece: Buffer = Buffer.alloc(0);
+  private offset = 0;
+
+  constructor(private readonly pieces: Iterator<Buffer>) {}
+
+  /** The next `length` bytes of the file. */
+  next(length: number): Buffer {
+    if (this.offset + length <= this.piece.length) {
+      this.offset += length;
+      return this.piece.subarray(this.offset - length, this.offset);
+    }
+    const parts = [this.piece.subarray(this.offset)];
+    let wanted = length - parts[0].length;
+    while (wanted > 0) {
+      const next = this.pieces.next();
+      if (next.done) throw new Error('a spooled record runs past the end of its file');
+      [this.piece, this.offset] = [next.value, Math.min(wanted, next.value.length)];
+      parts.push(this.piece.subarray(0, this.offset));
+      wanted -= this.offset;
+    }
+    return Buffer.concat(parts);
+  }
+}
+
+/** One section's records, as JSON text in a file; with `lengths`, the UTF-8 length of each record's text (the comma before it included). */
 class SectionFile {
   count = 0;
   private readonly fd: number;
-  /** The text of the records not yet written, encoded as UTF-8: the first `used` bytes. */
-  private readonly pending = Buffer.allocUnsafe(PIECE);
+  /** The text of the records not yet written, encoded as UTF-8: the first `used` bytes (made at the first write after `flush(true)`). */
+  private pending: Buffer | undefined;
   private used = 0;
 
-  constructor(path: string) {
+  constructor(
+    path: string,
+    readonly lengths?: Column<Int32Array>,
+  ) {
     this.fd = openSync(path, 'w+');
   }
 
@@ -49,15 +103,21 @@ class SectionFile {
       this.flush();
       if (chunk.length * UTF8_BYTES_PER_UNIT > PIECE) {
         writeFileSync(this.fd, chunk);
+        this.lengths?.push(Buffer.byteLength(chunk));
         return;
       }
     }
-    this.used += this.pending.write(chunk, this.used);
+    this.pending ??= Buffer.allocUnsafe(PIECE);
+    const bytes = this.pending.write(chunk, this.used);
+    this.used += bytes;
+    this.lengths?.push(bytes);
   }
 
-  flush(): void {
-    if (this.used > 0) writeFileSync(this.fd, this.pending.subarray(0, this.used)); // all of it, even if the system writes it in parts
+  /** Writes the text gathered so far; `release`: and lets its buffer go (a batch's spool, done writing). */
+  flush(release = false): void {
+    if (this.pending && this.used > 0) writeFileSync(this.fd, this.pending.subarray(0, this.used)); // all of it, even if the system writes it in parts
     this.used = 0;
+    if (release) this.pending = undefined;
   }
 
   /** The section's JSON list, read back from the start of the file. */
@@ -76,31 +136,18 @@ class SectionFile {
     yield '\n  ]';
   }
 
-  /** The section's records, parsed back one at a time: each is an object whose text runs from a line `    {` to a line `    }`. */
-  *records(): Generator<unknown> {
-    let lines: string[] | undefined;
-    for (const line of this.lines()) {
-      if (line === RECORD_START) lines = [line];
-      else if (lines && line.startsWith(RECORD_END)) {
-        lines.push(RECORD_END);
-        yield JSON.parse(lines.join('\n'));
-        lines = undefined;
-      } else lines?.push(line);
-    }
+  /** The section's records, parsed back one at a time. */
+  records(): Generator<unknown> {
+    return parsedRecords(this.pieces());
   }
 
-  private *lines(): Generator<string> {
-    let rest = '';
-    for (const piece of decoded(this.pieces())) {
-      const split = (rest + piece).split('\n');
-      rest = split.pop() ?? '';
-      yield* split;
-    }
-    yield rest;
+  /** The records' texts read back in their order, each as long as `lengths` says. */
+  reader(): RecordReader {
+    return new RecordReader(this.pieces());
   }
 
   /** The file's bytes from its start, in pieces of their own (a piece may end inside a character). */
-  private *pieces(): Generator<Buffer> {
+  *pieces(): Generator<Buffer> {
     this.flush();
     for (let position = 0; ; ) {
       const buffer = Buffer.allocUnsafe(PIECE);
@@ -119,10 +166,23 @@ class SectionFile {
 export class RecordSpool extends FigureSink {
   private readonly files: Record<RecordSection, SectionFile>;
 
-  /** `dir` exists and is the spool's alone; `accounts` and `period` are the report's, known before the run. */
-  constructor(dir: string, accounts: Records['accounts'], period: Records['period']) {
-    super(accounts, period);
-    this.files = Object.fromEntries(recordSections.map((section) => [section, new SectionFile(join(dir, `${section}.json`))])) as Record<RecordSection, SectionFile>;
+  /**
+   * `dir` exists and is the spool's alone; the records are counted into `figures`. `measured`: the
+   * length of each record's text is kept, so that the records can be read back one by one
+   * (`reader`), as the spools of a run's batches are merged (sim/batchedRun.ts).
+   */
+  constructor(dir: string, figures: Figures, measured = false) {
+    super(figures);
+    this.files = Object.fromEntries(
+      recordSections.map((section) => [section, new SectionFile(join(dir, `${section}.json`), measured ? ints() : undefined)]),
+    ) as Record<RecordSection, SectionFile>;
+  }
+
+  /** The section's records read back in order, one text at a time, and the length of each (a `measured` spool). */
+  reader(section: RecordSection): { reader: RecordReader; lengths: Int32Array } {
+    const file = this.files[section];
+    if (!file.lengths) throw new Error('the spool did not keep the length of its records');
+    return { reader: file.reader(), lengths: file.lengths.values() };
   }
 
   /** Each section's records, read back from its file (for `csvTables`). */
@@ -146,6 +206,12 @@ export class RecordSpool extends FigureSink {
 
   close(): void {
     for (const file of Object.values(this.files)) file.close();
+  }
+
+  /** Once the run is over: the bills never charged taken, every file's text written, and the buffers let go. */
+  override flush(): void {
+    super.flush();
+    for (const file of Object.values(this.files)) file.flush(true);
   }
 
   protected override take<S extends RecordSection>(section: S, record: Records[S][number]): void {

@@ -1,5 +1,6 @@
 /** A run for its figures alone, as each run of a sweep is played (explore/sweepJob.ts). */
 import { FigureSink } from '../report/figureSink.ts';
+import { Figures } from '../report/kpis.ts';
 import type { Kpis, Summary } from '../report/types.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -11,7 +12,7 @@ import { accountRecords, periodRecord, playToEnd, recordsOf, startRun } from './
  * written out as it goes (`spooledRun`), without the writing.
  */
 export function figuresRun(scenario: Scenario, policy: Policy = scenario.policy): { kpis: Kpis; summary: Summary } {
-  const sink = new FigureSink(accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy));
+  const sink = new FigureSink(new Figures(accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy)));
   const run = startRun(scenario, policy, { sink });
   playToEnd(run);
   return sink.result(recordsOf(run).apps);

@@ -15,7 +15,7 @@
  * last one.
  */
 
-import { type Column, floats, ints } from './column.ts';
+import { type Column, floats, ints } from '../domain/column.ts';
 
 export interface JobNode {
   readonly at: number;

@@ -14,38 +14,46 @@ export interface ShardOptions {
   /** This shard, 0 … count − 1; account i of the scenario belongs to shard i mod count. */
   index: number;
   count: number;
+  /** The run's ranks, when the caller plays several shards of it in turn (batchedRun.ts): worked out once. */
+  ranks?: RunRanks;
 }
 
-export class Shard {
-  readonly keys = new JobKeys();
-  private readonly accounts = new Set<string>();
-  private readonly accountRanks = new Map<string, number>();
-  private readonly appRanks = new Map<string, number>();
+/**
+ * Ranks as the whole run gives them (actors.ts): accounts in scenario order, then apps in the
+ * order they are started: by instant, and at one instant the written apps (account by account)
+ * before those the events create (in file order), as they were scheduled.
+ */
+export class RunRanks {
+  readonly accounts = new Map<string, number>();
+  readonly apps = new Map<string, number>();
   /** The account of every app, written or created by an event. */
-  private readonly owners = new Map<string, string>();
+  readonly owners = new Map<string, string>();
 
-  constructor(scenario: Scenario, options: ShardOptions) {
+  constructor(scenario: Scenario) {
     scenario.accounts.forEach((account, index) => {
-      if (index % options.count === options.index) this.accounts.add(account.id);
-      this.accountRanks.set(account.id, index + 1);
+      this.accounts.set(account.id, index + 1);
     });
-    this.rankApps(scenario);
-  }
-
-  /**
-   * Ranks as the whole run gives them (actors.ts): accounts in scenario order, then apps in the
-   * order they are started: by instant, and at one instant the written apps (account by account)
-   * before those the events create (in file order), as they were scheduled.
-   */
-  private rankApps(scenario: Scenario): void {
     const written = scenario.accounts.flatMap((account) => account.apps.map((app) => ({ id: app.id, account: account.id, at: app.createdAt })));
     const created = scenario.events.flatMap((event) => (event.type === 'createApp' ? [{ id: event.app.id, account: event.account, at: event.at }] : []));
     const starts = [...written, ...created].map((start, order) => ({ ...start, order }));
     starts.sort((a, b) => a.at - b.at || a.order - b.order);
     starts.forEach((start, index) => {
-      this.appRanks.set(start.id, scenario.accounts.length + index + 1);
+      this.apps.set(start.id, scenario.accounts.length + index + 1);
       this.owners.set(start.id, start.account);
     });
+  }
+}
+
+export class Shard {
+  readonly keys = new JobKeys();
+  private readonly accounts = new Set<string>();
+  private readonly ranks: RunRanks;
+
+  constructor(scenario: Scenario, options: ShardOptions) {
+    scenario.accounts.forEach((account, index) => {
+      if (index % options.count === options.index) this.accounts.add(account.id);
+    });
+    this.ranks = options.ranks ?? new RunRanks(scenario);
   }
 
   hasAccount(id: string): boolean {
@@ -54,15 +62,15 @@ export class Shard {
 
   /** The event concerns one of this shard's accounts. */
   plays(event: ScenarioEvent): boolean {
-    const account = event.type === 'topUp' || event.type === 'createApp' ? event.account : this.owners.get(event.app);
+    const account = event.type === 'topUp' || event.type === 'createApp' ? event.account : this.ranks.owners.get(event.app);
     return account !== undefined && this.accounts.has(account);
   }
 
   accountRank(id: string): number | undefined {
-    return this.accountRanks.get(id);
+    return this.ranks.accounts.get(id);
   }
 
   appRank(id: string): number | undefined {
-    return this.appRanks.get(id);
+    return this.ranks.apps.get(id);
   }
 }

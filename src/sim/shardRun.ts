@@ -8,6 +8,8 @@ import type { KeyTable, SectionKeys } from './jobKeys.ts';
 import type { RecordSection } from '../report/types.ts';
 import type { ShardOptions } from './shard.ts';
 import { playToEnd, recordsOf, startRun } from './simulate.ts';
+import type { Policy } from '../policy/schema.ts';
+import type { RecordSink } from './recorder.ts';
 
 export interface ShardResult {
   records: Records;
@@ -18,8 +20,9 @@ export interface ShardResult {
   sections: Partial<Record<RecordSection, SectionKeys>>;
 }
 
-export function runShard(scenario: Scenario, options: ShardOptions): ShardResult {
-  const run = startRun(scenario, scenario.policy, { shard: options });
+/** `policy` replaces the scenario's own (as in `simulate`); with a `sink`, the records go there and `records` has empty lists (batchedRun.ts). */
+export function runShard(scenario: Scenario, options: ShardOptions, policy: Policy = scenario.policy, sink?: RecordSink): ShardResult {
+  const run = startRun(scenario, policy, { shard: options, sink });
   playToEnd(run);
   const { world } = run;
   const { table, sections } = (world.shard as NonNullable<typeof world.shard>).keys.export();

@@ -4,7 +4,8 @@
  * comments, written to IMSIM_PROPERTY_FAILURES=DIR when set), determinism, and the saved
  * failures of test/properties/failures/.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { loadPolicy } from '../../src/policy/load.ts';
@@ -12,6 +13,8 @@ import { renderJson } from '../../src/report/json.ts';
 import { parseScenario } from '../../src/scenario/load.ts';
 import { mergeShardRecords } from '../../src/sim/shardMerge.ts';
 import { runShard } from '../../src/sim/shardRun.ts';
+import { spooledRun } from '../../src/sim/spooledRun.ts';
+import type { Scenario } from '../../src/scenario/types.ts';
 import { policyZone, reportOf, simulate } from '../../src/sim/simulate.ts';
 import type { Run } from './invariants.ts';
 
@@ -111,14 +114,30 @@ function sameText(first: string, second: string, what: string): string[] {
   return [`${what} differ from line ${line + 1}: ${JSON.stringify(a[line])} vs ${JSON.stringify(b[line])}`];
 }
 
-/** The run split into 2 and into 3 shards (records cloned as they leave a thread) and merged gives the report byte for byte. */
+/**
+ * The run split into 2 and into 3 shards (records cloned as they leave a thread) and merged, and
+ * the run written out as it goes in 2 batches of accounts (sim/batchedRun.ts), give the report
+ * byte for byte (the batched one without its expectations, which it does not check).
+ */
 export function sharded(target: Run): string[] {
   const { scenario } = target;
-  return [2, 3].flatMap((count) => {
+  const shards = [2, 3].flatMap((count) => {
     const results = Array.from({ length: count }, (_, index) => structuredClone(runShard(scenario, { index, count })));
     const merged = reportOf(scenario, mergeShardRecords(results), policyZone(scenario.policy));
     return sameText(renderJson(target.report), renderJson(merged), `the single-thread and ${count}-shard reports`);
   });
+  return [...shards, ...sameText(renderJson({ ...target.report, expectations: [] }), batchedJson(scenario), 'the single-thread and 2-batch reports')];
+}
+
+function batchedJson(scenario: Scenario): string {
+  const dir = mkdtempSync(join(tmpdir(), 'imsim-batches-'));
+  const { json, close } = spooledRun({ ...scenario, expect: [] }, dir, scenario.policy, 2);
+  try {
+    return [...json].join('');
+  } finally {
+    close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A scenario with cohorts: replayed against the population properties, the others against the rest. */

@@ -22,7 +22,7 @@ import { edgesFollowed, moneyConservation, noChargeOffPro, reclaimedIsFinal, ref
 const SEED = Number(process.env.IMSIM_PROPERTY_SEED ?? 20200301);
 const POOL = Number(process.env.IMSIM_PROPERTY_RUNS ?? 1000);
 const DETERMINISM_RUNS = Math.min(POOL, 500);
-const SHARDED = 'h. a run split into shards by account and merged gives the single-thread report, byte for byte';
+const SHARDED = 'h. a run split into shards by account and merged, or played in batches of accounts, gives the single-thread report, byte for byte';
 const pool: Pool = { arbitrary: scenarioText, seed: SEED, size: POOL };
 
 const properties: [string, Check][] = [

@@ -38,7 +38,7 @@ const pool: Pool = { arbitrary: populationText, seed: SEED, size: POOL, prefix: 
 /** Determinism and the independence of cohorts simulate each scenario again: on the first ones only. */
 const DETERMINISM_RUNS = Math.min(POOL, 150);
 const INDEPENDENCE_RUNS = Math.min(POOL, 100);
-const SHARDED = 'o. a run split into shards by account and merged gives the single-thread report, byte for byte';
+const SHARDED = 'o. a run split into shards by account and merged, or played in batches of accounts, gives the single-thread report, byte for byte';
 const INDEPENDENCE = 'n. a cohort does not depend on the other cohorts nor on its own size (common random numbers)';
 
 const properties: [string, Check][] = [

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { itemChunk } from '../../src/report/json.ts';
 import { RecordSpool } from '../../src/report/recordSpool.ts';
+import { Figures } from '../../src/report/kpis.ts';
 import type { EventRecord } from '../../src/report/types.ts';
 
 const MIB = 1 << 20;
@@ -32,7 +33,7 @@ describe('the record spool', () => {
   it('reads back a character whose bytes are split between two pieces of its file, as text, as bytes and as records', () => {
     dir = mkdtempSync(join(tmpdir(), 'imsim-spool-'));
     const events = eventsAcrossAMegabyte();
-    const spool = new RecordSpool(dir, [], { start: '2020-01-01', end: '2020-01-31', timezone: 'Asia/Shanghai' });
+    const spool = new RecordSpool(dir, new Figures([], { start: '2020-01-01', end: '2020-01-31', timezone: 'Asia/Shanghai' }));
     try {
       for (const event of events) spool.add('events', event);
       const expected = `[${events.map((event, index) => itemChunk(event, index)).join('')}\n  ]`;
@@ -53,7 +54,7 @@ describe('the record spool', () => {
       { at: '2020-01-01T00:00:00+08:00', kind: 'note', detail: '名'.repeat(MIB / 2) },
       { at: '2020-01-02T00:00:00+08:00', kind: 'note', detail: 'after' },
     ];
-    const spool = new RecordSpool(dir, [], { start: '2020-01-01', end: '2020-01-31', timezone: 'Asia/Shanghai' });
+    const spool = new RecordSpool(dir, new Figures([], { start: '2020-01-01', end: '2020-01-31', timezone: 'Asia/Shanghai' }));
     try {
       for (const event of events) spool.add('events', event);
       expect([...(spool.list('events') ?? [])].join('')).toBe(`[${events.map((event, index) => itemChunk(event, index)).join('')}\n  ]`);

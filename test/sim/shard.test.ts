@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioFiles } from '../../src/regression/scenarioFiles.ts';
 import { renderJson } from '../../src/report/json.ts';
-import { loadScenario, parseScenario } from '../../src/scenario/load.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { accountsScenario, EDITION_CALLED_O2 } from './accountsScenario.ts';
 import { mergeShardRecords } from '../../src/sim/shardMerge.ts';
 import { runShard } from '../../src/sim/shardRun.ts';
 import { policyZone, reportOf, simulate } from '../../src/sim/simulate.ts';
@@ -19,22 +20,7 @@ function merged(scenario: Scenario, count: number): string {
 }
 
 /** Accounts a (app 1) and b (app 2), which two shards split, with 5000.00 each. */
-const twoAccounts = (policy: string, events: string) =>
-  parseScenario(
-    `format: 1
-name: two accounts
-policy: tencent-im-2019
-${policy}
-start: 2020-03-01
-end: 2020-04-30
-accounts:
-  - { id: a, balance: { cash: "5000.00" }, apps: [{ id: "1" }] }
-  - { id: b, balance: { cash: "5000.00" }, apps: [{ id: "2" }] }
-events:
-${events}
-`,
-    'two.yaml',
-  );
+const twoAccounts = (policy: string, events: string) => accountsScenario(2, '2020-04-30', policy, events);
 
 describe('a run split into shards by account', () => {
   it.each(scenarioFiles('scenarios'))('%s merges into the single-thread report with 2, 3 and 5 shards', (file) => {
@@ -57,9 +43,7 @@ describe('a run split into shards by account', () => {
 
   it('renames the credited orders an upgraded event names, and not an edition that looks like an order id', () => {
     const scenario = twoAccounts(
-      `policyOverrides:
-  editions.pro.upgradesTo: [O2]
-  editions.O2: { pricePerMonth: "2999", includedDau: 200000, validity: dayBefore, limits: { users: null, groupMembers: 2000, friends: 3000, groupsPerUser: 1000, avChatrooms: 100 } }`,
+      EDITION_CALLED_O2,
       `  - { at: 2020-03-09T10:00, type: purchase, app: "1", product: pro, months: 1 }
   - { at: 2020-03-10T10:00, type: purchase, app: "2", product: pro, months: 1 }
   - { at: 2020-03-20T10:00, type: purchase, app: "2", product: O2, months: 1 }`,

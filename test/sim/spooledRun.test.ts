@@ -12,6 +12,7 @@ import { saveRun } from '../../src/sim/persist.ts';
 import { simulate, startRun } from '../../src/sim/simulate.ts';
 import { canSpool, spooledRun } from '../../src/sim/spooledRun.ts';
 import { RecordSpool } from '../../src/report/recordSpool.ts';
+import { Figures } from '../../src/report/kpis.ts';
 import { csvTables, renderCsv } from '../../src/report/csv.ts';
 import { writeFileAtomic } from '../../src/report/atomicWrite.ts';
 
@@ -78,7 +79,7 @@ describe('a spooled run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'imsim-spool-'));
     folders.push(dir);
     const scenario = withoutExpectations('scenarios/default.yaml');
-    const spool = new RecordSpool(dir, [], { start: scenario.start, end: scenario.end, timezone: scenario.policy.timezone });
+    const spool = new RecordSpool(dir, new Figures([], { start: scenario.start, end: scenario.end, timezone: scenario.policy.timezone }));
     try {
       expect(() => saveRun(startRun(scenario, scenario.policy, { sink: spool }))).toThrow(/keeps none to save/);
     } finally {

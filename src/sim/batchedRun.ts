@@ -1,0 +1,135 @@
+/**
+ * A run written out as it goes (spooledRun.ts), played in batches of accounts one after another:
+ * each batch is a shard of the run (shard.ts), its records spooled into a folder of their own
+ * with their keys, and the report's lists are the batches' records merged in the order of the
+ * whole run (shardMerge.ts), copied as the bytes they were written as, with the orders numbered
+ * anew. The same report, byte for byte, as the run played whole; but a batch keeps only its own
+ * accounts' apps in memory, so a large population's run works on a smaller heap, which the
+ * collector marks faster and the processor's caches hold better.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Figures } from '../report/kpis.ts';
+import { jsonChunks } from '../report/json.ts';
+import { decoded, parsedRecords, RecordSpool } from '../report/recordSpool.ts';
+import type { RecordLists } from '../report/csv.ts';
+import { type RecordSection, type Report, recordSections } from '../report/types.ts';
+import type { Policy } from '../policy/schema.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { orderNumber, sectionsNamingOrders, textWithOrdersRenamed } from './orderIds.ts';
+import { mergedSteps } from './mergedSteps.ts';
+import { RunRanks, type ShardOptions } from './shard.ts';
+import { byRank, sectionOrder } from './shardMerge.ts';
+import { runShard, type ShardResult } from './shardRun.ts';
+import { accountRecords, periodRecord } from './simulate.ts';
+import type { SpooledReport } from './spooledRun.ts';
+
+/** Merged text gathered up to this many bytes before it is handed on. */
+const PIECE = 1 << 20;
+
+/** What a batch leaves once played: its shard's keys, accounts and apps, and its spool. */
+interface Batch extends ShardResult {
+  spool: RecordSpool;
+}
+
+function playBatch(scenario: Scenario, policy: Policy, dir: string, figures: Figures, shard: ShardOptions): Batch {
+  const folder = join(dir, `batch-${shard.index}`);
+  mkdirSync(folder);
+  const spool = new RecordSpool(folder, figures, true);
+  const result = runShard(scenario, shard, policy, spool);
+  spool.flush();
+  return { ...result, spool };
+}
+
+/** Each batch's new number of its orders: `numbers[batch][n - 1]` for its order `On`. */
+function orderNumbers(batches: Batch[]): Int32Array[] {
+  const numbers = batches.map((batch) => new Int32Array(batch.sections.orders?.node.length ?? 0));
+  const next = batches.map(() => 0);
+  let merged = 0;
+  for (const step of mergedSteps(numbers.map((list) => list.length), sectionOrder(batches, 'orders'))) {
+    if (step < 0) next[-1 - step] += 1;
+    else numbers[step][next[step]++] = ++merged;
+  }
+  return numbers;
+}
+
+/** A record's text in the merged list: with the comma before it unless it comes first (json.ts, `itemChunk`). */
+function placed(text: Buffer, index: number): Buffer {
+  const comma = text[0] === 0x2c;
+  if (comma === (index > 0)) return text;
+  return index === 0 ? text.subarray(1) : Buffer.concat([COMMA, text]);
+}
+
+const COMMA = Buffer.from(',');
+
+/** The text of a record of a batch, with the orders it names numbered as in the merged run (`numbers`: the batch's). */
+function renamed(section: RecordSection, text: Buffer, numbers: Int32Array): Buffer {
+  const json = text.toString();
+  const renamedJson = textWithOrdersRenamed(section, json, (id) => `O${numbers[orderNumber(id) - 1]}`);
+  return renamedJson === json ? text : Buffer.from(renamedJson);
+}
+
+/** One section's JSON list: the batches' records merged, as UTF-8 bytes in pieces of about a megabyte. */
+function* mergedList(batches: Batch[], section: RecordSection, numbers: Int32Array[]): Generator<string | Buffer> {
+  const readers = batches.map((batch) => batch.spool.reader(section));
+  const lengths = readers.map((reader) => reader.lengths.length);
+  if (lengths.every((length) => length === 0)) {
+    yield '[]';
+    return;
+  }
+  const renames = (sectionsNamingOrders as readonly RecordSection[]).includes(section);
+  const next = batches.map(() => 0);
+  const gathered: Buffer[] = [];
+  let [written, size] = [0, 0];
+  yield '[';
+  for (const step of mergedSteps(lengths, sectionOrder(batches, section))) {
+    const batch = step < 0 ? -1 - step : step;
+    const { reader, lengths: sizes } = readers[batch];
+    const text = reader.next(sizes[next[batch]++]);
+    if (step < 0) continue;
+    const piece = placed(renames ? renamed(section, text, numbers[batch]) : text, written++);
+    gathered.push(piece);
+    size += piece.length;
+    if (size >= PIECE) {
+      yield Buffer.concat(gathered.splice(0));
+      size = 0;
+    }
+  }
+  yield Buffer.concat(gathered);
+  yield '\n  ]';
+}
+
+/**
+ * Runs the scenario in `count` batches of accounts (account i in batch i mod count), each with its
+ * records written into a folder of its own inside `dir`: the report `spooledRun(scenario, dir,
+ * policy)` gives, byte for byte.
+ */
+export function batchedRun(scenario: Scenario, dir: string, policy: Policy, count: number): SpooledReport {
+  const figures = new Figures(accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy));
+  const ranks = new RunRanks(scenario);
+  const batches = Array.from({ length: count }, (_, index) => playBatch(scenario, policy, dir, figures, { index, count, ranks }));
+  const accounts = byRank(
+    batches.map((batch) => batch.records.accounts),
+    batches.map((batch) => batch.accountRanks),
+  );
+  const apps = byRank(
+    batches.map((batch) => batch.records.apps),
+    batches.map((batch) => batch.appRanks),
+  );
+  const { kpis, summary } = figures.result(apps);
+  const report: Report = { ...batches[0].records, accounts, apps, expectations: [], summary, kpis };
+  const numbers = orderNumbers(batches);
+  const list = (key: string) => ((recordSections as readonly string[]).includes(key) ? mergedList(batches, key as RecordSection, numbers) : undefined);
+  return {
+    report,
+    json: jsonChunks(report, (key) => {
+      const bytes = list(key);
+      return bytes && decoded(bytes);
+    }),
+    jsonBytes: jsonChunks(report, list),
+    lists: Object.fromEntries(recordSections.map((section) => [section, () => parsedRecords(mergedList(batches, section, numbers))])) as unknown as RecordLists,
+    close: () => {
+      for (const batch of batches) batch.spool.close();
+    },
+  };
+}

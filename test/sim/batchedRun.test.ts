@@ -1,0 +1,125 @@
+/**
+ * A run written out as it goes in batches of accounts (sim/batchedRun.ts) gives the report of the
+ * run played whole, byte for byte: its JSON text, its JSON file and its CSV files. The property
+ * pools check the same on generated scenarios and populations (test/properties, harness.ts).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileAtomic } from '../../src/report/atomicWrite.ts';
+import { csvTables, renderCsv } from '../../src/report/csv.ts';
+import { renderJson } from '../../src/report/json.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { accountsScenario, EDITION_CALLED_O2 } from './accountsScenario.ts';
+import type { Scenario } from '../../src/scenario/types.ts';
+import { simulate } from '../../src/sim/simulate.ts';
+import { batchesFor, spooledRun } from '../../src/sim/spooledRun.ts';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'imsim-batches-'));
+  folders.push(dir);
+  return dir;
+}
+
+function batchedJson(scenario: Scenario, batches: number): string {
+  const { json, close } = spooledRun(scenario, folder(), scenario.policy, batches);
+  try {
+    return [...json].join('');
+  } finally {
+    close();
+  }
+}
+
+const withoutExpectations = (file: string): Scenario => ({ ...loadScenario(file), expect: [] });
+
+/** Accounts a, b and c with an app each (1, 2, 3) and 5000.00 each. */
+const threeAccounts = (policy: string, events: string) => accountsScenario(3, '2020-06-30', policy, events);
+
+describe('a run written out as it goes in batches of accounts', () => {
+  it.each(['auto-renew-in-grace.yaml', 'auto-renew.yaml', 'refunds.yaml', 'population-grace.yaml', 'large/fleet-1000.yaml'])(
+    'writes the report of %s in 2, 3 and 5 batches exactly as the run played whole',
+    (name) => {
+      const scenario = withoutExpectations(`scenarios/${name}`);
+      const whole = renderJson(simulate(scenario));
+      for (const batches of [2, 3, 5]) expect(batchedJson(scenario, batches), `${batches} batches`).toBe(whole);
+    },
+    60_000,
+  );
+
+  it('numbers the orders anew, and renames them where refunds, balance entries and upgrades name them', () => {
+    const scenario = threeAccounts(
+      EDITION_CALLED_O2,
+      `  - { at: 2020-03-09T10:00, type: purchase, app: "1", product: pro, months: 1 }
+  - { at: 2020-03-10T10:00, type: purchase, app: "2", product: pro, months: 1 }
+  - { at: 2020-03-11T10:00, type: purchase, app: "3", product: pro, months: 2 }
+  - { at: 2020-03-12T10:00, type: refund, app: "3", product: pro, kind: noReason }
+  - { at: 2020-03-20T10:00, type: purchase, app: "2", product: O2, months: 1 }`,
+    );
+    const report = simulate(scenario);
+    expect(report.orders.map((order) => `${order.id} ${order.app}`)).toEqual(['O1 1', 'O2 2', 'O3 3', 'O4 2']);
+    expect(report.refunds.map((refund) => refund.order)).toEqual(['O3']);
+    expect(report.events.find((event) => event.kind === 'upgraded')?.detail).toBe('pro → O2: credit 666.00 for O2');
+    expect(report.balances.filter((entry) => entry.cause.startsWith('refund of ')).map((entry) => entry.cause)).toEqual(['refund of O3']);
+    for (const batches of [2, 3]) expect(batchedJson(scenario, batches), `${batches} batches`).toBe(renderJson(report));
+  });
+
+  it('keeps once a record every batch makes alike (a change of policy)', () => {
+    const scenario = {
+      ...threeAccounts('policyChanges:\n  - { at: 2020-04-01, set: { lifecycle.grace.days: 14 } }', '  - { at: 2020-03-09T10:00, type: purchase, app: "1", product: pro, months: 1 }'),
+      expect: [],
+    };
+    const text = batchedJson(scenario, 3);
+    expect(text).toBe(renderJson(simulate(scenario)));
+    expect(text.match(/"kind": "policyChanged"/g)).toHaveLength(1);
+  });
+
+  it('plays no more batches than the scenario has accounts', () => {
+    const scenario = withoutExpectations('scenarios/refunds.yaml');
+    expect(batchedJson(scenario, 10)).toBe(renderJson(simulate(scenario)));
+  });
+
+  it("writes a file of the report's bytes, the records copied from the batches' files", () => {
+    const scenario = withoutExpectations('scenarios/population-grace.yaml');
+    const dir = folder();
+    const { jsonBytes, close } = spooledRun(scenario, dir, scenario.policy, 3);
+    try {
+      writeFileAtomic(join(dir, 'report.json'), jsonBytes);
+    } finally {
+      close();
+    }
+    expect(readFileSync(join(dir, 'report.json')).equals(Buffer.from(renderJson(simulate(scenario))))).toBe(true);
+  });
+
+  it('gives the CSV files of the run in memory', () => {
+    const scenario = withoutExpectations('scenarios/population-grace.yaml');
+    const { report, lists, close } = spooledRun(scenario, folder(), scenario.policy, 3);
+    try {
+      const files = Object.fromEntries(Object.entries(csvTables(report, lists)).map(([file, table]) => [file, [...table()].join('')]));
+      const inMemory = renderCsv(simulate(scenario));
+      expect(Object.keys(files)).toEqual(Object.keys(inMemory));
+      for (const file of Object.keys(inMemory)) expect(files[file], file).toBe(inMemory[file]);
+    } finally {
+      close();
+    }
+  });
+});
+
+describe('the batches of `imsim run --format json --out`', () => {
+  const accounts = (apps: number[]) => ({ accounts: apps.map((count) => ({ apps: Array.from({ length: count }) })) });
+
+  it('are one, the run played whole, up to 10,000 apps', () => {
+    expect(batchesFor(accounts([1]))).toBe(1);
+    expect(batchesFor(accounts([5_000, 5_000]))).toBe(1);
+  });
+
+  it('hold about 5,000 apps each above 10,000 apps', () => {
+    expect(batchesFor(accounts([5_000, 5_001]))).toBe(3);
+    expect(batchesFor(accounts(Array.from({ length: 20_000 }, () => 5)))).toBe(20);
+  });
+});
