@@ -9,8 +9,8 @@ import { readScenarioSource, scenarioOf } from '../scenario/source.ts';
 import { simulateOnThreads } from '../sim/parallel.ts';
 import { saveRun } from '../sim/persist.ts';
 import { advance, finish, startRun } from '../sim/simulate.ts';
-import { batchesFor, canSpool, spooledRun } from '../sim/spooledRun.ts';
-import type { Scenario } from '../scenario/types.ts';
+import { batchesFor, canSpool, type SpooledReport, spooledRun } from '../sim/spooledRun.ts';
+import { spooledRunOnThreads } from '../sim/spooledOnThreads.ts';
 import { parseOptions, UsageError, wholeOption } from './args.ts';
 import { loadWithOptions, seedOption } from './loadWithOptions.ts';
 import { checkOutput, deliver, outputOptions } from './output.ts';
@@ -32,13 +32,14 @@ export function runCommand(args: string[]): number | Promise<number> {
   const format = checkOutput(values);
   const [file] = positionals;
   const workers = values.workers === undefined ? 1 : wholeOption(values.workers, '--workers', 1);
+  const spooling = values.until === undefined && (format === 'json' || format === 'csv') && values.out !== undefined;
   if (workers > 1) {
     if (values.until !== undefined) throw new UsageError('--workers runs the whole period: it does not go with --until and --save');
-    return onThreads(file, values, workers);
+    return onThreads(file, values, workers, spooling ? format : undefined);
   }
   const scenario = loadWithOptions(file, { policy: values.policy, set: values.set as string[], seed: values.seed });
-  if (values.until === undefined && (format === 'json' || format === 'csv') && values.out !== undefined && canSpool(scenario)) {
-    return spooled(scenario, format, values.out, file);
+  if (spooling && canSpool(scenario)) {
+    return spooled((dir) => spooledRun(scenario, dir, scenario.policy, batchesFor(scenario)), format, values.out as string, file);
   }
   growHeapForRun(scenario);
   const run = startRun(scenario);
@@ -48,16 +49,16 @@ export function runCommand(args: string[]): number | Promise<number> {
 
 /**
  * `--format json|csv --out DIR` (a scenario without expectations): the records are written to a
- * folder inside DIR as the run goes and the report's files are made from them, so no record is
- * held in memory; the same bytes as the report made in memory. A population is played in batches
- * of accounts (`batchesFor`), each with a heap of its size, so the heap keeps growing by half
- * (heapGrowth.ts) whatever the population's size.
+ * folder inside DIR as the run goes (`play` runs it there) and the report's files are made from
+ * them, so no record is held in memory; the same bytes as the report made in memory. A
+ * population is played in batches of accounts (`batchesFor`), each with a heap of its size, so
+ * the heap keeps growing by half (heapGrowth.ts) whatever the population's size.
  */
-function spooled(scenario: Scenario, format: 'json' | 'csv', out: string, file: string): number {
+async function spooled(play: (dir: string) => SpooledReport | Promise<SpooledReport>, format: 'json' | 'csv', out: string, file: string): Promise<number> {
   mkdirSync(out, { recursive: true });
   const dir = mkdtempSync(join(out, '.records-'));
   try {
-    const { report, jsonBytes, lists, close } = spooledRun(scenario, dir, scenario.policy, batchesFor(scenario));
+    const { report, jsonBytes, lists, close } = await play(dir);
     try {
       writeFilesAtomic(out, format === 'json' ? { 'report.json': jsonBytes } : fileContents(report, 'csv', {}, lists));
     } finally {
@@ -83,12 +84,24 @@ function pause(run: ReturnType<typeof startRun>, until: string, save: string): n
   return 0;
 }
 
-/** `--workers K`: the accounts shared among K threads; the report is the same, byte for byte. */
-async function onThreads(file: string, values: { policy?: string; set?: string[]; seed?: string } & Parameters<typeof deliver>[1], workers: number): Promise<number> {
+/**
+ * `--workers K`: the accounts shared among K threads; the report is the same, byte for byte. With
+ * `spooled` (`--format json|csv --out`), the batches of a run written out as it goes are shared
+ * among them (sim/spooledOnThreads.ts); otherwise the run is held in memory (sim/parallel.ts).
+ */
+async function onThreads(
+  file: string,
+  values: { policy?: string; set?: string[]; seed?: string } & Parameters<typeof deliver>[1],
+  workers: number,
+  spooledFormat: 'json' | 'csv' | undefined,
+): Promise<number> {
   const source = readScenarioSource(file, { policy: values.policy === undefined ? undefined : loadPolicy(values.policy) });
   const { knobs, source: setSource } = parseSetOptions(values.set ?? []);
   const options = { set: knobs, setSource, ...(values.seed === undefined ? {} : { seed: seedOption(values.seed) }) };
   const scenario = scenarioOf(source, options);
+  if (spooledFormat !== undefined && values.out !== undefined && canSpool(scenario)) {
+    return spooled((dir) => spooledRunOnThreads(source, options, dir, workers, scenario), spooledFormat, values.out, file);
+  }
   growHeapForRun(scenario);
   const report = await simulateOnThreads(source, options, workers, scenario);
   return deliver(report, values, file);

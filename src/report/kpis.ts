@@ -13,80 +13,23 @@
  * from the edition it replaced (so the editions add up to `revenueByItem.pro`). App counts and app-days are defined in appCounts.ts and
  * appDays.ts. The report's `summary` is read off the same sums (reportFigures).
  */
-import { MS_PER_DAY } from '../domain/calendar.ts';
 import { periodOf } from './period.ts';
-import { formatMoney, type Money, money, ZERO } from '../domain/money.ts';
+import { type Money, money, ZERO } from '../domain/money.ts';
+import { daysOf, Tally, type TallyData, zeros } from './tally.ts';
 import { addAppMilliseconds } from './appDays.ts';
 import { AppFlags } from './appCounts.ts';
 import { kpiPaths } from './kpiPaths.ts';
 import {
-  appCounts,
   appDayStates,
-  denialReasons,
   type KpiSet,
   type Kpis,
-  notificationKinds,
   type RecordSection,
   type Records,
   recordSections,
   type RevenueItem,
-  revenueItems,
   type Summary,
   appStates,
 } from './types.ts';
-
-const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
-
-/** Milliseconds as days, two decimals (the report's `appDays` and `daysIn`). */
-const daysOf = (ms: number) => Number(money(ms).div(MS_PER_DAY).toFixed(2));
-
-/** What one group of accounts adds up to while the records are read. */
-class Tally {
-  prepaid = ZERO;
-  billed = ZERO;
-  collected = ZERO;
-  refunded = ZERO;
-  debt = ZERO;
-  readonly items = new Map<RevenueItem, Money>(revenueItems.map((item) => [item, ZERO]));
-  readonly editions = new Map<string, Money>();
-  readonly apps = zeros(appCounts);
-  readonly ms = zeros(appDayStates);
-  userDaysDenied = 0;
-  roomDaysDenied = 0;
-  readonly notifications = zeros(notificationKinds);
-  readonly denials = zeros(denialReasons);
-
-  item(item: RevenueItem, amount: Money): void {
-    this.items.set(item, (this.items.get(item) ?? ZERO).plus(amount));
-  }
-
-  edition(edition: string, amount: Money): void {
-    this.editions.set(edition, (this.editions.get(edition) ?? ZERO).plus(amount));
-  }
-
-  set(): KpiSet {
-    const net = (postpaid: Money) => formatMoney(this.prepaid.plus(postpaid).minus(this.refunded));
-    return {
-      revenue: {
-        prepaid: formatMoney(this.prepaid),
-        postpaidBilled: formatMoney(this.billed),
-        postpaidCollected: formatMoney(this.collected),
-        refunded: formatMoney(this.refunded),
-        netBilled: net(this.billed),
-        netCollected: net(this.collected),
-        debtOutstanding: formatMoney(this.debt),
-      },
-      revenueByItem: Object.fromEntries(revenueItems.map((item) => [item, formatMoney(this.items.get(item) ?? ZERO)])) as KpiSet['revenueByItem'],
-      revenueByEdition: Object.fromEntries([...this.editions.keys()].sort().map((edition) => [edition, formatMoney(this.editions.get(edition) ?? ZERO)])),
-      apps: { ...this.apps },
-      appDays: Object.fromEntries(appDayStates.map((state) => [state, daysOf(this.ms[state])])) as KpiSet['appDays'],
-      userDaysDenied: this.userDaysDenied,
-      roomDaysDenied: this.roomDaysDenied,
-      notifications: { ...this.notifications },
-      denials: { ...this.denials },
-    };
-  }
-}
 
 /** The tallies each account adds to: all, each of its tags, its cohort. */
 class Groups {
@@ -245,12 +188,19 @@ export class Figures {
 
   /** The KPIs and the summary, once every record is in: the apps' counts and days, and the debt at the end. */
   result(apps: Records['apps']): { kpis: Kpis; summary: Summary } {
+    return figuresResult([this.totals(apps)], apps);
+  }
+
+  /**
+   * Once every record is in, with `apps` those of these records' accounts: the tallies, with the
+   * apps' counts and days and the debt at the end, as plain data (one part of a run's figures).
+   */
+  totals(apps: Records['apps']): FigureTotals {
     const { groups } = this;
     for (const [account, debt] of this.debts) for (const tally of groups.of(account)) tally.debt = tally.debt.plus(debt);
     this.addApps(apps);
-    const sets = (map: Map<string, Tally>) => Object.fromEntries([...map].map(([key, tally]) => [key, tally.set()]));
-    const kpis = { ...groups.all.set(), byTag: sets(groups.byTag), byCohort: sets(groups.byCohort) };
-    return { kpis, summary: summaryOf(apps, groups.all, kpis) };
+    const entries = (map: Map<string, Tally>) => [...map].map(([key, tally]) => [key, tally.data()] as [string, TallyData]);
+    return { all: groups.all.data(), byTag: entries(groups.byTag), byCohort: entries(groups.byCohort) };
   }
 
   private addApps(apps: Records['apps']): void {
@@ -271,6 +221,30 @@ export class Figures {
       }
     }
   }
+}
+
+/** A part of a run's figures (`Figures.totals`): every group's tally, in the order the groups were opened. */
+export interface FigureTotals {
+  all: TallyData;
+  byTag: [string, TallyData][];
+  byCohort: [string, TallyData][];
+}
+
+/**
+ * The KPIs and the summary of a run whose figures were taken in parts (a run played on several
+ * threads, each with a `Figures` of its own over its accounts), from the parts' totals added up;
+ * `apps` are all the run's apps.
+ */
+export function figuresResult(parts: readonly FigureTotals[], apps: Records['apps']): { kpis: Kpis; summary: Summary } {
+  const [all, byTag, byCohort] = [new Tally(), new Map<string, Tally>(), new Map<string, Tally>()];
+  for (const part of parts) {
+    all.addData(part.all);
+    for (const [tag, data] of part.byTag) open(byTag, tag).addData(data);
+    for (const [cohort, data] of part.byCohort) open(byCohort, cohort).addData(data);
+  }
+  const sets = (map: Map<string, Tally>) => Object.fromEntries([...map].map(([key, tally]) => [key, tally.set()]));
+  const kpis = { ...all.set(), byTag: sets(byTag), byCohort: sets(byCohort) };
+  return { kpis, summary: summaryOf(apps, all, kpis) };
 }
 
 const itemOf = (edition: string | undefined): RevenueItem => (edition === undefined ? 'packs' : 'pro');

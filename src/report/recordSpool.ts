@@ -81,6 +81,20 @@ export class RecordReader {
   }
 }
 
+/** A file's bytes from its start, in pieces of their own (a piece may end inside a character). */
+function* filePieces(fd: number): Generator<Buffer> {
+  for (let position = 0; ; ) {
+    const buffer = Buffer.allocUnsafe(PIECE);
+    const read = readSync(fd, buffer, 0, PIECE, position);
+    if (read === 0) break;
+    position += read;
+    yield buffer.subarray(0, read);
+  }
+}
+
+/** The file of a section's records in a spool's folder. */
+const sectionPath = (dir: string, section: RecordSection) => join(dir, `${section}.json`);
+
 /** One section's records, as JSON text in a file; with `lengths`, the UTF-8 length of each record's text (the comma before it included). */
 class SectionFile {
   count = 0;
@@ -141,21 +155,10 @@ class SectionFile {
     return parsedRecords(this.pieces());
   }
 
-  /** The records' texts read back in their order, each as long as `lengths` says. */
-  reader(): RecordReader {
-    return new RecordReader(this.pieces());
-  }
-
   /** The file's bytes from its start, in pieces of their own (a piece may end inside a character). */
   *pieces(): Generator<Buffer> {
     this.flush();
-    for (let position = 0; ; ) {
-      const buffer = Buffer.allocUnsafe(PIECE);
-      const read = readSync(this.fd, buffer, 0, PIECE, position);
-      if (read === 0) break;
-      position += read;
-      yield buffer.subarray(0, read);
-    }
+    yield* filePieces(this.fd);
   }
 
   close(): void {
@@ -169,20 +172,24 @@ export class RecordSpool extends FigureSink {
   /**
    * `dir` exists and is the spool's alone; the records are counted into `figures`. `measured`: the
    * length of each record's text is kept, so that the records can be read back one by one
-   * (`reader`), as the spools of a run's batches are merged (sim/batchedRun.ts).
+   * (`recordLengths`, `SpooledRecords`), as the spools of a run's batches are merged (sim/batchedRun.ts).
    */
   constructor(dir: string, figures: Figures, measured = false) {
     super(figures);
     this.files = Object.fromEntries(
-      recordSections.map((section) => [section, new SectionFile(join(dir, `${section}.json`), measured ? ints() : undefined)]),
+      recordSections.map((section) => [section, new SectionFile(sectionPath(dir, section), measured ? ints() : undefined)]),
     ) as Record<RecordSection, SectionFile>;
   }
 
-  /** The section's records read back in order, one text at a time, and the length of each (a `measured` spool). */
-  reader(section: RecordSection): { reader: RecordReader; lengths: Int32Array } {
-    const file = this.files[section];
-    if (!file.lengths) throw new Error('the spool did not keep the length of its records');
-    return { reader: file.reader(), lengths: file.lengths.values() };
+  /** The length of each record's text, by section (a `measured` spool): to read them back with `SpooledRecords`. */
+  recordLengths(): Record<RecordSection, Int32Array> {
+    return Object.fromEntries(
+      recordSections.map((section) => {
+        const { lengths } = this.files[section];
+        if (!lengths) throw new Error('the spool did not keep the length of its records');
+        return [section, lengths.values()];
+      }),
+    ) as Record<RecordSection, Int32Array>;
   }
 
   /** Each section's records, read back from its file (for `csvTables`). */
@@ -217,5 +224,29 @@ export class RecordSpool extends FigureSink {
   protected override take<S extends RecordSection>(section: S, record: Records[S][number]): void {
     this.files[section].write(record);
     super.take(section, record);
+  }
+}
+
+/**
+ * The records a `measured` spool wrote into `dir`, once it is closed (by this thread or another):
+ * each section's texts read back in order, by the lengths it kept (`recordLengths`).
+ */
+export class SpooledRecords {
+  private readonly open: number[] = [];
+
+  constructor(
+    private readonly dir: string,
+    private readonly lengths: Record<RecordSection, Int32Array>,
+  ) {}
+
+  /** The section's records read back in order, one text at a time, and the length of each. */
+  reader(section: RecordSection): { reader: RecordReader; lengths: Int32Array } {
+    const fd = openSync(sectionPath(this.dir, section), 'r');
+    this.open.push(fd);
+    return { reader: new RecordReader(filePieces(fd)), lengths: this.lengths[section] };
+  }
+
+  close(): void {
+    for (const fd of this.open.splice(0)) closeSync(fd);
   }
 }

@@ -1,44 +1,31 @@
 /**
- * A run written out as it goes (spooledRun.ts), played in batches of accounts one after another:
- * each batch is a shard of the run (shard.ts), its records spooled into a folder of their own
+ * A run written out as it goes (spooledRun.ts), played in batches of accounts, one after another
+ * (batchPlay.ts) or on several threads at once (spooledOnThreads.ts): each batch is a shard of the run (shard.ts), its records spooled into a folder of their own
  * with their keys, and the report's lists are the batches' records merged in the order of the
  * whole run (shardMerge.ts), copied as the bytes they were written as, with the orders numbered
  * anew. The same report, byte for byte, as the run played whole; but a batch keeps only its own
  * accounts' apps in memory, so a large population's run works on a smaller heap, which the
  * collector marks faster and the processor's caches hold better.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { Figures } from '../report/kpis.ts';
+import { figuresResult } from '../report/kpis.ts';
 import { jsonChunks } from '../report/json.ts';
-import { decoded, parsedRecords, RecordSpool } from '../report/recordSpool.ts';
+import { decoded, parsedRecords, SpooledRecords } from '../report/recordSpool.ts';
 import type { RecordLists } from '../report/csv.ts';
 import { type RecordSection, type Report, recordSections } from '../report/types.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { orderNumber, sectionsNamingOrders, textWithOrdersRenamed } from './orderIds.ts';
 import { mergedSteps } from './mergedSteps.ts';
-import { RunRanks, type ShardOptions } from './shard.ts';
+import { type PlayedBatch, type PlayedBatches, playBatches } from './batchPlay.ts';
 import { byRank, sectionOrder } from './shardMerge.ts';
-import { runShard, type ShardResult } from './shardRun.ts';
-import { accountRecords, periodRecord } from './simulate.ts';
 import type { SpooledReport } from './spooledRun.ts';
 
 /** Merged text gathered up to this many bytes before it is handed on. */
 const PIECE = 1 << 20;
 
-/** What a batch leaves once played: its shard's keys, accounts and apps, and its spool. */
-interface Batch extends ShardResult {
-  spool: RecordSpool;
-}
-
-function playBatch(scenario: Scenario, policy: Policy, dir: string, figures: Figures, shard: ShardOptions): Batch {
-  const folder = join(dir, `batch-${shard.index}`);
-  mkdirSync(folder);
-  const spool = new RecordSpool(folder, figures, true);
-  const result = runShard(scenario, shard, policy, spool);
-  spool.flush();
-  return { ...result, spool };
+/** A batch to merge: its keys, accounts and apps, and its records read back from its folder. */
+interface Batch extends PlayedBatch {
+  spool: SpooledRecords;
 }
 
 /** Each batch's new number of its orders: `numbers[batch][n - 1]` for its order `On`. */
@@ -105,9 +92,16 @@ function* mergedList(batches: Batch[], section: RecordSection, numbers: Int32Arr
  * policy)` gives, byte for byte.
  */
 export function batchedRun(scenario: Scenario, dir: string, policy: Policy, count: number): SpooledReport {
-  const figures = new Figures(accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy));
-  const ranks = new RunRanks(scenario);
-  const batches = Array.from({ length: count }, (_, index) => playBatch(scenario, policy, dir, figures, { index, count, ranks }));
+  const all = Array.from({ length: count }, (_, index) => index);
+  return mergedBatches([playBatches(scenario, policy, dir, all, count)]);
+}
+
+/** The report of a run played in batches, by one thread or several (each thread's `PlayedBatches`): its lists merged from the batches' records. */
+export function mergedBatches(played: readonly PlayedBatches[]): SpooledReport {
+  const batches: Batch[] = played
+    .flatMap((part) => part.batches)
+    .sort((a, b) => a.index - b.index)
+    .map((batch) => ({ ...batch, spool: new SpooledRecords(batch.folder, batch.lengths) }));
   const accounts = byRank(
     batches.map((batch) => batch.records.accounts),
     batches.map((batch) => batch.accountRanks),
@@ -116,7 +110,7 @@ export function batchedRun(scenario: Scenario, dir: string, policy: Policy, coun
     batches.map((batch) => batch.records.apps),
     batches.map((batch) => batch.appRanks),
   );
-  const { kpis, summary } = figures.result(apps);
+  const { kpis, summary } = figuresResult(played.map((part) => part.totals), apps);
   const report: Report = { ...batches[0].records, accounts, apps, expectations: [], summary, kpis };
   const numbers = orderNumbers(batches);
   const list = (key: string) => ((recordSections as readonly string[]).includes(key) ? mergedList(batches, key as RecordSection, numbers) : undefined);

@@ -1,8 +1,10 @@
 /**
- * A pool of worker threads (piscina) running one module's default export. From the TypeScript
- * sources (`npx imsim`, the tests) the workers load them through tsx; from the built library,
- * the compiled module beside this one.
+ * Worker threads: a pool (piscina) running one module's default export, and a thread of its own
+ * that runs a module once and sends back one message. From the TypeScript sources (`npx imsim`,
+ * the tests) the threads load them through tsx; from the built library, the compiled module
+ * beside this one.
  */
+import { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 
 export function threadPool<In, Out>(moduleUrl: URL, threads: number): Piscina<In, Out> {
@@ -18,4 +20,21 @@ export function threadPool<In, Out>(moduleUrl: URL, threads: number): Piscina<In
 /** `name` beside the calling module, as a .ts source or a compiled .js file like the caller. */
 export function besideModule(callerUrl: string, name: string): URL {
   return new URL(`./${name}${callerUrl.match(/\.m?ts$/) ? '.ts' : '.js'}`, callerUrl);
+}
+
+/**
+ * A thread that runs the module `url` with `data` as its `workerData` and gives its one message.
+ * It starts on its task at once: it needs nothing from this thread's event loop, which may be
+ * busy with a share of the work meanwhile. `task` names the work in the error if it ends without.
+ */
+export function oneMessageThread<Out>(url: URL, data: unknown, task: string): Promise<Out> {
+  const load = url.pathname.endsWith('.ts')
+    ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(url.href)}))`
+    : `import(${JSON.stringify(url.href)})`;
+  const worker = new Worker(load, { eval: true, workerData: data });
+  return new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the thread of ${task} ended (exit code ${code}) without its result`)));
+  });
 }

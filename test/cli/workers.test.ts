@@ -3,8 +3,26 @@
  * the real command. The merge itself is checked on every bundled scenario and on the property
  * pools (test/sim/shard.test.ts, test/properties); here, that threads give the same bytes.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { imsim } from './run.ts';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A folder with population-grace.yaml in it, without its expectations (its last section), so that its report is written out as it goes. */
+function populationWithoutExpectations(): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'imsim-workers-'));
+  folders.push(dir);
+  const text = readFileSync('scenarios/population-grace.yaml', 'utf8');
+  const file = join(dir, 'population.yaml');
+  writeFileSync(file, text.slice(0, text.indexOf('\nexpect:') + 1));
+  return { dir, file };
+}
 
 describe('imsim run --workers', () => {
   it('writes the same JSON report with 1, 2 and 3 worker threads, with --set and --seed', () => {
@@ -15,6 +33,24 @@ describe('imsim run --workers', () => {
     expect(two.stderr).toBe('');
     expect(two.stdout).toBe(one.stdout);
     expect(three.stdout).toBe(one.stdout);
+  }, 120_000);
+
+  it('writes the same JSON file and CSV files with --out, its batches played on 1, 2 and 3 threads', () => {
+    const { dir, file } = populationWithoutExpectations();
+    const files = (format: string, workers: string) => {
+      const out = join(dir, `${format}-${workers}`);
+      const run = imsim(['run', file, '--format', format, '--out', out, '--seed', '3', '--workers', workers]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(readdirSync(out).some((name) => name.startsWith('.records-')), 'the records folder is removed').toBe(false);
+      return Object.fromEntries(readdirSync(out).map((name) => [name, readFileSync(join(out, name), 'utf8')]));
+    };
+    for (const format of ['json', 'csv']) {
+      const one = files(format, '1');
+      expect(Object.keys(one).length).toBeGreaterThan(0);
+      expect(files(format, '2'), `${format} on 2 threads`).toEqual(one);
+      expect(files(format, '3'), `${format} on 3 threads`).toEqual(one);
+    }
+    expect(JSON.parse(files('json', '2')['report.json']).apps.length).toBeGreaterThan(20);
   }, 120_000);
 
   it('prints the same text summary, expectations checked, as a run in one thread does', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { computeKpis, kpiNames } from '../../src/report/kpis.ts';
+import { computeKpis, type FigureTotals, Figures, figuresResult, kpiNames, reportFigures } from '../../src/report/kpis.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { simulate } from '../../src/sim/simulate.ts';
 import { kpiAt, kpiRows } from '../../src/report/kpiPaths.ts';
-import type { Records, TransitionRecord } from '../../src/report/types.ts';
+import { type Records, type Report, recordSections, type TransitionRecord } from '../../src/report/types.ts';
 import { fixtureReport } from '../fixtures/report.ts';
 
 const APP = '1400000001';
@@ -113,6 +115,27 @@ describe('groups', () => {
     expect(kpis.byTag.written.apps.total).toBe(1);
     expect(kpis.byTag.written.revenue.prepaid).toBe('0.00');
     expect(kpis.apps.total).toBe(2);
+  });
+});
+
+describe('figures taken in parts', () => {
+  /** The population's report, its records counted in two parts by account (even and odd), each with its own apps, as two threads count theirs. */
+  function inParts(report: Report): FigureTotals[] {
+    const accountOfApp = new Map(report.apps.map((app) => [app.id, app.account]));
+    const part = (record: { account?: string; app?: string }) => report.accounts.findIndex((account) => account.id === (record.account ?? accountOfApp.get(record.app ?? ''))) % 2;
+    return [0, 1].map((index) => {
+      const figures = new Figures(report.accounts, report.period);
+      for (const section of recordSections) for (const record of report[section]) if (Math.max(part(record), 0) === index) figures.add(section, record);
+      return figures.totals(report.apps.filter((app) => part(app) === index));
+    });
+  }
+
+  it('add up to the figures taken whole: every KPI of every tag and cohort, and the summary', () => {
+    const report = simulate(loadScenario('scenarios/population-grace.yaml'));
+    const parts = inParts(report);
+    expect(Math.min(...parts.map((totals) => totals.all.counts.apps.total))).toBeGreaterThan(0);
+    expect(JSON.stringify(figuresResult(parts, report.apps))).toBe(JSON.stringify(reportFigures(report)));
+    expect(Object.keys(report.kpis.byCohort).length).toBeGreaterThan(1);
   });
 });
 

@@ -15,6 +15,8 @@ import { accountsScenario, EDITION_CALLED_O2 } from './accountsScenario.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { simulate } from '../../src/sim/simulate.ts';
 import { batchesFor, spooledRun } from '../../src/sim/spooledRun.ts';
+import { spooledRunOnThreads } from '../../src/sim/spooledOnThreads.ts';
+import { readScenarioSource, scenarioOf, type ScenarioSource, type SourceOptions } from '../../src/scenario/source.ts';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -107,6 +109,46 @@ describe('a run written out as it goes in batches of accounts', () => {
     } finally {
       close();
     }
+  });
+});
+
+describe('a run written out as it goes with its batches on threads', () => {
+  /** The scenario file's source without its expectations (its last section), as `imsim run` reads it. */
+  function sourceOf(file: string): ScenarioSource {
+    const source = readScenarioSource(file);
+    return { ...source, text: source.text.slice(0, source.text.indexOf('\nexpect:') + 1) };
+  }
+
+  /** The scenario's JSON played by `spooledRunOnThreads` from its source, on `threads` threads. */
+  async function onThreads(file: string, threads: number, options: SourceOptions = {}): Promise<string> {
+    const { json, close } = await spooledRunOnThreads(sourceOf(file), options, folder(), threads);
+    try {
+      return [...json].join('');
+    } finally {
+      close();
+    }
+  }
+
+  it.each(['population-grace.yaml', 'large/fleet-1000.yaml'])(
+    'writes the report of %s on 2 and 3 threads exactly as the run played whole in one',
+    async (name) => {
+      const whole = renderJson(simulate(withoutExpectations(`scenarios/${name}`)));
+      for (const threads of [2, 3]) expect(await onThreads(`scenarios/${name}`, threads), `${threads} threads`).toBe(whole);
+    },
+    120_000,
+  );
+
+  it('gives every thread the seed and knobs given to the run', async () => {
+    const options = { seed: 7, set: { 'lifecycle.grace.days': 14 } };
+    const scenario = scenarioOf(sourceOf('scenarios/population-grace.yaml'), options);
+    expect(scenario.expect).toEqual([]);
+    const whole = renderJson(simulate(scenario));
+    expect(whole).not.toBe(renderJson(simulate(withoutExpectations('scenarios/population-grace.yaml'))));
+    expect(await onThreads('scenarios/population-grace.yaml', 2, options)).toBe(whole);
+  }, 60_000);
+
+  it('refuses a scenario with expectations, which need its records in memory', async () => {
+    await expect(spooledRunOnThreads(readScenarioSource('scenarios/refunds.yaml'), {}, folder(), 2)).rejects.toThrow('has expectations');
   });
 });
 
