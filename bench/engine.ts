@@ -3,9 +3,10 @@
  * (population.ts) at each size over two years, each measurement in a process of its own
  * (measure.ts) so that its peak RSS is its own: in memory (the report object) and spooled (`imsim
  * run --format json --out`: the records written as the run goes, the JSON report to a file;
- * above 10,000 apps only this one), and in the same run the floor, the naive design
- * at 1,000 apps, and at 10,000 apps one run over a worker thread per core (`--workers`) and
- * independent runs on every core (what the machine gives when nothing is shared).
+ * above 10,000 apps only this one, also on a worker thread per core), and in the same run the
+ * floor, the naive design at 1,000 apps, and at 10,000 apps one run over a worker thread per core
+ * (`--workers`, written out as it goes and in memory) and independent runs on every core (what
+ * the machine gives when nothing is shared).
  */
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -28,20 +29,34 @@ export interface Row {
   /** Peak RSS after all its runs (the garbage of earlier runs included). */
   rssAllRunsMB: number;
   /** `imsim run --format json --out`: records written as the run goes, the JSON report written to a file. */
-  spooled: { appDaysPerSec: number; wallS: number; rssMB: number };
+  spooled: Spooled;
+  /** The same with `--workers` one per core (above 10,000 apps; at 10,000 see `parallel`). */
+  spooledOnAllCores?: Spooled;
   floorAppDaysPerSec: number;
   floorRatio: number;
   eventsPerAppMonth?: number;
+}
+
+export interface Spooled {
+  appDaysPerSec: number;
+  wallS: number;
+  rssMB: number;
 }
 
 export type EngineResult = {
   rows: Row[];
   failures: string[];
   naive?: Measurement;
-  parallel?: { workers: number; appDaysPerSec: number; rssMB: number; independentAppDaysPerSec: number };
+  /**
+   * At 10,000 apps on one thread per core: written out as it goes (`--workers K --format json
+   * --out`), in memory (`--workers K`), and K independent runs at once.
+   */
+  parallel?: { workers: number; spooled: Spooled; inMemory: Spooled; independentAppDaysPerSec: number };
 };
 
 const run = promisify(execFile);
+
+const spooledOf = (m: Measurement): Spooled => ({ appDaysPerSec: Math.round(perSecond(m)), wallS: median(m.ms) / 1000, rssMB: m.rssMB });
 
 async function measure(mode: string, apps: number, runs: number): Promise<Measurement> {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/measure.ts', mode, String(apps), String(runs)], {
@@ -63,6 +78,7 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
     try {
       const runs = apps > 10_000 ? 1 : options.runs;
       const spooled = await measure('spooled', apps, 1);
+      const onAllCores = apps > 10_000 ? spooledOf(await measure('spooledThreads', apps, 1)) : undefined;
       const engine = apps > 10_000 ? spooled : await measure('engine', apps, runs);
       const floor = await measure('floor', apps, runs);
       const row: Row = {
@@ -72,7 +88,8 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
         wallS: median(engine.ms) / 1000,
         rssMB: engine.rssMB,
         rssAllRunsMB: engine.rssAllRunsMB,
-        spooled: { appDaysPerSec: Math.round(perSecond(spooled)), wallS: median(spooled.ms) / 1000, rssMB: spooled.rssMB },
+        spooled: spooledOf(spooled),
+        ...(onAllCores ? { spooledOnAllCores: onAllCores } : {}),
         floorAppDaysPerSec: Math.round(perSecond(floor)),
         floorRatio: perSecond(floor) / perSecond(engine),
         ...(engine.eventsPerAppMonth === undefined ? {} : { eventsPerAppMonth: engine.eventsPerAppMonth }),
@@ -81,6 +98,7 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
       log(
         `${row.apps} apps (${row.appDays} app-days): ${apps > 10_000 ? 'spooled only' : 'in memory'} ${row.appDaysPerSec} app-days/s, ${row.wallS.toFixed(1)} s, peak RSS ${row.rssMB} MB (${row.rssAllRunsMB} MB after all runs); ` +
           `spooled with the JSON report written to a file ${row.spooled.appDaysPerSec} app-days/s, ${row.spooled.wallS.toFixed(1)} s, peak RSS ${row.spooled.rssMB} MB; ` +
+          (onAllCores ? `the same on ${availableParallelism()} threads ${onAllCores.appDaysPerSec} app-days/s, ${onAllCores.wallS.toFixed(1)} s, peak RSS ${onAllCores.rssMB} MB; ` : '') +
           `floor ${row.floorAppDaysPerSec} app-days/s (engine ${row.floorRatio.toFixed(1)}× the floor)` +
           (row.eventsPerAppMonth === undefined ? '' : `; ${row.eventsPerAppMonth.toFixed(2)} app machine events per app-month`),
       );
@@ -97,16 +115,18 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
   }
   if (options.sizes.includes(10_000)) {
     const workers = availableParallelism();
-    const threads = await measure('threads', 10_000, options.runs);
+    const spooled = spooledOf(await measure('spooledThreads', 10_000, options.runs));
+    const inMemory = spooledOf(await measure('threads', 10_000, options.runs));
     const started = performance.now();
     const runs = await Promise.all(Array.from({ length: workers }, () => measure('engine', 10_000, 1)));
     const independent = (runs.reduce((sum, m) => sum + m.appDays, 0) / (performance.now() - started)) * 1000;
-    result.parallel = { workers, appDaysPerSec: Math.round(perSecond(threads)), rssMB: threads.rssMB, independentAppDaysPerSec: Math.round(independent) };
+    result.parallel = { workers, spooled, inMemory, independentAppDaysPerSec: Math.round(independent) };
     const single = result.rows.find((row) => Math.abs(row.apps - 10_000) / 10_000 < 0.2);
+    const times = (perSec: number, base?: number) => (base ? ` (${(perSec / base).toFixed(2)}× one thread)` : '');
     log(
-      `10,000 apps on ${workers} worker threads (--workers ${workers}): ${result.parallel.appDaysPerSec} app-days/s` +
-        (single ? ` (${(perSecond(threads) / single.appDaysPerSec).toFixed(2)}× one thread)` : '') +
-        `, peak RSS ${threads.rssMB} MB; ${workers} independent runs at once: ${result.parallel.independentAppDaysPerSec} app-days/s in all` +
+      `10,000 apps on ${workers} worker threads (--workers ${workers}): written out as it goes ${spooled.appDaysPerSec} app-days/s${times(spooled.appDaysPerSec, single?.spooled.appDaysPerSec)}, peak RSS ${spooled.rssMB} MB; ` +
+        `in memory ${inMemory.appDaysPerSec} app-days/s${times(inMemory.appDaysPerSec, single?.appDaysPerSec)}, peak RSS ${inMemory.rssMB} MB; ` +
+        `${workers} independent runs at once: ${result.parallel.independentAppDaysPerSec} app-days/s in all` +
         (single ? ` (${(independent / single.appDaysPerSec).toFixed(2)}×, the machine's own ceiling)` : ''),
     );
   }

@@ -22,8 +22,11 @@ function summary(result: EngineResult) {
   const costRatio = (big?: { appDaysPerSec: number }, base?: { appDaysPerSec: number }) => (big && base ? base.appDaysPerSec / big.appDaysPerSec : null);
   return {
     appDaysPerSec: tenK?.appDaysPerSec ?? null,
-    parallelAppDaysPerSec: result.parallel?.appDaysPerSec ?? null,
-    parallelRssMB: result.parallel?.rssMB ?? null,
+    parallelAppDaysPerSec: result.parallel?.spooled.appDaysPerSec ?? null,
+    parallelSpeedup: result.parallel && tenK ? result.parallel.spooled.appDaysPerSec / tenK.spooled.appDaysPerSec : null,
+    parallelRssMB: result.parallel?.spooled.rssMB ?? null,
+    parallelInMemoryAppDaysPerSec: result.parallel?.inMemory.appDaysPerSec ?? null,
+    parallelInMemorySpeedup: result.parallel && tenK ? result.parallel.inMemory.appDaysPerSec / tenK.appDaysPerSec : null,
     independentAppDaysPerSec: result.parallel?.independentAppDaysPerSec ?? null,
     floorRatio: tenK?.floorRatio ?? null,
     naiveSpeedup: small && result.naive ? small.appDaysPerSec / ((result.naive.appDays / result.naive.ms[0]) * 1000) : null,
@@ -35,6 +38,8 @@ function summary(result: EngineResult) {
     spooledAppDaysPerSec10k: tenK?.spooled.appDaysPerSec ?? null,
     rss100kMB: hundredK?.spooled.rssMB ?? null,
     wall100kS: hundredK?.spooled.wallS ?? null,
+    wall100kAllCoresS: hundredK?.spooledOnAllCores?.wallS ?? null,
+    rss100kAllCoresMB: hundredK?.spooledOnAllCores?.rssMB ?? null,
     eventsPerAppMonth: small?.eventsPerAppMonth ?? null,
     rows: result.rows,
     failures: result.failures,

@@ -12,9 +12,11 @@
  *   written to a file from them (`imsim run --format json --out`, sim/spooledRun.ts): no record
  *   held in memory, the accounts played in batches of about 5,000 apps (sim/batchedRun.ts), the
  *   heap growing by half whatever the size, as the command does.
- * - `threads`: the simulator with the accounts shared among one worker thread per core
+ * - `threads`: the simulator in memory with the accounts shared among one worker thread per core
  *   (`imsim run --workers K`), from the scenario's text: each thread's parsing, the merge and the
  *   report included.
+ * - `spooledThreads`: as `spooled`, with the batches shared among one worker thread per core
+ *   (`imsim run --workers K --format json --out`, sim/spooledOnThreads.ts).
  */
 import { randomStream, streamName } from '../src/domain/randomStream.ts';
 import { availableParallelism } from 'node:os';
@@ -23,7 +25,8 @@ import { parseScenario } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { simulateOnThreads } from '../src/sim/parallel.ts';
 import { simulate } from '../src/sim/simulate.ts';
-import { batchesFor, spooledRun } from '../src/sim/spooledRun.ts';
+import { batchesFor, type SpooledReport, spooledRun } from '../src/sim/spooledRun.ts';
+import { spooledRunOnThreads } from '../src/sim/spooledOnThreads.ts';
 import { writeFileAtomic } from '../src/report/atomicWrite.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,11 +74,11 @@ function eventsPerAppMonth(scenario: Scenario): number {
   return events / (appDaysOf(scenario) / (365.25 / 12));
 }
 
-/** What `imsim run --format json --out DIR` does: the records spooled in DIR, the report written beside them, then removed. */
-function spooledToFile(scenario: Scenario): void {
+/** What `imsim run --format json --out DIR` does: the records spooled in DIR (`play` runs it there), the report written beside them, then removed. */
+async function spooledToFile(play: (dir: string) => SpooledReport | Promise<SpooledReport>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'imsim-bench-'));
   try {
-    const { jsonBytes, close } = spooledRun({ ...scenario, expect: [] }, dir, scenario.policy, batchesFor(scenario));
+    const { jsonBytes, close } = await play(dir);
     try {
       writeFileAtomic(join(dir, 'report.json'), jsonBytes);
     } finally {
@@ -98,7 +101,8 @@ function workOf(mode: string, text: string, scenario: Scenario): () => unknown {
     const periods = proPeriods(scenario);
     return () => naiveRun(scenario, periods);
   }
-  if (mode === 'spooled') return () => spooledToFile(scenario);
+  if (mode === 'spooled') return () => spooledToFile((dir) => spooledRun(scenario, dir, scenario.policy, batchesFor(scenario)));
+  if (mode === 'spooledThreads') return () => spooledToFile((dir) => spooledRunOnThreads({ file: scenario.file, text, files: {} }, {}, dir, availableParallelism(), scenario));
   if (mode === 'threads') return () => simulateOnThreads({ file: scenario.file, text, files: {} }, {}, availableParallelism());
   return () => simulate(scenario);
 }
@@ -106,7 +110,7 @@ function workOf(mode: string, text: string, scenario: Scenario): () => unknown {
 async function measure(mode: string, apps: number, runs: number): Promise<Measurement> {
   const text = benchPopulation(apps);
   const scenario = parseScenario(text, `bench-${apps}.yaml`);
-  if (mode !== 'spooled') growHeapForRun(scenario);
+  if (!mode.startsWith('spooled')) growHeapForRun(scenario);
   const work = workOf(mode, text, scenario);
   const peakMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
   const ms = [await timed(work)];

@@ -1,8 +1,8 @@
 /**
  * Batches of a run played one after another on one thread (batchedRun.ts): each batch a shard of
  * the run (shard.ts), its records spooled into a folder of its own with the length of each
- * record's text, and every batch's records counted into the thread's one `Figures`, handed back
- * as plain totals. What it gives can leave a worker thread (batchWorker.ts) as it is.
+ * record's text, and its figures (a `Figures` of its own) handed back as plain totals. What it
+ * gives can leave a worker thread (batchWorker.ts) as it is.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,11 +21,7 @@ export interface PlayedBatch extends ShardResult {
   folder: string;
   /** The UTF-8 length of each record's text in its section's file. */
   lengths: Record<RecordSection, Int32Array>;
-}
-
-/** The batches a thread played, and their figures. */
-export interface PlayedBatches {
-  batches: PlayedBatch[];
+  /** Its records' figures. */
   totals: FigureTotals;
 }
 
@@ -36,16 +32,20 @@ function playBatch(scenario: Scenario, policy: Policy, dir: string, figures: Fig
   try {
     const result = runShard(scenario, shard, policy, spool);
     spool.flush();
-    return { ...result, index: shard.index, folder, lengths: spool.recordLengths() };
+    return { ...result, index: shard.index, folder, lengths: spool.recordLengths(), totals: figures.totals(result.records.apps) };
   } finally {
     spool.close();
   }
 }
 
-/** Plays the batches `indexes` of `count` (account i in batch i mod count), each into a folder of its own inside `dir`. */
-export function playBatches(scenario: Scenario, policy: Policy, dir: string, indexes: readonly number[], count: number): PlayedBatches {
-  const figures = new Figures(accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy));
+/**
+ * Plays the batches `indexes` of `count` (account i in batch i mod count), each into a folder of
+ * its own inside `dir`. Each batch counts its records into a `Figures` of its own, let go with
+ * the batch: one for all, holding every app's changes of state until the end, made each later
+ * batch slower (17–18 s against 14–15 s for 5,000 apps, the heap growing from 190 to 290 MB).
+ */
+export function playBatches(scenario: Scenario, policy: Policy, dir: string, indexes: readonly number[], count: number): PlayedBatch[] {
+  const [accounts, period] = [accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy)];
   const ranks = new RunRanks(scenario);
-  const batches = indexes.map((index) => playBatch(scenario, policy, dir, figures, { index, count, ranks }));
-  return { batches, totals: figures.totals(batches.flatMap((batch) => batch.records.apps)) };
+  return indexes.map((index) => playBatch(scenario, policy, dir, new Figures(accounts, period), { index, count, ranks }));
 }

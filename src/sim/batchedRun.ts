@@ -16,7 +16,7 @@ import type { Policy } from '../policy/schema.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { orderNumber, sectionsNamingOrders, textWithOrdersRenamed } from './orderIds.ts';
 import { mergedSteps } from './mergedSteps.ts';
-import { type PlayedBatch, type PlayedBatches, playBatches } from './batchPlay.ts';
+import { type PlayedBatch, playBatches } from './batchPlay.ts';
 import { byRank, sectionOrder } from './shardMerge.ts';
 import type { SpooledReport } from './spooledRun.ts';
 
@@ -93,13 +93,12 @@ function* mergedList(batches: Batch[], section: RecordSection, numbers: Int32Arr
  */
 export function batchedRun(scenario: Scenario, dir: string, policy: Policy, count: number): SpooledReport {
   const all = Array.from({ length: count }, (_, index) => index);
-  return mergedBatches([playBatches(scenario, policy, dir, all, count)]);
+  return mergedBatches(playBatches(scenario, policy, dir, all, count));
 }
 
-/** The report of a run played in batches, by one thread or several (each thread's `PlayedBatches`): its lists merged from the batches' records. */
-export function mergedBatches(played: readonly PlayedBatches[]): SpooledReport {
-  const batches: Batch[] = played
-    .flatMap((part) => part.batches)
+/** The report of a run played in batches, by one thread or several: its lists merged from the batches' records. */
+export function mergedBatches(played: readonly PlayedBatch[]): SpooledReport {
+  const batches: Batch[] = [...played]
     .sort((a, b) => a.index - b.index)
     .map((batch) => ({ ...batch, spool: new SpooledRecords(batch.folder, batch.lengths) }));
   const accounts = byRank(
@@ -110,7 +109,7 @@ export function mergedBatches(played: readonly PlayedBatches[]): SpooledReport {
     batches.map((batch) => batch.records.apps),
     batches.map((batch) => batch.appRanks),
   );
-  const { kpis, summary } = figuresResult(played.map((part) => part.totals), apps);
+  const { kpis, summary } = figuresResult(batches.map((batch) => batch.totals), apps);
   const report: Report = { ...batches[0].records, accounts, apps, expectations: [], summary, kpis };
   const numbers = orderNumbers(batches);
   const list = (key: string) => ((recordSections as readonly string[]).includes(key) ? mergedList(batches, key as RecordSection, numbers) : undefined);

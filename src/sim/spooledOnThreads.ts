@@ -9,7 +9,7 @@
 import { scenarioOf, type ScenarioSource, type SourceOptions } from '../scenario/source.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { mergedBatches } from './batchedRun.ts';
-import { type PlayedBatches, playBatches } from './batchPlay.ts';
+import { type PlayedBatch, playBatches } from './batchPlay.ts';
 import { batchesFor, canSpool, type SpooledReport, spooledRun } from './spooledRun.ts';
 import { besideModule, oneMessageThread } from './threadPool.ts';
 
@@ -43,9 +43,9 @@ export async function spooledRunOnThreads(
   const { setSource: _, ...carried } = options;
   const others = Array.from({ length: parts - 1 }, (_, part) => {
     const task: BatchTask = { source, options: carried, dir, indexes: share(part + 1), count };
-    return oneMessageThread<PlayedBatches>(besideModule(import.meta.url, 'batchWorker'), task, `batches ${task.indexes.join(', ')}`);
+    return oneMessageThread<PlayedBatch[]>(besideModule(import.meta.url, 'batchWorker'), task, `batches ${task.indexes.join(', ')}`);
   });
   for (const other of others) other.catch(() => {});
   const mine = playBatches(scenario, scenario.policy, dir, share(0), count);
-  return mergedBatches([mine, ...(await Promise.all(others))]);
+  return mergedBatches([...mine, ...(await Promise.all(others)).flat()]);
 }
