@@ -232,21 +232,26 @@ export class RecordSpool extends FigureSink {
  * each section's texts read back in order, by the lengths it kept (`recordLengths`).
  */
 export class SpooledRecords {
-  private readonly open: number[] = [];
+  private readonly open = new Set<number>();
 
   constructor(
     private readonly dir: string,
     private readonly lengths: Record<RecordSection, Int32Array>,
   ) {}
 
-  /** The section's records read back in order, one text at a time, and the length of each. */
-  reader(section: RecordSection): { reader: RecordReader; lengths: Int32Array } {
+  /** The section's records read back in order, one text at a time, the length of each, and how to close the file once read. */
+  reader(section: RecordSection): { reader: RecordReader; lengths: Int32Array; close(): void } {
     const fd = openSync(sectionPath(this.dir, section), 'r');
-    this.open.push(fd);
-    return { reader: new RecordReader(filePieces(fd)), lengths: this.lengths[section] };
+    this.open.add(fd);
+    const close = () => {
+      if (this.open.delete(fd)) closeSync(fd);
+    };
+    return { reader: new RecordReader(filePieces(fd)), lengths: this.lengths[section], close };
   }
 
+  /** Closes every file still open. */
   close(): void {
-    for (const fd of this.open.splice(0)) closeSync(fd);
+    for (const fd of this.open) closeSync(fd);
+    this.open.clear();
   }
 }

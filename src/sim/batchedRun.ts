@@ -1,21 +1,22 @@
 /**
  * A run written out as it goes (spooledRun.ts), played in batches of accounts, one after another
- * (batchPlay.ts) or on several threads at once (spooledOnThreads.ts): each batch is a shard of the run (shard.ts), its records spooled into a folder of their own
- * with their keys, and the report's lists are the batches' records merged in the order of the
- * whole run (shardMerge.ts), copied as the bytes they were written as, with the orders numbered
- * anew. The same report, byte for byte, as the run played whole; but a batch keeps only its own
- * accounts' apps in memory, so a large population's run works on a smaller heap, which the
- * collector marks faster and the processor's caches hold better.
+ * (batchPlay.ts) or on several threads at once (spooledOnThreads.ts): each batch is a shard of
+ * the run (shard.ts), its records spooled into a folder of their own with their keys, and the
+ * report's lists are the batches' records merged in the order of the whole run (shardMerge.ts),
+ * copied as the bytes they were written as, with the orders numbered anew. The same report, byte
+ * for byte, as the run played whole; but a batch keeps only its own accounts' apps in memory, so
+ * a large population's run works on a smaller heap, which the collector marks faster and the
+ * processor's caches hold better.
  */
 import { figuresResult } from '../report/kpis.ts';
 import { jsonChunks } from '../report/json.ts';
-import { decoded, parsedRecords, SpooledRecords } from '../report/recordSpool.ts';
+import { decoded, parsedRecords, type RecordReader, SpooledRecords } from '../report/recordSpool.ts';
 import type { RecordLists } from '../report/csv.ts';
 import { type RecordSection, type Report, recordSections } from '../report/types.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { orderNumber, sectionsNamingOrders, textWithOrdersRenamed } from './orderIds.ts';
-import { mergedSteps } from './mergedSteps.ts';
+import { mergedSteps, type RecordOrder } from './mergedSteps.ts';
 import { type PlayedBatch, playBatches } from './batchPlay.ts';
 import { byRank, sectionOrder } from './shardMerge.ts';
 import type { SpooledReport } from './spooledRun.ts';
@@ -59,17 +60,26 @@ function renamed(section: RecordSection, text: Buffer, numbers: Int32Array): Buf
 /** One section's JSON list: the batches' records merged, as UTF-8 bytes in pieces of about a megabyte. */
 function* mergedList(batches: Batch[], section: RecordSection, numbers: Int32Array[]): Generator<string | Buffer> {
   const readers = batches.map((batch) => batch.spool.reader(section));
+  try {
+    yield* mergedText(readers, sectionOrder(batches, section), section, numbers);
+  } finally {
+    for (const reader of readers) reader.close();
+  }
+}
+
+/** The list's text from the batches' readers of the section, in `order`. */
+function* mergedText(readers: { reader: RecordReader; lengths: Int32Array }[], order: RecordOrder, section: RecordSection, numbers: Int32Array[]): Generator<string | Buffer> {
   const lengths = readers.map((reader) => reader.lengths.length);
   if (lengths.every((length) => length === 0)) {
     yield '[]';
     return;
   }
   const renames = (sectionsNamingOrders as readonly RecordSection[]).includes(section);
-  const next = batches.map(() => 0);
+  const next = readers.map(() => 0);
   const gathered: Buffer[] = [];
   let [written, size] = [0, 0];
   yield '[';
-  for (const step of mergedSteps(lengths, sectionOrder(batches, section))) {
+  for (const step of mergedSteps(lengths, order)) {
     const batch = step < 0 ? -1 - step : step;
     const { reader, lengths: sizes } = readers[batch];
     const text = reader.next(sizes[next[batch]++]);

@@ -3,7 +3,7 @@
  * run played whole, byte for byte: its JSON text, its JSON file and its CSV files. The property
  * pools check the same on generated scenarios and populations (test/properties, harness.ts).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -96,6 +96,22 @@ describe('a run written out as it goes in batches of accounts', () => {
       close();
     }
     expect(readFileSync(join(dir, 'report.json')).equals(Buffer.from(renderJson(simulate(scenario))))).toBe(true);
+  });
+
+  it.runIf(existsSync('/proc/self/fd'))("closes each batch's file of a section once the section is merged", () => {
+    const scenario = withoutExpectations('scenarios/population-grace.yaml');
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    const { json, close } = spooledRun(scenario, folder(), scenario.policy, 5);
+    try {
+      let most = 0;
+      for (const _ of json) most = Math.max(most, open() - before);
+      expect(most).toBeGreaterThanOrEqual(5);
+      expect(most).toBeLessThan(10);
+      expect(open()).toBe(before);
+    } finally {
+      close();
+    }
   });
 
   it('gives the CSV files of the run in memory', () => {
