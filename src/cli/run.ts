@@ -16,6 +16,8 @@ import { loadWithOptions, seedOption } from './loadWithOptions.ts';
 import { checkOutput, deliver, outputOptions } from './output.ts';
 import { fileContents } from '../report/formats.ts';
 import { growHeapForRun } from './heapGrowth.ts';
+import { batchBar } from './batchBar.ts';
+import type { BatchProgress } from '../sim/batchPlay.ts';
 
 export function runCommand(args: string[]): number | Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -39,7 +41,7 @@ export function runCommand(args: string[]): number | Promise<number> {
   }
   const scenario = loadWithOptions(file, { policy: values.policy, set: values.set as string[], seed: values.seed });
   if (spooling && canSpool(scenario)) {
-    return spooled((dir) => spooledRun(scenario, dir, scenario.policy, batchesFor(scenario)), format, values.out as string, file);
+    return spooled((dir, progress) => spooledRun(scenario, dir, scenario.policy, batchesFor(scenario), progress), format, values.out as string, file);
   }
   growHeapForRun(scenario);
   const run = startRun(scenario);
@@ -52,13 +54,16 @@ export function runCommand(args: string[]): number | Promise<number> {
  * folder inside DIR as the run goes (`play` runs it there) and the report's files are made from
  * them, so no record is held in memory; the same bytes as the report made in memory. A
  * population is played in batches of accounts (`batchesFor`), each with a heap of its size, so
- * the heap keeps growing by half (heapGrowth.ts) whatever the population's size.
+ * the heap keeps growing by half (heapGrowth.ts) whatever the population's size; a terminal shows
+ * their progress (batchBar.ts).
  */
-async function spooled(play: (dir: string) => SpooledReport | Promise<SpooledReport>, format: 'json' | 'csv', out: string, file: string): Promise<number> {
+async function spooled(play: (dir: string, progress: BatchProgress) => SpooledReport | Promise<SpooledReport>, format: 'json' | 'csv', out: string, file: string): Promise<number> {
   mkdirSync(out, { recursive: true });
   const dir = mkdtempSync(join(out, '.records-'));
+  const bar = batchBar();
   try {
-    const { report, jsonBytes, lists, close } = await play(dir);
+    const { report, jsonBytes, lists, close } = await play(dir, bar.progress);
+    bar.played(format === 'json' ? 'report.json' : 'the CSV files');
     try {
       writeFilesAtomic(out, format === 'json' ? { 'report.json': jsonBytes } : fileContents(report, 'csv', {}, lists));
     } finally {
@@ -100,7 +105,7 @@ async function onThreads(
   const options = { set: knobs, setSource, ...(values.seed === undefined ? {} : { seed: seedOption(values.seed) }) };
   const scenario = scenarioOf(source, options);
   if (spooledFormat !== undefined && values.out !== undefined && canSpool(scenario)) {
-    return spooled((dir) => spooledRunOnThreads(source, options, dir, workers, scenario), spooledFormat, values.out, file);
+    return spooled((dir, progress) => spooledRunOnThreads(source, options, dir, workers, scenario, progress), spooledFormat, values.out, file);
   }
   growHeapForRun(scenario);
   const report = await simulateOnThreads(source, options, workers, scenario);

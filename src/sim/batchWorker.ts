@@ -10,4 +10,4 @@ import type { BatchTask } from './spooledOnThreads.ts';
 
 const task = workerData as BatchTask;
 const scenario = scenarioOf(task.source, task.options);
-parentPort?.postMessage(playBatches(scenario, scenario.policy, task.dir, task.indexes, task.count));
+parentPort?.postMessage(playBatches(scenario, scenario.policy, task.dir, task.indexes, task.count, () => Atomics.add(task.done, 0, 1)));

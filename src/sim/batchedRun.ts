@@ -17,7 +17,7 @@ import type { Policy } from '../policy/schema.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { orderNumber, sectionsNamingOrders, textWithOrdersRenamed } from './orderIds.ts';
 import { mergedSteps, type RecordOrder } from './mergedSteps.ts';
-import { type PlayedBatch, playBatches } from './batchPlay.ts';
+import { type BatchProgress, type PlayedBatch, playBatches } from './batchPlay.ts';
 import { byRank, sectionOrder } from './shardMerge.ts';
 import type { SpooledReport } from './spooledRun.ts';
 
@@ -99,11 +99,13 @@ function* mergedText(readers: { reader: RecordReader; lengths: Int32Array }[], o
 /**
  * Runs the scenario in `count` batches of accounts (account i in batch i mod count), each with its
  * records written into a folder of its own inside `dir`: the report `spooledRun(scenario, dir,
- * policy)` gives, byte for byte.
+ * policy)` gives, byte for byte. `progress` hears of each batch played.
  */
-export function batchedRun(scenario: Scenario, dir: string, policy: Policy, count: number): SpooledReport {
+export function batchedRun(scenario: Scenario, dir: string, policy: Policy, count: number, progress: BatchProgress = () => {}): SpooledReport {
   const all = Array.from({ length: count }, (_, index) => index);
-  return mergedBatches(playBatches(scenario, policy, dir, all, count));
+  let done = 0;
+  progress(done, count);
+  return mergedBatches(playBatches(scenario, policy, dir, all, count, () => progress(++done, count)));
 }
 
 /** The report of a run played in batches, by one thread or several: its lists merged from the batches' records. */

@@ -9,7 +9,7 @@
 import { scenarioOf, type ScenarioSource, type SourceOptions } from '../scenario/source.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { mergedBatches } from './batchedRun.ts';
-import { type PlayedBatch, playBatches } from './batchPlay.ts';
+import { type BatchProgress, type PlayedBatch, playBatches } from './batchPlay.ts';
 import { batchesFor, canSpool, type SpooledReport, spooledRun } from './spooledRun.ts';
 import { besideModule, oneMessageThread } from './threadPool.ts';
 
@@ -21,12 +21,24 @@ export interface BatchTask {
   dir: string;
   indexes: number[];
   count: number;
+  /** The batches played so far by every thread, one counter shared by all (a `SharedArrayBuffer`). */
+  done: Int32Array;
+}
+
+/** How often the progress of other threads is read while this one waits for them, ms. */
+const PROGRESS_EVERY = 250;
+
+/** The batches of a run on `threads` threads: as many as one thread plays (`batchesFor`) rounded up to a multiple of `threads`, so that every thread has as many to play; no more than the accounts. */
+export function batchesOnThreads(scenario: { accounts: Parameters<typeof batchesFor>[0]['accounts'] }, threads: number): number {
+  return Math.min(Math.ceil(batchesFor(scenario) / threads) * threads, scenario.accounts.length);
 }
 
 /**
  * Runs `scenarioOf(source, options)` with its records written into `dir` (an empty folder of its
- * own) on `threads` threads, in as many batches as one thread would play it in (`batchesFor`),
- * and at least one per thread; `scenario`, when the caller has it already, saves parsing it once more.
+ * own) on `threads` threads, in `batchesOnThreads(scenario, threads)` batches. `scenario`,
+ * when the caller has it already, saves parsing it once more. `progress` hears how many batches
+ * all threads have played: at once after each of this thread's, and every quarter of a second
+ * once this thread waits for the others.
  */
 export async function spooledRunOnThreads(
   source: ScenarioSource,
@@ -34,18 +46,32 @@ export async function spooledRunOnThreads(
   dir: string,
   threads: number,
   scenario: Scenario = scenarioOf(source, options),
+  progress: BatchProgress = () => {},
 ): Promise<SpooledReport> {
   if (!canSpool(scenario)) throw new Error(`${scenario.file} has expectations, which need its records in memory`);
-  const count = Math.min(Math.max(batchesFor(scenario), threads), scenario.accounts.length);
+  const count = batchesOnThreads(scenario, threads);
   const parts = Math.min(threads, count);
-  if (parts <= 1) return spooledRun(scenario, dir, scenario.policy, count);
+  if (parts <= 1) return spooledRun(scenario, dir, scenario.policy, count, progress);
   const share = (part: number) => Array.from({ length: count }, (_, index) => index).filter((index) => index % parts === part);
   const { setSource: _, ...carried } = options;
+  const done = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const tell = () => progress(Atomics.load(done, 0), count);
+  tell();
   const others = Array.from({ length: parts - 1 }, (_, part) => {
-    const task: BatchTask = { source, options: carried, dir, indexes: share(part + 1), count };
+    const task: BatchTask = { source, options: carried, dir, indexes: share(part + 1), count, done };
     return oneMessageThread<PlayedBatch[]>(besideModule(import.meta.url, 'batchWorker'), task, `batches ${task.indexes.join(', ')}`);
   });
   for (const other of others) other.catch(() => {});
-  const mine = playBatches(scenario, scenario.policy, dir, share(0), count);
-  return mergedBatches([...mine, ...(await Promise.all(others)).flat()]);
+  const mine = playBatches(scenario, scenario.policy, dir, share(0), count, () => {
+    Atomics.add(done, 0, 1);
+    tell();
+  });
+  const telling = setInterval(tell, PROGRESS_EVERY);
+  try {
+    const theirs = await Promise.all(others);
+    tell();
+    return mergedBatches([...mine, ...theirs.flat()]);
+  } finally {
+    clearInterval(telling);
+  }
 }

@@ -10,6 +10,7 @@ import { RecordSpool } from '../report/recordSpool.ts';
 import { Figures } from '../report/kpis.ts';
 import { jsonChunks } from '../report/json.ts';
 import { batchedRun } from './batchedRun.ts';
+import type { BatchProgress } from './batchPlay.ts';
 import type { Report } from '../report/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { appCount } from '../scenario/appCount.ts';
@@ -58,14 +59,17 @@ export interface SpooledReport {
 /**
  * Runs the scenario with its records written into `dir` (an empty folder of its own) as they
  * come; in `batches` of accounts played one after another (batchedRun.ts), for the same report.
+ * `progress` hears how many batches are played (a run played whole is one).
  */
-export function spooledRun(scenario: Scenario, dir: string, policy: Policy = scenario.policy, batches = 1): SpooledReport {
+export function spooledRun(scenario: Scenario, dir: string, policy: Policy = scenario.policy, batches = 1, progress: BatchProgress = () => {}): SpooledReport {
   if (!canSpool(scenario)) throw new Error(`${scenario.file} has expectations, which need its records in memory`);
   const count = Math.min(batches, scenario.accounts.length);
-  if (count > 1) return batchedRun(scenario, dir, policy, count);
+  if (count > 1) return batchedRun(scenario, dir, policy, count, progress);
+  progress(0, 1);
   const spool = new RecordSpool(dir, new Figures(accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy)));
   const run = startRun(scenario, policy, { sink: spool });
   playToEnd(run);
+  progress(1, 1);
   const records = recordsOf(run);
   const { kpis, summary } = spool.result(records.apps);
   const report: Report = { ...records, expectations: [], summary, kpis };

@@ -3,7 +3,8 @@
  * the real command. The merge itself is checked on every bundled scenario and on the property
  * pools (test/sim/shard.test.ts, test/properties); here, that threads give the same bytes.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,6 +53,19 @@ describe('imsim run --workers', () => {
     }
     expect(JSON.parse(files('json', '2')['report.json']).apps.length).toBeGreaterThan(20);
   }, 120_000);
+
+  it.runIf(existsSync('/usr/bin/script'))('shows the batches played on a terminal, then that the report is being written', () => {
+    const { dir, file } = populationWithoutExpectations();
+    const out = join(dir, 'out');
+    // script(1) gives the command a terminal; what it shows comes back on standard output.
+    const shown = spawnSync('script', ['-qec', `${process.execPath} bin/imsim.js run ${file} --format json --out ${out} --workers 2`, '/dev/null'], { encoding: 'utf8' });
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toMatch(/2\/2 batches of accounts/);
+    expect(shown.stdout).toContain('writing report.json');
+    const quiet = imsim(['run', file, '--format', 'json', '--out', join(dir, 'quiet'), '--workers', '2']);
+    expect(quiet.stderr).toBe(`wrote the json report of ${file} to ${join(dir, 'quiet')}\n`);
+    expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe(readFileSync(join(dir, 'quiet', 'report.json'), 'utf8'));
+  }, 60_000);
 
   it('prints the same text summary, expectations checked, as a run in one thread does', () => {
     const run = imsim(['run', 'scenarios/refunds.yaml', '--workers', '2', '--summary']);

@@ -15,7 +15,7 @@ import { accountsScenario, EDITION_CALLED_O2 } from './accountsScenario.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { simulate } from '../../src/sim/simulate.ts';
 import { batchesFor, spooledRun } from '../../src/sim/spooledRun.ts';
-import { spooledRunOnThreads } from '../../src/sim/spooledOnThreads.ts';
+import { batchesOnThreads, spooledRunOnThreads } from '../../src/sim/spooledOnThreads.ts';
 import { readScenarioSource, scenarioOf, type ScenarioSource, type SourceOptions } from '../../src/scenario/source.ts';
 
 const folders: string[] = [];
@@ -114,6 +114,18 @@ describe('a run written out as it goes in batches of accounts', () => {
     }
   });
 
+  it('tells the progress after each batch, first with none played, and a run played whole as one batch', () => {
+    const scenario = withoutExpectations('scenarios/population-grace.yaml');
+    for (const [batches, expected] of [
+      [3, [[0, 3], [1, 3], [2, 3], [3, 3]]],
+      [1, [[0, 1], [1, 1]]],
+    ] as const) {
+      const heard: [number, number][] = [];
+      spooledRun(scenario, folder(), scenario.policy, batches, (done, total) => heard.push([done, total])).close();
+      expect(heard).toEqual(expected);
+    }
+  });
+
   it('gives the CSV files of the run in memory', () => {
     const scenario = withoutExpectations('scenarios/population-grace.yaml');
     const { report, lists, close } = spooledRun(scenario, folder(), scenario.policy, 3);
@@ -163,6 +175,16 @@ describe('a run written out as it goes with its batches on threads', () => {
     expect(await onThreads('scenarios/population-grace.yaml', 2, options)).toBe(whole);
   }, 60_000);
 
+  it('tells how many batches all threads have played, one per thread for a small population', async () => {
+    const heard: [number, number][] = [];
+    const { report, close } = await spooledRunOnThreads(sourceOf('scenarios/population-grace.yaml'), {}, folder(), 3, undefined, (done, total) => heard.push([done, total]));
+    close();
+    expect(report.apps.length).toBeGreaterThan(20);
+    expect(heard[0]).toEqual([0, 3]);
+    expect(heard.at(-1)).toEqual([3, 3]);
+    expect(heard.every(([done], index) => index === 0 || done >= heard[index - 1][0])).toBe(true);
+  }, 60_000);
+
   it('refuses a scenario with expectations, which need its records in memory', async () => {
     await expect(spooledRunOnThreads(readScenarioSource('scenarios/refunds.yaml'), {}, folder(), 2)).rejects.toThrow('has expectations');
   });
@@ -179,5 +201,13 @@ describe('the batches of `imsim run --format json --out`', () => {
   it('hold about 5,000 apps each above 10,000 apps', () => {
     expect(batchesFor(accounts([5_000, 5_001]))).toBe(3);
     expect(batchesFor(accounts(Array.from({ length: 20_000 }, () => 5)))).toBe(20);
+  });
+
+  it('are as many on every thread with --workers K: rounded up to a multiple of K, and no more than the accounts', () => {
+    expect(batchesOnThreads(accounts(Array.from({ length: 10 }, () => 1_001)), 2)).toBe(4);
+    expect(batchesOnThreads(accounts(Array.from({ length: 20_000 }, () => 5)), 2)).toBe(20);
+    expect(batchesOnThreads(accounts(Array.from({ length: 20_000 }, () => 5)), 3)).toBe(21);
+    expect(batchesOnThreads(accounts([3, 4]), 2)).toBe(2);
+    expect(batchesOnThreads(accounts([3, 4]), 3)).toBe(2);
   });
 });
