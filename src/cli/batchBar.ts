@@ -10,6 +10,8 @@ export interface BatchBar {
   progress: BatchProgress;
   /** The batches are played: the bar stops, and the report is being written. */
   played(what: string): void;
+  /** The bar stops if it runs (the run failed). */
+  stop(): void;
 }
 
 export function batchBar(stream: NodeJS.WriteStream = process.stderr): BatchBar {
@@ -26,10 +28,13 @@ export function batchBar(stream: NodeJS.WriteStream = process.stderr): BatchBar 
       }
       shown = done;
     },
-    played: (what) => {
+    played(what) {
       if (shown === undefined) return;
-      bar?.stop();
+      this.stop();
       stream.write(`writing ${what}…\n`);
+    },
+    stop() {
+      bar?.stop();
     },
   };
 }

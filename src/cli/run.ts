@@ -70,6 +70,7 @@ async function spooled(play: (dir: string, progress: BatchProgress) => SpooledRe
       close();
     }
   } finally {
+    bar.stop();
     rmSync(dir, { recursive: true, force: true });
   }
   process.stderr.write(`wrote the ${format} report of ${file} to ${out}\n`);
