@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { mergeShardRecords } from './shardMerge.ts';
 import { runShard, type ShardResult } from './shardRun.ts';
 import { policyZone, reportOf, simulate } from './simulate.ts';
-import { besideModule, oneMessageThread } from './threadPool.ts';
+import { besideModule, oneMessageThread, stoppingOthersOnFailure } from './threadPool.ts';
 
 /** What a shard's thread is given: the scenario carried whole, so that it reads no file. */
 export interface ShardTask {
@@ -33,12 +33,13 @@ export async function simulateOnThreads(
   const count = Math.min(threads, scenario.accounts.length);
   if (count <= 1) return simulate(scenario);
   const { setSource: _, ...carried } = options;
+  const stop = new AbortController();
   const others = Array.from({ length: count - 1 }, (_, index) => {
     const task: ShardTask = { source, options: carried, index: index + 1, count };
-    return oneMessageThread<ShardResult>(besideModule(import.meta.url, 'shardWorker'), task, `shard ${task.index}`);
+    return oneMessageThread<ShardResult>(besideModule(import.meta.url, 'shardWorker'), task, `shard ${task.index}`, stop.signal);
   });
   for (const other of others) other.catch(() => {});
-  const first = runShard(scenario, { index: 0, count });
+  const first = stoppingOthersOnFailure(stop, () => runShard(scenario, { index: 0, count }));
   const results = [first, ...(await Promise.all(others))];
   return reportOf(scenario, mergeShardRecords(results), policyZone(scenario.policy));
 }

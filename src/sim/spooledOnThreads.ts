@@ -11,7 +11,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { mergedBatches } from './batchedRun.ts';
 import { type BatchProgress, type PlayedBatch, playBatches } from './batchPlay.ts';
 import { batchesFor, canSpool, type SpooledReport, spooledRun } from './spooledRun.ts';
-import { besideModule, oneMessageThread } from './threadPool.ts';
+import { besideModule, oneMessageThread, stoppingOthersOnFailure } from './threadPool.ts';
 
 /** What a thread is given: the scenario carried whole, so that it reads no file, and its batches. */
 export interface BatchTask {
@@ -57,15 +57,18 @@ export async function spooledRunOnThreads(
   const done = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const tell = () => progress(Atomics.load(done, 0), count);
   tell();
+  const stop = new AbortController();
   const others = Array.from({ length: parts - 1 }, (_, part) => {
     const task: BatchTask = { source, options: carried, dir, indexes: share(part + 1), count, done };
-    return oneMessageThread<PlayedBatch[]>(besideModule(import.meta.url, 'batchWorker'), task, `batches ${task.indexes.join(', ')}`);
+    return oneMessageThread<PlayedBatch[]>(besideModule(import.meta.url, 'batchWorker'), task, `batches ${task.indexes.join(', ')}`, stop.signal);
   });
   for (const other of others) other.catch(() => {});
-  const mine = playBatches(scenario, scenario.policy, dir, share(0), count, () => {
-    Atomics.add(done, 0, 1);
-    tell();
-  });
+  const mine = stoppingOthersOnFailure(stop, () =>
+    playBatches(scenario, scenario.policy, dir, share(0), count, () => {
+      Atomics.add(done, 0, 1);
+      tell();
+    }),
+  );
   const telling = setInterval(tell, PROGRESS_EVERY);
   try {
     const theirs = await Promise.all(others);

@@ -26,15 +26,28 @@ export function besideModule(callerUrl: string, name: string): URL {
  * A thread that runs the module `url` with `data` as its `workerData` and gives its one message.
  * It starts on its task at once: it needs nothing from this thread's event loop, which may be
  * busy with a share of the work meanwhile. `task` names the work in the error if it ends without.
+ * Aborting `stop` ends the thread (its work is no longer wanted: another share failed).
  */
-export function oneMessageThread<Out>(url: URL, data: unknown, task: string): Promise<Out> {
+export function oneMessageThread<Out>(url: URL, data: unknown, task: string, stop?: AbortSignal): Promise<Out> {
   const load = url.pathname.endsWith('.ts')
     ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(url.href)}))`
     : `import(${JSON.stringify(url.href)})`;
   const worker = new Worker(load, { eval: true, workerData: data });
-  return new Promise((resolve, reject) => {
+  const end = () => void worker.terminate();
+  stop?.addEventListener('abort', end, { once: true });
+  return new Promise<Out>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the thread of ${task} ended (exit code ${code}) without its result`)));
-  });
+  }).finally(() => stop?.removeEventListener('abort', end));
+}
+
+/** `work()`; if it throws, `stop` is aborted first, ending the threads started with its signal beside it. */
+export function stoppingOthersOnFailure<T>(stop: AbortController, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    stop.abort();
+    throw error;
+  }
 }
