@@ -29,15 +29,16 @@ export interface Row {
   /** Peak RSS after all its runs (the garbage of earlier runs included). */
   rssAllRunsMB: number;
   /** `imsim run --format json --out`: records written as the run goes, the JSON report written to a file. */
-  spooled: Spooled;
+  spooled: RunFigures;
   /** The same with `--workers` one per core (above 10,000 apps; at 10,000 see `parallel`). */
-  spooledOnAllCores?: Spooled;
+  spooledOnAllCores?: RunFigures;
   floorAppDaysPerSec: number;
   floorRatio: number;
   eventsPerAppMonth?: number;
 }
 
-export interface Spooled {
+/** One measurement's speed, median wall time and peak RSS. */
+export interface RunFigures {
   appDaysPerSec: number;
   wallS: number;
   rssMB: number;
@@ -51,12 +52,12 @@ export type EngineResult = {
    * At 10,000 apps on one thread per core: written out as it goes (`--workers K --format json
    * --out`), in memory (`--workers K`), and K independent runs at once.
    */
-  parallel?: { workers: number; spooled: Spooled; inMemory: Spooled; independentAppDaysPerSec: number };
+  parallel?: { workers: number; spooled: RunFigures; inMemory: RunFigures; independentAppDaysPerSec: number };
 };
 
 const run = promisify(execFile);
 
-const spooledOf = (m: Measurement): Spooled => ({ appDaysPerSec: Math.round(perSecond(m)), wallS: median(m.ms) / 1000, rssMB: m.rssMB });
+const figuresOf = (m: Measurement): RunFigures => ({ appDaysPerSec: Math.round(perSecond(m)), wallS: median(m.ms) / 1000, rssMB: m.rssMB });
 
 async function measure(mode: string, apps: number, runs: number): Promise<Measurement> {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/measure.ts', mode, String(apps), String(runs)], {
@@ -78,7 +79,7 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
     try {
       const runs = apps > 10_000 ? 1 : options.runs;
       const spooled = await measure('spooled', apps, 1);
-      const onAllCores = apps > 10_000 ? spooledOf(await measure('spooledThreads', apps, 1)) : undefined;
+      const onAllCores = apps > 10_000 ? figuresOf(await measure('spooledThreads', apps, 1)) : undefined;
       const engine = apps > 10_000 ? spooled : await measure('engine', apps, runs);
       const floor = await measure('floor', apps, runs);
       const row: Row = {
@@ -88,7 +89,7 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
         wallS: median(engine.ms) / 1000,
         rssMB: engine.rssMB,
         rssAllRunsMB: engine.rssAllRunsMB,
-        spooled: spooledOf(spooled),
+        spooled: figuresOf(spooled),
         ...(onAllCores ? { spooledOnAllCores: onAllCores } : {}),
         floorAppDaysPerSec: Math.round(perSecond(floor)),
         floorRatio: perSecond(floor) / perSecond(engine),
@@ -115,8 +116,8 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
   }
   if (options.sizes.includes(10_000)) {
     const workers = availableParallelism();
-    const spooled = spooledOf(await measure('spooledThreads', 10_000, options.runs));
-    const inMemory = spooledOf(await measure('threads', 10_000, options.runs));
+    const spooled = figuresOf(await measure('spooledThreads', 10_000, options.runs));
+    const inMemory = figuresOf(await measure('threads', 10_000, options.runs));
     const started = performance.now();
     const runs = await Promise.all(Array.from({ length: workers }, () => measure('engine', 10_000, 1)));
     const independent = (runs.reduce((sum, m) => sum + m.appDays, 0) / (performance.now() - started)) * 1000;
