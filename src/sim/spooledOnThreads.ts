@@ -10,7 +10,7 @@ import { scenarioOf, type ScenarioSource, type SourceOptions } from '../scenario
 import type { Scenario } from '../scenario/types.ts';
 import { mergedBatches } from './batchedRun.ts';
 import { type BatchProgress, type PlayedBatch, playBatches } from './batchPlay.ts';
-import { batchesFor, canSpool, type SpooledReport, spooledRun } from './spooledRun.ts';
+import { batchesFor, checkSpoolable, type SpooledReport, spooledRun } from './spooledRun.ts';
 import { besideModule, oneMessageThread, stoppingOthersOnFailure } from './threadPool.ts';
 
 /** What a thread is given: the scenario carried whole, so that it reads no file, and its batches. */
@@ -29,7 +29,7 @@ export interface BatchTask {
 const PROGRESS_EVERY = 250;
 
 /** The batches of a run on `threads` threads: as many as one thread plays (`batchesFor`) rounded up to a multiple of `threads`, so that every thread has as many to play; no more than the accounts. */
-export function batchesOnThreads(scenario: { accounts: Parameters<typeof batchesFor>[0]['accounts'] }, threads: number): number {
+export function batchesOnThreads(scenario: Parameters<typeof batchesFor>[0], threads: number): number {
   return Math.min(Math.ceil(batchesFor(scenario) / threads) * threads, scenario.accounts.length);
 }
 
@@ -48,7 +48,7 @@ export async function spooledRunOnThreads(
   scenario: Scenario = scenarioOf(source, options),
   progress: BatchProgress = () => {},
 ): Promise<SpooledReport> {
-  if (!canSpool(scenario)) throw new Error(`${scenario.file} has expectations, which need its records in memory`);
+  checkSpoolable(scenario);
   const count = batchesOnThreads(scenario, threads);
   const parts = Math.min(threads, count);
   if (parts <= 1) return spooledRun(scenario, dir, scenario.policy, count, progress);

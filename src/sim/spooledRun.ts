@@ -39,6 +39,11 @@ export function canSpool(scenario: Scenario): boolean {
   return scenario.expect.length === 0;
 }
 
+/** Throws unless the scenario's report can be written as it goes (`canSpool`). */
+export function checkSpoolable(scenario: Scenario): void {
+  if (!canSpool(scenario)) throw new Error(`${scenario.file} has expectations, which need its records in memory`);
+}
+
 /** What `spooledRun` gives: the report without its records, its whole JSON (as text or with bytes), its record lists, and the files to close. */
 export interface SpooledReport {
   /** The report with empty record lists: its figures, apps, accounts and policy. */
@@ -62,7 +67,7 @@ export interface SpooledReport {
  * `progress` hears how many batches are played (a run played whole is one).
  */
 export function spooledRun(scenario: Scenario, dir: string, policy: Policy = scenario.policy, batches = 1, progress: BatchProgress = () => {}): SpooledReport {
-  if (!canSpool(scenario)) throw new Error(`${scenario.file} has expectations, which need its records in memory`);
+  checkSpoolable(scenario);
   const count = Math.min(batches, scenario.accounts.length);
   if (count > 1) return batchedRun(scenario, dir, policy, count, progress);
   progress(0, 1);
