@@ -67,6 +67,8 @@ describe('the visualizer', () => {
     const story = await page.locator('[data-testid=story]').innerText();
     expect(story).toContain('Games');
     expect(story).toMatch(/reclaimed/);
+    // The daily DAU follows the report from the engine's worker: then the chart draws the selected apps.
+    await expect.poll(() => page.locator('[data-testid=dau-chart] .u-legend').innerText(), { timeout: 10_000 }).toMatch(/Chat[\s\S]*Games/);
     await page.screenshot({ path: `${results}/visualizer-default.png`, fullPage: true });
     expect(seen.problems).toEqual([]);
     expect(seen.outside).toEqual([]);
@@ -235,8 +237,9 @@ describe('the visualizer', () => {
     const spread = await page.locator('[data-testid=compare-results]').boundingBox();
     expect(spread?.width).toBeGreaterThan(700);
     expect(await page.locator('[data-testid=charts]').getAttribute('data-compare')).toBe('on');
+    // The daily DAU follows the report from the engine's worker, so its chart may draw a moment later.
     for (const [chart, series] of [['dau-chart', 'B Chat'], ['balance-chart', 'B cash'], ['revenue-chart', 'B prepaid']]) {
-      expect(await page.locator(`[data-testid=${chart}] .u-legend`).innerText(), chart).toContain(series);
+      await expect.poll(() => page.locator(`[data-testid=${chart}] .u-legend`).innerText(), { message: chart, timeout: 10_000 }).toContain(series);
     }
     expect(seen.problems).toEqual([]);
     expect(await seriousViolations(page), 'axe, compare').toEqual([]);

@@ -29,7 +29,7 @@ describe('a run in the browser engine', () => {
 
   it('derives daily DAU asked and served per app', async () => {
     const result = (await runScenario(scenarioText('default.yaml'), 'default.yaml', {}))!;
-    const { dau } = result;
+    const dau = result.dau.value!;
     expect(dau.apps).toEqual(['1400000001', '1400000002', '1400000003']);
     expect(dau.days).toBe(547);
     expect(dau.demand).toHaveLength(3 * 547);

@@ -104,7 +104,8 @@ export function DauChart({ days, series, bSeries, included, peaks, cursorDay, he
       for (const peak of peaks) {
         const index = indexOfApp.get(peak.app);
         const x = xs[peak.day];
-        if (index === undefined || x === undefined || !chart.series[index].show) continue;
+        // A chart built for fewer lines may draw once more before it is rebuilt (the run's DAU arrived, or the selection grew).
+        if (index === undefined || x === undefined || !chart.series[index]?.show) continue;
         ctx.beginPath();
         ctx.arc(chart.valToPos(x, 'x', true), chart.valToPos(peak.value, 'y', true), peakRadius * devicePixelRatio, 0, 2 * Math.PI);
         ctx.fillStyle = strokeOf(chart, index);

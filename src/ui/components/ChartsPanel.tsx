@@ -11,6 +11,7 @@ import { type BalancePoint, BalanceChart, DauChart, RevenueChart } from '../char
 import { type AccountTimeline, appLabel } from '../model/timeline.ts';
 import { dateOfIndex, dayOfDate } from '../model/time.ts';
 import { chartDay, comparable, current, selectedApps } from '../state/store.ts';
+import type { DauSeries } from '../engine/protocol.ts';
 import type { RunView } from '../state/view.ts';
 import './ChartsPanel.css';
 
@@ -42,10 +43,10 @@ function useDays(view: RunView): string[] {
   return useMemo(() => Array.from({ length: period.days }, (_, index) => dateOfIndex(period, index)), [period]);
 }
 
-/** An app's daily DAU in a run, served or asked for. */
-function dauOf(view: RunView, ids: string[], asked: boolean): { app: string; label: string; values: number[] }[] {
-  const { dau } = view.result;
+/** An app's daily DAU in a run, served or asked for; none while the run's DAU (`dau`) is still on its way from the engine. */
+function dauOf(view: RunView, dau: DauSeries | undefined, ids: string[], asked: boolean): { app: string; label: string; values: number[] }[] {
   const { timeline } = view;
+  if (!dau) return [];
   return ids.flatMap((id) => {
     const row = dau.apps.indexOf(id);
     const app = timeline.apps[timeline.appIndex.get(id) ?? -1];
@@ -63,17 +64,18 @@ function DauPart({ view, b }: { view: RunView; b?: RunView }) {
   const key = ids.join(',');
   const { report, includedDau } = view.result;
   const showAsked = asked.value;
+  const [dau, bDau] = [view.result.dau.value, b?.result.dau.value];
   // Built once per run, selection and mode, not per instant: the chart keeps its data while the cursor moves.
   const { series, peaks } = useMemo(() => {
     const wanted = new Set(ids);
-    const series = dauOf(view, ids, showAsked);
+    const series = dauOf(view, dau, ids, showAsked);
     const { period } = view.timeline;
     const peaks = report.usage
       .filter((u) => wanted.has(u.app) && u.peakDauDay && u.peakDau > 0)
       .map((u) => ({ app: u.app, day: dayOfDate(u.peakDauDay as string) - period.startDay, value: u.peakDau }));
     return { series, peaks };
-  }, [view, key, showAsked]);
-  const bSeries = useMemo(() => (b ? dauOf(b, ids, showAsked) : undefined), [b, key, showAsked]);
+  }, [view, dau, key, showAsked]);
+  const bSeries = useMemo(() => (b ? dauOf(b, bDau, ids, showAsked) : undefined), [b, bDau, key, showAsked]);
   return (
     <figure class="chart" data-testid="dau-chart">
       <figcaption>

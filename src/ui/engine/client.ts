@@ -3,8 +3,9 @@
  * request on the same client replaces the pending one, whose promise resolves as cancelled; a
  * worker still parsing the replaced text is restarted rather than waited for.
  */
-import type { RunOutcome, RunRequest, WorkerMessage } from './protocol.ts';
-import { reportOfParts } from './reportParts.ts';
+import { type Signal, signal } from '@preact/signals';
+import type { DauSeries, RunOutcome, RunRequest, WorkerMessage } from './protocol.ts';
+import { ReportAssembler } from './reportParts.ts';
 
 export interface RunCallbacks {
   /** The text parsed without issues; simulating `apps` apps now. */
@@ -17,11 +18,15 @@ interface Pending {
   resolve: (outcome: RunOutcome) => void;
   callbacks: RunCallbacks;
   parsed: boolean;
+  /** The report's parts so far. */
+  report: ReportAssembler;
 }
 
 export class EngineClient {
   private worker: Worker | undefined;
   private pending: Pending | undefined;
+  /** The daily DAU of the run last done, still to come from the worker (it follows `done`). */
+  private awaitedDau: { id: number; dau: Signal<DauSeries | undefined> } | undefined;
   private nextId = 1;
 
   run(request: Omit<RunRequest, 'id'>, callbacks: RunCallbacks = {}): Promise<RunOutcome> {
@@ -32,7 +37,7 @@ export class EngineClient {
     }
     const id = this.nextId++;
     return new Promise<RunOutcome>((resolve) => {
-      this.pending = { id, resolve, callbacks, parsed: false };
+      this.pending = { id, resolve, callbacks, parsed: false, report: new ReportAssembler() };
       this.ensureWorker().postMessage({ ...request, id } satisfies RunRequest);
     });
   }
@@ -58,6 +63,11 @@ export class EngineClient {
   }
 
   private receive(message: WorkerMessage): void {
+    if (message.type === 'dau') {
+      if (this.awaitedDau?.id === message.id) this.awaitedDau.dau.value = message.dau;
+      this.awaitedDau = undefined;
+      return;
+    }
     const pending = this.pending;
     if (!pending || pending.id !== message.id) return;
     switch (message.type) {
@@ -68,17 +78,20 @@ export class EngineClient {
       case 'progress':
         pending.callbacks.progress?.(message.fraction);
         return;
-      case 'done':
-        // The report comes as JSON parts (see protocol.ts), parsed a few per task.
-        reportOfParts(message.report).then(
-          (report) => {
-            if (this.pending?.id === message.id) this.settle({ kind: 'done', result: { ...message.result, report } });
-          },
-          (error: unknown) => {
-            if (this.pending?.id === message.id) this.settle({ kind: 'failed', message: `the report could not be read: ${error instanceof Error ? error.message : String(error)}` });
-          },
-        );
+      case 'part':
+        // The report comes in JSON parts (see protocol.ts), each parsed in the task of its message.
+        try {
+          pending.report.add(message.part);
+        } catch (error) {
+          this.settle({ kind: 'failed', message: `the report could not be read: ${error instanceof Error ? error.message : String(error)}` });
+        }
         return;
+      case 'done': {
+        const dau = signal<DauSeries | undefined>(undefined);
+        this.awaitedDau = { id: message.id, dau };
+        this.settle({ kind: 'done', result: { ...message.result, report: pending.report.report(), dau } });
+        return;
+      }
       case 'invalid':
         this.settle({ kind: 'invalid', issues: message.issues });
         return;

@@ -1,4 +1,5 @@
 /** The messages between the page and the engine's worker (./worker.ts, ./client.ts). */
+import type { ReadonlySignal } from '@preact/signals';
 import type { InputIssue } from '../../inputError.ts';
 import type { Report } from '../../report/types.ts';
 import type { Knob } from '../model/knobInput.ts';
@@ -42,7 +43,11 @@ export interface RunResult {
   description?: string;
   /** DAU included in the policy's first paid edition: the chart's one allowance line. */
   includedDau: number;
-  dau: DauSeries;
+  /**
+   * The daily DAU: the worker works it out after it has sent the report, so the page shows the
+   * run without waiting for it (about half a second for the 1,000-app fleet); undefined until then.
+   */
+  dau: ReadonlySignal<DauSeries | undefined>;
   warnings: string[];
   parseMs: number;
   simulateMs: number;
@@ -51,12 +56,12 @@ export interface RunResult {
 export type WorkerMessage =
   | { type: 'parsed'; id: number; apps: number; days: number }
   | { type: 'progress'; id: number; fraction: number }
-  /**
-   * The result without its report, and the report as UTF-8 JSON in transferred buffers, one per
-   * field or slice of a list (reportParts.ts): moving bytes and parsing them a part per task
-   * costs the page a fraction of structured-cloning a fleet's report, and never freezes it.
-   */
-  | { type: 'done'; id: number; result: Omit<RunResult, 'report'>; report: ReportPart[] }
+  /** The report, a part per message (reportParts.ts), before `done`. */
+  | { type: 'part'; id: number; part: ReportPart }
+  /** The result without its report (its parts came before) and its daily DAU (which follows). */
+  | { type: 'done'; id: number; result: Omit<RunResult, 'report' | 'dau'> }
+  /** After `done`: the run's daily DAU, its arrays' buffers transferred. */
+  | { type: 'dau'; id: number; dau: DauSeries }
   | { type: 'invalid'; id: number; issues: InputIssue[] }
   | { type: 'failed'; id: number; message: string };
 

@@ -5,6 +5,7 @@
  * and derive what the charts need that the report does not hold: each app's daily DAU.
  * No DOM and no worker API here: the worker calls it, and so do the tests in node.
  */
+import { signal } from '@preact/signals';
 import { defaultEdition, paidEdition } from '../../domain/editions.ts';
 import './zodConfig.ts';
 import policyText from '../../policy/tencent-im-2019.yaml?raw';
@@ -119,8 +120,8 @@ export function dauSeries(scenario: Scenario, policy: Policy, report: Report): D
   return { apps: timeline.apps.map((app) => app.id), days, demand, served };
 }
 
-/** The result the page receives, from a parsed run and its report. */
-export function runResult(parsed: ParsedRun, report: Report, timings: { parseMs: number; simulateMs: number }): RunResult {
+/** The result the page receives, from a parsed run and its report, without its daily DAU (`dauSeries`), which it receives after. */
+export function runResult(parsed: ParsedRun, report: Report, timings: { parseMs: number; simulateMs: number }): Omit<RunResult, 'dau'> {
   const { scenario, policy } = parsed;
   return {
     report,
@@ -129,18 +130,18 @@ export function runResult(parsed: ParsedRun, report: Report, timings: { parseMs:
     overrides: parsed.overrides,
     description: scenario.description,
     includedDau: paidEdition(policy.editions, defaultEdition(policy.editions)).includedDau,
-    dau: dauSeries(scenario, policy, report),
     warnings: parsed.warnings,
     ...timings,
   };
 }
 
-/** A whole run, for the tests and for callers without a worker; undefined when cancelled. */
+/** A whole run, its daily DAU included, for the tests and for callers without a worker; undefined when cancelled. */
 export async function runScenario(text: string, file: string, overrides: Record<string, unknown>, hooks: SimulateHooks = {}): Promise<RunResult | undefined> {
   const t0 = performance.now();
   const parsed = parseRun(text, file, overrides);
   const t1 = performance.now();
   const report = await simulateInSteps(parsed.scenario, parsed.policy, hooks);
   if (!report) return undefined;
-  return runResult(parsed, report, { parseMs: t1 - t0, simulateMs: performance.now() - t1 });
+  const result = runResult(parsed, report, { parseMs: t1 - t0, simulateMs: performance.now() - t1 });
+  return { ...result, dau: signal(dauSeries(parsed.scenario, parsed.policy, report)) };
 }

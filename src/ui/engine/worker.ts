@@ -8,7 +8,7 @@ import { InputError } from '../../inputError.ts';
 import { COMPARE_KNOBS, type RunRequest, type WorkerMessage } from './protocol.ts';
 import { parseSetOptions } from '../../policy/setOptions.ts';
 import { reportParts } from './reportParts.ts';
-import { parseRun, runResult, simulateInSteps } from './run.ts';
+import { dauSeries, parseRun, runResult, simulateInSteps } from './run.ts';
 import { appCount } from '../../scenario/appCount.ts';
 
 interface WorkerScope {
@@ -45,10 +45,12 @@ async function play(request: RunRequest): Promise<void> {
       },
     });
     if (!report || id !== latest) return;
-    const result = runResult(parsed, report, { parseMs: t1 - t0, simulateMs: performance.now() - t1 });
-    const { report: _report, ...rest } = result;
-    const parts = reportParts(report);
-    scope.postMessage({ type: 'done', id, result: rest, report: parts }, [...parts.map((part) => part.bytes), result.dau.demand.buffer, result.dau.served.buffer]);
+    const { report: _report, ...result } = runResult(parsed, report, { parseMs: t1 - t0, simulateMs: performance.now() - t1 });
+    for (const part of reportParts(report)) scope.postMessage({ type: 'part', id, part });
+    scope.postMessage({ type: 'done', id, result });
+    // The page builds its view of the run meanwhile: the charts' daily DAU follows.
+    const dau = dauSeries(parsed.scenario, parsed.policy, report);
+    scope.postMessage({ type: 'dau', id, dau }, [dau.demand.buffer, dau.served.buffer]);
   } catch (error) {
     if (error instanceof InputError) scope.postMessage({ type: 'invalid', id, issues: error.issues });
     else scope.postMessage({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
