@@ -1,5 +1,5 @@
 /**
- * The progress of `imsim run --format json|csv --out` on a terminal: a bar of the batches of
+ * The progress of `imsim run --format json|csv` written as it goes, on a terminal: a bar of the batches of
  * accounts played (sim/batchedRun.ts), for a population played in more than one, then a line
  * while the report is written. Nothing when standard error is not a terminal.
  */

@@ -3,8 +3,9 @@ import { parseLocalTime } from '../domain/calendar.ts';
 import { loadPolicy } from '../policy/load.ts';
 import { parseSetOptions } from '../policy/setOptions.ts';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic, writeFilesAtomic } from '../report/atomicWrite.ts';
+import { batched, writeFileAtomic, writeFilesAtomic } from '../report/atomicWrite.ts';
 import { readScenarioSource, scenarioOf } from '../scenario/source.ts';
 import { simulateOnThreads } from '../sim/parallel.ts';
 import { saveRun } from '../sim/persist.ts';
@@ -34,14 +35,15 @@ export function runCommand(args: string[]): number | Promise<number> {
   const format = checkOutput(values);
   const [file] = positionals;
   const workers = values.workers === undefined ? 1 : wholeOption(values.workers, '--workers', 1);
-  const spooling = values.until === undefined && (format === 'json' || format === 'csv') && values.out !== undefined;
+  // JSON to standard output is written as it goes too; CSV always has --out (checkOutput).
+  const spooling = values.until === undefined && (format === 'json' || format === 'csv');
   if (workers > 1) {
     if (values.until !== undefined) throw new UsageError('--workers runs the whole period: it does not go with --until and --save');
     return onThreads(file, values, workers, spooling ? format : undefined);
   }
   const scenario = loadWithOptions(file, { policy: values.policy, set: values.set as string[], seed: values.seed });
   if (spooling && canSpool(scenario)) {
-    return spooled((dir, progress) => spooledRun(scenario, dir, scenario.policy, batchesFor(scenario), progress), format, values.out as string, file);
+    return spooled((dir, progress) => spooledRun(scenario, dir, scenario.policy, batchesFor(scenario), progress), format, values.out, file);
   }
   growHeapForRun(scenario);
   const run = startRun(scenario);
@@ -50,22 +52,24 @@ export function runCommand(args: string[]): number | Promise<number> {
 }
 
 /**
- * `--format json|csv --out DIR` (a scenario without expectations): the records are written to a
- * folder inside DIR as the run goes (`play` runs it there) and the report's files are made from
- * them, so no record is held in memory; the same bytes as the report made in memory. A
- * population is played in batches of accounts (`batchesFor`), each with a heap of its size, so
- * the heap keeps growing by half (heapGrowth.ts) whatever the population's size; a terminal shows
- * their progress (batchBar.ts).
+ * `--format json|csv` (a scenario without expectations): the records are written to a folder as
+ * the run goes (`play` runs it there) and the report is made from them, so no record is held in
+ * memory; the same bytes as the report made in memory. The folder is inside `--out DIR`, or
+ * without it (JSON to standard output) in the system's temporary folder. A population is played
+ * in batches of accounts (`batchesFor`), each with a heap of its size, so the heap keeps growing
+ * by half (heapGrowth.ts) whatever the population's size; a terminal shows their progress
+ * (batchBar.ts).
  */
-async function spooled(play: (dir: string, progress: BatchProgress) => SpooledReport | Promise<SpooledReport>, format: 'json' | 'csv', out: string, file: string): Promise<number> {
-  mkdirSync(out, { recursive: true });
-  const dir = mkdtempSync(join(out, '.records-'));
+async function spooled(play: (dir: string, progress: BatchProgress) => SpooledReport | Promise<SpooledReport>, format: 'json' | 'csv', out: string | undefined, file: string): Promise<number> {
+  if (out !== undefined) mkdirSync(out, { recursive: true });
+  const dir = mkdtempSync(out === undefined ? join(tmpdir(), 'imsim-records-') : join(out, '.records-'));
   const bar = batchBar();
   try {
     const { report, jsonBytes, lists, close } = await play(dir, bar.progress);
-    bar.played(format === 'json' ? 'report.json' : 'the CSV files');
+    bar.played(out === undefined ? 'the JSON report' : format === 'json' ? 'report.json' : 'the CSV files');
     try {
-      writeFilesAtomic(out, format === 'json' ? { 'report.json': jsonBytes } : fileContents(report, 'csv', {}, lists));
+      if (out === undefined) for (const piece of batched(jsonBytes)) process.stdout.write(piece);
+      else writeFilesAtomic(out, format === 'json' ? { 'report.json': jsonBytes } : fileContents(report, 'csv', {}, lists));
     } finally {
       close();
     }
@@ -73,7 +77,7 @@ async function spooled(play: (dir: string, progress: BatchProgress) => SpooledRe
     bar.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  process.stderr.write(`wrote the ${format} report of ${file} to ${out}\n`);
+  if (out !== undefined) process.stderr.write(`wrote the ${format} report of ${file} to ${out}\n`);
   return 0;
 }
 
@@ -92,7 +96,7 @@ function pause(run: ReturnType<typeof startRun>, until: string, save: string): n
 
 /**
  * `--workers K`: the accounts shared among K threads; the report is the same, byte for byte. With
- * `spooled` (`--format json|csv --out`), the batches of a run written out as it goes are shared
+ * `spooledFormat` (`--format json|csv`), the batches of a run written out as it goes are shared
  * among them (sim/spooledOnThreads.ts); otherwise the run is held in memory (sim/parallel.ts).
  */
 async function onThreads(
@@ -105,7 +109,7 @@ async function onThreads(
   const { knobs, source: setSource } = parseSetOptions(values.set ?? []);
   const options = { set: knobs, setSource, ...(values.seed === undefined ? {} : { seed: seedOption(values.seed) }) };
   const scenario = scenarioOf(source, options);
-  if (spooledFormat !== undefined && values.out !== undefined && canSpool(scenario)) {
+  if (spooledFormat !== undefined && canSpool(scenario)) {
     return spooled((dir, progress) => spooledRunOnThreads(source, options, dir, workers, scenario, progress), spooledFormat, values.out, file);
   }
   growHeapForRun(scenario);

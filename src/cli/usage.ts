@@ -44,7 +44,8 @@ Simulates the scenario FILE and prints its report.
   --out DIR                   write the report into DIR (report.txt, report.json, report.md
                               or one CSV per array) instead of stdout; with --format json or
                               csv and a scenario without expect:, the records go to files in
-                              DIR as the run makes them and none is held in memory
+                              DIR as the run makes them and none is held in memory (JSON on
+                              stdout too: its records go to the system's temporary folder)
   --policy ID|FILE            play the scenario under another policy (its overrides still apply)
   --set path=value            change a policy knob, e.g. --set lifecycle.grace.days=14
                               (repeatable; applied after the scenario's policyOverrides)
@@ -56,8 +57,8 @@ Simulates the scenario FILE and prints its report.
                               net revenue only
   --color / --no-color        ANSI colors in the text format (default: on a terminal)
   --workers K                 share the accounts among K worker threads (default 1): for large
-                              populations, with --format json|csv --out DIR (the batches of
-                              accounts are shared); the report is byte for byte the same
+                              populations, with --format json or csv (the batches of accounts
+                              are shared); the report is byte for byte the same
   --until DATE --save FILE    play the scenario up to DATE (exclusive, local to the policy's
                               zone), save the whole run to FILE and stop; "imsim resume FILE"
                               finishes it with the same report as an uninterrupted run

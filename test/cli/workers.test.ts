@@ -4,7 +4,7 @@
  * pools (test/sim/shard.test.ts, test/properties); here, that threads give the same bytes.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -65,6 +65,31 @@ describe('imsim run --workers', () => {
     const quiet = imsim(['run', file, '--format', 'json', '--out', join(dir, 'quiet'), '--workers', '2']);
     expect(quiet.stderr).toBe(`wrote the json report of ${file} to ${join(dir, 'quiet')}\n`);
     expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe(readFileSync(join(dir, 'quiet', 'report.json'), 'utf8'));
+  }, 60_000);
+
+  it('prints on stdout the JSON it writes with --out, on 1 and 2 threads, its records in TMPDIR and removed', () => {
+    const { dir, file } = populationWithoutExpectations();
+    const written = imsim(['run', file, '--format', 'json', '--out', join(dir, 'out'), '--seed', '3']);
+    expect(written.status, written.stderr).toBe(0);
+    const temporary = join(dir, 'tmp');
+    mkdirSync(temporary);
+    for (const workers of ['1', '2']) {
+      const printed = imsim(['run', file, '--format', 'json', '--seed', '3', '--workers', workers], { TMPDIR: temporary });
+      expect(printed.stderr).toBe('');
+      expect(printed.stdout, `${workers} threads`).toBe(readFileSync(join(dir, 'out', 'report.json'), 'utf8'));
+      // (tsx, which runs the sources here, keeps its cache there too.)
+      expect(readdirSync(temporary).filter((name) => name.startsWith('imsim-records-')), 'the records folder is removed').toEqual([]);
+    }
+  }, 120_000);
+
+  it.runIf(existsSync('/usr/bin/script'))('shows on a terminal the batches of a JSON report printed on stdout as it is written', () => {
+    const { dir, file } = populationWithoutExpectations();
+    const out = join(dir, 'printed.json');
+    const shown = spawnSync('script', ['-qec', `${process.execPath} bin/imsim.js run ${file} --format json --workers 2 > ${out}`, '/dev/null'], { encoding: 'utf8' });
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toMatch(/2\/2 batches of accounts/);
+    expect(shown.stdout).toContain('writing the JSON report');
+    expect(JSON.parse(readFileSync(out, 'utf8')).apps.length).toBeGreaterThan(20);
   }, 60_000);
 
   it('prints the same text summary, expectations checked, as a run in one thread does', () => {
