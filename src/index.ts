@@ -25,7 +25,7 @@ export type { ShardOptions } from './sim/shard.ts';
 export { simulateOnThreads } from './sim/parallel.ts';
 export { spooledRunOnThreads } from './sim/spooledOnThreads.ts';
 export { BATCH_APPS, BATCHED_ABOVE, batchesFor, canSpool, type SpooledReport, spooledRun } from './sim/spooledRun.ts';
-export { figuresRun } from './sim/figuresRun.ts';
+export { batchedFiguresRun, figuresRun } from './sim/figuresRun.ts';
 export { type Coverage, isComplete, measureCoverage } from './coverage/coverage.ts';
 export { type CompareOptions, type CompareResult, compare } from './explore/compare.ts';
 export { type CompareSide, type Comparison, comparisonOf, type Step } from './explore/comparison.ts';

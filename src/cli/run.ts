@@ -5,17 +5,20 @@ import { parseSetOptions } from '../policy/setOptions.ts';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { batched, writeFileAtomic, writeFilesAtomic } from '../report/atomicWrite.ts';
+import { batched, type FileContent, writeFileAtomic, writeFilesAtomic } from '../report/atomicWrite.ts';
 import { readScenarioSource, scenarioOf } from '../scenario/source.ts';
 import { simulateOnThreads } from '../sim/parallel.ts';
+import { batchedFiguresRun } from '../sim/figuresRun.ts';
 import { saveRun } from '../sim/persist.ts';
 import { advance, finish, startRun } from '../sim/simulate.ts';
 import { batchesFor, canSpool, type SpooledReport, spooledRun } from '../sim/spooledRun.ts';
 import { spooledRunOnThreads } from '../sim/spooledOnThreads.ts';
 import { parseOptions, UsageError, wholeOption } from './args.ts';
 import { loadWithOptions, seedOption } from './loadWithOptions.ts';
-import { checkOutput, deliver, outputOptions } from './output.ts';
-import { fileContents } from '../report/formats.ts';
+import { checkOutput, deliver, type OutputValues, outputOptions } from './output.ts';
+import { fileContents, type ReportFormat } from '../report/formats.ts';
+import type { Report } from '../report/types.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { growHeapForRun } from './heapGrowth.ts';
 import { batchBar } from './batchBar.ts';
 import type { BatchProgress } from '../sim/batchPlay.ts';
@@ -35,15 +38,15 @@ export function runCommand(args: string[]): number | Promise<number> {
   const format = checkOutput(values);
   const [file] = positionals;
   const workers = values.workers === undefined ? 1 : wholeOption(values.workers, '--workers', 1);
-  // JSON to standard output is written as it goes too; CSV always has --out (checkOutput).
-  const spooling = values.until === undefined && (format === 'json' || format === 'csv');
+  const written = values.until === undefined ? writtenAsItGoes(format, values, file) : undefined;
   if (workers > 1) {
     if (values.until !== undefined) throw new UsageError('--workers runs the whole period: it does not go with --until and --save');
-    return onThreads(file, values, workers, spooling ? format : undefined);
+    return onThreads(file, values, workers, written);
   }
   const scenario = loadWithOptions(file, { policy: values.policy, set: values.set as string[], seed: values.seed });
-  if (spooling && canSpool(scenario)) {
-    return spooled((dir, progress) => spooledRun(scenario, dir, scenario.policy, batchesFor(scenario), progress), format, values.out, file);
+  if (written && canSpool(scenario)) {
+    if (values.summary === true) return summaryOnly(scenario, values, file);
+    return spooled((dir, progress) => spooledRun(scenario, dir, scenario.policy, batchesFor(scenario), progress), written, values.out);
   }
   growHeapForRun(scenario);
   const run = startRun(scenario);
@@ -51,34 +54,76 @@ export function runCommand(args: string[]): number | Promise<number> {
   return deliver(finish(run), values, file);
 }
 
+/** How a report written as it goes reaches the user: what the progress bar says is being written, and the writing. */
+interface SpooledOutput {
+  what: string;
+  write(result: SpooledReport): void;
+}
+
 /**
- * `--format json|csv` (a scenario without expectations): the records are written to a folder as
- * the run goes (`play` runs it there) and the report is made from them, so no record is held in
- * memory; the same bytes as the report made in memory. The folder is inside `--out DIR`, or
- * without it (JSON to standard output) in the system's temporary folder. A population is played
- * in batches of accounts (`batchesFor`), each with a heap of its size, so the heap keeps growing
- * by half (heapGrowth.ts) whatever the population's size; a terminal shows their progress
- * (batchBar.ts).
+ * The outputs a run written as it goes can make (a scenario without expectations): JSON, on
+ * stdout or in DIR, CSV files in DIR, and the text summary (`--summary`, which shows no record:
+ * on one thread it keeps none at all, `summaryOnly`).
  */
-async function spooled(play: (dir: string, progress: BatchProgress) => SpooledReport | Promise<SpooledReport>, format: 'json' | 'csv', out: string | undefined, file: string): Promise<number> {
+function writtenAsItGoes(format: ReportFormat, values: OutputValues, file: string): SpooledOutput | undefined {
+  const { out } = values;
+  const toFiles = (files: (result: SpooledReport) => Record<string, FileContent>) => (result: SpooledReport) => {
+    writeFilesAtomic(out as string, files(result));
+    process.stderr.write(`wrote the ${format} report of ${file} to ${out}\n`);
+  };
+  if (format === 'text' && values.summary === true) return { what: 'the summary', write: ({ report }) => deliver(report, values, file) };
+  if (format === 'json' && out === undefined) return { what: 'the JSON report', write: ({ jsonBytes }) => writeAll(batched(jsonBytes)) };
+  if (format === 'json') return { what: 'report.json', write: toFiles(({ jsonBytes }) => ({ 'report.json': jsonBytes })) };
+  if (format === 'csv') return { what: 'the CSV files', write: toFiles(({ report, lists }) => fileContents(report, 'csv', {}, lists)) };
+  return undefined;
+}
+
+function writeAll(pieces: Iterable<string | Uint8Array>): void {
+  for (const piece of pieces) process.stdout.write(piece);
+}
+
+/**
+ * A run written as it goes (`writtenAsItGoes`): the records are written to a folder as the run
+ * goes (`play` runs it there) and the report is made from them, so no record is held in memory;
+ * the same bytes as the report made in memory. The folder is inside `--out DIR`, or without it
+ * in the system's temporary folder. A population is played in batches of accounts
+ * (`batchesFor`), each with a heap of its size, so the heap keeps growing by half (heapGrowth.ts)
+ * whatever the population's size; a terminal shows their progress (batchBar.ts).
+ */
+async function spooled(play: (dir: string, progress: BatchProgress) => SpooledReport | Promise<SpooledReport>, output: SpooledOutput, out: string | undefined): Promise<number> {
   if (out !== undefined) mkdirSync(out, { recursive: true });
   const dir = mkdtempSync(out === undefined ? join(tmpdir(), 'imsim-records-') : join(out, '.records-'));
   const bar = batchBar();
   try {
-    const { report, jsonBytes, lists, close } = await play(dir, bar.progress);
-    bar.played(out === undefined ? 'the JSON report' : format === 'json' ? 'report.json' : 'the CSV files');
+    const result = await play(dir, bar.progress);
+    bar.played(output.what);
     try {
-      if (out === undefined) for (const piece of batched(jsonBytes)) process.stdout.write(piece);
-      else writeFilesAtomic(out, format === 'json' ? { 'report.json': jsonBytes } : fileContents(report, 'csv', {}, lists));
+      output.write(result);
     } finally {
-      close();
+      result.close();
     }
   } finally {
     bar.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  if (out !== undefined) process.stderr.write(`wrote the ${format} report of ${file} to ${out}\n`);
   return 0;
+}
+
+/**
+ * `--summary` of a scenario without expectations on one thread: it shows no record, so none is
+ * kept or written; a population is played in batches all the same, for their smaller heaps
+ * (batchedFiguresRun).
+ */
+function summaryOnly(scenario: Scenario, values: OutputValues, file: string): number {
+  const bar = batchBar();
+  let report: Report;
+  try {
+    report = batchedFiguresRun(scenario, batchesFor(scenario), scenario.policy, bar.progress);
+    bar.played('the summary');
+  } finally {
+    bar.stop();
+  }
+  return deliver(report, values, file);
 }
 
 /** Runs up to DATE (exclusive) and saves the whole run, to be continued by `imsim resume`. */
@@ -96,21 +141,21 @@ function pause(run: ReturnType<typeof startRun>, until: string, save: string): n
 
 /**
  * `--workers K`: the accounts shared among K threads; the report is the same, byte for byte. With
- * `spooledFormat` (`--format json|csv`), the batches of a run written out as it goes are shared
+ * `written` (`writtenAsItGoes`), the batches of a run written out as it goes are shared
  * among them (sim/spooledOnThreads.ts); otherwise the run is held in memory (sim/parallel.ts).
  */
 async function onThreads(
   file: string,
-  values: { policy?: string; set?: string[]; seed?: string } & Parameters<typeof deliver>[1],
+  values: { policy?: string; set?: string[]; seed?: string } & OutputValues,
   workers: number,
-  spooledFormat: 'json' | 'csv' | undefined,
+  written: SpooledOutput | undefined,
 ): Promise<number> {
   const source = readScenarioSource(file, { policy: values.policy === undefined ? undefined : loadPolicy(values.policy) });
   const { knobs, source: setSource } = parseSetOptions(values.set ?? []);
   const options = { set: knobs, setSource, ...(values.seed === undefined ? {} : { seed: seedOption(values.seed) }) };
   const scenario = scenarioOf(source, options);
-  if (spooledFormat !== undefined && canSpool(scenario)) {
-    return spooled((dir, progress) => spooledRunOnThreads(source, options, dir, workers, scenario, progress), spooledFormat, values.out, file);
+  if (written && canSpool(scenario)) {
+    return spooled((dir, progress) => spooledRunOnThreads(source, options, dir, workers, scenario, progress), written, values.out);
   }
   growHeapForRun(scenario);
   const report = await simulateOnThreads(source, options, workers, scenario);

@@ -52,7 +52,8 @@ Simulates the scenario FILE and prints its report.
   --seed N                    replace the scenario's seed: random curves, the population
                               and its customers' decisions are drawn anew
   --summary                   text: the header, summary, KPIs and expectations only (no
-                              timeline, no bills): for large populations
+                              timeline, no bills): for large populations (without expect:,
+                              no record is kept)
   --top N                     text: the timeline and bills of the N apps with the largest
                               net revenue only
   --color / --no-color        ANSI colors in the text format (default: on a terminal)

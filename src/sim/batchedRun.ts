@@ -108,11 +108,11 @@ export function batchedRun(scenario: Scenario, dir: string, policy: Policy, coun
   return mergedBatches(playBatches(scenario, policy, dir, all, count, () => progress(++done, count)));
 }
 
-/** The report of a run played in batches, by one thread or several: its lists merged from the batches' records. */
-export function mergedBatches(played: readonly PlayedBatch[]): SpooledReport {
-  const batches: Batch[] = [...played]
-    .sort((a, b) => a.index - b.index)
-    .map((batch) => ({ ...batch, spool: new SpooledRecords(batch.folder, batch.lengths) }));
+/**
+ * The report of batches without their records (every list empty): their accounts and apps in the
+ * order of the whole run, their figures added up. `batches` are in the order of their index.
+ */
+export function reportOfBatches(batches: readonly Pick<PlayedBatch, 'records' | 'accountRanks' | 'appRanks' | 'totals'>[]): Report {
   const accounts = byRank(
     batches.map((batch) => batch.records.accounts),
     batches.map((batch) => batch.accountRanks),
@@ -122,7 +122,15 @@ export function mergedBatches(played: readonly PlayedBatch[]): SpooledReport {
     batches.map((batch) => batch.appRanks),
   );
   const { kpis, summary } = figuresResult(batches.map((batch) => batch.totals), apps);
-  const report: Report = { ...batches[0].records, accounts, apps, expectations: [], summary, kpis };
+  return { ...batches[0].records, accounts, apps, expectations: [], summary, kpis };
+}
+
+/** The report of a run played in batches, by one thread or several: its lists merged from the batches' records. */
+export function mergedBatches(played: readonly PlayedBatch[]): SpooledReport {
+  const batches: Batch[] = [...played]
+    .sort((a, b) => a.index - b.index)
+    .map((batch) => ({ ...batch, spool: new SpooledRecords(batch.folder, batch.lengths) }));
+  const report = reportOfBatches(batches);
   const numbers = orderNumbers(batches);
   const list = (key: string) => ((recordSections as readonly string[]).includes(key) ? mergedList(batches, key as RecordSection, numbers) : undefined);
   return {

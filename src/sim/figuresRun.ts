@@ -1,19 +1,48 @@
-/** A run for its figures alone, as each run of a sweep is played (explore/sweepJob.ts). */
+/** A run for its figures alone, as each run of a sweep is played (explore/sweepJob.ts) and `imsim run --summary` plays one. */
 import { FigureSink } from '../report/figureSink.ts';
 import { Figures } from '../report/kpis.ts';
-import type { Kpis, Summary } from '../report/types.ts';
+import type { Report } from '../report/types.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { accountRecords, periodRecord, playToEnd, recordsOf, startRun } from './simulate.ts';
+import { reportOfBatches } from './batchedRun.ts';
+import type { BatchProgress } from './batchPlay.ts';
+import { RunRanks } from './shard.ts';
+import { runShard } from './shardRun.ts';
 
 /**
- * The KPIs and summary that `simulate(scenario, policy)` gives, with every record counted as it
- * comes and let go (report/figureSink.ts): no record is kept, so the run needs the memory of one
- * written out as it goes (`spooledRun`), without the writing.
+ * The report of `simulate(scenario, policy)` without its records: its accounts, apps, KPIs and
+ * summary, every record list empty, no expectation checked. Every record is counted as it comes
+ * and let go (report/figureSink.ts), so the run needs the memory of one written out as it goes
+ * (`spooledRun`), without the writing.
  */
-export function figuresRun(scenario: Scenario, policy: Policy = scenario.policy): { kpis: Kpis; summary: Summary } {
+export function figuresRun(scenario: Scenario, policy: Policy = scenario.policy): Report {
   const sink = new FigureSink(new Figures(accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy)));
   const run = startRun(scenario, policy, { sink });
   playToEnd(run);
-  return sink.result(recordsOf(run).apps);
+  const records = recordsOf(run);
+  const { kpis, summary } = sink.result(records.apps);
+  return { ...records, expectations: [], summary, kpis };
+}
+
+/**
+ * `figuresRun` in `count` batches of accounts played one after another (account i in batch i mod
+ * count), as a run written out as it goes is (batchedRun.ts), each batch's records counted into
+ * figures of its own and let go: the same report, on a heap the size of a batch. `progress` hears
+ * of each batch played.
+ */
+export function batchedFiguresRun(scenario: Scenario, count: number, policy: Policy = scenario.policy, progress: BatchProgress = () => {}): Report {
+  if (count <= 1) return figuresRun(scenario, policy);
+  const [accounts, period] = [accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy)];
+  const ranks = new RunRanks(scenario);
+  progress(0, count);
+  const batches = Array.from({ length: count }, (_, index) => {
+    const figures = new Figures(accounts, period);
+    const sink = new FigureSink(figures);
+    const result = runShard(scenario, { index, count, ranks }, policy, sink);
+    sink.flush();
+    progress(index + 1, count);
+    return { ...result, totals: figures.totals(result.records.apps) };
+  });
+  return reportOfBatches(batches);
 }

@@ -8,6 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderText } from '../../src/report/text.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { simulate } from '../../src/sim/simulate.ts';
 import { imsim } from './run.ts';
 
 const folders: string[] = [];
@@ -82,14 +85,30 @@ describe('imsim run --workers', () => {
     }
   }, 120_000);
 
-  it.runIf(existsSync('/usr/bin/script'))('shows on a terminal the batches of a JSON report printed on stdout as it is written', () => {
+  it('prints the text summary of a population without expectations as the run in memory does, on 1 and 2 threads', () => {
     const { dir, file } = populationWithoutExpectations();
-    const out = join(dir, 'printed.json');
-    const shown = spawnSync('script', ['-qec', `${process.execPath} bin/imsim.js run ${file} --format json --workers 2 > ${out}`, '/dev/null'], { encoding: 'utf8' });
-    expect(shown.status).toBe(0);
-    expect(shown.stdout).toMatch(/2\/2 batches of accounts/);
-    expect(shown.stdout).toContain('writing the JSON report');
-    expect(JSON.parse(readFileSync(out, 'utf8')).apps.length).toBeGreaterThan(20);
+    const expected = renderText(simulate(loadScenario(file)), { summary: true });
+    expect(expected).toContain('SUMMARY');
+    for (const workers of ['1', '2']) {
+      const printed = imsim(['run', file, '--summary', '--workers', workers]);
+      expect(printed.stderr).toBe('');
+      expect(printed.stdout, `${workers} threads`).toBe(expected);
+    }
+    const written = imsim(['run', file, '--summary', '--out', join(dir, 'out')]);
+    expect(written.stderr).toBe(`wrote the text report of ${file} to ${join(dir, 'out')}\n`);
+    expect(readFileSync(join(dir, 'out', 'report.txt'), 'utf8')).toBe(expected);
+  }, 120_000);
+
+  it.runIf(existsSync('/usr/bin/script'))('shows on a terminal the batches of a JSON report or a summary printed on stdout as it is written', () => {
+    const { dir, file } = populationWithoutExpectations();
+    for (const [options, what] of [['--format json', 'the JSON report'], ['--summary', 'the summary']]) {
+      const out = join(dir, 'printed');
+      const shown = spawnSync('script', ['-qec', `${process.execPath} bin/imsim.js run ${file} ${options} --workers 2 > ${out}`, '/dev/null'], { encoding: 'utf8' });
+      expect(shown.status).toBe(0);
+      expect(shown.stdout).toMatch(/2\/2 batches of accounts/);
+      expect(shown.stdout).toContain(`writing ${what}`);
+      expect(readFileSync(out, 'utf8')).toMatch(options === '--summary' ? /^imsim report: / : /^\{/);
+    }
   }, 60_000);
 
   it('prints the same text summary, expectations checked, as a run in one thread does', () => {

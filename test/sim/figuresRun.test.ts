@@ -1,17 +1,34 @@
 /**
- * A run for its figures alone (sim/figuresRun.ts), as a sweep runs it: the KPIs and summary of the
- * report held in memory, with no record kept.
+ * A run for its figures alone (sim/figuresRun.ts), as a sweep and `imsim run --summary` run it:
+ * the report held in memory without its records (its accounts, apps, KPIs and summary), with no
+ * record kept; played whole or in batches of accounts.
  */
 import { describe, expect, it } from 'vitest';
 import { scenarioFiles } from '../../src/regression/scenarioFiles.ts';
+import type { Report } from '../../src/report/types.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
-import { figuresRun } from '../../src/sim/figuresRun.ts';
+import { batchedFiguresRun, figuresRun } from '../../src/sim/figuresRun.ts';
 import { simulate } from '../../src/sim/simulate.ts';
 
+/** The report with every record list emptied and no expectation: what a run for its figures gives. */
+function withoutRecords(report: Report): Report {
+  return { ...report, transitions: [], orders: [], bills: [], refunds: [], notifications: [], denials: [], events: [], balances: [], usage: [], expectations: [] };
+}
+
 describe('a run for its figures alone', () => {
-  it.each(scenarioFiles('scenarios'))('%s has the KPIs and summary of its report', (file) => {
+  it.each(scenarioFiles('scenarios'))('%s has the accounts, apps, KPIs and summary of its report', (file) => {
     const scenario = loadScenario(file);
-    const { kpis, summary } = simulate(scenario);
-    expect(figuresRun(scenario)).toEqual({ kpis, summary });
+    expect(JSON.stringify(figuresRun(scenario))).toBe(JSON.stringify(withoutRecords(simulate(scenario))));
+  }, 60_000);
+
+  it('gives the same report played in 1, 2 and 5 batches of accounts, and tells each batch played', () => {
+    const scenario = loadScenario('scenarios/population-grace.yaml');
+    const whole = JSON.stringify(withoutRecords(simulate(scenario)));
+    for (const count of [1, 2, 5]) {
+      const heard: string[] = [];
+      const report = batchedFiguresRun(scenario, count, scenario.policy, (done, total) => heard.push(`${done}/${total}`));
+      expect(JSON.stringify(report), `${count} batches`).toBe(whole);
+      if (count > 1) expect(heard).toEqual(Array.from({ length: count + 1 }, (_, done) => `${done}/${count}`));
+    }
   }, 60_000);
 });
