@@ -1,12 +1,14 @@
 /**
  * Batches of a run played one after another on one thread (batchedRun.ts): each batch a shard of
  * the run (shard.ts), its records spooled into a folder of its own with the length of each
- * record's text, and its figures (a `Figures` of its own) handed back as plain totals. What it
- * gives can leave a worker thread (batchWorker.ts) as it is.
+ * record's text (or only counted, for a run for its figures alone), and its figures (a `Figures`
+ * of its own) handed back as plain totals. What it gives can leave a worker thread
+ * (batchWorker.ts) as it is.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type FigureTotals, Figures } from '../report/kpis.ts';
+import { FigureSink } from '../report/figureSink.ts';
 import { RecordSpool } from '../report/recordSpool.ts';
 import type { RecordSection } from '../report/types.ts';
 import type { Policy } from '../policy/schema.ts';
@@ -15,13 +17,16 @@ import { RunRanks, type ShardOptions } from './shard.ts';
 import { runShard, type ShardResult } from './shardRun.ts';
 import { accountRecords, periodRecord } from './simulate.ts';
 
-/** A batch once played: its shard's keys, accounts and apps, and where its records are. */
-export interface PlayedBatch extends ShardResult {
-  index: number;
+/** A batch once played: its shard's keys, accounts and apps, its records' figures, and where its records are. */
+export interface PlayedBatch extends CountedBatch {
   folder: string;
   /** The UTF-8 length of each record's text in its section's file. */
   lengths: Record<RecordSection, Int32Array>;
-  /** Its records' figures. */
+}
+
+/** A batch played for its figures alone: its shard's keys, accounts and apps, and its records' figures. */
+export interface CountedBatch extends ShardResult {
+  index: number;
   totals: FigureTotals;
 }
 
@@ -40,18 +45,42 @@ function playBatch(scenario: Scenario, policy: Policy, dir: string, figures: Fig
 
 /**
  * Plays the batches `indexes` of `count` (account i in batch i mod count), each into a folder of
- * its own inside `dir`, calling `played` after each. Each batch counts its records into a `Figures` of its own, let go with
- * the batch: one for all, holding every app's changes of state until the end, made each later
- * batch slower (17–18 s against 14–15 s for 5,000 apps, the heap growing from 190 to 290 MB).
+ * its own inside `dir`, calling `played` after each.
  */
 export function playBatches(scenario: Scenario, policy: Policy, dir: string, indexes: readonly number[], count: number, played: () => void = () => {}): PlayedBatch[] {
+  return eachBatch(scenario, policy, indexes, count, played, (shard, figures) => playBatch(scenario, policy, dir, figures, shard));
+}
+
+/** As `playBatches`, each batch's records counted and let go (figuresRun.ts): nothing is written. */
+export function countBatches(scenario: Scenario, policy: Policy, indexes: readonly number[], count: number, played: () => void = () => {}): CountedBatch[] {
+  return eachBatch(scenario, policy, indexes, count, played, (shard, figures) => {
+    const sink = new FigureSink(figures);
+    const result = runShard(scenario, shard, policy, sink);
+    sink.flush();
+    return { ...result, index: shard.index, totals: figures.totals(result.records.apps) };
+  });
+}
+
+/**
+ * `play` for each batch of `indexes`, with a `Figures` of its own, let go with the batch: one for
+ * all, holding every app's changes of state until the end, made each later batch slower (17–18 s
+ * against 14–15 s for 5,000 apps, the heap growing from 190 to 290 MB).
+ */
+function eachBatch<T>(scenario: Scenario, policy: Policy, indexes: readonly number[], count: number, played: () => void, play: (shard: ShardOptions, figures: Figures) => T): T[] {
   const [accounts, period] = [accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy)];
   const ranks = new RunRanks(scenario);
   return indexes.map((index) => {
-    const batch = playBatch(scenario, policy, dir, new Figures(accounts, period), { index, count, ranks });
+    const batch = play({ index, count, ranks }, new Figures(accounts, period));
     played();
     return batch;
   });
+}
+
+/** Every batch of `count` in turn, and the `played` that tells `progress` of each (it hears 0 of `count` at once). */
+export function inTurn(count: number, progress: BatchProgress): { indexes: number[]; played: () => void } {
+  let done = 0;
+  progress(done, count);
+  return { indexes: Array.from({ length: count }, (_, index) => index), played: () => progress(++done, count) };
 }
 
 /** How far a run in batches has got, for a progress bar: `(done, total)` batches, first with 0 done, last with all. */

@@ -17,7 +17,7 @@ import type { Policy } from '../policy/schema.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { orderNumber, sectionsNamingOrders, textWithOrdersRenamed } from './orderIds.ts';
 import { mergedSteps, type RecordOrder } from './mergedSteps.ts';
-import { type BatchProgress, type PlayedBatch, playBatches } from './batchPlay.ts';
+import { type BatchProgress, type CountedBatch, inTurn, type PlayedBatch, playBatches } from './batchPlay.ts';
 import { byRank, sectionOrder } from './shardMerge.ts';
 import type { SpooledReport } from './spooledRun.ts';
 
@@ -102,17 +102,15 @@ function* mergedText(readers: { reader: RecordReader; lengths: Int32Array }[], o
  * policy)` gives, byte for byte. `progress` hears of each batch played.
  */
 export function batchedRun(scenario: Scenario, dir: string, policy: Policy, count: number, progress: BatchProgress = () => {}): SpooledReport {
-  const all = Array.from({ length: count }, (_, index) => index);
-  let done = 0;
-  progress(done, count);
-  return mergedBatches(playBatches(scenario, policy, dir, all, count, () => progress(++done, count)));
+  const { indexes, played } = inTurn(count, progress);
+  return mergedBatches(playBatches(scenario, policy, dir, indexes, count, played));
 }
 
 /**
  * The report of batches without their records (every list empty): their accounts and apps in the
  * order of the whole run, their figures added up. `batches` are in the order of their index.
  */
-export function reportOfBatches(batches: readonly Pick<PlayedBatch, 'records' | 'accountRanks' | 'appRanks' | 'totals'>[]): Report {
+export function reportOfBatches(batches: readonly CountedBatch[]): Report {
   const accounts = byRank(
     batches.map((batch) => batch.records.accounts),
     batches.map((batch) => batch.accountRanks),

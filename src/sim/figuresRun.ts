@@ -6,9 +6,7 @@ import type { Policy } from '../policy/schema.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { accountRecords, periodRecord, playToEnd, recordsOf, startRun } from './simulate.ts';
 import { reportOfBatches } from './batchedRun.ts';
-import type { BatchProgress } from './batchPlay.ts';
-import { RunRanks } from './shard.ts';
-import { runShard } from './shardRun.ts';
+import { type BatchProgress, countBatches, inTurn } from './batchPlay.ts';
 
 /**
  * The report of `simulate(scenario, policy)` without its records: its accounts, apps, KPIs and
@@ -17,7 +15,11 @@ import { runShard } from './shardRun.ts';
  * (`spooledRun`), without the writing.
  */
 export function figuresRun(scenario: Scenario, policy: Policy = scenario.policy): Report {
-  const sink = new FigureSink(new Figures(accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy)));
+  return playedInto(new FigureSink(new Figures(accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy))), scenario, policy);
+}
+
+/** The run played to its end with every record going into `sink` (which counts them, and may write them: a `RecordSpool`): the report without them. */
+export function playedInto(sink: FigureSink, scenario: Scenario, policy: Policy): Report {
   const run = startRun(scenario, policy, { sink });
   playToEnd(run);
   const records = recordsOf(run);
@@ -33,16 +35,6 @@ export function figuresRun(scenario: Scenario, policy: Policy = scenario.policy)
  */
 export function batchedFiguresRun(scenario: Scenario, count: number, policy: Policy = scenario.policy, progress: BatchProgress = () => {}): Report {
   if (count <= 1) return figuresRun(scenario, policy);
-  const [accounts, period] = [accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy)];
-  const ranks = new RunRanks(scenario);
-  progress(0, count);
-  const batches = Array.from({ length: count }, (_, index) => {
-    const figures = new Figures(accounts, period);
-    const sink = new FigureSink(figures);
-    const result = runShard(scenario, { index, count, ranks }, policy, sink);
-    sink.flush();
-    progress(index + 1, count);
-    return { ...result, totals: figures.totals(result.records.apps) };
-  });
-  return reportOfBatches(batches);
+  const { indexes, played } = inTurn(count, progress);
+  return reportOfBatches(countBatches(scenario, policy, indexes, count, played));
 }

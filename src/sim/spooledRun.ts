@@ -15,7 +15,8 @@ import type { Report } from '../report/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { appCount } from '../scenario/appCount.ts';
 import type { Policy } from '../policy/schema.ts';
-import { accountRecords, periodRecord, playToEnd, recordsOf, startRun } from './simulate.ts';
+import { accountRecords, periodRecord } from './simulate.ts';
+import { playedInto } from './figuresRun.ts';
 
 /**
  * A population of more than `BATCHED_ABOVE` apps written out as it goes is played in batches of
@@ -72,12 +73,8 @@ export function spooledRun(scenario: Scenario, dir: string, policy: Policy = sce
   if (count > 1) return batchedRun(scenario, dir, policy, count, progress);
   progress(0, 1);
   const spool = new RecordSpool(dir, new Figures(accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy)));
-  const run = startRun(scenario, policy, { sink: spool });
-  playToEnd(run);
+  const report = playedInto(spool, scenario, policy);
   progress(1, 1);
-  const records = recordsOf(run);
-  const { kpis, summary } = spool.result(records.apps);
-  const report: Report = { ...records, expectations: [], summary, kpis };
   return {
     report,
     json: jsonChunks(report, (key) => spool.list(key)),
