@@ -10,6 +10,7 @@ import { addAmounts, covers, drawFromBalance, type Parts, receive } from '../dom
 import type { Zone } from '../domain/calendar.ts';
 import { arrearsDeadline } from '../domain/schedule.ts';
 import type { BalancePart } from '../domain/vocabulary.ts';
+import { type Args as PartArgs, type MachineParts, providedWith } from './parts.ts';
 import { unprovided as unprovidedBy } from './unprovided.ts';
 
 export interface AccountMachineEnv {
@@ -46,10 +47,7 @@ export type AccountEmitted =
   | { type: 'accountSuspended'; accountId: string }
   | { type: 'arrearsCleared'; accountId: string; wasSuspended: boolean };
 
-interface Args {
-  context: AccountContext;
-  event: AccountEvent;
-}
+type Args = PartArgs<AccountContext, AccountEvent>;
 
 function chargeOf(event: AccountEvent): string {
   return event.type === 'PAY' || event.type === 'CHARGE_BILL' ? event.amount : '0';
@@ -62,6 +60,47 @@ const unprovided = unprovidedBy('accountMachineIn');
  * The account machine's definition, static: coverage and the statechart read it as it is; the
  * simulator runs `accountMachineIn(env)`, the same machine with the clock provided.
  */
+const accountGuards = {
+  /** P8: the available balance covers the amount. */
+  balanceCovers: ({ context, event }: Args) => covers(context.balance, chargeOf(event)),
+  /** A4: money received now pays the whole debt. */
+  clearsDebt: ({ context, event }: Args) => event.type === 'RECEIVE' && covers(event.parts, context.debt),
+};
+
+const accountAssignments = {
+  /** A1: gift first, then income, then cash (knob `balance.payOrder`). */
+  draw: ({ context, event }: Args): Partial<AccountContext> => {
+    const draw = drawFromBalance(context.balance, chargeOf(event), context.payOrder);
+    return { balance: draw.balance, debt: addAmounts(context.debt, draw.shortfall) };
+  },
+  /** A2: the bill takes everything there is; the rest is debt, counted from the push. */
+  startArrears: ({ context, event }: Args): Partial<AccountContext> => {
+    const since = context.arrearsSince ?? (event.type === 'CHARGE_BILL' ? event.pushedAt : null);
+    if (since === null) throw new Error(`account ${context.accountId} fell into arrears without a bill`);
+    return { arrearsSince: since, arrearsDeadlineAt: arrearsDeadline(since, context.suspendAfterDays, context.zone) };
+  },
+  /** A4: money that arrives while in debt pays the debt first. */
+  receive: ({ context, event }: Args): Partial<AccountContext> =>
+    event.type === 'RECEIVE' ? receive(context.balance, context.debt, event.parts, context.payOrder) : {},
+  setTerms: ({ event }: Args): Partial<AccountContext> =>
+    event.type === 'SET_TERMS' ? { payOrder: event.payOrder, suspendAfterDays: event.suspendAfterDays } : {},
+  endArrears: (): Partial<AccountContext> => ({ arrearsSince: null, arrearsDeadlineAt: null, suspendedSince: null }),
+};
+
+const accountEmits = {
+  notifyArrearsStarted: ({ context }: Args): AccountEmitted => ({ type: 'arrearsStarted', accountId: context.accountId }),
+  notifyAccountSuspended: ({ context }: Args): AccountEmitted => ({ type: 'accountSuspended', accountId: context.accountId }),
+  notifyArrearsCleared: ({ context }: Args): AccountEmitted => ({
+    type: 'arrearsCleared',
+    accountId: context.accountId,
+    wasSuspended: context.suspendedSince !== null,
+  }),
+};
+
+/**
+ * The account machine's definition, static: coverage and the statechart read it as it is; the
+ * simulator runs `accountMachineIn(env)`, the same machine with the clock provided.
+ */
 export const accountMachine = setup({
   types: {
     context: {} as AccountContext,
@@ -69,47 +108,21 @@ export const accountMachine = setup({
     input: {} as AccountInput,
     emitted: {} as AccountEmitted,
   },
-  guards: {
-    /** P8: the available balance covers the amount. */
-    balanceCovers: ({ context, event }: Args) => covers(context.balance, chargeOf(event)),
-    /** A4: money received now pays the whole debt. */
-    clearsDebt: ({ context, event }: Args) =>
-      event.type === 'RECEIVE' && covers(event.parts, context.debt),
-  },
+  guards: accountGuards,
   delays: {
     /** A3: suspended if still in arrears `suspendAfterDays` days after the push, counting the push day. */
     untilArrearsDeadline: unprovided,
   },
   actions: {
-    /** A1: gift first, then income, then cash (knob `balance.payOrder`). */
-    draw: assign(({ context, event }: Args) => {
-      const draw = drawFromBalance(context.balance, chargeOf(event), context.payOrder);
-      return { balance: draw.balance, debt: addAmounts(context.debt, draw.shortfall) };
-    }),
-    /** A2: the bill takes everything there is; the rest is debt, counted from the push. */
-    startArrears: assign(({ context, event }: Args) => {
-      const since = context.arrearsSince ?? (event.type === 'CHARGE_BILL' ? event.pushedAt : null);
-      if (since === null) throw new Error(`account ${context.accountId} fell into arrears without a bill`);
-      return { arrearsSince: since, arrearsDeadlineAt: arrearsDeadline(since, context.suspendAfterDays, context.zone) };
-    }),
-    /** A4: money that arrives while in debt pays the debt first. */
-    receive: assign(({ context, event }: Args) =>
-      event.type === 'RECEIVE' ? receive(context.balance, context.debt, event.parts, context.payOrder) : {},
-    ),
+    draw: assign(accountAssignments.draw),
+    startArrears: assign(accountAssignments.startArrears),
+    receive: assign(accountAssignments.receive),
     markSuspended: assign(() => ({ suspendedSince: unprovided() })),
-    setTerms: assign(({ event }: Args) => (event.type === 'SET_TERMS' ? { payOrder: event.payOrder, suspendAfterDays: event.suspendAfterDays } : {})),
-    endArrears: assign(() => ({ arrearsSince: null, arrearsDeadlineAt: null, suspendedSince: null })),
-    notifyArrearsStarted: emit(({ context }: Args): AccountEmitted => ({ type: 'arrearsStarted', accountId: context.accountId })),
-    notifyAccountSuspended: emit(
-      ({ context }: Args): AccountEmitted => ({ type: 'accountSuspended', accountId: context.accountId }),
-    ),
-    notifyArrearsCleared: emit(
-      ({ context }: Args): AccountEmitted => ({
-        type: 'arrearsCleared',
-        accountId: context.accountId,
-        wasSuspended: context.suspendedSince !== null,
-      }),
-    ),
+    setTerms: assign(accountAssignments.setTerms),
+    endArrears: assign(accountAssignments.endArrears),
+    notifyArrearsStarted: emit(accountEmits.notifyArrearsStarted),
+    notifyAccountSuspended: emit(accountEmits.notifyAccountSuspended),
+    notifyArrearsCleared: emit(accountEmits.notifyArrearsCleared),
   },
 }).createMachine({
   id: 'account',
@@ -146,18 +159,25 @@ export const accountMachine = setup({
   },
 });
 
-/** The account machine on the simulator's clock: A2's and A3's instants are read from `env.now()`. */
-export function accountMachineIn(env: AccountMachineEnv) {
-  return accountMachine.provide({
+/** Every implementation of the account machine, on the simulator's clock: A2's and A3's instants are read from `env.now()`. */
+export function accountPartsIn(env: AccountMachineEnv) {
+  return {
+    guards: accountGuards,
     delays: {
-      untilArrearsDeadline: ({ context }) => {
+      untilArrearsDeadline: ({ context }: Args) => {
         // Arrears begin with startArrears, which fixes the deadline; a restored snapshot holds it.
         if (context.arrearsDeadlineAt === null) throw new Error(`account ${context.accountId} is in arrears without a deadline`);
         return Math.max(0, context.arrearsDeadlineAt - env.now());
       },
     },
-    actions: { markSuspended: assign(() => ({ suspendedSince: env.now() })) },
-  });
+    assignments: { ...accountAssignments, markSuspended: (): Partial<AccountContext> => ({ suspendedSince: env.now() }) },
+    emits: accountEmits,
+  } satisfies MachineParts<AccountContext, AccountEvent, AccountEmitted>;
+}
+
+/** The account machine on the simulator's clock. */
+export function accountMachineIn(env: AccountMachineEnv) {
+  return providedWith(accountMachine, accountPartsIn(env));
 }
 
 export type AccountMachine = ReturnType<typeof accountMachineIn>;

@@ -16,6 +16,7 @@ import { paidEdition } from '../domain/editions.ts';
 import { proValidityEnd } from '../domain/validity.ts';
 import type { TransitionCause } from '../report/types.ts';
 import type { AppTiming } from './appTiming.ts';
+import { type Args as PartArgs, type MachineParts, providedWith } from './parts.ts';
 import { unprovided as unprovidedBy } from './unprovided.ts';
 
 export interface AppMachineEnv {
@@ -126,6 +127,48 @@ function scansMadeOff(context: AppContext, now: number) {
 /** The clock and the account's balance, which `appMachineIn` provides. */
 const unprovided = unprovidedBy('appMachineIn');
 
+type Args = PartArgs<AppContext, AppEvent>;
+
+const appGuards = {
+  autoRenewOn: ({ context }: Args) => context.autoRenew,
+  autoRenewSwitchedOn: ({ event }: Args) => event.type === 'SET_AUTO_RENEW' && event.on,
+};
+
+const appAssignments = {
+  recordCause: (_: Args, params: { cause: TransitionCause }): Partial<AppContext> => ({ cause: params.cause }),
+  startPeriod: ({ event }: Args): Partial<AppContext> => {
+    if (event.type !== 'PRO_PERIOD') return {};
+    return { edition: event.edition, proStart: event.start, proEnd: event.end, cause: event.cause, freshWarnings: true };
+  },
+  extendPeriod: ({ event }: Args): Partial<AppContext> => (event.type === 'PRO_PERIOD' ? { edition: event.edition, proEnd: event.end, cause: event.cause } : {}),
+  startUpgrade: ({ event }: Args): Partial<AppContext> => {
+    if (event.type !== 'UPGRADE') return {};
+    return { edition: event.edition, proStart: event.start, proEnd: event.end, freshWarnings: true };
+  },
+  setAutoRenew: ({ event }: Args): Partial<AppContext> => (event.type === 'SET_AUTO_RENEW' ? { autoRenew: event.on } : {}),
+  setTiming: ({ event }: Args): Partial<AppContext> => (event.type === 'SET_TIMING' ? { timing: event.timing } : {}),
+  armGrace: ({ context }: Args): Partial<AppContext> => ({ graceEndAt: graceEnd(context) }),
+  keepWarnings: (): Partial<AppContext> => ({ freshWarnings: false }),
+};
+
+const appEmits = {
+  openWarnings: ({ context }: Args): AppEmitted => ({ type: 'warningsOpened', appId: context.appId, fresh: context.freshWarnings }),
+  closeWarnings: ({ context }: Args): AppEmitted => ({ type: 'warningsClosed', appId: context.appId }),
+  emitAutoRenewed: ({ context }: Args): AppEmitted => {
+    if (context.lastAutoRenewal === null) throw new Error(`app ${context.appId} was auto-renewed without a renewal`);
+    return {
+      type: 'autoRenewed',
+      appId: context.appId,
+      edition: editionOf(context),
+      start: context.lastAutoRenewal.start,
+      end: proEndOf(context),
+      months: context.timing.autoRenew.months,
+    };
+  },
+  notifyAutoRenewFailed: ({ context }: Args): AppEmitted => ({ type: 'autoRenewFailed', appId: context.appId }),
+  purgeRecords: ({ context }: Args): AppEmitted => ({ type: 'recordsPurged', appId: context.appId }),
+};
+
 /**
  * The app machine's definition, static: coverage and the statechart read it as it is; the
  * simulator runs `appMachineIn(env)`, the same machine with the clock and the balance provided.
@@ -138,7 +181,7 @@ export const appMachine = setup({
     emitted: {} as AppEmitted,
   },
   guards: {
-    autoRenewOn: ({ context }) => context.autoRenew,
+    autoRenewOn: appGuards.autoRenewOn,
     /** P5: auto-renew is on and the account's available balance covers it. */
     canAffordAutoRenewal: unprovided,
     /** P5: renewal management scans once a day between expiry and suspension; timed while auto-renew is on. */
@@ -147,44 +190,28 @@ export const appMachine = setup({
     scansFindNothing: unprovided,
     /** Auto-renew switched on while the scans that found nothing are still going on. */
     scansGoOnSwitchedOn: unprovided,
-    autoRenewSwitchedOn: ({ event }) => event.type === 'SET_AUTO_RENEW' && event.on,
+    autoRenewSwitchedOn: appGuards.autoRenewSwitchedOn,
   },
   delays: { untilPackageEnd: unprovided, untilGraceEnd: unprovided, untilRetentionEnd: unprovided, untilAutoRenewRetry: unprovided },
   actions: {
-    recordCause: assign((_, params: { cause: TransitionCause }) => ({ cause: params.cause })),
-    startPeriod: assign(({ event }) => {
-      if (event.type !== 'PRO_PERIOD') return {};
-      return { edition: event.edition, proStart: event.start, proEnd: event.end, cause: event.cause, freshWarnings: true };
-    }),
-    extendPeriod: assign(({ event }) => (event.type === 'PRO_PERIOD' ? { edition: event.edition, proEnd: event.end, cause: event.cause } : {})),
+    recordCause: assign(appAssignments.recordCause),
+    startPeriod: assign(appAssignments.startPeriod),
+    extendPeriod: assign(appAssignments.extendPeriod),
     /** An upgrade: the new edition's period replaces the current one from now on. */
-    startUpgrade: assign(({ event }) => {
-      if (event.type !== 'UPGRADE') return {};
-      return { edition: event.edition, proStart: event.start, proEnd: event.end, freshWarnings: true };
-    }),
-    setAutoRenew: assign(({ event }) => (event.type === 'SET_AUTO_RENEW' ? { autoRenew: event.on } : {})),
-    setTiming: assign(({ event }) => (event.type === 'SET_TIMING' ? { timing: event.timing } : {})),
+    startUpgrade: assign(appAssignments.startUpgrade),
+    setAutoRenew: assign(appAssignments.setAutoRenew),
+    setTiming: assign(appAssignments.setTiming),
     /** X5: retention counts from the suspension, under the terms of that moment. */
     markSuspended: assign(unprovided),
     /** X2: the package ended without a renewal; grace runs under the terms of that moment. */
-    armGrace: assign(({ context }) => ({ graceEndAt: graceEnd(context) })),
-    openWarnings: emit(({ context }): AppEmitted => ({ type: 'warningsOpened', appId: context.appId, fresh: context.freshWarnings })),
-    keepWarnings: assign(() => ({ freshWarnings: false })),
-    closeWarnings: emit(({ context }): AppEmitted => ({ type: 'warningsClosed', appId: context.appId })),
+    armGrace: assign(appAssignments.armGrace),
+    openWarnings: emit(appEmits.openWarnings),
+    keepWarnings: assign(appAssignments.keepWarnings),
+    closeWarnings: emit(appEmits.closeWarnings),
     /** P5 and P4: one period bought from the end instant (in grace, per `renewal.inGraceFrom`). */
     renewAutomatically: assign(unprovided),
-    emitAutoRenewed: emit(({ context }): AppEmitted => {
-      if (context.lastAutoRenewal === null) throw new Error(`app ${context.appId} was auto-renewed without a renewal`);
-      return {
-        type: 'autoRenewed',
-        appId: context.appId,
-        edition: editionOf(context),
-        start: context.lastAutoRenewal.start,
-        end: proEndOf(context),
-        months: context.timing.autoRenew.months,
-      };
-    }),
-    notifyAutoRenewFailed: emit(({ context }): AppEmitted => ({ type: 'autoRenewFailed', appId: context.appId })),
+    emitAutoRenewed: emit(appEmits.emitAutoRenewed),
+    notifyAutoRenewFailed: emit(appEmits.notifyAutoRenewFailed),
     markRetried: assign(unprovided),
     startScansOff: assign(unprovided),
     /** A change of the knob is read by the scans that come after it (a policy change at an instant comes after its timers). */
@@ -192,7 +219,7 @@ export const appMachine = setup({
     /** The scans made while auto-renew was off count as made. */
     catchUpScans: assign(unprovided),
     /** X4: at the end of grace the pro purchase records leave the history bills. */
-    purgeRecords: emit(({ context }): AppEmitted => ({ type: 'recordsPurged', appId: context.appId })),
+    purgeRecords: emit(appEmits.purgeRecords),
   },
 }).createMachine({
   id: 'app',
@@ -314,43 +341,51 @@ export const appMachine = setup({
   },
 });
 
-/** The app machine on the simulator's clock, asking the account whether it can pay an auto-renewal. */
-export function appMachineIn(env: AppMachineEnv) {
+/** Every implementation of the app machine, on the simulator's clock and asking the account whether it can pay an auto-renewal. */
+export function appPartsIn(env: AppMachineEnv) {
   const untilInstant = (instant: number) => Math.max(0, instant - env.now());
-  return appMachine.provide({
+  return {
     guards: {
-      canAffordAutoRenewal: ({ context }) => context.autoRenew && env.canAffordAutoRenewal(context.appId, context.timing.autoRenew.months),
-      retryBeforeGraceEnd: ({ context }) => context.autoRenew && scansDue(context, env.now()),
-      scansFindNothing: ({ context }) => !context.autoRenew && scansDue(context, env.now()),
-      scansGoOnSwitchedOn: ({ context, event }) => event.type === 'SET_AUTO_RENEW' && event.on && scansMadeOff(context, env.now()).goingOn,
+      ...appGuards,
+      canAffordAutoRenewal: ({ context }: Args) => context.autoRenew && env.canAffordAutoRenewal(context.appId, context.timing.autoRenew.months),
+      retryBeforeGraceEnd: ({ context }: Args) => context.autoRenew && scansDue(context, env.now()),
+      scansFindNothing: ({ context }: Args) => !context.autoRenew && scansDue(context, env.now()),
+      scansGoOnSwitchedOn: ({ context, event }: Args) => event.type === 'SET_AUTO_RENEW' && event.on && scansMadeOff(context, env.now()).goingOn,
     },
     delays: {
-      untilPackageEnd: ({ context }) => untilInstant(proEndOf(context)),
-      untilGraceEnd: ({ context }) => untilInstant(armedAt(context, 'graceEndAt')),
-      untilRetentionEnd: ({ context }) => untilInstant(armedAt(context, 'retentionEndAt')),
-      untilAutoRenewRetry: ({ context }) => untilInstant(nextRetry(context, env.now())),
+      untilPackageEnd: ({ context }: Args) => untilInstant(proEndOf(context)),
+      untilGraceEnd: ({ context }: Args) => untilInstant(armedAt(context, 'graceEndAt')),
+      untilRetentionEnd: ({ context }: Args) => untilInstant(armedAt(context, 'retentionEndAt')),
+      untilAutoRenewRetry: ({ context }: Args) => untilInstant(nextRetry(context, env.now())),
     },
-    actions: {
-      markSuspended: assign(({ context }) => ({
+    assignments: {
+      ...appAssignments,
+      markSuspended: ({ context }: Args): Partial<AppContext> => ({
         suspendedAt: env.now(),
         retentionEndAt: retentionEndsAt(env.now(), context.timing.lifecycle.retention.days, context.timing.zone),
-      })),
-      renewAutomatically: assign(({ context }) => {
+      }),
+      renewAutomatically: ({ context }: Args): Partial<AppContext> => {
         const end = proEndOf(context);
         const fromNow = end < env.now() && context.timing.renewal.inGraceFrom === 'renewalTime';
         const start = fromNow ? env.now() : end;
         const renewed = proValidityEnd(start, context.timing.autoRenew.months, validityOf(context), context.timing.zone);
         return { proEnd: renewed, lastAutoRenewal: { start, end: renewed }, freshWarnings: true };
-      }),
-      markRetried: assign(() => ({ lastRetryAt: env.now() })),
-      startScansOff: assign(({ context }) => ({ scansOff: { first: nextRetry(context, env.now()), knob: [] } })),
-      noteScanKnob: assign(({ context, event }) => {
+      },
+      markRetried: (): Partial<AppContext> => ({ lastRetryAt: env.now() }),
+      startScansOff: ({ context }: Args): Partial<AppContext> => ({ scansOff: { first: nextRetry(context, env.now()), knob: [] } }),
+      noteScanKnob: ({ context, event }: Args): Partial<AppContext> => {
         if (event.type !== 'SET_TIMING' || context.scansOff === null) return {};
         return { scansOff: { ...context.scansOff, knob: [...context.scansOff.knob, { at: env.now(), on: event.timing.autoRenew.retryDailyInGrace }] } };
-      }),
-      catchUpScans: assign(({ context }) => ({ lastRetryAt: scansMadeOff(context, env.now()).last ?? context.lastRetryAt, scansOff: null })),
+      },
+      catchUpScans: ({ context }: Args): Partial<AppContext> => ({ lastRetryAt: scansMadeOff(context, env.now()).last ?? context.lastRetryAt, scansOff: null }),
     },
-  });
+    emits: appEmits,
+  } satisfies MachineParts<AppContext, AppEvent, AppEmitted>;
+}
+
+/** The app machine on the simulator's clock, asking the account whether it can pay an auto-renewal. */
+export function appMachineIn(env: AppMachineEnv) {
+  return providedWith(appMachine, appPartsIn(env));
 }
 
 export type AppMachine = ReturnType<typeof appMachineIn>;

@@ -5,8 +5,9 @@
  * events are made only when a trace is asked for.
  */
 import type { Snapshot } from 'xstate';
-import { type AccountEmitted, type AccountMachine, accountMachineIn } from '../machines/account.machine.ts';
-import { type AppEmitted, type AppMachine, appMachineIn } from '../machines/app.machine.ts';
+import { type AccountEmitted, type AccountMachine, accountMachine, accountPartsIn } from '../machines/account.machine.ts';
+import { type AppEmitted, type AppMachine, appMachine, appPartsIn } from '../machines/app.machine.ts';
+import { providedWith } from '../machines/parts.ts';
 import { appTiming } from '../machines/appTiming.ts';
 import type { AppState } from '../report/types.ts';
 import type { AccountSpec, AppSpec } from '../scenario/types.ts';
@@ -15,6 +16,7 @@ import { editionAt, renewedEdition } from './editions.ts';
 import { activePromotion, canPay, placeOrder, quote } from './orders.ts';
 import { MachineActor, type MachineListener, type MachineSystem, machineSystem } from './machineActor.ts';
 import type { AccountRuntime, AppRuntime, MachineName, World } from './runtime.ts';
+import { TransitionMemo } from './transitionMemo.ts';
 import { closeWarnings, openWarnings } from './warnings.ts';
 import { purgeAfterRenewalInGrace } from './purge.ts';
 
@@ -22,25 +24,28 @@ export interface Machines {
   app: AppMachine;
   account: AccountMachine;
   systems: Record<MachineName, MachineSystem>;
+  /** Each machine's steps replayed once taken (transitionMemo.ts); none when a trace is asked for, which sees every step XState takes. */
+  memos?: Record<MachineName, TransitionMemo>;
 }
 
 export function createMachines(world: World): Machines {
   const now = () => world.clock.now();
   const { trace } = world;
-  return {
-    systems: {
-      app: machineSystem(trace && ((event) => trace('app', event))),
-      account: machineSystem(trace && ((event) => trace('account', event))),
-    },
-    app: appMachineIn({
-      now,
-      canAffordAutoRenewal: (appId, months) => {
-        const app = world.apps.get(appId);
-        return app !== undefined && canPay(app.account, quote(world, renewedEdition(world, app), months, true).total);
-      },
-    }),
-    account: accountMachineIn({ now }),
+  const systems = {
+    app: machineSystem(trace && ((event) => trace('app', event))),
+    account: machineSystem(trace && ((event) => trace('account', event))),
   };
+  const app = appPartsIn({
+    now,
+    canAffordAutoRenewal: (appId, months) => {
+      const app = world.apps.get(appId);
+      return app !== undefined && canPay(app.account, quote(world, renewedEdition(world, app), months, true).total);
+    },
+  });
+  const account = accountPartsIn({ now });
+  if (trace) return { systems, app: providedWith(appMachine, app), account: providedWith(accountMachine, account) };
+  const memos = { app: new TransitionMemo(appMachine, app), account: new TransitionMemo(accountMachine, account) };
+  return { systems, app: memos.app.machine as AppMachine, account: memos.account.machine as AccountMachine, memos };
 }
 
 /** A restored actor: its persisted snapshot and its rank (see persist.ts). */
@@ -63,6 +68,7 @@ export function startAccount(world: World, machines: Machines, spec: AccountSpec
   const actor = new MachineActor(machines.account, {
     clock: world.clock.timersFor(rank),
     system: machines.systems.account,
+    memo: machines.memos?.account,
     ...(restored ? { snapshot: restored.snapshot } : {}),
     input: {
       accountId: spec.id,
@@ -141,6 +147,7 @@ export function startApp(
   const actor = new MachineActor(machines.app, {
     clock: world.clock.timersFor(rank),
     system: machines.systems.app,
+    memo: machines.memos?.app,
     ...(restored ? { snapshot: restored.snapshot } : {}),
     input: { appId: spec.id, accountId: account.id, timing: appTiming(world.policy, world.zone) },
     listener,
@@ -182,11 +189,10 @@ function onAppEmitted(world: World, app: AppRuntime, event: AppEmitted): void {
 
 /** The one adapter from an app actor's snapshots to the report's transitions. */
 function observeTransitions(world: World, app: AppRuntime): void {
-  const snapshot = app.actor.getSnapshot();
-  const to = topLevelState(snapshot.value);
+  const to = topLevelState(app.actor.value);
   if (to === app.state) return;
   const from = app.state;
-  const cause = snapshot.context.cause ?? 'purchase';
+  const cause = app.actor.context.cause ?? 'purchase';
   app.state = to;
   app.timeline.push({ at: world.clock.now(), state: to });
   world.recorder.transition(app.id, app.account.id, from, to, cause, editionAt(app, world.clock.now()));

@@ -173,7 +173,7 @@ export class Customers implements RecordObserver, CustomerHook {
     const refusal = this.occurrences.countInCycle(app.id, 'refusals', cycle);
     const decision = topUpDecision(customer.behaviour, customer.decider, `${cycle}.${refusal}`);
     if (!decision) return;
-    const available = totalOf(app.account.actor.getSnapshot().context.balance);
+    const available = totalOf(app.account.actor.context.balance);
     const renewal = renewsPro(app, reaction.type === 'purchase' ? 'purchase' : 'renew');
     const cash = formatMoney(quote(this.world, renewedEdition(this.world, app), reaction.months, renewal).total.minus(available));
     this.schedule(decision.delayMs, { type: 'topUp', account: app.account.id, cash, action: reaction });
@@ -186,7 +186,7 @@ export class Customers implements RecordObserver, CustomerHook {
   }
 
   private payDebt(accountId: string, amount: 'debt' | string): void {
-    const debt = money(this.world.accounts.get(accountId)?.actor.getSnapshot().context.debt ?? 0);
+    const debt = money(this.world.accounts.get(accountId)?.actor.context.debt ?? 0);
     if (debt.isZero()) return;
     this.topUp(accountId, amount === 'debt' ? formatMoney(debt) : amount);
   }
@@ -231,7 +231,7 @@ export class Customers implements RecordObserver, CustomerHook {
 }
 
 function proEnd(app: AppRuntime): number | null {
-  return app.actor.getSnapshot().context.proEnd;
+  return app.actor.context.proEnd;
 }
 
 /** `months: same`: the months of the app's latest order of a paid edition. */

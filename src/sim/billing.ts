@@ -153,9 +153,9 @@ export function chargeBill(world: World, accountId: string, month: string): void
   if (!pending || !account) return;
   world.pendingBills.delete(key);
   const { bill, pushedAt } = pending;
-  const before = account.actor.getSnapshot().context;
+  const before = account.actor.context;
   account.actor.send({ type: 'CHARGE_BILL', amount: money(bill.total).toString(), pushedAt });
-  const after = account.actor.getSnapshot().context;
+  const after = account.actor.context;
   bill.paid = formatMoney(takenBetween(before.balance, after.balance));
   bill.debt = formatMoney(money(after.debt).minus(before.debt));
   world.recorder.billCharged(bill);

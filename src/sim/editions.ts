@@ -42,5 +42,5 @@ export function endEditions(app: AppRuntime, at: number): void {
 
 /** The edition auto-renewal, a renewal or a customer buys for the app: that of its last period, else the policy's first paid one. */
 export function renewedEdition(world: World, app: AppRuntime): string {
-  return app.actor.getSnapshot().context.edition ?? defaultEdition(world.policy.editions);
+  return app.actor.context.edition ?? defaultEdition(world.policy.editions);
 }

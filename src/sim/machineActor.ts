@@ -13,9 +13,24 @@
  * that fires is forgotten before its event is sent; a machine that reaches a final state stops,
  * cancels its timers and takes no event again.
  */
-import type { AnyActorScope, AnyMachineSnapshot, AnyStateMachine, EmittedFrom, EventFromLogic, ExecutableActionObject, InputFrom, InspectionEvent, Snapshot, SnapshotFrom } from 'xstate';
+import {
+  type AnyActorScope,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  type ContextFrom,
+  type EmittedFrom,
+  type EventFromLogic,
+  type ExecutableActionObject,
+  type InputFrom,
+  type InspectionEvent,
+  matchesState,
+  type Snapshot,
+  type SnapshotFrom,
+  type StateValue,
+} from 'xstate';
 import type { Entry } from './eventQueue.ts';
 import { rearmTimers } from './rearm.ts';
+import { type Call, type MadeEffect, type Place, placeKey, type Replayed, type TransitionMemo } from './transitionMemo.ts';
 import type { Clock } from './virtualClock.ts';
 
 /** What every actor of one machine shares: the scheduler XState's timer actions call, and where inspection events go. */
@@ -59,6 +74,8 @@ export interface MachineActorOptions<TMachine extends AnyStateMachine> {
   /** A persisted snapshot to go on from, instead of the machine's initial state. */
   snapshot?: Snapshot<unknown>;
   listener: MachineListener<TMachine>;
+  /** Steps replayed once taken (transitionMemo.ts): the machine must then be the memo's. */
+  memo?: TransitionMemo;
 }
 
 type Status = 'new' | 'running' | 'stopped';
@@ -69,7 +86,13 @@ export class MachineActor<TMachine extends AnyStateMachine> {
   readonly sessionId: string;
   readonly id: string;
   readonly system: MachineSystem;
-  private snapshot: AnyMachineSnapshot;
+  /** XState's snapshot; after a replayed step, made from `place` when asked for. */
+  private snapshot: AnyMachineSnapshot | undefined;
+  /** With a memo: the state and context, always current. */
+  private place: Place | undefined;
+  private readonly memo: TransitionMemo | undefined;
+  /** While a step taken by XState is recorded: its effects as made. */
+  private made: MadeEffect[] | undefined;
   private status: Status = 'new';
   /** Made from a persisted snapshot, whose timers `start` re-arms. */
   private readonly restored: boolean;
@@ -94,7 +117,9 @@ export class MachineActor<TMachine extends AnyStateMachine> {
     this.inspect({ type: '@xstate.actor' });
     this.restored = options.snapshot !== undefined;
     const scope = this.scope();
+    this.memo = options.memo;
     this.snapshot = options.snapshot ? machine.restoreSnapshot(options.snapshot, scope) : machine.getInitialSnapshot(scope, options.input);
+    this.place = this.memo && placeOf(this.snapshot);
   }
 
   /** Runs the effects of the initial state (for a restored one, re-arms its timers: rearm.ts) and takes events from now on. */
@@ -112,11 +137,37 @@ export class MachineActor<TMachine extends AnyStateMachine> {
   }
 
   getSnapshot(): SnapshotFrom<TMachine> {
-    return this.snapshot as SnapshotFrom<TMachine>;
+    return this.real() as SnapshotFrom<TMachine>;
   }
 
   getPersistedSnapshot(): Snapshot<unknown> {
-    return this.machine.getPersistedSnapshot(this.snapshot);
+    return this.machine.getPersistedSnapshot(this.real());
+  }
+
+  /** The snapshot's context, without making a snapshot after a replayed step. */
+  get context(): ContextFrom<TMachine> {
+    return (this.place ?? this.real()).context as ContextFrom<TMachine>;
+  }
+
+  /** The snapshot's state value, without making a snapshot after a replayed step. */
+  get value(): StateValue {
+    return (this.place ?? this.real()).value;
+  }
+
+  /** XState's `snapshot.matches`. */
+  matches(value: StateValue): boolean {
+    return matchesState(value, this.value);
+  }
+
+  /** XState's `snapshot.can`: answered by the memo when it has asked the same guards before. */
+  can(event: EventFromLogic<TMachine>): boolean {
+    const { memo, place } = this;
+    if (memo === undefined || place === undefined) return this.real().can(event);
+    const known = memo.can(place, event);
+    if (known !== undefined) return known;
+    const { result, calls } = memo.recording(event, () => this.real().can(event));
+    if (calls !== undefined) memo.keepAnswer(place, event, calls, result);
+    return result;
   }
 
   /** The event now, or after the ones before it when the actor is in the middle of a step; none before `start` or after a final state. */
@@ -141,9 +192,11 @@ export class MachineActor<TMachine extends AnyStateMachine> {
     }, delay) as Entry<unknown>;
     this.timers ??= new Map();
     this.timers.set(id, entry);
+    this.made?.push({ kind: 'arm', event, id, delay });
   }
 
   disarm(id: string): void {
+    this.made?.push({ kind: 'disarm', id });
     const entry = this.timers?.get(id);
     if (entry === undefined) return;
     this.timers?.delete(id);
@@ -155,6 +208,7 @@ export class MachineActor<TMachine extends AnyStateMachine> {
   }
 
   emit(event: EmittedFrom<TMachine>): void {
+    this.made?.push({ kind: 'emit', event });
     this.listener.emitted(event);
   }
 
@@ -181,15 +235,59 @@ export class MachineActor<TMachine extends AnyStateMachine> {
 
   private process(event: EventFromLogic<TMachine>): void {
     if (this.system.inspecting) this.inspect({ type: '@xstate.event', event });
-    this.snapshot = this.machine.transition(this.snapshot, event, this.scope());
+    const { memo, place } = this;
+    if (memo === undefined || place === undefined) {
+      this.snapshot = this.machine.transition(this.real(), event, this.scope());
+      this.update(event);
+      return;
+    }
+    const replayed = memo.replay(place, event);
+    if (replayed === undefined) this.record(memo, place, event);
+    else this.replay(replayed, event);
+  }
+
+  /** A step XState takes, recorded for the memo. */
+  private record(memo: TransitionMemo, from: Place, event: EventFromLogic<TMachine>): void {
+    const { result, calls } = memo.recording(event, () => this.machine.transition(this.real(), event, this.scope()));
+    this.snapshot = result;
+    this.place = placeOf(result);
+    const kept: Call[] | undefined = calls !== undefined && memo.reproduces(from, event, calls, result) ? calls : undefined;
+    this.made = kept && [];
+    try {
+      this.update(event);
+    } finally {
+      const made = this.made;
+      this.made = undefined;
+      if (kept !== undefined && made !== undefined) memo.keep(from, event, kept, made, result);
+    }
+  }
+
+  /** A step replayed from the memo: its effects run as XState's would, in order, then the snapshot observer. */
+  private replay({ context, slots, ending }: Replayed, event: EventFromLogic<TMachine>): void {
+    this.place = { value: ending.value, key: ending.key, context };
+    this.snapshot = ending.done ? this.machine.resolveState({ value: ending.value, context }) : undefined;
+    for (const effect of ending.effects) {
+      if (effect.kind === 'arm') this.arm({ type: effect.type }, slots[effect.slot] as number, effect.id);
+      else if (effect.kind === 'armFor') this.arm({ type: effect.type }, effect.delay, effect.id);
+      else if (effect.kind === 'disarm') this.disarm(effect.id);
+      else this.emit(slots[effect.slot] as EmittedFrom<TMachine>);
+    }
     this.update(event);
   }
 
   private update(event: { type: string }): void {
     for (let effect = this.deferred.shift(); effect; effect = this.deferred.shift()) effect();
     this.listener.snapshot();
-    if (this.snapshot.status === 'done') this.stop();
-    if (this.system.inspecting) this.inspect({ type: '@xstate.snapshot', event, snapshot: this.snapshot });
+    if (this.snapshot?.status === 'done') this.stop();
+    if (this.system.inspecting) this.inspect({ type: '@xstate.snapshot', event, snapshot: this.real() });
+  }
+
+  /** XState's snapshot, made from the place a replayed step left. */
+  private real(): AnyMachineSnapshot {
+    if (this.snapshot !== undefined) return this.snapshot;
+    const place = this.place as Place;
+    this.snapshot = this.machine.resolveState({ value: place.value, context: place.context });
+    return this.snapshot;
   }
 
   /** A final state: the pending timers are cancelled and no event is taken again. */
@@ -206,4 +304,8 @@ export class MachineActor<TMachine extends AnyStateMachine> {
   private inspect(event: Record<string, unknown> & { type: string }): void {
     this.system._sendInspectionEvent({ ...event, actorRef: this, rootId: this.sessionId } as unknown as InspectionEvent);
   }
+}
+
+function placeOf(snapshot: AnyMachineSnapshot): Place {
+  return { value: snapshot.value, key: placeKey(snapshot.value), context: snapshot.context };
 }

@@ -50,12 +50,12 @@ export function quote(world: World, product: string, months: number, renewal: bo
 }
 
 export function inArrears(account: AccountRuntime): boolean {
-  return !account.actor.getSnapshot().matches('inGoodStanding');
+  return !account.actor.matches('inGoodStanding');
 }
 
 /** P8 and A5: the account machine would take the payment (not in arrears, and the available balance covers it). */
 export function canPay(account: AccountRuntime, amount: Money): boolean {
-  return account.actor.getSnapshot().can({ type: 'PAY', amount: amount.toFixed() });
+  return account.actor.can({ type: 'PAY', amount: amount.toFixed() });
 }
 
 export interface OrderRequest {
@@ -81,10 +81,10 @@ export function charged(request: Pick<OrderRequest, 'price' | 'credit'>): Money 
 /** Charges the account and records the order. The caller has checked `canPay`. */
 export function placeOrder(world: World, app: AppRuntime, request: OrderRequest): OrderEntry {
   const account = app.account;
-  const before = account.actor.getSnapshot().context.balance;
+  const before = account.actor.context.balance;
   const total = charged(request);
   account.actor.send({ type: 'PAY', amount: total.toString() });
-  const after = account.actor.getSnapshot().context;
+  const after = account.actor.context;
   const paid = subtractParts(before, after.balance);
   world.counters.orders += 1;
   const id = `O${world.counters.orders}`;

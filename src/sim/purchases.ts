@@ -93,7 +93,7 @@ export function renewsPro(app: AppRuntime, type: 'purchase' | 'renew'): boolean 
  */
 function editionPeriod(world: World, app: AppRuntime, event: BuyEvent): Period | DenialReason {
   const now = world.clock.now();
-  const { proEnd } = app.actor.getSnapshot().context;
+  const { proEnd } = app.actor.context;
   const { editions } = world.policy;
   const mode = paidEdition(editions, event.product).validity;
   const fromNow = (kind: OrderKind): Period => ({ start: now, end: proValidityEnd(now, event.months, mode, world.zone), kind });

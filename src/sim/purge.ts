@@ -10,7 +10,7 @@ import { Priority } from './virtualClock.ts';
 const PURGE_AFTER_TIMERS = 0.25;
 
 export function purgeAfterRenewalInGrace(world: World, app: AppRuntime): void {
-  const { graceEndAt } = app.actor.getSnapshot().context;
+  const { graceEndAt } = app.actor.context;
   if (!world.policy.lifecycle.purgeOnRenewalInGrace || graceEndAt === null) return;
   world.clock.schedule(graceEndAt, Priority.timer, { kind: 'purgeRecords', app: app.id }, app.rank + PURGE_AFTER_TIMERS);
 }

@@ -53,7 +53,7 @@ export function refund(world: World, app: AppRuntime, event: RefundEvent): void 
   }
   if (event.kind === 'noReason') app.account.noReasonRefunds += 1;
   app.account.actor.send({ type: 'RECEIVE', parts: returned });
-  const account = app.account.actor.getSnapshot().context;
+  const account = app.account.actor.context;
   recorder.balance(app.account.id, account.balance, account.debt, `refund of ${orders.map((o) => o.id).join(', ')}`, event.by);
   if (isEdition) {
     endEditions(app, now);

@@ -83,6 +83,6 @@ function topUp(world: World, event: Extract<ScenarioEvent, { type: 'topUp' }>): 
   const account = world.accounts.get(event.account);
   if (!account) throw new Error(`unknown account ${event.account}: the loader lets no such event through`);
   account.actor.send({ type: 'RECEIVE', parts: { cash: event.cash, income: event.income, gift: event.gift } });
-  const after = account.actor.getSnapshot().context;
+  const after = account.actor.context;
   world.recorder.balance(account.id, after.balance, after.debt, 'top-up', event.by);
 }

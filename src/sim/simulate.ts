@@ -157,7 +157,7 @@ export function startRun(scenario: Scenario, policy: Policy = scenario.policy, o
     if (shard && !shard.hasAccount(spec.id)) return;
     shard?.keys.subject(position + 1);
     const account = startAccount(world, machines, spec);
-    const { balance, debt } = account.actor.getSnapshot().context;
+    const { balance, debt } = account.actor.context;
     world.recorder.balance(account.id, balance, debt, 'opening balance');
     spec.apps.forEach((app, index) => {
       world.clock.schedule(app.createdAt, Priority.scenario, { kind: 'startApp', account: spec.id, app: index });

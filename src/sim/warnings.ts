@@ -43,7 +43,7 @@ export function sendWarning(world: World, app: AppRuntime, generation: number): 
 
 /** The next warning after the last one sent, under the app's terms now (its machine's timing). */
 function armNextWarning(world: World, app: AppRuntime): void {
-  const { proEnd, timing } = app.actor.getSnapshot().context;
+  const { proEnd, timing } = app.actor.context;
   if (proEnd === null) throw new Error(`app ${app.id} opened its warnings without a pro period`);
   const at = nextExpiryWarning(proEnd, timing.lifecycle.expiryWarnings, timing.zone, world.clock.now(), app.warnings.last);
   if (at === undefined) return;

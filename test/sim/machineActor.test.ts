@@ -3,29 +3,36 @@
  * the same snapshots, emitted events and timers, for random scripts of events and clock advances
  * over a machine with every feature ours use (delays named and numeric, guarded and re-entering
  * delayed transitions, eventless transitions, parallel regions, exit actions, a final state, and
- * an event sent to the actor while it is in the middle of a step).
+ * an event sent to the actor while it is in the middle of a step), with its steps taken by XState
+ * and with them replayed from a memo once taken (transitionMemo.ts).
  */
 import seedrandom from 'seedrandom';
 import { assign, createActor, emit, type InspectionEvent, setup } from 'xstate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MachineActor, machineSystem } from '../../src/sim/machineActor.ts';
+import { TransitionMemo } from '../../src/sim/transitionMemo.ts';
 import { VirtualClock } from '../../src/sim/virtualClock.ts';
 
 type Emitted = { type: 'bumped'; n: number } | { type: 'left' };
+type Event = { type: 'GO' } | { type: 'BUMP' } | { type: 'PING' } | { type: 'END' };
+type Args = { context: { n: number }; event: Event };
+
+const parts = {
+  guards: { even: ({ context }: Args) => context.n % 2 === 0 },
+  assignments: { bump: ({ context }: Args) => ({ n: context.n + 1 }) },
+  emits: { tell: ({ context }: Args): Emitted => ({ type: 'bumped', n: context.n }), leave: (): Emitted => ({ type: 'left' }) },
+  delays: { later: ({ context }: Args) => 1000 * ((context.n % 3) + 1) },
+};
 
 const machine = setup({
   types: {
     context: {} as { n: number },
-    events: {} as { type: 'GO' } | { type: 'BUMP' } | { type: 'PING' } | { type: 'END' },
+    events: {} as Event,
     emitted: {} as Emitted,
   },
-  actions: {
-    bump: assign(({ context }) => ({ n: context.n + 1 })),
-    tell: emit(({ context }): Emitted => ({ type: 'bumped', n: context.n })),
-    leave: emit({ type: 'left' } as Emitted),
-  },
-  guards: { even: ({ context }) => context.n % 2 === 0 },
-  delays: { later: ({ context }) => 1000 * ((context.n % 3) + 1) },
+  actions: { bump: assign(parts.assignments.bump), tell: emit(parts.emits.tell), leave: emit(parts.emits.leave) },
+  guards: parts.guards,
+  delays: parts.delays,
 }).createMachine({
   context: { n: 0 },
   initial: 'idle',
@@ -85,12 +92,13 @@ function playXState(steps: Step[]): Log {
   return log;
 }
 
-function playEngine(steps: Step[]): Log {
+function playEngine(steps: Step[], memo?: TransitionMemo): Log {
   const clock = new VirtualClock(0);
   const log: Log = [];
-  const actor: MachineActor<typeof machine> = new MachineActor(machine, {
+  const actor: MachineActor<typeof machine> = new MachineActor(memo ? (memo.machine as typeof machine) : machine, {
     clock: clock.timersFor(1),
     system: machineSystem(),
+    memo,
     listener: {
       emitted: (event) => {
         log.push([clock.now(), 'emitted', event]);
@@ -121,6 +129,19 @@ describe('MachineActor', () => {
       const steps = script(String(seed));
       expect(playEngine(steps), `seed ${seed}`).toEqual(playXState(steps));
     }
+  });
+
+  it('does what XState’s actor does for the same scripts when it replays the steps taken before', () => {
+    const memo = new TransitionMemo(machine, parts);
+    const taken = vi.spyOn(memo.machine, 'transition');
+    let steps = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const script_ = script(String(seed));
+      const log = playEngine(script_, memo);
+      steps += log.length;
+      expect(log, `seed ${seed}`).toEqual(playXState(script_));
+    }
+    expect(taken.mock.calls.length).toBeLessThan(steps / 10);
   });
 
   it('reaches the final state, cancels its timers and takes no event after it', () => {

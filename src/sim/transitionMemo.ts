@@ -1,0 +1,327 @@
+/**
+ * Steps a machine has taken, replayed without XState's interpreter. A step's course depends only
+ * on the state it starts from, the event's type and the results of the guards the machine asks;
+ * everything else it does is a call to its implementations (machines/parts.ts): assignments,
+ * emitted events, delays. So the first time a machine takes a step from a state on an event, it
+ * is taken by XState with every call to its implementations recorded, in order, with the timers
+ * it arms and cancels and the events it emits. Later steps from that state on that event replay
+ * the record: the same guards are asked of the actor's own context and event, and while their
+ * answers follow a recorded course, the same assignments, emits and delays are computed and the
+ * same effects run. An answer that leaves every recorded course sends the step to XState again,
+ * which records the new course.
+ *
+ * The machines stay the one source of truth: every course was taken by XState first. A record
+ * is kept only when replaying it reproduces what XState did (the context, the state, each emitted
+ * event and delay), and never for one that calls anything with another event than the one sent.
+ */
+import type { AnyStateMachine, StateValue } from 'xstate';
+import { type AnyMachineParts, providedWith } from '../machines/parts.ts';
+
+type Event = { type: string };
+type Args = { context: object; event: Event };
+
+/** A call of the machine to one of its implementations during a step. */
+export type Call =
+  | { kind: 'guard'; name: string; params: unknown; result: boolean }
+  /** `value`: what an emit or a delay computed when recorded. */
+  | { kind: 'assign' | 'emit' | 'delay'; name: string; params: unknown; value: unknown };
+type Computation = Exclude<Call, { kind: 'guard' }>;
+
+/** What a step does once computed, in order, as the actor made it. */
+export type MadeEffect = { kind: 'arm'; event: Event; id: string; delay: number } | { kind: 'disarm'; id: string } | { kind: 'emit'; event: unknown };
+
+/**
+ * An effect to replay; `slot` is the index of the emit or delay that computed its event or delay.
+ * A timer of a delay written as a number in the machine (its id `xstate.after.1000.…`) keeps it.
+ */
+export type Effect =
+  | { kind: 'arm'; type: string; id: string; slot: number }
+  | { kind: 'armFor'; type: string; id: string; delay: number }
+  | { kind: 'disarm'; id: string }
+  | { kind: 'emit'; slot: number };
+
+/** Where an actor is: its state, that state's key in the memo, its context. */
+export interface Place {
+  value: StateValue;
+  key: string;
+  context: object;
+}
+
+export interface Ending {
+  value: StateValue;
+  key: string;
+  /** The machine reached a final state. */
+  done: boolean;
+  effects: Effect[];
+}
+
+/** A course through a step: computations, then a guard whose answer picks the next part, or the ending. */
+interface Course<TEnd> {
+  computations: Computation[];
+  guard?: { name: string; params: unknown; whenTrue?: Course<TEnd>; whenFalse?: Course<TEnd> };
+  ending?: TEnd;
+}
+
+export interface Replayed {
+  context: object;
+  /** What each emit and delay computed, in order. */
+  slots: unknown[];
+  ending: Ending;
+}
+
+/** What XState's step reached. */
+export interface Reached {
+  value: StateValue;
+  context: object;
+  status: string;
+  output?: unknown;
+}
+
+/** The memo key of a state. */
+export function placeKey(value: StateValue): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export class TransitionMemo {
+  /** The machine with its implementations recording each call while a step is taken. */
+  readonly machine: AnyStateMachine;
+  private readonly steps = new Map<string, Course<Ending>>();
+  private readonly answers = new Map<string, Course<boolean>>();
+  /** Steps that are always taken by XState. */
+  private readonly unmemoised = new Set<string>();
+  private calls: Call[] | undefined;
+  private event: Event | undefined;
+  /** The event of a call was not the one sent: the step is not kept. */
+  private foreign = false;
+
+  constructor(
+    machine: AnyStateMachine,
+    private readonly parts: AnyMachineParts,
+  ) {
+    this.machine = providedWith(machine, recording(parts, (call, args) => this.note(call, args)));
+  }
+
+  /** The step from `from` on `event`, replayed, or undefined when it must be taken by XState. */
+  replay(from: Place, event: Event): Replayed | undefined {
+    const course = this.steps.get(stepKey(from.key, event.type));
+    if (course === undefined) return undefined;
+    const slots: unknown[] = [];
+    const followed = this.follow(course, from.context, event, slots);
+    return followed && { context: followed.context, slots, ending: followed.ending };
+  }
+
+  /** Whether the machine in `from` takes `event` (XState's `can`), if answered before by the same course. */
+  can(from: Place, event: Event): boolean | undefined {
+    const course = this.answers.get(stepKey(from.key, event.type));
+    return course && this.follow(course, from.context, event, [])?.ending;
+  }
+
+  /** Records the calls of `take`, in which XState takes a step on `event`; returns what `take` returns. */
+  recording<T>(event: Event, take: () => T): { result: T; calls: Call[] | undefined } {
+    if (this.calls !== undefined) {
+      // A step within a step of the same machine: neither is kept.
+      this.foreign = true;
+      return { result: take(), calls: undefined };
+    }
+    this.calls = [];
+    this.event = event;
+    this.foreign = false;
+    try {
+      const result = take();
+      return { result, calls: this.foreign ? undefined : this.calls };
+    } finally {
+      this.calls = undefined;
+      this.event = undefined;
+    }
+  }
+
+  /**
+   * Whether the step XState just took is to be kept: replaying `calls` from `from` gives the
+   * context and the computed values XState gave. Asked as soon as the step is taken, before its
+   * effects change the world its guards read. When a replay differs, no step from that state on
+   * that event is replayed again. A step to a final state with an output, or one that failed, is
+   * not kept.
+   */
+  reproduces(from: Place, event: Event, calls: Call[], to: Reached): boolean {
+    const key = stepKey(from.key, event.type);
+    if (this.unmemoised.has(key) || !(to.status === 'active' || (to.status === 'done' && to.output === undefined))) return false;
+    if (!this.replaysAsRecorded(from.context, event, calls, to.context)) {
+      this.unmemoised.add(key);
+      this.steps.delete(key);
+      return false;
+    }
+    return true;
+  }
+
+  /** Keeps a step XState took from `from` to `to` on `event`, which `reproduces` approved. */
+  keep(from: Place, event: Event, calls: Call[], made: MadeEffect[], to: Reached): void {
+    const key = stepKey(from.key, event.type);
+    const effects = slotted(calls, made);
+    const ending: Ending | undefined = effects && { value: to.value, key: placeKey(to.value), done: to.status === 'done', effects };
+    if (ending === undefined || !insert(this.steps, key, calls, ending, sameEnding)) {
+      this.unmemoised.add(key);
+      this.steps.delete(key);
+    }
+  }
+
+  /** Keeps an answer of `can` that asked only guards. */
+  keepAnswer(from: Place, event: Event, calls: Call[], answer: boolean): void {
+    if (calls.some((call) => call.kind !== 'guard')) return;
+    const key = stepKey(from.key, event.type);
+    if (!insert(this.answers, key, calls, answer, (a, b) => a === b)) this.answers.delete(key);
+  }
+
+  private replaysAsRecorded(from: object, event: Event, calls: Call[], to: object): boolean {
+    let context = from;
+    const slots: unknown[] = [];
+    for (const call of calls) {
+      if (call.kind === 'guard') {
+        if (this.ask(call, context, event) !== call.result) return false;
+        continue;
+      }
+      context = this.compute(call, context, event, slots);
+      if (call.kind !== 'assign' && JSON.stringify(slots[slots.length - 1]) !== JSON.stringify(call.value)) return false;
+    }
+    return JSON.stringify(context) === JSON.stringify(to);
+  }
+
+  private follow<TEnd>(start: Course<TEnd>, from: object, event: Event, slots: unknown[]): { context: object; ending: TEnd } | undefined {
+    let context = from;
+    for (let course: Course<TEnd> | undefined = start; course !== undefined; ) {
+      for (const call of course.computations) context = this.compute(call, context, event, slots);
+      if (course.ending !== undefined) return { context, ending: course.ending };
+      const guard: Course<TEnd>['guard'] = course.guard;
+      if (guard === undefined) return undefined;
+      course = this.ask(guard, context, event) ? guard.whenTrue : guard.whenFalse;
+    }
+    return undefined;
+  }
+
+  private ask(guard: { name: string; params: unknown }, context: object, event: Event): boolean {
+    return call(this.parts.guards, guard.name, { context, event }, guard.params) as boolean;
+  }
+
+  private compute(computation: Computation, context: object, event: Event, slots: unknown[]): object {
+    if (computation.kind === 'assign') return Object.assign({}, context, call(this.parts.assignments, computation.name, { context, event }, computation.params));
+    const table = computation.kind === 'emit' ? this.parts.emits : this.parts.delays;
+    slots.push(call(table, computation.name, { context, event }, computation.params));
+    return context;
+  }
+
+  private note(call: Call, args: Args): void {
+    if (this.calls === undefined) return;
+    if (args.event !== this.event) this.foreign = true;
+    this.calls.push(call);
+  }
+}
+
+function call(table: Record<string, (args: never, params: never) => unknown>, name: string, args: Args, params: unknown): unknown {
+  return (table[name] as (args: Args, params: unknown) => unknown)(args, params);
+}
+
+function stepKey(place: string, eventType: string): string {
+  return `${place}\u0000${eventType}`;
+}
+
+/** The effects with their events and delays as the indices of the calls that computed them; undefined when one was not computed by a call. */
+function slotted(calls: Call[], made: MadeEffect[]): Effect[] | undefined {
+  const computed = calls.filter((call): call is Computation => call.kind === 'emit' || call.kind === 'delay');
+  const used = new Set<number>();
+  const effects: Effect[] = [];
+  for (const effect of made) {
+    if (effect.kind === 'disarm') {
+      effects.push(effect);
+      continue;
+    }
+    const slot = computed.findIndex((call, index) => !used.has(index) && computes(call, effect));
+    used.add(slot);
+    if (slot >= 0) effects.push(effect.kind === 'arm' ? { kind: 'arm', type: effect.event.type, id: effect.id, slot } : { kind: 'emit', slot });
+    else if (effect.kind === 'arm' && timerOfNumber(effect)) effects.push({ kind: 'armFor', type: effect.event.type, id: effect.id, delay: effect.delay });
+    else return undefined;
+  }
+  return effects;
+}
+
+/** Whether `call` computed the effect's event, or its timer's delay (a timer of a named delay has the name in its id). */
+function computes(call: Computation, effect: Exclude<MadeEffect, { kind: 'disarm' }>): boolean {
+  if (effect.kind === 'emit') return call.kind === 'emit' && call.value === effect.event;
+  return call.kind === 'delay' && call.value === effect.delay && effect.id.startsWith(`xstate.after.${call.name}.`) && isTimerEvent(effect);
+}
+
+/** A timer of a delay written as a number in the machine. */
+function timerOfNumber(effect: Extract<MadeEffect, { kind: 'arm' }>): boolean {
+  return effect.id.startsWith(`xstate.after.${effect.delay}.`) && isTimerEvent(effect);
+}
+
+/** A timer's event is its type alone, as the replay makes it. */
+function isTimerEvent(effect: Extract<MadeEffect, { kind: 'arm' }>): boolean {
+  return Object.keys(effect.event).length === 1 && effect.event.type === effect.id;
+}
+
+function sameEnding(a: Ending, b: Ending): boolean {
+  return a.key === b.key && a.done === b.done && JSON.stringify(a.effects) === JSON.stringify(b.effects);
+}
+
+/** Adds a recorded course to the tree of `key`; false when it contradicts a course already there. */
+function insert<TEnd>(tree: Map<string, Course<TEnd>>, key: string, calls: Call[], ending: TEnd, same: (a: TEnd, b: TEnd) => boolean): boolean {
+  const parts = split(calls);
+  let course = tree.get(key);
+  if (course === undefined) {
+    course = { computations: parts[0].computations };
+    tree.set(key, course);
+  }
+  for (let index = 0; ; index += 1) {
+    if (!sameComputations(course.computations, parts[index].computations)) return false;
+    const asked = parts[index].guard;
+    if (asked === undefined) {
+      if (course.guard !== undefined) return false;
+      course.ending ??= ending;
+      return same(course.ending, ending);
+    }
+    if (course.ending !== undefined) return false;
+    course.guard ??= { name: asked.name, params: asked.params };
+    if (course.guard.name !== asked.name || course.guard.params !== asked.params) return false;
+    const branch = asked.result ? 'whenTrue' : 'whenFalse';
+    course.guard[branch] ??= { computations: parts[index + 1].computations };
+    course = course.guard[branch];
+  }
+}
+
+/** The calls as runs of computations, each but the last ended by a guard. */
+function split(calls: Call[]): { computations: Computation[]; guard?: Extract<Call, { kind: 'guard' }> }[] {
+  const parts: { computations: Computation[]; guard?: Extract<Call, { kind: 'guard' }> }[] = [{ computations: [] }];
+  for (const call of calls) {
+    const last = parts[parts.length - 1];
+    if (call.kind === 'guard') {
+      last.guard = call;
+      parts.push({ computations: [] });
+    } else last.computations.push(call);
+  }
+  return parts;
+}
+
+function sameComputations(a: Computation[], b: Computation[]): boolean {
+  return a.length === b.length && a.every((call, index) => call.kind === b[index].kind && call.name === b[index].name && call.params === b[index].params);
+}
+
+
+/** The parts, each noting its call (with its answer for a guard) before it returns. */
+function recording(parts: AnyMachineParts, note: (call: Call, args: Args) => void): AnyMachineParts {
+  const wrap = <TResult>(table: Record<string, (args: never, params: never) => TResult>, noted: (name: string, params: unknown, result: TResult) => Call) =>
+    Object.fromEntries(
+      Object.entries(table).map(([name, implementation]) => [
+        name,
+        (args: Args, params: unknown) => {
+          const result = (implementation as (args: Args, params: unknown) => TResult)(args, params);
+          note(noted(name, params, result), args);
+          return result;
+        },
+      ]),
+    );
+  return {
+    guards: wrap(parts.guards, (name, params, result) => ({ kind: 'guard', name, params, result })),
+    assignments: wrap(parts.assignments, (name, params) => ({ kind: 'assign', name, params, value: undefined })),
+    emits: wrap(parts.emits, (name, params, value) => ({ kind: 'emit', name, params, value })),
+    delays: wrap(parts.delays, (name, params, value) => ({ kind: 'delay', name, params, value })),
+  };
+}
