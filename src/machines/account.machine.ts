@@ -60,6 +60,15 @@ const unprovided = unprovidedBy('accountMachineIn');
  * The account machine's definition, static: coverage and the statechart read it as it is; the
  * simulator runs `accountMachineIn(env)`, the same machine with the clock provided.
  */
+/** A new account's context: its balance as given, no debt. */
+const accountContext = ({ input }: { input: AccountInput }): AccountContext => ({
+  ...input,
+  debt: '0',
+  arrearsSince: null,
+  arrearsDeadlineAt: null,
+  suspendedSince: null,
+});
+
 const accountGuards = {
   /** P8: the available balance covers the amount. */
   balanceCovers: ({ context, event }: Args) => covers(context.balance, chargeOf(event)),
@@ -126,7 +135,7 @@ export const accountMachine = setup({
   },
 }).createMachine({
   id: 'account',
-  context: ({ input }) => ({ ...input, debt: '0', arrearsSince: null, arrearsDeadlineAt: null, suspendedSince: null }),
+  context: accountContext,
   initial: 'inGoodStanding',
   on: { RECEIVE: { actions: 'receive' }, SET_TERMS: { actions: 'setTerms' } },
   states: {
@@ -162,6 +171,7 @@ export const accountMachine = setup({
 /** Every implementation of the account machine, on the simulator's clock: A2's and A3's instants are read from `env.now()`. */
 export function accountPartsIn(env: AccountMachineEnv) {
   return {
+    context: accountContext,
     guards: accountGuards,
     delays: {
       untilArrearsDeadline: ({ context }: Args) => {

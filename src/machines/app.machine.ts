@@ -129,6 +129,23 @@ const unprovided = unprovidedBy('appMachineIn');
 
 type Args = PartArgs<AppContext, AppEvent>;
 
+/** A new app's context: in trial, no paid period, auto-renew off. */
+const appContext = ({ input }: { input: AppInput }): AppContext => ({
+  ...input,
+  edition: null,
+  proStart: null,
+  proEnd: null,
+  autoRenew: false,
+  suspendedAt: null,
+  freshWarnings: true,
+  lastRetryAt: null,
+  scansOff: null,
+  lastAutoRenewal: null,
+  cause: null,
+  graceEndAt: null,
+  retentionEndAt: null,
+});
+
 const appGuards = {
   autoRenewOn: ({ context }: Args) => context.autoRenew,
   autoRenewSwitchedOn: ({ event }: Args) => event.type === 'SET_AUTO_RENEW' && event.on,
@@ -223,21 +240,7 @@ export const appMachine = setup({
   },
 }).createMachine({
   id: 'app',
-  context: ({ input }) => ({
-    ...input,
-    edition: null,
-    proStart: null,
-    proEnd: null,
-    autoRenew: false,
-    suspendedAt: null,
-    freshWarnings: true,
-    lastRetryAt: null,
-    scansOff: null,
-    lastAutoRenewal: null,
-    cause: null,
-    graceEndAt: null,
-    retentionEndAt: null,
-  }),
+  context: appContext,
   initial: 'trial',
   on: { SET_AUTO_RENEW: { actions: 'setAutoRenew' }, SET_TIMING: { actions: 'setTiming' } },
   states: {
@@ -345,6 +348,7 @@ export const appMachine = setup({
 export function appPartsIn(env: AppMachineEnv) {
   const untilInstant = (instant: number) => Math.max(0, instant - env.now());
   return {
+    context: appContext,
     guards: {
       ...appGuards,
       canAffordAutoRenewal: ({ context }: Args) => context.autoRenew && env.canAffordAutoRenewal(context.appId, context.timing.autoRenew.months),

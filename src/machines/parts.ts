@@ -1,5 +1,5 @@
 /**
- * A machine's implementations as plain functions of `{ context, event }`: its guards, the
+ * A machine's implementations as plain functions of `{ context, event }`: its initial context, its guards, the
  * assignments of its `assign` actions, the events of its `emit` actions and its delays. The
  * machine's definition names them; `providedWith` gives them to it as XState's actions. The
  * simulator also calls them itself when it replays a step the machine has already taken
@@ -14,6 +14,8 @@ export interface Args<TContext, TEvent> {
 
 /** Implementations by name, for a machine of context `TContext`, events `TEvent` and emitted events `TEmitted`. */
 export interface MachineParts<TContext extends object = object, TEvent extends { type: string } = { type: string }, TEmitted = unknown> {
+  /** A new actor's context from its input, as the machine's definition makes it. */
+  context: (args: { input: never }) => TContext;
   guards: Record<string, (args: Args<TContext, TEvent>, params: never) => boolean>;
   assignments: Record<string, (args: Args<TContext, TEvent>, params: never) => Partial<TContext>>;
   emits: Record<string, (args: Args<TContext, TEvent>, params: never) => TEmitted>;
@@ -24,6 +26,7 @@ type Implementation<TResult> = (args: never, params: never) => TResult;
 
 /** Any machine's parts, as the engine holds them without knowing the machine. */
 export interface AnyMachineParts {
+  context: (args: { input: never }) => object;
   guards: Record<string, Implementation<boolean>>;
   assignments: Record<string, Implementation<object>>;
   emits: Record<string, Implementation<unknown>>;

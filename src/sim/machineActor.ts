@@ -118,8 +118,19 @@ export class MachineActor<TMachine extends AnyStateMachine> {
     this.restored = options.snapshot !== undefined;
     const scope = this.scope();
     this.memo = options.memo;
-    this.snapshot = options.snapshot ? machine.restoreSnapshot(options.snapshot, scope) : machine.getInitialSnapshot(scope, options.input);
-    this.place = this.memo && placeOf(this.snapshot);
+    if (options.snapshot !== undefined) this.snapshot = machine.restoreSnapshot(options.snapshot, scope);
+    else if (this.memo !== undefined) this.begin(this.memo, options.input);
+    else this.snapshot = machine.getInitialSnapshot(scope, options.input);
+    this.place ??= this.memo && placeOf(this.real());
+  }
+
+  /** A new actor with a memo: where the actors before it started, or started by XState. */
+  private begin(memo: TransitionMemo, input: InputFrom<TMachine> | undefined): void {
+    this.place = memo.started(input);
+    if (this.place !== undefined) return;
+    const { result, calls } = memo.recording({ type: 'xstate.init' }, () => this.machine.getInitialSnapshot(this.scope(), input));
+    this.snapshot = result;
+    if (calls !== undefined) memo.keepStart(input, calls, this.deferred.length, result);
   }
 
   /** Runs the effects of the initial state (for a restored one, re-arms its timers: rearm.ts) and takes events from now on. */
@@ -154,9 +165,11 @@ export class MachineActor<TMachine extends AnyStateMachine> {
     return (this.place ?? this.real()).value;
   }
 
-  /** XState's `snapshot.matches`. */
+  /** XState's `snapshot.matches`; a state and a state value of one name each match when they are the same. */
   matches(value: StateValue): boolean {
-    return matchesState(value, this.value);
+    const current = this.value;
+    if (typeof value === 'string' && typeof current === 'string' && !value.includes('.')) return value === current;
+    return matchesState(value, current);
   }
 
   /** XState's `snapshot.can`: answered by the memo when it has asked the same guards before. */

@@ -87,6 +87,8 @@ export class TransitionMemo {
   readonly machine: AnyStateMachine;
   private readonly steps = new Map<string, Course<Ending>>();
   private readonly answers = new Map<string, Course<boolean>>();
+  /** Where a new actor starts, once XState has started one with nothing to do at its start. */
+  private start: { value: StateValue; key: string } | undefined;
   /** Steps that are always taken by XState. */
   private readonly unmemoised = new Set<string>();
   private calls: Call[] | undefined;
@@ -99,6 +101,23 @@ export class TransitionMemo {
     private readonly parts: AnyMachineParts,
   ) {
     this.machine = providedWith(machine, recording(parts, (call, args) => this.note(call, args)));
+  }
+
+  /** Where a new actor of `input` starts, or undefined when XState must start it. */
+  started(input: unknown): Place | undefined {
+    const start = this.start;
+    return start && { value: start.value, key: start.key, context: this.parts.context({ input } as never) };
+  }
+
+  /**
+   * Keeps where an actor XState started is, for the actors after it: when its start called none
+   * of the machine's implementations and left no effect to run, and its context is the one the
+   * machine's parts make of its input.
+   */
+  keepStart(input: unknown, calls: Call[], effects: number, to: Reached): void {
+    if (this.start !== undefined || calls.length > 0 || effects > 0 || to.status !== 'active') return;
+    if (JSON.stringify(this.parts.context({ input } as never)) !== JSON.stringify(to.context)) return;
+    this.start = { value: to.value, key: placeKey(to.value) };
   }
 
   /** The step from `from` on `event`, replayed, or undefined when it must be taken by XState. */
@@ -202,7 +221,8 @@ export class TransitionMemo {
   }
 
   private compute(computation: Computation, context: object, event: Event, slots: unknown[]): object {
-    if (computation.kind === 'assign') return Object.assign({}, context, call(this.parts.assignments, computation.name, { context, event }, computation.params));
+    // XState's `Object.assign({}, context, update)`, keys in the same order; a spread copies the context's shape at once.
+    if (computation.kind === 'assign') return { ...context, ...(call(this.parts.assignments, computation.name, { context, event }, computation.params) as object) };
     const table = computation.kind === 'emit' ? this.parts.emits : this.parts.delays;
     slots.push(call(table, computation.name, { context, event }, computation.params));
     return context;
@@ -319,6 +339,7 @@ function recording(parts: AnyMachineParts, note: (call: Call, args: Args) => voi
       ]),
     );
   return {
+    context: parts.context,
     guards: wrap(parts.guards, (name, params, result) => ({ kind: 'guard', name, params, result })),
     assignments: wrap(parts.assignments, (name, params) => ({ kind: 'assign', name, params, value: undefined })),
     emits: wrap(parts.emits, (name, params, value) => ({ kind: 'emit', name, params, value })),

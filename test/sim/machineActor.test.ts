@@ -18,6 +18,7 @@ type Event = { type: 'GO' } | { type: 'BUMP' } | { type: 'PING' } | { type: 'END
 type Args = { context: { n: number }; event: Event };
 
 const parts = {
+  context: () => ({ n: 0 }),
   guards: { even: ({ context }: Args) => context.n % 2 === 0 },
   assignments: { bump: ({ context }: Args) => ({ n: context.n + 1 }) },
   emits: { tell: ({ context }: Args): Emitted => ({ type: 'bumped', n: context.n }), leave: (): Emitted => ({ type: 'left' }) },
@@ -34,7 +35,7 @@ const machine = setup({
   guards: parts.guards,
   delays: parts.delays,
 }).createMachine({
-  context: { n: 0 },
+  context: parts.context,
   initial: 'idle',
   states: {
     idle: { on: { GO: 'busy' }, after: { 5000: 'busy' } },

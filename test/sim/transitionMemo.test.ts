@@ -28,6 +28,7 @@ describe.each(files)('%s', (file) => {
 
 type Args = { context: { n: number }; event: { type: 'INC' } };
 const parts = {
+  context: () => ({ n: 0 }),
   guards: { small: ({ context }: Args) => context.n < 2 },
   assignments: { bump: ({ context }: Args) => ({ n: context.n + 1 }) },
   emits: { told: ({ context }: Args) => ({ type: 'bumped' as const, n: context.n }) },
@@ -38,7 +39,7 @@ const counter = setup({
   guards: parts.guards,
   actions: { bump: assign(parts.assignments.bump), told: emit(parts.emits.told) },
 }).createMachine({
-  context: { n: 0 },
+  context: parts.context,
   initial: 'counting',
   states: {
     counting: { on: { INC: [{ guard: 'small', actions: ['bump', 'told'] }, { target: 'end' }] } },
@@ -90,6 +91,19 @@ describe('TransitionMemo', () => {
       expect([actor.value, actor.getSnapshot().status]).toEqual(['end', 'done']);
     }
     expect(taken).toHaveBeenCalledTimes(2);
+  });
+
+  it('starts a new actor where XState started the one before it, with the context its input makes', () => {
+    const memo = new TransitionMemo(counter, parts);
+    const started = vi.spyOn(memo.machine, 'getInitialSnapshot');
+    const actors = [counterActor(memo), counterActor(memo)];
+    actors[1].send({ type: 'INC' });
+    expect(started).toHaveBeenCalledTimes(1);
+    expect(actors.map((actor) => [actor.value, actor.context])).toEqual([
+      ['counting', { n: 0 }],
+      ['counting', { n: 1 }],
+    ]);
+    expect(actors[0].getSnapshot()).toMatchObject({ status: 'active', value: 'counting', context: { n: 0 } });
   });
 
   it('answers `can` as XState does, asking XState once for each course of the guards', () => {
