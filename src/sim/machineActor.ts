@@ -30,7 +30,8 @@ import {
 } from 'xstate';
 import type { Entry } from './eventQueue.ts';
 import { rearmTimers } from './rearm.ts';
-import { type Call, type MadeEffect, type Place, placeKey, type Replayed, type TransitionMemo } from './transitionMemo.ts';
+import type { Call, MadeEffect } from './stepRecords.ts';
+import { type Place, placeKey, type Replayed, type TransitionMemo } from './transitionMemo.ts';
 import type { Clock } from './virtualClock.ts';
 
 /** What every actor of one machine shares: the scheduler XState's timer actions call, and where inspection events go. */

@@ -106,6 +106,17 @@ describe('TransitionMemo', () => {
     expect(actors[0].getSnapshot()).toMatchObject({ status: 'active', value: 'counting', context: { n: 0 } });
   });
 
+  it('refuses a machine that acts or guards in a step other than through its parts', () => {
+    const inline = setup({ types: { context: {} as { n: number }, events: {} as { type: 'INC' } }, guards: parts.guards }).createMachine({
+      context: parts.context,
+      initial: 'counting',
+      states: { counting: { on: { INC: [{ guard: 'small', actions: assign({ n: 5 }) }, { guard: ({ context }) => context.n > 9, target: 'counting' }] } } },
+    });
+    expect(() => new TransitionMemo(inline, parts)).toThrow(
+      /counting: action xstate\.assign is written inline.*\n.*counting: guard inline is written inline/,
+    );
+  });
+
   it('answers `can` as XState does, asking XState once for each course of the guards', () => {
     const memo = new TransitionMemo(counter, parts);
     const asked = vi.spyOn(memo.machine, 'getTransitionData');
