@@ -263,17 +263,19 @@ export class MachineActor<TMachine extends AnyStateMachine> {
   /** A step XState takes, recorded for the memo. */
   private record(memo: TransitionMemo, from: Place, event: EventFromLogic<TMachine>): void {
     const { result, calls } = memo.recording(event, () => this.machine.transition(this.real(), event, this.scope()));
+    // Checked while the actor is still where the step began, as the guards saw it.
+    const kept: Call[] | undefined = calls !== undefined && memo.reproduces(from, event, calls, result) ? calls : undefined;
     this.snapshot = result;
     this.place = placeOf(result);
-    const kept: Call[] | undefined = calls !== undefined && memo.reproduces(from, event, calls, result) ? calls : undefined;
-    this.made = kept && [];
+    const made: MadeEffect[] | undefined = kept && [];
+    this.made = made;
     try {
-      this.update(event);
+      this.runDeferred();
     } finally {
-      const made = this.made;
       this.made = undefined;
-      if (kept !== undefined && made !== undefined) memo.keep(from, event, kept, made, result);
     }
+    if (kept !== undefined && made !== undefined) memo.keep(from, event, kept, made, result);
+    this.update(event);
   }
 
   /** A step replayed from the memo: its effects run as XState's would, in order, then the snapshot observer. */
@@ -290,10 +292,15 @@ export class MachineActor<TMachine extends AnyStateMachine> {
   }
 
   private update(event: { type: string }): void {
-    for (let effect = this.deferred.shift(); effect; effect = this.deferred.shift()) effect();
+    this.runDeferred();
     this.listener.snapshot();
     if (this.snapshot?.status === 'done') this.stop();
     if (this.system.inspecting) this.inspect({ type: '@xstate.snapshot', event, snapshot: this.real() });
+  }
+
+  /** The effects of the step, in the order XState's actions deferred them. */
+  private runDeferred(): void {
+    for (let effect = this.deferred.shift(); effect; effect = this.deferred.shift()) effect();
   }
 
   /** XState's snapshot, made from the place a replayed step left. */

@@ -4,7 +4,7 @@
  * same report, byte for byte, for every bundled scenario and for the 1,000-app fleet. And the
  * memo itself, on a counter: what it replays, what it sends back to XState, what it never keeps.
  */
-import { assign, emit, setup } from 'xstate';
+import { assign, emit, raise, setup } from 'xstate';
 import { describe, expect, it, vi } from 'vitest';
 import { renderJson } from '../../src/report/json.ts';
 import { scenarioFiles } from '../../src/regression/scenarioFiles.ts';
@@ -114,6 +114,20 @@ describe('TransitionMemo', () => {
     });
     expect(() => new TransitionMemo(inline, parts)).toThrow(
       /counting: action xstate\.assign is written inline.*\n.*counting: guard inline is written inline/,
+    );
+  });
+
+  it('refuses a machine whose steps depend on more than its state value or that raises events of its own', () => {
+    const machine = setup({ types: { context: {} as { n: number }, events: {} as { type: 'INC' } }, guards: parts.guards }).createMachine({
+      context: parts.context,
+      type: 'parallel',
+      states: {
+        left: { initial: 'x', states: { x: { always: { guard: 'small', target: 'y' } }, y: {}, back: { type: 'history' } } },
+        right: { initial: 'x', states: { x: { entry: raise({ type: 'INC' }), always: { guard: 'small', target: 'y' } }, y: {} } },
+      },
+    });
+    expect(() => new TransitionMemo(machine, parts)).toThrow(
+      /\(machine\): eventless transitions in more than one region[^]*left\.back: a history state[^]*right\.x: xstate\.raise beyond the state's `after` delays/,
     );
   });
 
