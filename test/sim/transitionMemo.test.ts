@@ -127,7 +127,7 @@ describe('TransitionMemo', () => {
       },
     });
     expect(() => new TransitionMemo(machine, parts)).toThrow(
-      /\(machine\): eventless transitions in more than one region[^]*left\.back: a history state[^]*right\.x: xstate\.raise beyond the state's `after` delays/,
+      /\(machine\): eventless transitions in more than one region[\s\S]*left\.back: a history state[\s\S]*right\.x: xstate\.raise beyond the state's `after` delays/,
     );
   });
 
