@@ -19,7 +19,23 @@ import { orderNumber, sectionsNamingOrders, textWithOrdersRenamed } from './orde
 import { mergedSteps, type RecordOrder } from './mergedSteps.ts';
 import { type BatchProgress, type CountedBatch, inTurn, type PlayedBatch, playBatches } from './batchPlay.ts';
 import { byRank, sectionOrder } from './shardMerge.ts';
-import type { SpooledReport } from './spooledRun.ts';
+
+/** What `spooledRun` gives: the report without its records, its whole JSON (as text or with bytes), its record lists, and the files to close. */
+export interface SpooledReport {
+  /** The report with empty record lists: its figures, apps, accounts and policy. */
+  report: Report;
+  /** The whole report's JSON text, the record lists read back from their files. */
+  json: Iterable<string>;
+  /**
+   * The same text, with the record lists as the UTF-8 bytes of their files, not decoded: what
+   * to write to a file (`writeFileAtomic` takes it), most of a large report without a text of it.
+   */
+  jsonBytes: Iterable<string | Uint8Array>;
+  /** Each record list, parsed back from its file on demand (for `csvTables(report, lists)`). */
+  lists: RecordLists;
+  /** Closes the files (the caller removes `dir`). */
+  close(): void;
+}
 
 /** Merged text gathered up to this many bytes before it is handed on. */
 const PIECE = 1 << 20;

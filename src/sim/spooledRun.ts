@@ -5,18 +5,18 @@
  * of `renderCsv`. Expectations need the records, so a scenario with `expect:` is run in memory
  * instead (`canSpool`).
  */
-import type { RecordLists } from '../report/csv.ts';
 import { RecordSpool } from '../report/recordSpool.ts';
 import { Figures } from '../report/kpis.ts';
 import { jsonChunks } from '../report/json.ts';
-import { batchedRun } from './batchedRun.ts';
+import { batchedRun, type SpooledReport } from './batchedRun.ts';
 import type { BatchProgress } from './batchPlay.ts';
-import type { Report } from '../report/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { appCount } from '../scenario/appCount.ts';
 import type { Policy } from '../policy/schema.ts';
 import { accountRecords, periodRecord } from './simulate.ts';
 import { playedInto } from './figuresRun.ts';
+
+export type { SpooledReport } from './batchedRun.ts';
 
 /**
  * A population of more than `BATCHED_ABOVE` apps written out as it goes is played in batches of
@@ -43,23 +43,6 @@ export function canSpool(scenario: Scenario): boolean {
 /** Throws unless the scenario's report can be written as it goes (`canSpool`). */
 export function checkSpoolable(scenario: Scenario): void {
   if (!canSpool(scenario)) throw new Error(`${scenario.file} has expectations, which need its records in memory`);
-}
-
-/** What `spooledRun` gives: the report without its records, its whole JSON (as text or with bytes), its record lists, and the files to close. */
-export interface SpooledReport {
-  /** The report with empty record lists: its figures, apps, accounts and policy. */
-  report: Report;
-  /** The whole report's JSON text, the record lists read back from their files. */
-  json: Iterable<string>;
-  /**
-   * The same text, with the record lists as the UTF-8 bytes of their files, not decoded: what
-   * to write to a file (`writeFileAtomic` takes it), most of a large report without a text of it.
-   */
-  jsonBytes: Iterable<string | Uint8Array>;
-  /** Each record list, parsed back from its file on demand (for `csvTables(report, lists)`). */
-  lists: RecordLists;
-  /** Closes the files (the caller removes `dir`). */
-  close(): void;
 }
 
 /**
