@@ -1,7 +1,9 @@
 /**
  * An XState machine run by the engine. The machine's own logic computes every step
  * (`machine.transition`, `getInitialSnapshot`, `restoreSnapshot`: XState's public actor-logic
- * interface); this class is the actor around it, as light as the engine needs: no system of its
+ * interface), or, given a memo, computes it once and the memo replays it after
+ * (transitionMemo.ts): the actor then keeps its state value and context, and makes XState's
+ * snapshot from them only when asked for one. This class is the actor around it, as light as the engine needs: no system of its
  * own, no session id and no inspection unless a trace is asked for, and the machine's `after`
  * delays armed on the engine's clock, which therefore owns every deadline the machine declares.
  * The actor is its own actor scope: `self`, `system`, `defer`, `emit` and `actionExecutor` are
