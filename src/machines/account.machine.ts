@@ -56,10 +56,6 @@ function chargeOf(event: AccountEvent): string {
 /** The clock, which `accountMachineIn` provides. */
 const unprovided = unprovidedBy('accountMachineIn');
 
-/**
- * The account machine's definition, static: coverage and the statechart read it as it is; the
- * simulator runs `accountMachineIn(env)`, the same machine with the clock provided.
- */
 /** A new account's context: its balance as given, no debt. */
 const accountContext = ({ input }: { input: AccountInput }): AccountContext => ({
   ...input,

@@ -3,7 +3,8 @@
  * a step to the machine's parts, in order, as a tree of courses (a guard's answer picks a
  * branch), and its effects with the calls that computed their events and delays.
  */
-type Event = { type: string };
+/** An event as the records see it: its type decides the course. */
+export type Event = { type: string };
 
 /** A call of the machine to one of its implementations during a step. */
 export type Call =

@@ -16,12 +16,11 @@
  * A machine that does anything in a step but through its parts is refused (replayable.ts).
  */
 import type { AnyStateMachine, StateValue } from 'xstate';
-import { type AnyMachineParts, providedWith } from '../machines/parts.ts';
+import { type AnyMachineParts, type Args as PartArgs, providedWith } from '../machines/parts.ts';
 import { unreplayable } from './replayable.ts';
-import { type Call, type Computation, type Course, type Effect, insert, type MadeEffect, slotted } from './stepRecords.ts';
+import { type Call, type Computation, type Course, type Effect, type Event, insert, type MadeEffect, slotted } from './stepRecords.ts';
 
-type Event = { type: string };
-type Args = { context: object; event: Event };
+type Args = PartArgs<object, Event>;
 
 /** Where an actor is: its state, that state's key in the memo, its context. */
 export interface Place {
