@@ -117,35 +117,32 @@ export class Figures {
     const edition = order.product === order.edition ? order.edition : undefined;
     this.editionOf.set(order.id, edition);
     this.flags.order(order);
-    const total = money(order.total);
-    const credits = edition === undefined ? [] : Object.entries(creditFrom(order)).map(([from, value]) => [from, money(value).neg()] as const);
-    const editionAmount = edition === undefined ? ZERO : total.plus(order.credit ?? 0);
+    const credits = edition === undefined ? [] : Object.entries(creditFrom(order));
     for (const tally of this.groups.of(order.account)) {
-      tally.prepaid = tally.prepaid.plus(total);
-      tally.item(itemOf(edition), total);
+      tally.prepaid.add(order.total);
+      tally.item(itemOf(edition)).add(order.total);
       if (edition === undefined) continue;
-      tally.edition(edition, editionAmount);
-      for (const [from, value] of credits) tally.edition(from, value);
+      const sum = tally.edition(edition);
+      sum.add(order.total);
+      if (order.credit !== undefined) sum.add(order.credit);
+      for (const [from, credit] of credits) tally.edition(from).subtract(credit);
     }
   }
 
   private refunds(refund: Records['refunds'][number]): void {
     const edition = this.editionOf.get(refund.order);
-    const amount = money(refund.amount);
     for (const tally of this.groups.of(refund.account)) {
-      tally.refunded = tally.refunded.plus(amount);
-      tally.item(itemOf(edition), amount.neg());
-      if (edition !== undefined) tally.edition(edition, amount.neg());
+      tally.refunded.add(refund.amount);
+      tally.item(itemOf(edition)).subtract(refund.amount);
+      if (edition !== undefined) tally.edition(edition).subtract(refund.amount);
     }
   }
 
   private bills(bill: Records['bills'][number]): void {
-    const [total, paid] = [money(bill.total), money(bill.paid)];
-    const lines = bill.lines.map((line) => [line.item, money(line.amount)] as const);
     for (const tally of this.groups.of(bill.account)) {
-      tally.billed = tally.billed.plus(total);
-      tally.collected = tally.collected.plus(paid);
-      for (const [lineItem, amount] of lines) tally.item(lineItem, amount);
+      tally.billed.add(bill.total);
+      tally.collected.add(bill.paid);
+      for (const line of bill.lines) tally.item(line.item).add(line.amount);
     }
   }
 
@@ -155,7 +152,7 @@ export class Figures {
     const before = this.debts.get(balance.account) ?? ZERO;
     const after = money(balance.debt);
     this.debts.set(balance.account, after);
-    if (after.lt(before)) for (const tally of this.groups.of(balance.account)) tally.collected = tally.collected.plus(before.minus(after));
+    if (after.lt(before)) for (const tally of this.groups.of(balance.account)) tally.collected.add(before.minus(after));
   }
 
   private transitions(transition: Records['transitions'][number]): void {
@@ -197,7 +194,7 @@ export class Figures {
    */
   totals(apps: Records['apps']): FigureTotals {
     const { groups } = this;
-    for (const [account, debt] of this.debts) for (const tally of groups.of(account)) tally.debt = tally.debt.plus(debt);
+    for (const [account, debt] of this.debts) for (const tally of groups.of(account)) tally.debt.add(debt);
     this.addApps(apps);
     const entries = (map: Map<string, Tally>) => [...map].map(([key, tally]) => [key, tally.data()] as [string, TallyData]);
     return { all: groups.all.data(), byTag: entries(groups.byTag), byCohort: entries(groups.byCohort) };

@@ -4,7 +4,8 @@
  * played on several threads are made apart and added up (`addData`), for the same figures.
  */
 import { MS_PER_DAY } from '../domain/calendar.ts';
-import { formatMoney, type Money, money, ZERO } from '../domain/money.ts';
+import { formatMoney, money } from '../domain/money.ts';
+import { MoneySum } from '../domain/moneySum.ts';
 import { appCounts, appDayStates, denialReasons, type KpiSet, notificationKinds, type RevenueItem, revenueItems } from './types.ts';
 
 export const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
@@ -25,16 +26,26 @@ export interface TallyData {
   roomDaysDenied: number;
 }
 
-const exactTexts = (amounts: Map<string, Money>) => Object.fromEntries([...amounts].map(([key, amount]) => [key, amount.toFixed()]));
+const exactTexts = (amounts: Map<string, MoneySum>) => Object.fromEntries([...amounts].map(([key, amount]) => [key, amount.text()]));
+
+/** The sum of `key` in `sums`, opened at zero. */
+function sumOf<K>(sums: Map<K, MoneySum>, key: K): MoneySum {
+  let found = sums.get(key);
+  if (!found) {
+    found = new MoneySum();
+    sums.set(key, found);
+  }
+  return found;
+}
 
 export class Tally {
-  prepaid = ZERO;
-  billed = ZERO;
-  collected = ZERO;
-  refunded = ZERO;
-  debt = ZERO;
-  readonly items = new Map<RevenueItem, Money>(revenueItems.map((item) => [item, ZERO]));
-  readonly editions = new Map<string, Money>();
+  readonly prepaid = new MoneySum();
+  readonly billed = new MoneySum();
+  readonly collected = new MoneySum();
+  readonly refunded = new MoneySum();
+  readonly debt = new MoneySum();
+  readonly items = new Map<RevenueItem, MoneySum>(revenueItems.map((item) => [item, new MoneySum()]));
+  readonly editions = new Map<string, MoneySum>();
   readonly apps = zeros(appCounts);
   readonly ms = zeros(appDayStates);
   userDaysDenied = 0;
@@ -42,17 +53,19 @@ export class Tally {
   readonly notifications = zeros(notificationKinds);
   readonly denials = zeros(denialReasons);
 
-  item(item: RevenueItem, amount: Money): void {
-    this.items.set(item, (this.items.get(item) ?? ZERO).plus(amount));
+  /** The sum of a revenue item. */
+  item(item: RevenueItem): MoneySum {
+    return sumOf(this.items, item);
   }
 
-  edition(edition: string, amount: Money): void {
-    this.editions.set(edition, (this.editions.get(edition) ?? ZERO).plus(amount));
+  /** The sum of a paid edition, opened at zero (it is listed from then on). */
+  edition(edition: string): MoneySum {
+    return sumOf(this.editions, edition);
   }
 
   data(): TallyData {
     return {
-      amounts: Object.fromEntries(AMOUNTS.map((key) => [key, this[key].toFixed()])) as TallyData['amounts'],
+      amounts: Object.fromEntries(AMOUNTS.map((key) => [key, this[key].text()])) as TallyData['amounts'],
       items: exactTexts(this.items),
       editions: exactTexts(this.editions),
       counts: Object.fromEntries(COUNTS.map((key) => [key, { ...this[key] } as Record<string, number>])) as TallyData['counts'],
@@ -63,9 +76,9 @@ export class Tally {
 
   /** Adds another tally's data to this one. Every sum is exact (amounts in decimals, milliseconds well within 2^53), so the order they are added in does not matter. */
   addData(data: TallyData): void {
-    for (const key of AMOUNTS) this[key] = this[key].plus(data.amounts[key]);
-    for (const [item, amount] of Object.entries(data.items)) this.item(item as RevenueItem, money(amount));
-    for (const [edition, amount] of Object.entries(data.editions)) this.edition(edition, money(amount));
+    for (const key of AMOUNTS) this[key].add(data.amounts[key]);
+    for (const [item, amount] of Object.entries(data.items)) this.item(item as RevenueItem).add(amount);
+    for (const [edition, amount] of Object.entries(data.editions)) this.edition(edition).add(amount);
     for (const key of COUNTS) {
       const counts = this[key] as Record<string, number>;
       for (const [name, count] of Object.entries(data.counts[key])) counts[name] += count;
@@ -75,19 +88,19 @@ export class Tally {
   }
 
   set(): KpiSet {
-    const net = (postpaid: Money) => formatMoney(this.prepaid.plus(postpaid).minus(this.refunded));
+    const net = (postpaid: MoneySum) => formatMoney(this.prepaid.value().plus(postpaid.value()).minus(this.refunded.value()));
     return {
       revenue: {
-        prepaid: formatMoney(this.prepaid),
-        postpaidBilled: formatMoney(this.billed),
-        postpaidCollected: formatMoney(this.collected),
-        refunded: formatMoney(this.refunded),
+        prepaid: formatMoney(this.prepaid.value()),
+        postpaidBilled: formatMoney(this.billed.value()),
+        postpaidCollected: formatMoney(this.collected.value()),
+        refunded: formatMoney(this.refunded.value()),
         netBilled: net(this.billed),
         netCollected: net(this.collected),
-        debtOutstanding: formatMoney(this.debt),
+        debtOutstanding: formatMoney(this.debt.value()),
       },
-      revenueByItem: Object.fromEntries(revenueItems.map((item) => [item, formatMoney(this.items.get(item) ?? ZERO)])) as KpiSet['revenueByItem'],
-      revenueByEdition: Object.fromEntries([...this.editions.keys()].sort().map((edition) => [edition, formatMoney(this.editions.get(edition) ?? ZERO)])),
+      revenueByItem: Object.fromEntries(revenueItems.map((item) => [item, formatMoney(this.item(item).value())])) as KpiSet['revenueByItem'],
+      revenueByEdition: Object.fromEntries([...this.editions.keys()].sort().map((edition) => [edition, formatMoney(this.edition(edition).value())])),
       apps: { ...this.apps },
       appDays: Object.fromEntries(appDayStates.map((state) => [state, daysOf(this.ms[state])])) as KpiSet['appDays'],
       userDaysDenied: this.userDaysDenied,
