@@ -5,7 +5,7 @@
  */
 import { MS_PER_DAY, MS_PER_SECOND } from '../domain/calendar.ts';
 import { type ChoiceValue, draw, type Varying } from './distribution.ts';
-import { type DecisionOwner, decisionName, decisionStream } from './random.ts';
+import { type DecisionOwner, OwnerStreams } from './random.ts';
 
 /** A hundred years: no scenario lasts as long (at most twenty). */
 const MAX_DELAY_DAYS = 36_500;
@@ -14,10 +14,14 @@ const MAX_DELAY_DAYS = 36_500;
 export type Occurrence = number | string;
 
 export class Decider {
-  constructor(readonly owner: DecisionOwner) {}
+  private readonly streams: OwnerStreams;
+
+  constructor(readonly owner: DecisionOwner) {
+    this.streams = new OwnerStreams(owner);
+  }
 
   private stream(decision: string, occurrence: Occurrence) {
-    return () => decisionStream(decisionName(this.owner, decision, occurrence));
+    return () => this.streams.stream(decision, occurrence);
   }
 
   /** Yes with probability `chance`; a chance of 0 or 1 is certain and draws nothing. */

@@ -28,3 +28,16 @@ export function decisionName(owner: DecisionOwner, decision: string, occurrence:
 export function decisionStream(name: string): RandomStream {
   return new Stream(new Tychei(name));
 }
+
+/** The streams of one owner's decisions, as `decisionStream(decisionName(owner, …))` gives them, with the owner's part of the names read once. */
+export class OwnerStreams {
+  private readonly start: Tychei;
+
+  constructor(owner: DecisionOwner) {
+    this.start = new Tychei().read(`${owner.seed}/${owner.cohort}/${owner.id}/`);
+  }
+
+  stream(decision: string, occurrence: number | string): RandomStream {
+    return new Stream(this.start.copy().read(decision).read('/').read(String(occurrence)).settled());
+  }
+}

@@ -87,13 +87,23 @@ function streamOf(app: AppRuntime): string {
   return app.account.cohort === undefined ? app.id : streamId(app.account.cohort, app.id);
 }
 
-/** The app's state spells up to `until`, from its timeline. */
-function spellsOf(app: AppRuntime, until: number): Spell[] {
-  return app.timeline.map((entry, index) => ({
-    state: entry.state,
-    start: entry.at,
-    end: index + 1 < app.timeline.length ? app.timeline[index + 1].at : until,
-  }));
+/** The app's state spells from the one it was in at `from` (or its first) up to `until`, from its timeline. */
+function spellsOf(app: AppRuntime, from: number, until: number): Spell[] {
+  const { timeline } = app;
+  let first = timeline.length - 1;
+  while (first > 0 && timeline[first].at > from) first -= 1;
+  const spells: Spell[] = [];
+  for (let index = first; index < timeline.length; index += 1) {
+    spells.push({ state: timeline[index].state, start: timeline[index].at, end: index + 1 < timeline.length ? timeline[index + 1].at : until });
+  }
+  return spells;
+}
+
+/** Thousandths as an exact amount: `1234` is 1.234. */
+function fromThousandths(thousandths: number): Money {
+  if (thousandths === 0) return ZERO;
+  const size = Math.abs(thousandths);
+  return money(`${thousandths < 0 ? '-' : ''}${Math.floor(size / 1000)}.${String(size % 1000).padStart(3, '0')}`);
 }
 
 /** A local day, from its first instant to the next day's (23 or 25 hours on a change of daylight saving time). */
@@ -165,10 +175,10 @@ export function monthFigures(world: World, app: AppRuntime, fromDay: number, toD
   const { startDay } = world.period;
   const series = monthValues(world, app, fromDay - startDay, toDay - startDay);
   const until = Math.min(world.clock.now(), world.period.endAt);
-  const masks = dayStateMasks(spellsOf(app, until), fromDay, toDay, world.zone);
+  const span: DaySpan = { start: 0, end: startOfLocalDay(fromDay, world.zone) };
+  const masks = dayStateMasks(spellsOf(app, span.end, until), fromDay, toDay, world.zone);
   const { editions } = world.policy;
   const trialUsers = editions[FREE_EDITION].limits.users;
-  const span: DaySpan = { start: 0, end: startOfLocalDay(fromDay, world.zone) };
   let servedPeakDay = -1;
   let peakDay = -1;
   let milliMbps = 0;
@@ -225,7 +235,7 @@ export function monthFigures(world: World, app: AppRuntime, fromDay: number, toD
   if (overageDay >= 0) figures.overage = { dau: overageDau, day: formatDay(overageDay), included: overageIncluded, edition: overageEdition };
   figures.servedPeakDay = servedPeakDay < 0 ? null : formatDay(servedPeakDay);
   figures.peakDauDay = peakDay < 0 ? null : formatDay(peakDay);
-  figures.mbpsDays = money(milliMbps).div(1000);
-  figures.internationalMbpsDays = money(internationalMilliMbps).div(1000);
+  figures.mbpsDays = fromThousandths(milliMbps);
+  figures.internationalMbpsDays = fromThousandths(internationalMilliMbps);
   return figures;
 }

@@ -11,6 +11,14 @@ describe('Tychei', () => {
     expect(Array.from({ length: draws }, () => ours.double())).toEqual(Array.from({ length: draws }, () => theirs()));
   });
 
+  it.each(names)('gives the same numbers for the name %j read in parts, from a copy of its start', (name) => {
+    const start = new Tychei().read(name.slice(0, name.length >> 1));
+    const read = start.copy().read(name.slice(name.length >> 1)).settled();
+    start.read('something else');
+    const whole = new Tychei(name);
+    expect(Array.from({ length: 50 }, () => read.double())).toEqual(Array.from({ length: 50 }, () => whole.double()));
+  });
+
   it('gives other numbers for another name', () => {
     expect(new Tychei('a').double()).not.toBe(new Tychei('b').double());
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MS_PER_DAY } from '../../src/domain/calendar.ts';
 import { accountId, appId, streamId } from '../../src/population/cohort.ts';
 import { Decider } from '../../src/population/decider.ts';
-import { decisionName, decisionStream } from '../../src/population/random.ts';
+import { decisionName, decisionStream, OwnerStreams } from '../../src/population/random.ts';
 
 const owner = { seed: 7, cohort: 'smallGames', id: 'smallGames-12-1' };
 
@@ -22,6 +22,15 @@ describe('decision streams', () => {
     const base = first('7/c/c-1/renewal.months/1');
     for (const other of ['7/c/c-1/renewal.months/2', '7/c/c-1/purchase.months/1', '7/c/c-2/renewal.months/1', '8/c/c-1/renewal.months/1']) {
       expect(first(other)).not.toBe(base);
+    }
+  });
+
+  it('of one owner give the numbers of their whole names, the owner read once', () => {
+    const streams = new OwnerStreams(owner);
+    for (const [decision, occurrence] of [['renewal.onWarning', '3.12'], ['payment.amount', 1], ['topUp.delay', '11.2'], ['renewal.onWarning', '3.12']] as const) {
+      const ours = streams.stream(decision, occurrence);
+      const named = decisionStream(decisionName(owner, decision, occurrence));
+      expect([ours.uniform(), ours.normal(), ours.uniform()]).toEqual([named.uniform(), named.normal(), named.uniform()]);
     }
   });
 
