@@ -3,9 +3,10 @@
  * order with its slices (R2).
  */
 import { subtractParts } from '../domain/balance.ts';
-import { formatDay, localDay, MS_PER_DAY } from '../domain/calendar.ts';
+import { formatDay, localDay } from '../domain/calendar.ts';
+import { daysText } from '../domain/dayCount.ts';
 import { isPaidEdition, paidEdition } from '../domain/editions.ts';
-import { formatMoney, money, type Money } from '../domain/money.ts';
+import { formatMoney, type Money } from '../domain/money.ts';
 import { type Price, priceOrder, promotionApplies } from '../domain/pricing.ts';
 import { sliceBoundaries, type ValidityRule } from '../domain/validity.ts';
 import type { Promotion } from '../policy/schema.ts';
@@ -105,7 +106,7 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
     total: formatMoney(total),
     start: recorder.instant(request.start),
     end: recorder.instant(request.end),
-    days: money(request.end - request.start).div(MS_PER_DAY).toFixed(2),
+    days: daysText(request.end - request.start),
     ...(request.promotion ? { promotionId: request.promotion.id } : {}),
     refundable: request.promotion?.refundable ?? true,
     ...(request.by ? { by: request.by } : {}),
@@ -118,6 +119,9 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
         }
       : {}),
   };
+  // R2's slices are worked out when a refund first reads them (few orders are refunded), under the rules of today.
+  const [rule, zone, anchoring] = [validityRule(world, request.product), world.zone, world.policy.refund.normal.slices];
+  let slices: number[] | undefined;
   const entry: OrderEntry = {
     id,
     edition: request.edition,
@@ -126,7 +130,10 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
     start: request.start,
     end: request.end,
     product: request.product,
-    slices: sliceBoundaries(request.start, request.months, validityRule(world, request.product), world.zone, world.policy.refund.normal.slices),
+    get slices() {
+      slices ??= sliceBoundaries(request.start, request.months, rule, zone, anchoring);
+      return slices;
+    },
     paid,
     voucher: request.price.voucher.toString(),
     refundable: request.promotion?.refundable ?? true,
