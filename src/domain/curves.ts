@@ -34,23 +34,27 @@ type RandomWalk = Extract<Curve, { randomWalk: unknown }>['randomWalk'];
 type Dated = { day: number; value: number };
 
 /**
- * A curve's value of each day, asked for index 0 (`context.startDay`), 1, 2, … in turn: a random
- * form draws as it goes, so a day is never skipped or asked twice. A run keeps one per app and
- * key and reads it a month at a time, so no app holds its whole period's values.
+ * A curve's values of the days `from` to `to` (indices, 0 = `context.startDay`), written into
+ * `out` from its start. Ranges are asked for in turn from day 0, each where the last one ended: a
+ * random form draws as it goes. A run keeps one per app and key and reads it a month at a time, so
+ * no app holds its whole period's values, and a day's value is written where it is read, never
+ * handed from layer to layer as a number of its own.
  */
-export type DayValues = (index: number) => number;
+export type DayFill = (out: Float64Array, from: number, to: number) => void;
 
-/** The curve's final values (rounded, never NaN, never negative), day by day in turn. */
-export function curveDays(curve: Curve, context: CurveContext): DayValues {
-  const raw = rawDays(curve, context, 'root');
-  return (index) => finish(raw(index), context.whole);
+/** The curve's final values (rounded, never NaN, never negative), range by range in turn. */
+export function curveFill(curve: Curve, context: CurveContext): DayFill {
+  const raw = rawFill(curve, context, 'root');
+  return (out, from, to) => {
+    raw(out, from, to);
+    for (let index = 0; index < to - from; index += 1) out[index] = finish(out[index], context.whole);
+  };
 }
 
 /** One value per simulated day, index 0 = `context.startDay`; never NaN, never negative. */
 export function dailySeries(curve: Curve, context: CurveContext): Float64Array {
   const values = new Float64Array(dayCount(context));
-  const next = curveDays(curve, context);
-  for (let index = 0; index < values.length; index += 1) values[index] = next(index);
+  curveFill(curve, context)(values, 0, values.length);
   return values;
 }
 
@@ -74,21 +78,28 @@ function dayCount(context: CurveContext): number {
   return Math.max(0, Math.floor(context.days));
 }
 
-function rawDays(curve: Curve, context: CurveContext, path: string): DayValues {
-  if ('constant' in curve) return () => curve.constant;
-  if ('linear' in curve) return linear(dayCount(context), curve.linear.from, curve.linear.to);
-  if ('steps' in curve) return steps(context, curve.steps);
-  if ('points' in curve) return points(context, curve.points);
-  if ('growth' in curve) return (i) => curve.growth.start * (1 + curve.growth.monthlyRate) ** (i / 30);
+function rawFill(curve: Curve, context: CurveContext, path: string): DayFill {
+  if ('constant' in curve) return (out, from, to) => out.fill(curve.constant, 0, to - from);
+  if ('linear' in curve) return each(linear(dayCount(context), curve.linear.from, curve.linear.to));
+  if ('steps' in curve) return each(steps(context, curve.steps));
+  if ('points' in curve) return each(points(context, curve.points));
+  if ('growth' in curve) return each((i) => curve.growth.start * (1 + curve.growth.monthlyRate) ** (i / 30));
   if ('randomWalk' in curve) return randomWalk(curve.randomWalk, streamFor(context, path));
   if ('weekly' in curve) return weekly(curve.weekly, context, path);
   if ('noise' in curve) return noise(curve.noise, context, path);
-  if ('series' in curve) return (i) => seriesValue(curve.series, i);
-  return (i) => curve.values[formatDay(context.startDay + i)] ?? 0;
+  if ('series' in curve) return each((i) => seriesValue(curve.series, i));
+  return each((i) => curve.values[formatDay(context.startDay + i)] ?? 0);
+}
+
+/** A curve whose value on a day depends on the day alone. */
+function each(valueOn: (index: number) => number): DayFill {
+  return (out, from, to) => {
+    for (let index = from; index < to; index += 1) out[index - from] = valueOn(index);
+  };
 }
 
 /** `from` on the first day, `to` on the last, evenly in between (`from` alone for one day). */
-function linear(n: number, from: number, to: number): DayValues {
+function linear(n: number, from: number, to: number): (index: number) => number {
   return (i) => (n <= 1 ? from : from + ((to - from) * i) / (n - 1));
 }
 
@@ -115,7 +126,7 @@ function lastOnOrBefore(sorted: Dated[], day: number): number {
   return found;
 }
 
-function steps(context: CurveContext, list: { from: string; value: number }[]): DayValues {
+function steps(context: CurveContext, list: { from: string; value: number }[]): (index: number) => number {
   const sorted = dated(list.map((s) => ({ date: s.from, value: s.value })), context.zone);
   return (i) => {
     const k = lastOnOrBefore(sorted, context.startDay + i);
@@ -123,7 +134,7 @@ function steps(context: CurveContext, list: { from: string; value: number }[]): 
   };
 }
 
-function points(context: CurveContext, list: { at: string; value: number }[]): DayValues {
+function points(context: CurveContext, list: { at: string; value: number }[]): (index: number) => number {
   const sorted = dated(list.map((p) => ({ date: p.at, value: p.value })), context.zone);
   return (i) => interpolate(sorted, context.startDay + i);
 }
@@ -149,25 +160,30 @@ function streamFor(context: CurveContext, path: string) {
  * at each step (the walk goes on from the clamped value). `drift` and `volatility` are per day
  * on the log scale. A walk that starts at 0 stays at 0 (unless `min` lifts it).
  */
-function randomWalk(spec: RandomWalk, stream: { normal(): number }): DayValues {
+function randomWalk(spec: RandomWalk, stream: { normal(): number }): DayFill {
   let value = clamp(spec.start, spec.min, spec.max);
-  return (i) => {
-    if (i > 0) value = clamp(value * Math.exp(spec.drift + spec.volatility * stream.normal()), spec.min, spec.max);
-    return value;
+  return (out, from, to) => {
+    for (let index = from; index < to; index += 1) {
+      if (index > 0) value = clamp(value * Math.exp(spec.drift + spec.volatility * stream.normal()), spec.min, spec.max);
+      out[index - from] = value;
+    }
   };
 }
 
-function weekly(spec: { base: Curve; weekendFactor: number }, context: CurveContext, path: string): DayValues {
-  const base = rawDays(spec.base, context, `${path}/weekly.base`);
-  return (i) => {
-    const value = base(i);
-    return isWeekend(context.startDay + i) ? value * spec.weekendFactor : value;
+function weekly(spec: { base: Curve; weekendFactor: number }, context: CurveContext, path: string): DayFill {
+  const base = rawFill(spec.base, context, `${path}/weekly.base`);
+  return (out, from, to) => {
+    base(out, from, to);
+    for (let index = from; index < to; index += 1) if (isWeekend(context.startDay + index)) out[index - from] *= spec.weekendFactor;
   };
 }
 
 /** base_d × (1 + sigma × z_d), z_d the d-th standard normal draw of this layer's stream; at least 0. */
-function noise(spec: { base: Curve; sigma: number }, context: CurveContext, path: string): DayValues {
-  const base = rawDays(spec.base, context, `${path}/noise.base`);
+function noise(spec: { base: Curve; sigma: number }, context: CurveContext, path: string): DayFill {
+  const base = rawFill(spec.base, context, `${path}/noise.base`);
   const stream = streamFor(context, path);
-  return (i) => Math.max(0, base(i) * (1 + spec.sigma * stream.normal()));
+  return (out, from, to) => {
+    base(out, from, to);
+    for (let index = 0; index < to - from; index += 1) out[index] = Math.max(0, out[index] * (1 + spec.sigma * stream.normal()));
+  };
 }

@@ -7,7 +7,7 @@
  */
 import { formatDay, startOfLocalDay } from '../domain/calendar.ts';
 import { dayStateMasks, PRO_DAY, type Spell, servedUsers, TRIAL_DAY } from '../domain/dayStates.ts';
-import { curveDays } from '../domain/curves.ts';
+import { curveFill } from '../domain/curves.ts';
 import { streamId } from '../population/cohort.ts';
 import { type Money, money, ZERO } from '../domain/money.ts';
 import { countKeys, type UsageKey, usageKeys } from '../scenario/types.ts';
@@ -53,7 +53,7 @@ function usageDaysOf(world: World, app: AppRuntime): UsageDays {
   const curves: UsageDays['curves'] = {};
   for (const key of usageKeys) {
     const curve = app.spec.usage[key];
-    if (curve) curves[key] = curveDays(curve, { startDay: period.startDay, days: period.days, zone: world.zone, seed: world.seed, appId: streamOf(app), key, whole: countKeys.has(key) });
+    if (curve) curves[key] = curveFill(curve, { startDay: period.startDay, days: period.days, zone: world.zone, seed: world.seed, appId: streamOf(app), key, whole: countKeys.has(key) });
   }
   return { next: 0, curves };
 }
@@ -73,10 +73,9 @@ function monthValues(world: World, app: AppRuntime, from: number, to: number): R
       values[key] = noUsage;
       continue;
     }
-    for (let index = days.next; index < from; index += 1) curve(index);
-    const buffer = monthBuffers[key];
-    for (let index = from; index < to; index += 1) buffer[index - from] = curve(index);
-    values[key] = buffer;
+    if (days.next < from) curve(new Float64Array(from - days.next), days.next, from);
+    curve(monthBuffers[key], from, to);
+    values[key] = monthBuffers[key];
   }
   days.next = to;
   return values;

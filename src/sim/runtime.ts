@@ -5,7 +5,7 @@
 import type { InspectionEvent } from 'xstate';
 import type { Parts } from '../domain/balance.ts';
 import type { Zone } from '../domain/calendar.ts';
-import type { DayValues } from '../domain/curves.ts';
+import type { DayFill } from '../domain/curves.ts';
 import type { AccountMachine } from '../machines/account.machine.ts';
 import type { AppMachine } from '../machines/app.machine.ts';
 import type { PackFamily, Policy } from '../policy/schema.ts';
@@ -83,10 +83,10 @@ export interface AppRuntime {
   usageDays?: UsageDays;
 }
 
-/** An app's usage curves, read day by day from the period's first day: `next` is the index of the day each reads next. */
+/** An app's usage curves, read a range of days at a time from the period's first day: `next` is the index of the day each reads next. */
 export interface UsageDays {
   next: number;
-  curves: Partial<Record<UsageKey, DayValues>>;
+  curves: Partial<Record<UsageKey, DayFill>>;
 }
 
 export interface Period {
