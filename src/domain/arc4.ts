@@ -40,36 +40,32 @@ export class Arc4 {
       s[index] = s[j];
       s[j] = held;
     }
-    this.bytes(WIDTH);
+    for (let dropped = 0; dropped < WIDTH; dropped += 1) this.byte();
   }
 
-  /** The next `count` output bytes, as one number in base 256. */
-  private bytes(count: number): number {
+  /** The next output byte (a small integer, which V8 hands back without a box, as it cannot a double). */
+  private byte(): number {
     const s = this.state;
-    let { i, j } = this;
-    let result = 0;
-    for (let left = count; left > 0; left -= 1) {
-      i = MASK & (i + 1);
-      const held = s[i];
-      j = MASK & (j + held);
-      s[i] = s[j];
-      s[j] = held;
-      result = result * WIDTH + s[MASK & (s[i] + held)];
-    }
+    const i = MASK & (this.i + 1);
+    const held = s[i];
+    const j = MASK & (this.j + held);
+    s[i] = s[j];
+    s[j] = held;
     this.i = i;
     this.j = j;
-    return result;
+    return s[MASK & (s[i] + held)];
   }
 
   /** A double in [0, 1), as seedrandom's generator returns it. */
   double(): number {
-    let numerator = this.bytes(6);
+    let numerator = 0;
+    for (let count = 0; count < 6; count += 1) numerator = numerator * WIDTH + this.byte();
     let denominator = START_DENOMINATOR;
     let extra = 0;
     while (numerator < SIGNIFICANCE) {
       numerator = (numerator + extra) * WIDTH;
       denominator *= WIDTH;
-      extra = this.bytes(1);
+      extra = this.byte();
     }
     while (numerator >= OVERFLOW) {
       numerator /= 2;
