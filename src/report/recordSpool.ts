@@ -68,16 +68,42 @@ export class RecordReader {
       this.offset += length;
       return this.piece.subarray(this.offset - length, this.offset);
     }
-    const parts = [this.piece.subarray(this.offset)];
-    let wanted = length - parts[0].length;
-    while (wanted > 0) {
+    const copy = Buffer.allocUnsafe(length);
+    this.copyNext(length, copy, 0);
+    return copy;
+  }
+
+  /** The next byte of the file, without reading past it. */
+  peek(): number {
+    this.fill();
+    return this.piece[this.offset];
+  }
+
+  /** Passes over the next `length` bytes of the file. */
+  skip(length: number): void {
+    this.copyNext(length, undefined, 0);
+  }
+
+  /** Copies the next `length` bytes of the file into `target` from `at` (none: passes over them): where the copy ends in `target`. */
+  copyNext(length: number, target: Buffer | undefined, at: number): number {
+    let [left, end] = [length, at];
+    while (left > 0) {
+      this.fill();
+      const taken = Math.min(left, this.piece.length - this.offset);
+      if (target) end += this.piece.copy(target, end, this.offset, this.offset + taken);
+      this.offset += taken;
+      left -= taken;
+    }
+    return end;
+  }
+
+  /** A piece with bytes left to read. */
+  private fill(): void {
+    while (this.offset >= this.piece.length) {
       const next = this.pieces.next();
       if (next.done) throw new Error('a spooled record runs past the end of its file');
-      [this.piece, this.offset] = [next.value, Math.min(wanted, next.value.length)];
-      parts.push(this.piece.subarray(0, this.offset));
-      wanted -= this.offset;
+      [this.piece, this.offset] = [next.value, 0];
     }
-    return Buffer.concat(parts);
   }
 }
 

@@ -16,7 +16,7 @@ import { type RecordSection, type Report, recordSections } from '../report/types
 import type { Policy } from '../policy/schema.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { orderNumber, sectionsNamingOrders, textWithOrdersRenamed } from './orderIds.ts';
-import { mergedSteps, type RecordOrder } from './mergedSteps.ts';
+import { mergedSteps, type RecordOrder, StepMerge } from './mergedSteps.ts';
 import { type BatchProgress, type CountedBatch, inTurn, type PlayedBatch, playBatches } from './batchPlay.ts';
 import { byRank, sectionOrder } from './shardMerge.ts';
 
@@ -40,6 +40,9 @@ export interface SpooledReport {
 /** Merged text gathered up to this many bytes before it is handed on. */
 const PIECE = 1 << 20;
 
+/** Merge steps worked out at a time. */
+const MERGE_STEPS = 4096;
+
 /** A batch to merge: its keys, accounts and apps, and its records read back from its folder. */
 interface Batch extends PlayedBatch {
   spool: SpooledRecords;
@@ -57,14 +60,38 @@ function orderNumbers(batches: Batch[]): Int32Array[] {
   return numbers;
 }
 
-/** A record's text in the merged list: with the comma before it unless it comes first (json.ts, `itemChunk`). */
-function placed(text: Buffer, index: number): Buffer {
-  const comma = text[0] === 0x2c;
-  if (comma === (index > 0)) return text;
-  return index === 0 ? text.subarray(1) : Buffer.concat([COMMA, text]);
-}
+const COMMA = 0x2c;
 
-const COMMA = Buffer.from(',');
+/** The merged list's bytes, gathered in pieces of about `PIECE` bytes. */
+class Pieces {
+  private buffer = Buffer.allocUnsafe(PIECE);
+  private size = 0;
+
+  /** Room for `bytes` more: the piece they do not fit in, to hand on, if any. */
+  room(bytes: number): Buffer | undefined {
+    if (this.size + bytes <= this.buffer.length) return undefined;
+    const full = this.rest();
+    [this.buffer, this.size] = [Buffer.allocUnsafe(Math.max(PIECE, bytes)), 0];
+    return full;
+  }
+
+  comma(): void {
+    this.buffer[this.size++] = COMMA;
+  }
+
+  bytes(text: Buffer): void {
+    this.size += text.copy(this.buffer, this.size);
+  }
+
+  /** The next `length` bytes of `reader`, copied in without a buffer of their own. */
+  read(reader: RecordReader, length: number): void {
+    this.size = reader.copyNext(length, this.buffer, this.size);
+  }
+
+  rest(): Buffer {
+    return this.buffer.subarray(0, this.size);
+  }
+}
 
 /** The text of a record of a batch, with the orders it names numbered as in the merged run (`numbers`: the batch's). */
 function renamed(section: RecordSection, text: Buffer, numbers: Int32Array): Buffer {
@@ -83,7 +110,11 @@ function* mergedList(batches: Batch[], section: RecordSection, numbers: Int32Arr
   }
 }
 
-/** The list's text from the batches' readers of the section, in `order`. */
+/**
+ * The list's text from the batches' readers of the section, in `order`: each record with the
+ * comma before it unless it comes first (json.ts, `itemChunk`), copied from its file, or renamed
+ * when its section names orders.
+ */
 function* mergedText(readers: { reader: RecordReader; lengths: Int32Array }[], order: RecordOrder, section: RecordSection, numbers: Int32Array[]): Generator<string | Buffer> {
   const lengths = readers.map((reader) => reader.lengths.length);
   if (lengths.every((length) => length === 0)) {
@@ -92,23 +123,36 @@ function* mergedText(readers: { reader: RecordReader; lengths: Int32Array }[], o
   }
   const renames = (sectionsNamingOrders as readonly RecordSection[]).includes(section);
   const next = readers.map(() => 0);
-  const gathered: Buffer[] = [];
-  let [written, size] = [0, 0];
+  const pieces = new Pieces();
+  const merge = new StepMerge(lengths, order);
+  const steps = new Int32Array(Math.max(MERGE_STEPS, readers.length));
+  let written = 0;
   yield '[';
-  for (const step of mergedSteps(lengths, order)) {
-    const batch = step < 0 ? -1 - step : step;
-    const { reader, lengths: sizes } = readers[batch];
-    const text = reader.next(sizes[next[batch]++]);
-    if (step < 0) continue;
-    const piece = placed(renames ? renamed(section, text, numbers[batch]) : text, written++);
-    gathered.push(piece);
-    size += piece.length;
-    if (size >= PIECE) {
-      yield Buffer.concat(gathered.splice(0));
-      size = 0;
+  for (let count = merge.fill(steps); count > 0; count = merge.fill(steps)) {
+    for (let index = 0; index < count; index += 1) {
+      const step = steps[index];
+      const batch = step < 0 ? -1 - step : step;
+      const { reader, lengths: sizes } = readers[batch];
+      const length = sizes[next[batch]++];
+      if (step < 0) {
+        reader.skip(length);
+        continue;
+      }
+      const text = renames ? renamed(section, reader.next(length), numbers[batch]) : undefined;
+      const comma = (text ? text[0] : reader.peek()) === COMMA;
+      const full = pieces.room((text?.length ?? length) + 1);
+      if (full) yield full;
+      if (written > 0 && !comma) pieces.comma();
+      const dropped = written === 0 && comma ? 1 : 0;
+      if (text) pieces.bytes(text.subarray(dropped));
+      else {
+        reader.skip(dropped);
+        pieces.read(reader, length - dropped);
+      }
+      written += 1;
     }
   }
-  yield Buffer.concat(gathered);
+  yield pieces.rest();
   yield '\n  ]';
 }
 

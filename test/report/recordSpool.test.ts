@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { itemChunk } from '../../src/report/json.ts';
-import { RecordSpool } from '../../src/report/recordSpool.ts';
+import { RecordReader, RecordSpool } from '../../src/report/recordSpool.ts';
 import { Figures } from '../../src/report/kpis.ts';
 import type { EventRecord } from '../../src/report/types.ts';
 
@@ -61,5 +61,30 @@ describe('the record spool', () => {
     } finally {
       spool.close();
     }
+  });
+});
+
+describe('a record reader', () => {
+  const text = 'héllo, wörld: the bytes of a file read back in pieces';
+  const pieces = (size: number) => {
+    const bytes = Buffer.from(text);
+    return Array.from({ length: Math.ceil(bytes.length / size) }, (_, index) => bytes.subarray(index * size, (index + 1) * size))[Symbol.iterator]();
+  };
+
+  it.each([1, 3, 7, 1000])('reads, copies and passes over bytes across pieces of %i bytes', (size) => {
+    const reader = new RecordReader(pieces(size));
+    const target = Buffer.alloc(64);
+    expect(reader.next(6).toString()).toBe('héllo');
+    expect(reader.peek()).toBe(0x2c);
+    reader.skip(2);
+    const end = reader.copyNext(Buffer.byteLength('wörld'), target, 3);
+    expect(target.subarray(3, end).toString()).toBe('wörld');
+    expect(reader.next(5).toString()).toBe(': the');
+  });
+
+  it('refuses to read past the end of its file', () => {
+    const reader = new RecordReader(pieces(4));
+    reader.skip(Buffer.byteLength(text));
+    expect(() => reader.peek()).toThrow(/past the end/);
   });
 });

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import seedrandom from 'seedrandom';
+import { mergedSteps, StepMerge } from '../../src/sim/mergedSteps.ts';
+
+/** Shards of keys, each strictly increasing (a shard's records never tie); a key in several shards stands for a record they make alike. */
+function shards(seed: string, count: number): number[][] {
+  const random = seedrandom(seed);
+  const alike = Array.from({ length: 5 }, () => Math.floor(random() * 1000) + 0.5);
+  return Array.from({ length: count }, () => [...new Set([...alike, ...Array.from({ length: Math.floor(random() * 60) }, () => Math.floor(random() * 1000))])].sort((a, b) => a - b));
+}
+
+/** The steps, worked out the slow way: the least next key (the lowest shard on a tie), then every other shard's equal key as alike. */
+function reference(lists: number[][]): number[] {
+  const next = lists.map(() => 0);
+  const steps: number[] = [];
+  for (;;) {
+    let first = -1;
+    lists.forEach((list, shard) => {
+      if (next[shard] < list.length && (first < 0 || list[next[shard]] < lists[first][next[first]])) first = shard;
+    });
+    if (first < 0) return steps;
+    const key = lists[first][next[first]++];
+    steps.push(first);
+    lists.forEach((list, shard) => {
+      if (shard !== first && next[shard] < list.length && list[next[shard]] === key) {
+        steps.push(-1 - shard);
+        next[shard] += 1;
+      }
+    });
+  }
+}
+
+const orderOf = (lists: number[][]) => (a: number, indexA: number, b: number, indexB: number) => Math.sign(lists[a][indexA] - lists[b][indexB]);
+
+describe('merge steps', () => {
+  it.each(['a', 'b', 'c'])('take the shards’ records in order, the alike ones once (seed %s)', (seed) => {
+    const lists = shards(seed, 7);
+    const expected = reference(lists);
+    expect([...mergedSteps(lists.map((list) => list.length), orderOf(lists))]).toEqual(expected);
+  });
+
+  it('are the same written a few at a time, with room for one step of each shard', () => {
+    const lists = shards('small', 6);
+    const merge = new StepMerge(lists.map((list) => list.length), orderOf(lists));
+    const buffer = new Int32Array(6);
+    const steps: number[] = [];
+    for (let count = merge.fill(buffer); count > 0; count = merge.fill(buffer)) steps.push(...buffer.subarray(0, count));
+    expect(steps).toEqual(reference(lists));
+  });
+
+  it('refuse a buffer without room for one step of each shard', () => {
+    const lists = shards('room', 4);
+    expect(() => new StepMerge(lists.map((list) => list.length), orderOf(lists)).fill(new Int32Array(3))).toThrow(/4 shards/);
+  });
+});
