@@ -2,7 +2,9 @@
  * An exact running sum of amounts (RULES M1), as the KPIs add up a run's records: in whole cents
  * while the amounts are whole cents (cents.ts) and the sum stays a safe integer, and in Decimal
  * for any other amount. A record's amount is added without an object made for it; the sum is
- * the same as Decimal's, whatever the amounts and the order they come in.
+ * the same as Decimal's in any order while it needs no more than Money's 40 significant digits
+ * (an amount of 10^-38 beside 100 would be rounded away by Decimal at once, and by this sum only
+ * at the end).
  */
 import { type Cents, centsOf, centsText } from './cents.ts';
 import { type Money, money } from './money.ts';

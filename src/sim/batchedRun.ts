@@ -67,10 +67,10 @@ class Pieces {
   private buffer = Buffer.allocUnsafe(PIECE);
   private size = 0;
 
-  /** Room for `bytes` more: the piece they do not fit in, to hand on, if any. */
+  /** Room for `bytes` more: the piece they do not fit in, to hand on, if it holds any. */
   room(bytes: number): Buffer | undefined {
     if (this.size + bytes <= this.buffer.length) return undefined;
-    const full = this.rest();
+    const full = this.size > 0 ? this.rest() : undefined;
     [this.buffer, this.size] = [Buffer.allocUnsafe(Math.max(PIECE, bytes)), 0];
     return full;
   }

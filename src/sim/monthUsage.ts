@@ -98,9 +98,10 @@ function spellsOf(app: AppRuntime, from: number, until: number): Spell[] {
   return spells;
 }
 
-/** Thousandths as an exact amount: `1234` is 1.234. */
+/** Thousandths as an exact amount: `1234` is 1.234 (beyond the safe integers, as Decimal reads the number). */
 function fromThousandths(thousandths: number): Money {
   if (thousandths === 0) return ZERO;
+  if (!Number.isSafeInteger(thousandths)) return money(thousandths).div(1000);
   const size = Math.abs(thousandths);
   return money(`${thousandths < 0 ? '-' : ''}${Math.floor(size / 1000)}.${String(size % 1000).padStart(3, '0')}`);
 }

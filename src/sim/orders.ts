@@ -121,6 +121,7 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
   };
   // R2's slices are worked out when a refund first reads them (few orders are refunded), under the rules of today.
   const [rule, zone, anchoring] = [validityRule(world, request.product), world.zone, world.policy.refund.normal.slices];
+  const { start, months } = request;
   let slices: number[] | undefined;
   const entry: OrderEntry = {
     id,
@@ -131,7 +132,7 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
     end: request.end,
     product: request.product,
     get slices() {
-      slices ??= sliceBoundaries(request.start, request.months, rule, zone, anchoring);
+      slices ??= sliceBoundaries(start, months, rule, zone, anchoring);
       return slices;
     },
     paid,
