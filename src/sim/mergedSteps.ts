@@ -4,7 +4,7 @@
  * record of a shard that is one every shard made alike (it compares 0 to the record just taken,
  * which is the one of the lowest shard). `compare(a, indexA, b, indexB)` orders record `indexA`
  * of shard `a` and record `indexB` of shard `b`; a shard's own records never compare equal. The
- * shards' next records wait in a binary heap, so that a step costs about log2(shards) comparisons,
+ * shards' next records play a tournament, so that a step costs about log2(shards) comparisons,
  * not one per shard.
  */
 export type RecordOrder = (a: number, indexA: number, b: number, indexB: number) => number;
@@ -23,7 +23,7 @@ const STEPS = 4096;
 /** The same steps, written a buffer at a time (`fill`): a long merge's loop without a generator's step per record. */
 export class StepMerge {
   private readonly next: number[];
-  private readonly heap: Heap;
+  private readonly tournament: Tournament;
 
   constructor(
     private readonly lengths: readonly number[],
@@ -31,90 +31,71 @@ export class StepMerge {
   ) {
     const next = lengths.map(() => 0);
     this.next = next;
-    this.heap = new Heap((a, b) => (compare(a, next[a], b, next[b]) || a - b) < 0);
-    lengths.forEach((length, shard) => {
-      if (length > 0) this.heap.push(shard);
-    });
+    const left = (shard: number) => next[shard] < lengths[shard];
+    // A shard with records left comes before one without; then the records' order, then the lower shard.
+    this.tournament = new Tournament(lengths.length, (a, b) => left(a) && (!left(b) || (compare(a, next[a], b, next[b]) || a - b) < 0));
   }
 
   /** Writes the next steps into `steps`, which has room for one step of each shard at least: how many (0 once every record is merged). */
   fill(steps: Int32Array): number {
-    const { heap, next, lengths, compare } = this;
+    const { tournament, next, lengths, compare } = this;
     if (steps.length < lengths.length) throw new Error(`merge steps of ${lengths.length} shards need room for ${lengths.length} at a time, not ${steps.length}`);
+    const left = () => next[tournament.winner] < lengths[tournament.winner];
     let count = 0;
     // A step and the steps of the records alike to it go together: room for one of each shard.
-    while (heap.size > 0 && count + lengths.length <= steps.length) {
-      const first = heap.top;
+    while (left() && count + lengths.length <= steps.length) {
+      const first = tournament.winner;
       const index = next[first];
       steps[count++] = first;
-      this.advance(first);
-      while (heap.size > 0 && compare(heap.top, next[heap.top], first, index) === 0) {
-        const same = heap.top;
+      next[first] += 1;
+      tournament.replay(first);
+      while (left() && compare(tournament.winner, next[tournament.winner], first, index) === 0) {
+        const same = tournament.winner;
         steps[count++] = -1 - same;
-        this.advance(same);
+        next[same] += 1;
+        tournament.replay(same);
       }
     }
     return count;
   }
-
-  /** The shard at the top of the heap moves on to its next record: back into its place, or out when it has none. */
-  private advance(shard: number): void {
-    if (++this.next[shard] < this.lengths[shard]) this.heap.replaceTop();
-    else this.heap.pop();
-  }
 }
 
-/** A binary min-heap of shard numbers, ordered by `before`, which may change only for a shard outside the heap or at its top (`replaceTop`). */
-class Heap {
-  private readonly items: number[] = [];
+/**
+ * A tournament of shard numbers (a loser tree), ordered by `before`, which may change only for the
+ * shard that last won: its winner found again after that one moves on, in log2(shards)
+ * comparisons, against two per level for a heap. Node n (1 to size − 1) holds the loser of the
+ * match between its two subtrees; shard s plays from leaf size + s.
+ */
+class Tournament {
+  private readonly losers: Int32Array;
+  winner = 0;
 
-  constructor(private readonly before: (a: number, b: number) => boolean) {}
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  get top(): number {
-    return this.items[0];
-  }
-
-  push(item: number): void {
-    const { items } = this;
-    let index = items.push(item) - 1;
-    while (index > 0) {
-      const parent = (index - 1) >> 1;
-      if (!this.before(item, items[parent])) break;
-      items[index] = items[parent];
-      index = parent;
+  constructor(
+    private readonly size: number,
+    private readonly before: (a: number, b: number) => boolean,
+  ) {
+    this.losers = new Int32Array(Math.max(1, size));
+    const winners = new Int32Array(2 * size);
+    for (let shard = 0; shard < size; shard += 1) winners[size + shard] = shard;
+    for (let node = size - 1; node >= 1; node -= 1) {
+      const [a, b] = [winners[2 * node], winners[2 * node + 1]];
+      const aFirst = before(a, b);
+      winners[node] = aFirst ? a : b;
+      this.losers[node] = aFirst ? b : a;
     }
-    items[index] = item;
+    this.winner = size > 1 ? winners[1] : 0;
   }
 
-  pop(): number {
-    const { items } = this;
-    const top = items[0];
-    const last = items.pop() as number;
-    if (items.length > 0) this.siftDown(last);
-    return top;
-  }
-
-  /** The top's order changed: it moves down to its place. */
-  replaceTop(): void {
-    this.siftDown(this.items[0]);
-  }
-
-  /** `item` put at the top and moved down to its place. */
-  private siftDown(item: number): void {
-    const { items } = this;
-    let index = 0;
-    for (;;) {
-      let child = 2 * index + 1;
-      if (child >= items.length) break;
-      if (child + 1 < items.length && this.before(items[child + 1], items[child])) child += 1;
-      if (!this.before(items[child], item)) break;
-      items[index] = items[child];
-      index = child;
+  /** The winner `shard` has moved on: its matches up from its leaf played again. */
+  replay(shard: number): void {
+    let winner = shard;
+    for (let node = (this.size + shard) >> 1; node >= 1; node >>= 1) {
+      const loser = this.losers[node];
+      if (this.before(loser, winner)) {
+        this.losers[node] = winner;
+        winner = loser;
+      }
     }
-    items[index] = item;
+    this.winner = winner;
   }
 }

@@ -39,6 +39,11 @@ describe('merge steps', () => {
     expect([...mergedSteps(lists.map((list) => list.length), orderOf(lists))]).toEqual(expected);
   });
 
+  it.each([1, 2, 3, 5, 8, 20])('take the records of %i shards in order, some of them empty', (count) => {
+    const lists = shards(`count ${count}`, count).map((list, shard) => (shard % 4 === 3 ? [] : list));
+    expect([...mergedSteps(lists.map((list) => list.length), orderOf(lists))]).toEqual(reference(lists));
+  });
+
   it('are the same written a few at a time, with room for one step of each shard', () => {
     const lists = shards('small', 6);
     const merge = new StepMerge(lists.map((list) => list.length), orderOf(lists));
