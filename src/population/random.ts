@@ -21,7 +21,12 @@ export interface DecisionOwner {
 }
 
 export function decisionName(owner: DecisionOwner, decision: string, occurrence: number | string): string {
-  return `${owner.seed}/${owner.cohort}/${owner.id}/${decision}/${occurrence}`;
+  return `${ownerPart(owner)}${decision}/${occurrence}`;
+}
+
+/** The start of every name of the owner's decisions: `<seed>/<cohort>/<id>/`. */
+function ownerPart(owner: DecisionOwner): string {
+  return `${owner.seed}/${owner.cohort}/${owner.id}/`;
 }
 
 /** The stream of one decision: uniform and normal draws as the curves' streams make them. */
@@ -34,7 +39,7 @@ export class OwnerStreams {
   private readonly start: Tychei;
 
   constructor(owner: DecisionOwner) {
-    this.start = new Tychei().read(`${owner.seed}/${owner.cohort}/${owner.id}/`);
+    this.start = new Tychei().read(ownerPart(owner));
   }
 
   stream(decision: string, occurrence: number | string): RandomStream {

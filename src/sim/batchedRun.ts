@@ -40,9 +40,6 @@ export interface SpooledReport {
 /** Merged text gathered up to this many bytes before it is handed on. */
 const PIECE = 1 << 20;
 
-/** Merge steps worked out at a time. */
-const MERGE_STEPS = 4096;
-
 /** A batch to merge: its keys, accounts and apps, and its records read back from its folder. */
 interface Batch extends PlayedBatch {
   spool: SpooledRecords;
@@ -125,12 +122,10 @@ function* mergedText(readers: { reader: RecordReader; lengths: Int32Array }[], o
   const next = readers.map(() => 0);
   const pieces = new Pieces();
   const merge = new StepMerge(lengths, order);
-  const steps = new Int32Array(Math.max(MERGE_STEPS, readers.length));
   let written = 0;
   yield '[';
-  for (let count = merge.fill(steps); count > 0; count = merge.fill(steps)) {
-    for (let index = 0; index < count; index += 1) {
-      const step = steps[index];
+  for (let steps = merge.next(); steps.length > 0; steps = merge.next()) {
+    for (const step of steps) {
       const batch = step < 0 ? -1 - step : step;
       const { reader, lengths: sizes } = readers[batch];
       const length = sizes[next[batch]++];

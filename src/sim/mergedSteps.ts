@@ -11,35 +11,36 @@ export type RecordOrder = (a: number, indexA: number, b: number, indexB: number)
 
 export function* mergedSteps(lengths: readonly number[], compare: RecordOrder): Generator<number> {
   const merge = new StepMerge(lengths, compare);
-  const steps = new Int32Array(Math.max(STEPS, lengths.length));
-  for (let count = merge.fill(steps); count > 0; count = merge.fill(steps)) {
-    for (let index = 0; index < count; index += 1) yield steps[index];
-  }
+  for (let steps = merge.next(); steps.length > 0; steps = merge.next()) yield* steps;
 }
 
-/** Steps worked out at a time by `mergedSteps`. */
+/** Steps worked out at a time. */
 const STEPS = 4096;
 
-/** The same steps, written a buffer at a time (`fill`): a long merge's loop without a generator's step per record. */
+/** The same steps, a buffer at a time (`next`): a long merge's loop without a generator's step per record. */
 export class StepMerge {
-  private readonly next: number[];
+  /** Each shard's next record. */
+  private readonly records: number[];
   private readonly tournament: Tournament;
+  /** Room for `room` steps, and for a step with the steps alike to it (one per shard) at least. */
+  private readonly steps: Int32Array;
 
   constructor(
     private readonly lengths: readonly number[],
     private readonly compare: RecordOrder,
+    room = STEPS,
   ) {
     const next = lengths.map(() => 0);
-    this.next = next;
+    this.records = next;
+    this.steps = new Int32Array(Math.max(room, lengths.length));
     const left = (shard: number) => next[shard] < lengths[shard];
     // A shard with records left comes before one without; then the records' order, then the lower shard.
     this.tournament = new Tournament(lengths.length, (a, b) => left(a) && (!left(b) || (compare(a, next[a], b, next[b]) || a - b) < 0));
   }
 
-  /** Writes the next steps into `steps`, which has room for one step of each shard at least: how many (0 once every record is merged). */
-  fill(steps: Int32Array): number {
-    const { tournament, next, lengths, compare } = this;
-    if (steps.length < lengths.length) throw new Error(`merge steps of ${lengths.length} shards need room for ${lengths.length} at a time, not ${steps.length}`);
+  /** The next steps, in a view of this merge's buffer valid until the next call: none once every record is merged. */
+  next(): Int32Array {
+    const { tournament, records: next, lengths, compare, steps } = this;
     const left = () => next[tournament.winner] < lengths[tournament.winner];
     let count = 0;
     // A step and the steps of the records alike to it go together: room for one of each shard.
@@ -56,7 +57,7 @@ export class StepMerge {
         tournament.replay(same);
       }
     }
-    return count;
+    return steps.subarray(0, count);
   }
 }
 
