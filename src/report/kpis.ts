@@ -15,7 +15,7 @@
  */
 import { periodOf } from './period.ts';
 import { type Money, money, ZERO } from '../domain/money.ts';
-import { daysOf, Tally, type TallyData, zeros } from './tally.ts';
+import { daysOf, opened, Tally, type TallyData, zeros } from './tally.ts';
 import { addAppMilliseconds } from './appDays.ts';
 import { AppFlags } from './appCounts.ts';
 import { kpiPaths } from './kpiPaths.ts';
@@ -53,11 +53,7 @@ class Groups {
 }
 
 function open(map: Map<string, Tally>, key: string): Tally {
-  const found = map.get(key);
-  if (found) return found;
-  const tally = new Tally();
-  map.set(key, tally);
-  return tally;
+  return opened(map, key, () => new Tally());
 }
 
 /** The KPIs of nothing: every amount 0.00, every count 0. */

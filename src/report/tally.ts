@@ -28,15 +28,17 @@ export interface TallyData {
 
 const exactTexts = (amounts: Map<string, MoneySum>) => Object.fromEntries([...amounts].map(([key, amount]) => [key, amount.text()]));
 
-/** The sum of `key` in `sums`, opened at zero. */
-function sumOf<K>(sums: Map<K, MoneySum>, key: K): MoneySum {
-  let found = sums.get(key);
-  if (!found) {
-    found = new MoneySum();
-    sums.set(key, found);
+/** The value of `key` in `map`, made by `make` and kept there the first time. */
+export function opened<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let found = map.get(key);
+  if (found === undefined) {
+    found = make();
+    map.set(key, found);
   }
   return found;
 }
+
+const zeroSum = () => new MoneySum();
 
 export class Tally {
   readonly prepaid = new MoneySum();
@@ -55,12 +57,12 @@ export class Tally {
 
   /** The sum of a revenue item. */
   item(item: RevenueItem): MoneySum {
-    return sumOf(this.items, item);
+    return opened(this.items, item, zeroSum);
   }
 
   /** The sum of a paid edition, opened at zero (it is listed from then on). */
   edition(edition: string): MoneySum {
-    return sumOf(this.editions, edition);
+    return opened(this.editions, edition, zeroSum);
   }
 
   data(): TallyData {
