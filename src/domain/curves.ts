@@ -42,6 +42,9 @@ type Dated = { day: number; value: number };
  */
 export type DayFill = (out: Float64Array, from: number, to: number) => void;
 
+/** A day's value from its index alone (linear, steps, points, growth, series, values). */
+type ValueOn = (index: number) => number;
+
 /** The curve's final values (rounded, never NaN, never negative), range by range in turn. */
 export function curveFill(curve: Curve, context: CurveContext): DayFill {
   const raw = rawFill(curve, context, 'root');
@@ -92,14 +95,14 @@ function rawFill(curve: Curve, context: CurveContext, path: string): DayFill {
 }
 
 /** A curve whose value on a day depends on the day alone. */
-function each(valueOn: (index: number) => number): DayFill {
+function each(valueOn: ValueOn): DayFill {
   return (out, from, to) => {
     for (let index = from; index < to; index += 1) out[index - from] = valueOn(index);
   };
 }
 
 /** `from` on the first day, `to` on the last, evenly in between (`from` alone for one day). */
-function linear(n: number, from: number, to: number): (index: number) => number {
+function linear(n: number, from: number, to: number): ValueOn {
   return (i) => (n <= 1 ? from : from + ((to - from) * i) / (n - 1));
 }
 
@@ -126,7 +129,7 @@ function lastOnOrBefore(sorted: Dated[], day: number): number {
   return found;
 }
 
-function steps(context: CurveContext, list: { from: string; value: number }[]): (index: number) => number {
+function steps(context: CurveContext, list: { from: string; value: number }[]): ValueOn {
   const sorted = dated(list.map((s) => ({ date: s.from, value: s.value })), context.zone);
   return (i) => {
     const k = lastOnOrBefore(sorted, context.startDay + i);
@@ -134,7 +137,7 @@ function steps(context: CurveContext, list: { from: string; value: number }[]): 
   };
 }
 
-function points(context: CurveContext, list: { at: string; value: number }[]): (index: number) => number {
+function points(context: CurveContext, list: { at: string; value: number }[]): ValueOn {
   const sorted = dated(list.map((p) => ({ date: p.at, value: p.value })), context.zone);
   return (i) => interpolate(sorted, context.startDay + i);
 }
