@@ -6,17 +6,22 @@
  * public API is read: the machine's state nodes, their order and delayed transitions, and
  * whether the snapshot is in each.
  */
-import type { AnyStateMachine, AnyStateNode } from 'xstate';
-import type { MachineActor } from './machineActor.ts';
+import type { AnyMachineSnapshot, AnyStateMachine, AnyStateNode } from 'xstate';
 
 type Delay = number | ((args: { context: unknown; event: unknown }, params: unknown) => number);
+
+/** What re-arming needs of an actor (machineActor.ts): its snapshot, and a timer armed on the engine's clock. */
+export interface TimedActor {
+  getSnapshot(): AnyMachineSnapshot;
+  arm(event: { type: string }, delay: number, id: string): void;
+}
 
 /** A state node and every node under it. */
 function nodesUnder(node: AnyStateNode): AnyStateNode[] {
   return [node, ...Object.values(node.states).flatMap(nodesUnder)];
 }
 
-export function rearmTimers(actor: MachineActor<AnyStateMachine>, machine: AnyStateMachine): void {
+export function rearmTimers(actor: TimedActor, machine: AnyStateMachine): void {
   const snapshot = actor.getSnapshot();
   if (snapshot.status !== 'active') return;
   const delays = machine.implementations.delays as Record<string, Delay>;

@@ -17,7 +17,14 @@ import type { Shard } from './shard.ts';
 import type { EngineJob, Reaction } from './jobs.ts';
 import type { Occurrences } from './occurrences.ts';
 import type { VirtualClock } from './virtualClock.ts';
-import type { WarningState } from './warnings.ts';
+
+/** What an app's expiry warnings (warnings.ts) need beside its machine: plain data, saved with a paused run. */
+export interface WarningState {
+  /** Bumped when a window opens or closes. */
+  generation: number;
+  /** The instant of the last warning sent, so that a window reopened at that instant does not send it again. */
+  last: number | null;
+}
 
 /**
  * An order as the engine keeps it beside the app for refunds, upgrades and renewals; its report

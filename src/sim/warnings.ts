@@ -15,14 +15,6 @@ import { Priority } from './virtualClock.ts';
 /** Between the rank of the app's timers and the next actor's. */
 const WARNING_AFTER_TIMERS = 0.5;
 
-/** What an app's warnings need beside its machine: plain data, saved with a paused run. */
-export interface WarningState {
-  /** Bumped when a window opens or closes. */
-  generation: number;
-  /** The instant of the last warning sent, so that a window reopened at that instant does not send it again. */
-  last: number | null;
-}
-
 export function openWarnings(world: World, app: AppRuntime, fresh: boolean): void {
   app.warnings.generation += 1;
   if (fresh) app.warnings.last = null;
