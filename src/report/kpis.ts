@@ -40,8 +40,7 @@ class Groups {
 
   constructor(accounts: Records['accounts']) {
     for (const account of accounts) {
-      const tags = account.cohort === undefined ? ['written'] : [...new Set(account.tags)];
-      const tallies = [this.all, ...tags.map((tag) => open(this.byTag, tag))];
+      const tallies = [this.all, ...tagsOf(account).map((tag) => open(this.byTag, tag))];
       if (account.cohort !== undefined) tallies.push(open(this.byCohort, account.cohort));
       this.ofAccount.set(account.id, tallies);
     }
@@ -50,6 +49,11 @@ class Groups {
   of(account: string): Tally[] {
     return this.ofAccount.get(account) ?? [this.all];
   }
+}
+
+/** The tags an account's figures count under: a written account's are `written`, a generated one's its cohort's. */
+function tagsOf(account: Records['accounts'][number]): string[] {
+  return account.cohort === undefined ? ['written'] : [...new Set(account.tags)];
 }
 
 function open(map: Map<string, Tally>, key: string): Tally {
@@ -98,8 +102,9 @@ export class Figures {
   /** The first transition and balance: a report whose zone has no known name is read in the offset they are written with (period.ts). */
   private readonly firsts: Pick<Records, 'transitions' | 'balances'> = { transitions: [], balances: [] };
 
+  /** `accounts`: those whose records are counted (a batch's, for a run in batches), in the run's order. */
   constructor(
-    accounts: Records['accounts'],
+    private readonly accounts: Records['accounts'],
     private readonly period: Records['period'],
   ) {
     this.groups = new Groups(accounts);
@@ -181,7 +186,7 @@ export class Figures {
 
   /** The KPIs and the summary, once every record is in: the apps' counts and days, and the debt at the end. */
   result(apps: Records['apps']): { kpis: Kpis; summary: Summary } {
-    return figuresResult([this.totals(apps)], apps);
+    return figuresResult([this.totals(apps)], apps, this.accounts);
   }
 
   /**
@@ -226,10 +231,15 @@ export interface FigureTotals {
 /**
  * The KPIs and the summary of a run whose figures were taken in parts (a run played on several
  * threads, each with a `Figures` of its own over its accounts), from the parts' totals added up;
- * `apps` are all the run's apps.
+ * `apps` and `accounts` are all the run's, in its order.
  */
-export function figuresResult(parts: readonly FigureTotals[], apps: Records['apps']): { kpis: Kpis; summary: Summary } {
+export function figuresResult(parts: readonly FigureTotals[], apps: Records['apps'], accounts: Records['accounts']): { kpis: Kpis; summary: Summary } {
   const [all, byTag, byCohort] = [new Tally(), new Map<string, Tally>(), new Map<string, Tally>()];
+  // Tags and cohorts in the order the run's accounts first name them, whichever part counted them.
+  for (const account of accounts) {
+    for (const tag of tagsOf(account)) open(byTag, tag);
+    if (account.cohort !== undefined) open(byCohort, account.cohort);
+  }
   for (const part of parts) {
     all.addData(part.all);
     for (const [tag, data] of part.byTag) open(byTag, tag).addData(data);

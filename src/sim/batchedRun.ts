@@ -174,7 +174,7 @@ export function reportOfBatches(batches: readonly CountedBatch[]): Report {
     batches.map((batch) => batch.records.apps),
     batches.map((batch) => batch.appRanks),
   );
-  const { kpis, summary } = figuresResult(batches.map((batch) => batch.totals), apps);
+  const { kpis, summary } = figuresResult(batches.map((batch) => batch.totals), apps, accounts);
   return { ...batches[0].records, accounts, apps, expectations: [], summary, kpis };
 }
 

@@ -124,7 +124,7 @@ describe('figures taken in parts', () => {
     const accountOfApp = new Map(report.apps.map((app) => [app.id, app.account]));
     const part = (record: { account?: string; app?: string }) => report.accounts.findIndex((account) => account.id === (record.account ?? accountOfApp.get(record.app ?? ''))) % 2;
     return [0, 1].map((index) => {
-      const figures = new Figures(report.accounts, report.period);
+      const figures = new Figures(report.accounts.filter((_, account) => account % 2 === index), report.period);
       for (const section of recordSections) for (const record of report[section]) if (Math.max(part(record), 0) === index) figures.add(section, record);
       return figures.totals(report.apps.filter((app) => part(app) === index));
     });
@@ -134,8 +134,18 @@ describe('figures taken in parts', () => {
     const report = simulate(loadScenario('scenarios/population-grace.yaml'));
     const parts = inParts(report);
     expect(Math.min(...parts.map((totals) => totals.all.counts.apps.total))).toBeGreaterThan(0);
-    expect(JSON.stringify(figuresResult(parts, report.apps))).toBe(JSON.stringify(reportFigures(report)));
+    expect(JSON.stringify(figuresResult(parts, report.apps, report.accounts))).toBe(JSON.stringify(reportFigures(report)));
     expect(Object.keys(report.kpis.byCohort).length).toBeGreaterThan(1);
+  });
+
+  it('list the tags and cohorts in the order the run’s accounts name them, whichever part counts them first', () => {
+    const period = { start: '2020-01-01', end: '2020-01-31', timezone: 'Asia/Shanghai' };
+    const account = (id: string, cohort: string, tags: string[]) => ({ id, cohort, tags, balance: { cash: '0.00', vouchers: '0.00', debt: '0.00' } }) as unknown as Report['accounts'][number];
+    const [first, second] = [account('a', 'games', ['smb', 'asia']), account('b', 'social', ['asia', 'enterprise'])];
+    const parts = [[second], [first]].map((accounts) => new Figures(accounts, period).totals([]));
+    const { kpis } = figuresResult(parts, [], [first, second]);
+    expect(Object.keys(kpis.byTag)).toEqual(['smb', 'asia', 'enterprise']);
+    expect(Object.keys(kpis.byCohort)).toEqual(['games', 'social']);
   });
 });
 
