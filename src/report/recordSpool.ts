@@ -55,7 +55,10 @@ function* linesOf(pieces: Iterable<string | Buffer>): Generator<string> {
   yield rest;
 }
 
-/** The texts of a file's records one after the other, each read by its length in bytes. */
+/**
+ * The texts of a file's records one after the other, each read by its length in bytes. What it
+ * gives is valid until it reads on: its pieces may be read into one buffer.
+ */
 export class RecordReader {
   private piece: Buffer = Buffer.alloc(0);
   private offset = 0;
@@ -107,10 +110,14 @@ export class RecordReader {
   }
 }
 
-/** A file's bytes from its start, in pieces of their own (a piece may end inside a character). */
-function* filePieces(fd: number): Generator<Buffer> {
+/**
+ * A file's bytes from its start, in pieces of their own (a piece may end inside a character), or
+ * with `reused`, each read into the same buffer: a piece is then valid until the next is asked for.
+ */
+function* filePieces(fd: number, reused = false): Generator<Buffer> {
+  const shared = reused ? Buffer.allocUnsafe(PIECE) : undefined;
   for (let position = 0; ; ) {
-    const buffer = Buffer.allocUnsafe(PIECE);
+    const buffer = shared ?? Buffer.allocUnsafe(PIECE);
     const read = readSync(fd, buffer, 0, PIECE, position);
     if (read === 0) break;
     position += read;
@@ -272,7 +279,7 @@ export class SpooledRecords {
     const close = () => {
       if (this.open.delete(fd)) closeSync(fd);
     };
-    return { reader: new RecordReader(filePieces(fd)), lengths: this.lengths[section], close };
+    return { reader: new RecordReader(filePieces(fd, true)), lengths: this.lengths[section], close };
   }
 
   /** Closes every file still open. */
