@@ -13,7 +13,7 @@ import { RecordSpool } from '../report/recordSpool.ts';
 import type { RecordSection } from '../report/types.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { RunRanks, type ShardOptions } from './shard.ts';
+import { accountsOfShard, RunRanks, type ShardOptions } from './shard.ts';
 import { runShard, type ShardResult } from './shardRun.ts';
 import { accountRecords, periodRecord } from './simulate.ts';
 
@@ -71,7 +71,8 @@ function eachBatch<T>(scenario: Scenario, policy: Policy, indexes: readonly numb
   const [accounts, period] = [accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy)];
   const ranks = new RunRanks(scenario);
   return indexes.map((index) => {
-    const batch = play({ index, count, ranks }, new Figures(accounts.filter((_, account) => account % count === index), period));
+    const shard = { index, count, ranks };
+    const batch = play(shard, new Figures(accountsOfShard(accounts, shard), period));
     played();
     return batch;
   });

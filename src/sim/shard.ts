@@ -18,6 +18,11 @@ export interface ShardOptions {
   ranks?: RunRanks;
 }
 
+/** The shard's share of a run's accounts, in the run's order: account i of shard i mod count. */
+export function accountsOfShard<T>(accounts: readonly T[], shard: Pick<ShardOptions, 'index' | 'count'>): T[] {
+  return accounts.filter((_, position) => position % shard.count === shard.index);
+}
+
 /**
  * Ranks as the whole run gives them (actors.ts): accounts in scenario order, then apps in the
  * order they are started: by instant, and at one instant the written apps (account by account)
@@ -50,9 +55,7 @@ export class Shard {
   private readonly ranks: RunRanks;
 
   constructor(scenario: Scenario, options: ShardOptions) {
-    scenario.accounts.forEach((account, index) => {
-      if (index % options.count === options.index) this.accounts.add(account.id);
-    });
+    for (const account of accountsOfShard(scenario.accounts, options)) this.accounts.add(account.id);
     this.ranks = options.ranks ?? new RunRanks(scenario);
   }
 
