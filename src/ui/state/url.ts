@@ -18,11 +18,8 @@ export function openAddress(hash: string): void {
   const address = readAddress(hash);
   waiting = { at: address.at, apps: address.apps };
   const sameText = source.value.origin === 'bundled' && source.value.file === address.file && current.value !== null;
-  const knobs = Object.keys(address.overrides).length > 0;
-  if (!sameText) {
-    loadBundled(address.file, true);
-    if (knobs) setOverrides(address.overrides);
-  } else if (JSON.stringify(overrides.value) !== JSON.stringify(address.overrides)) setOverrides(address.overrides);
+  if (!sameText) loadBundled(address.file, true, address.overrides);
+  else if (JSON.stringify(overrides.value) !== JSON.stringify(address.overrides)) setOverrides(address.overrides);
   else applyWaiting();
   if (address.view) chooseView(address.view);
   if (address.compare !== undefined) {
