@@ -4,6 +4,7 @@
  * Summed in whole cents (exact), read as CNY for the charts of the visualizer and the pages; the
  * last day equals the report's totals.
  */
+import { centsOf } from '../domain/cents.ts';
 import { money } from '../domain/money.ts';
 import { dayIndex, periodOf } from './period.ts';
 import type { Records } from './types.ts';
@@ -16,7 +17,8 @@ export interface RevenueSeries {
   refunds: number[];
 }
 
-const cents = (amount: string) => money(amount).times(100).toNumber();
+/** An amount's cents: read from its text when it has at most two decimals (all a report writes), else by Decimal. */
+const cents = (amount: string): number => centsOf(amount) ?? money(amount).times(100).toNumber();
 
 export function cumulativeRevenue(report: Pick<Records, 'period' | 'transitions' | 'balances' | 'orders' | 'bills' | 'refunds'>): RevenueSeries {
   const period = periodOf(report);

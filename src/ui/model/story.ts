@@ -4,6 +4,8 @@
  * (retentionOver); paid 999.00; refunded 0.00". And the account's: arrears and top-ups.
  */
 import Decimal from 'decimal.js';
+import { MoneySum } from '../../domain/moneySum.ts';
+import { opened } from '../../report/tally.ts';
 import type { AppState, OrderRecord, Report, TransitionCause } from '../../report/types.ts';
 import { type AppTimeline, appLabel, type Timeline } from './timeline.ts';
 import { formatWhen, instant } from './time.ts';
@@ -71,7 +73,7 @@ export class StoryBook {
   private readonly told = new Map<string, AppStory>();
   private readonly ordersByApp: Map<string, OrderRecord[]>;
   private readonly refundsByApp: Map<string, Report['refunds']>;
-  private readonly billed = new Map<string, Decimal>();
+  private readonly billed = new Map<string, MoneySum>();
 
   constructor(
     report: Report,
@@ -80,7 +82,7 @@ export class StoryBook {
     this.ordersByApp = groupBy(report.orders, (o) => o.app);
     this.refundsByApp = groupBy(report.refunds, (r) => r.app);
     for (const bill of report.bills) {
-      for (const line of bill.lines) this.billed.set(line.app, (this.billed.get(line.app) ?? new Decimal(0)).plus(line.amount));
+      for (const line of bill.lines) opened(this.billed, line.app, () => new MoneySum()).add(line.amount);
     }
   }
 
@@ -89,7 +91,7 @@ export class StoryBook {
     if (!story) {
       const app = this.timeline.apps[this.timeline.appIndex.get(appId) ?? -1];
       if (!app) return undefined;
-      story = appStory(app, this.timeline, this.ordersByApp.get(appId) ?? [], this.refundsByApp.get(appId) ?? [], this.billed.get(appId));
+      story = appStory(app, this.timeline, this.ordersByApp.get(appId) ?? [], this.refundsByApp.get(appId) ?? [], this.billed.get(appId)?.value());
       this.told.set(appId, story);
     }
     return story;
