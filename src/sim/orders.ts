@@ -8,10 +8,11 @@ import { daysText } from '../domain/dayCount.ts';
 import { isPaidEdition, paidEdition } from '../domain/editions.ts';
 import { formatMoney, type Money } from '../domain/money.ts';
 import { type Price, priceOrder, promotionApplies } from '../domain/pricing.ts';
-import { sliceBoundaries, type ValidityRule } from '../domain/validity.ts';
+import type { ValidityRule } from '../domain/validity.ts';
 import type { Promotion } from '../policy/schema.ts';
 import type { OrderKind, OrderRecord } from '../report/types.ts';
 import type { Actor } from '../scenario/types.ts';
+import { KeptOrder } from './keptOrder.ts';
 import { moneyParts } from './recorder.ts';
 import type { AccountRuntime, AppRuntime, OrderEntry, World } from './runtime.ts';
 
@@ -119,28 +120,21 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
         }
       : {}),
   };
-  // R2's slices are worked out when a refund first reads them (few orders are refunded), under the rules of today.
-  const [rule, zone, anchoring] = [validityRule(world, request.product), world.zone, world.policy.refund.normal.slices];
-  const { start, months } = request;
-  let slices: number[] | undefined;
-  const entry: OrderEntry = {
-    id,
-    edition: request.edition,
-    months: request.months,
-    at: world.clock.now(),
-    start: request.start,
-    end: request.end,
-    product: request.product,
-    get slices() {
-      slices ??= sliceBoundaries(start, months, rule, zone, anchoring);
-      return slices;
+  const entry = new KeptOrder(
+    {
+      id,
+      edition: request.edition,
+      months: request.months,
+      at: world.clock.now(),
+      start: request.start,
+      end: request.end,
+      product: request.product,
+      paid,
+      voucher: request.price.voucher.toString(),
+      refundable: request.promotion?.refundable ?? true,
     },
-    paid,
-    voucher: request.price.voucher.toString(),
-    refundable: request.promotion?.refundable ?? true,
-    refunded: false,
-    cancelled: false,
-  };
+    { rule: validityRule(world, request.product), zone: world.zone, anchoring: world.policy.refund.normal.slices },
+  );
   keepOrder(world, app, entry);
   recorder.order(record, entry.end);
   recorder.balance(account.id, after.balance, after.debt, `order ${id}`, request.by);

@@ -13,6 +13,7 @@ import { billKey } from './billing.ts';
 import type { EngineJob } from './jobs.ts';
 import { Occurrences } from './occurrences.ts';
 import type { Recorder } from './recorder.ts';
+import { plainOrder } from './keptOrder.ts';
 import type { OrderEntry, World } from './runtime.ts';
 import { createRun, type Run, type SimulateOptions } from './simulate.ts';
 import type { SavedJob } from './virtualClock.ts';
@@ -98,7 +99,7 @@ export function saveRun({ scenario, world }: Run): SavedRun {
       spec: app.spec,
       state: app.state,
       timeline: app.timeline,
-      orders: app.orders,
+      orders: app.orders.map(plainOrder),
       packs: app.packs,
       storage: app.storage,
       editions: app.editions,
