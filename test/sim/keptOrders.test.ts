@@ -6,10 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/load.ts';
-import { playToEnd, startRun } from '../../src/sim/simulate.ts';
+import { saveRun } from '../../src/sim/persist.ts';
+import { advance, playToEnd, startRun } from '../../src/sim/simulate.ts';
 
-const ordersKept = (events: string) => {
-  const scenario = parseScenario(
+const scenarioWith = (events: string) =>
+  parseScenario(
     `format: 1
 name: orders kept
 policy: tencent-im-2019
@@ -22,6 +23,9 @@ ${events}
 `,
     'kept.yaml',
   );
+
+const ordersKept = (events: string) => {
+  const scenario = scenarioWith(events);
   const run = startRun(scenario, scenario.policy);
   playToEnd(run);
   return run.world.apps.get('1')?.orders.map((order) => order.id);
@@ -50,5 +54,21 @@ describe('the orders an app keeps', () => {
   - { at: 2020-03-05T10:00:00, type: purchase, app: "1", product: avChatroomUnlimited, months: 1 }
   - { at: 2020-04-05T10:00:00, type: purchase, app: "1", product: groupMembers2000, months: 1 }`);
     expect(kept).toEqual(['O1', 'O2', 'O3']);
+  });
+});
+
+describe('a kept order in a saved run', () => {
+  it('is plain data with its R2 slices worked out, as JSON and as a structured clone carry it', () => {
+    const scenario = scenarioWith('  - { at: 2020-03-01T10:00:00, type: purchase, app: "1", product: pro, months: 3 }');
+    const run = startRun(scenario, scenario.policy);
+    advance(run, Date.parse('2020-04-15T00:00:00+08:00'));
+    // P2 (validity `dayBefore`): bought on the 1st, each month ends on the last day of its month.
+    const monthly = ['2020-03-01', '2020-03-31', '2020-04-30', '2020-05-31'].map((day) => Date.parse(`${day}T10:00:00+08:00`));
+    const saved = saveRun(run);
+    for (const copy of [JSON.parse(JSON.stringify(saved)), structuredClone(saved)]) {
+      const [order] = copy.apps[0].orders;
+      expect(Object.keys(order)).toEqual(['id', 'edition', 'months', 'at', 'start', 'end', 'product', 'slices', 'paid', 'voucher', 'refundable', 'refunded', 'cancelled']);
+      expect(order.slices).toEqual(monthly);
+    }
   });
 });
