@@ -261,12 +261,14 @@ describe('the visualizer', () => {
 
   it('shows every error of a broken file with its line and column, and keeps the page', async () => {
     const { page, seen } = await openPage();
-    const broken = 'format: 1\nname: Broken\npolicy: tencent-im-2019\nstart: 2020-03-01\nend: 2020-02-30\ncolour: blue\naccounts: []\n';
+    // Written on Windows: its lines end in \r\n, which the page reads as the editor shows them (not as an edit).
+    const broken = 'format: 1\r\nname: Broken\r\npolicy: tencent-im-2019\r\nstart: 2020-03-01\r\nend: 2020-02-30\r\ncolour: blue\r\naccounts: []\r\n';
     await page.locator('[data-testid=file-input]').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
     await page.locator('[data-testid=error-item]').first().waitFor({ timeout: 10_000 });
     const errors = await page.locator('[data-testid=error-item]').allInnerTexts();
     expect(errors.join('\n')).toMatch(/5:6/);
     expect(errors.join('\n')).toMatch(/6:1/);
+    expect(await page.locator('.topbar .edited').count()).toBe(0);
     expect(await page.locator('[data-testid=app-row]').count()).toBe(3);
     expect(await page.locator('[data-testid=stale-note]').innerText()).toBe('This is the last good run: the scenario has input errors.');
     await page.screenshot({ path: `${results}/visualizer-errors.png`, fullPage: true });

@@ -63,9 +63,10 @@ export function loadText(text: string, file: string, origin: SourceOrigin, quiet
     ...(compareOn.value ? [`compare (B: ${compareKnobs.value.split('\n').filter((line) => line.trim()).join(', ') || 'the scenario as written'})`] : []),
   ];
   // One batch: the run is sent before the effects that follow the text (the editor's) take it.
+  // Lines end in \n, as the editor keeps them: it takes the text as it is, without an edit of its own.
   batch(() => {
     playing.value = false;
-    source.value = { text, file, origin, revision: source.value.revision + 1 };
+    source.value = { text: text.replace(/\r\n?/g, '\n'), file, origin, revision: source.value.revision + 1 };
     overrides.value = knobs;
     if (compareOn.value) setCompare(false);
     compareKnobs.value = '';
