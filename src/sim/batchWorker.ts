@@ -4,10 +4,8 @@
  * played (keys, accounts, apps, figures) goes back as its one message.
  */
 import { workerData, parentPort } from 'node:worker_threads';
-import { scenarioOf } from '../scenario/source.ts';
 import { playBatches } from './batchPlay.ts';
 import type { BatchTask } from './spooledOnThreads.ts';
 
-const task = workerData as BatchTask;
-const scenario = scenarioOf(task.source, task.options);
-parentPort?.postMessage(playBatches(scenario, scenario.policy, task.dir, task.indexes, task.count, () => Atomics.add(task.done, 0, 1)));
+const { scenario, dir, indexes, count, done } = workerData as BatchTask;
+parentPort?.postMessage(playBatches(scenario, scenario.policy, dir, indexes, count, () => Atomics.add(done, 0, 1)));

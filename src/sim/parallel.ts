@@ -12,10 +12,12 @@ import { runShard, type ShardResult } from './shardRun.ts';
 import { policyZone, reportOf, simulate } from './simulate.ts';
 import { besideModule, oneMessageThread, stoppingOthersOnFailure } from './threadPool.ts';
 
-/** What a shard's thread is given: the scenario carried whole, so that it reads no file. */
+/**
+ * What a shard's thread is given: the scenario as this thread parsed it, carried whole (plain
+ * data, structured-cloned), so that the thread neither reads a file nor parses it again.
+ */
 export interface ShardTask {
-  source: ScenarioSource;
-  options: Omit<SourceOptions, 'setSource'>;
+  scenario: Scenario;
   index: number;
   count: number;
 }
@@ -32,10 +34,9 @@ export async function simulateOnThreads(
 ): Promise<Report> {
   const count = Math.min(threads, scenario.accounts.length);
   if (count <= 1) return simulate(scenario);
-  const { setSource: _, ...carried } = options;
   const stop = new AbortController();
   const others = Array.from({ length: count - 1 }, (_, index) => {
-    const task: ShardTask = { source, options: carried, index: index + 1, count };
+    const task: ShardTask = { scenario, index: index + 1, count };
     return oneMessageThread<ShardResult>(besideModule(import.meta.url, 'shardWorker'), task, `shard ${task.index}`, stop.signal);
   });
   for (const other of others) other.catch(() => {});

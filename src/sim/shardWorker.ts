@@ -3,9 +3,8 @@
  * `workerData`, and its keyed records go back as its one message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { scenarioOf } from '../scenario/source.ts';
 import type { ShardTask } from './parallel.ts';
 import { runShard } from './shardRun.ts';
 
 const task = workerData as ShardTask;
-parentPort?.postMessage(runShard(scenarioOf(task.source, task.options), { index: task.index, count: task.count }));
+parentPort?.postMessage(runShard(task.scenario, { index: task.index, count: task.count }));
