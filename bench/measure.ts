@@ -78,9 +78,9 @@ function eventsPerAppMonth(scenario: Scenario): number {
 async function spooledToFile(play: (dir: string) => SpooledReport | Promise<SpooledReport>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'imsim-bench-'));
   try {
-    const { jsonBytes, close } = await play(dir);
+    const { jsonBytesOnce, close } = await play(dir);
     try {
-      writeFileAtomic(join(dir, 'report.json'), jsonBytes);
+      writeFileAtomic(join(dir, 'report.json'), jsonBytesOnce);
     } finally {
       close();
     }

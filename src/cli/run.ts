@@ -72,8 +72,8 @@ function writtenAsItGoes(format: ReportFormat, values: OutputValues, file: strin
     process.stderr.write(`wrote the ${format} report of ${file} to ${out}\n`);
   };
   if (format === 'text' && values.summary === true) return { what: 'the summary', write: ({ report }) => deliver(report, values, file) };
-  if (format === 'json' && out === undefined) return { what: 'the JSON report', write: ({ jsonBytes }) => writeAll(batched(jsonBytes)) };
-  if (format === 'json') return { what: 'report.json', write: toFiles(({ jsonBytes }) => ({ 'report.json': jsonBytes })) };
+  if (format === 'json' && out === undefined) return { what: 'the JSON report', write: ({ jsonBytesOnce }) => writeAll(batched(jsonBytesOnce)) };
+  if (format === 'json') return { what: 'report.json', write: toFiles(({ jsonBytesOnce }) => ({ 'report.json': jsonBytesOnce })) };
   if (format === 'csv') return { what: 'the CSV files', write: toFiles(({ report, lists }) => fileContents(report, 'csv', {}, lists)) };
   return undefined;
 }

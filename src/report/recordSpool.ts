@@ -6,7 +6,7 @@
  * fields with each section read back from its file: the same text as the report held in memory,
  * byte for byte.
  */
-import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { type Column, ints } from '../domain/column.ts';
@@ -131,16 +131,22 @@ const sectionPath = (dir: string, section: RecordSection) => join(dir, `${sectio
 /** One section's records, as JSON text in a file; with `lengths`, the UTF-8 length of each record's text (the comma before it included). */
 class SectionFile {
   count = 0;
-  private readonly fd: number;
+  private fd: number | undefined;
   /** The text of the records not yet written, encoded as UTF-8: the first `used` bytes (made at the first write after `flush(true)`). */
   private pending: Buffer | undefined;
   private used = 0;
 
   constructor(
-    path: string,
+    private readonly path: string,
     readonly lengths?: Column<Int32Array>,
   ) {
     this.fd = openSync(path, 'w+');
+  }
+
+  /** The open file: none once it is removed (`listBytesOnce`). */
+  private get handle(): number {
+    if (this.fd === undefined) throw new Error(`${this.path} was read once and removed`);
+    return this.fd;
   }
 
   write(record: unknown): void {
@@ -149,7 +155,7 @@ class SectionFile {
     if (this.used + chunk.length * UTF8_BYTES_PER_UNIT > PIECE) {
       this.flush();
       if (chunk.length * UTF8_BYTES_PER_UNIT > PIECE) {
-        writeFileSync(this.fd, chunk);
+        writeFileSync(this.handle, chunk);
         this.lengths?.push(Buffer.byteLength(chunk));
         return;
       }
@@ -162,7 +168,7 @@ class SectionFile {
 
   /** Writes the text gathered so far; `release`: and lets its buffer go (a batch's spool, done writing). */
   flush(release = false): void {
-    if (this.pending && this.used > 0) writeFileSync(this.fd, this.pending.subarray(0, this.used)); // all of it, even if the system writes it in parts
+    if (this.pending && this.used > 0) writeFileSync(this.handle, this.pending.subarray(0, this.used)); // all of it, even if the system writes it in parts
     this.used = 0;
     if (release) this.pending = undefined;
   }
@@ -183,6 +189,13 @@ class SectionFile {
     yield '\n  ]';
   }
 
+  /** The same list, then the file closed and removed. */
+  *listBytesOnce(): Generator<string | Buffer> {
+    yield* this.listBytes();
+    this.close();
+    rmSync(this.path, { force: true });
+  }
+
   /** The section's records, parsed back one at a time. */
   records(): Generator<unknown> {
     return parsedRecords(this.pieces());
@@ -191,11 +204,12 @@ class SectionFile {
   /** The file's bytes from its start, in pieces of their own (a piece may end inside a character). */
   *pieces(): Generator<Buffer> {
     this.flush();
-    yield* filePieces(this.fd);
+    yield* filePieces(this.handle);
   }
 
   close(): void {
-    closeSync(this.fd);
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 }
 
@@ -240,6 +254,11 @@ export class RecordSpool extends FigureSink {
     return this.fileOf(key)?.listBytes();
   }
 
+  /** The same bytes, then the section's file removed (`SpooledReport.jsonBytesOnce`). */
+  listBytesOnce(key: string): Iterable<string | Buffer> | undefined {
+    return this.fileOf(key)?.listBytesOnce();
+  }
+
   private fileOf(key: string): SectionFile | undefined {
     return (recordSections as readonly string[]).includes(key) ? this.files[key as RecordSection] : undefined;
   }
@@ -280,6 +299,11 @@ export class SpooledRecords {
       if (this.open.delete(fd)) closeSync(fd);
     };
     return { reader: new RecordReader(filePieces(fd, true)), lengths: this.lengths[section], close };
+  }
+
+  /** Removes the section's file, once it is read for the last time. */
+  remove(section: RecordSection): void {
+    rmSync(sectionPath(this.dir, section), { force: true });
   }
 
   /** Closes every file still open. */

@@ -20,7 +20,7 @@ import { mergedSteps, type RecordOrder, StepMerge } from './mergedSteps.ts';
 import { type BatchProgress, type CountedBatch, inTurn, type PlayedBatch, playBatches } from './batchPlay.ts';
 import { byRank, sectionOrder } from './shardMerge.ts';
 
-/** What `spooledRun` gives: the report without its records, its whole JSON (as text or with bytes), its record lists, and the files to close. */
+/** What `spooledRun` gives: the report without its records, its whole JSON (as text or with bytes, to read again or once), its record lists, and the files to close. */
 export interface SpooledReport {
   /** The report with empty record lists: its figures, apps, accounts and policy. */
   report: Report;
@@ -31,6 +31,13 @@ export interface SpooledReport {
    * to write to a file (`writeFileAtomic` takes it), most of a large report without a text of it.
    */
   jsonBytes: Iterable<string | Uint8Array>;
+  /**
+   * The same bytes, read once: the files of each record list are removed as soon as the list is
+   * read, so that the run needs room on disk for about one report, not two (its records' files
+   * and the report written from them), and the system need not write to disk what it still holds
+   * of them. None of the report can be read again after it.
+   */
+  jsonBytesOnce: Iterable<string | Uint8Array>;
   /** Each record list, parsed back from its file on demand (for `csvTables(report, lists)`). */
   lists: RecordLists;
   /** Closes the files (the caller removes `dir`). */
@@ -97,14 +104,18 @@ function renamed(section: RecordSection, text: Buffer, numbers: Int32Array): Buf
   return renamedJson === json ? text : Buffer.from(renamedJson);
 }
 
-/** One section's JSON list: the batches' records merged, as UTF-8 bytes in pieces of about a megabyte. */
-function* mergedList(batches: Batch[], section: RecordSection, numbers: Int32Array[]): Generator<string | Buffer> {
+/**
+ * One section's JSON list: the batches' records merged, as UTF-8 bytes in pieces of about a
+ * megabyte; `once`: the batches' files of the section removed once it is read.
+ */
+function* mergedList(batches: Batch[], section: RecordSection, numbers: Int32Array[], once = false): Generator<string | Buffer> {
   const readers = batches.map((batch) => batch.spool.reader(section));
   try {
     yield* mergedText(readers, sectionOrder(batches, section), section, numbers);
   } finally {
     for (const reader of readers) reader.close();
   }
+  if (once) for (const batch of batches) batch.spool.remove(section);
 }
 
 /**
@@ -185,7 +196,7 @@ export function mergedBatches(played: readonly PlayedBatch[]): SpooledReport {
     .map((batch) => ({ ...batch, spool: new SpooledRecords(batch.folder, batch.lengths) }));
   const report = reportOfBatches(batches);
   const numbers = orderNumbers(batches);
-  const list = (key: string) => ((recordSections as readonly string[]).includes(key) ? mergedList(batches, key as RecordSection, numbers) : undefined);
+  const list = (key: string, once = false) => ((recordSections as readonly string[]).includes(key) ? mergedList(batches, key as RecordSection, numbers, once) : undefined);
   return {
     report,
     json: jsonChunks(report, (key) => {
@@ -193,6 +204,7 @@ export function mergedBatches(played: readonly PlayedBatch[]): SpooledReport {
       return bytes && decoded(bytes);
     }),
     jsonBytes: jsonChunks(report, list),
+    jsonBytesOnce: jsonChunks(report, (key) => list(key, true)),
     lists: Object.fromEntries(recordSections.map((section) => [section, () => parsedRecords(mergedList(batches, section, numbers))])) as unknown as RecordLists,
     close: () => {
       for (const batch of batches) batch.spool.close();

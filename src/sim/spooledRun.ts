@@ -62,6 +62,7 @@ export function spooledRun(scenario: Scenario, dir: string, policy: Policy = sce
     report,
     json: jsonChunks(report, (key) => spool.list(key)),
     jsonBytes: jsonChunks(report, (key) => spool.listBytes(key)),
+    jsonBytesOnce: jsonChunks(report, (key) => spool.listBytesOnce(key)),
     lists: spool.lists(),
     close: () => spool.close(),
   };

@@ -17,6 +17,8 @@ import { simulate } from '../../src/sim/simulate.ts';
 import { batchesFor, spooledRun } from '../../src/sim/spooledRun.ts';
 import { batchesOnThreads, spooledRunOnThreads } from '../../src/sim/spooledOnThreads.ts';
 import { readScenarioSource, scenarioOf, type ScenarioSource, type SourceOptions } from '../../src/scenario/source.ts';
+import { recordSections } from '../../src/report/types.ts';
+import { readOnce, recordFiles } from './readOnce.ts';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -96,6 +98,16 @@ describe('a run written out as it goes in batches of accounts', () => {
       close();
     }
     expect(readFileSync(join(dir, 'report.json')).equals(Buffer.from(renderJson(simulate(scenario))))).toBe(true);
+  });
+
+  it("removes each section's files of every batch once the report is read once, for the same bytes", () => {
+    const scenario = withoutExpectations('scenarios/population-grace.yaml');
+    const dir = folder();
+    const report = spooledRun(scenario, dir, scenario.policy, 3);
+    expect(recordFiles(dir)).toHaveLength(3 * recordSections.length);
+    const { bytes, left } = readOnce(report, dir);
+    expect(bytes.equals(Buffer.from(renderJson(simulate(scenario))))).toBe(true);
+    expect(new Set(left)).toEqual(new Set(Array.from({ length: recordSections.length + 1 }, (_, sections) => 3 * sections)));
   });
 
   it.runIf(existsSync('/proc/self/fd'))("closes each batch's file of a section once the section is merged", () => {

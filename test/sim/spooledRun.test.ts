@@ -15,6 +15,8 @@ import { RecordSpool } from '../../src/report/recordSpool.ts';
 import { Figures } from '../../src/report/kpis.ts';
 import { csvTables, renderCsv } from '../../src/report/csv.ts';
 import { writeFileAtomic } from '../../src/report/atomicWrite.ts';
+import { recordSections } from '../../src/report/types.ts';
+import { readOnce, recordFiles } from './readOnce.ts';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -61,6 +63,18 @@ describe('a spooled run', () => {
       close();
     }
     expect(readFileSync(join(dir, 'report.json')).equals(Buffer.from(renderJson(simulate(scenario))))).toBe(true);
+  });
+
+  it("removes each record list's file once the report is read once, for the same bytes", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imsim-spool-'));
+    folders.push(dir);
+    const scenario = withoutExpectations('scenarios/population-grace.yaml');
+    const report = spooledRun(scenario, dir);
+    expect(recordFiles(dir)).toHaveLength(recordSections.length);
+    const { bytes, left } = readOnce(report, dir);
+    expect(bytes.equals(Buffer.from(renderJson(simulate(scenario))))).toBe(true);
+    expect(left.at(-1)).toBe(0);
+    expect(new Set(left)).toEqual(new Set(Array.from({ length: recordSections.length + 1 }, (_, files) => files)));
   });
 
   it('writes the same bytes under another policy, with bills charged before they are pushed (never in the report)', () => {
