@@ -110,6 +110,27 @@ describe('a run written out as it goes in batches of accounts', () => {
     expect(new Set(left)).toEqual(new Set(Array.from({ length: recordSections.length + 1 }, (_, sections) => 3 * sections)));
   });
 
+  it('keeps the files of the section it was reading when a reading once is abandoned midway', () => {
+    const scenario = withoutExpectations('scenarios/large/fleet-1000.yaml');
+    const dir = folder();
+    const { jsonBytesOnce, close } = spooledRun(scenario, dir, scenario.policy, 3);
+    let atBreak: string[] = [];
+    try {
+      let read = 0;
+      for (const chunk of jsonBytesOnce) {
+        read += chunk.length;
+        if (read < 1_000_000) continue;
+        atBreak = recordFiles(dir).sort();
+        break;
+      }
+    } finally {
+      close();
+    }
+    expect(atBreak.length).toBeGreaterThan(0);
+    expect(atBreak.length).toBeLessThan(3 * recordSections.length);
+    expect(recordFiles(dir).sort()).toEqual(atBreak);
+  }, 60_000);
+
   it.runIf(existsSync('/proc/self/fd'))("closes each batch's file of a section once the section is merged", () => {
     const scenario = withoutExpectations('scenarios/population-grace.yaml');
     const open = () => readdirSync('/proc/self/fd').length;
