@@ -18,7 +18,8 @@ import type { Scenario } from '../scenario/types.ts';
 import { orderNumber, sectionsNamingOrders, textWithOrdersRenamed } from './orderIds.ts';
 import { mergedSteps, type RecordOrder, StepMerge } from './mergedSteps.ts';
 import { type BatchProgress, type CountedBatch, inTurn, type PlayedBatch, playBatches } from './batchPlay.ts';
-import { byRank, sectionOrder } from './shardMerge.ts';
+import { byRank } from './shardMerge.ts';
+import { recordOrders } from './recordOrder.ts';
 
 /** What `spooledRun` gives: the report without its records, its whole JSON (as text or with bytes, to read again or once), its record lists, and the files to close. */
 export interface SpooledReport {
@@ -53,11 +54,11 @@ interface Batch extends PlayedBatch {
 }
 
 /** Each batch's new number of its orders: `numbers[batch][n - 1]` for its order `On`. */
-function orderNumbers(batches: Batch[]): Int32Array[] {
+function orderNumbers(batches: Batch[], orders: RecordOrder): Int32Array[] {
   const numbers = batches.map((batch) => new Int32Array(batch.sections.orders?.node.length ?? 0));
   const next = batches.map(() => 0);
   let merged = 0;
-  for (const step of mergedSteps(numbers.map((list) => list.length), sectionOrder(batches, 'orders'))) {
+  for (const step of mergedSteps(numbers.map((list) => list.length), orders)) {
     if (step < 0) next[-1 - step] += 1;
     else numbers[step][next[step]++] = ++merged;
   }
@@ -108,10 +109,10 @@ function renamed(section: RecordSection, text: Buffer, numbers: Int32Array): Buf
  * One section's JSON list: the batches' records merged, as UTF-8 bytes in pieces of about a
  * megabyte; `once`: the batches' files of the section removed once it is read.
  */
-function* mergedList(batches: Batch[], section: RecordSection, numbers: Int32Array[], once = false): Generator<string | Buffer> {
+function* mergedList(batches: Batch[], section: RecordSection, order: RecordOrder, numbers: Int32Array[], once = false): Generator<string | Buffer> {
   const readers = batches.map((batch) => batch.spool.reader(section));
   try {
-    yield* mergedText(readers, sectionOrder(batches, section), section, numbers);
+    yield* mergedText(readers, order, section, numbers);
   } finally {
     for (const reader of readers) reader.close();
   }
@@ -195,8 +196,9 @@ export function mergedBatches(played: readonly PlayedBatch[]): SpooledReport {
     .sort((a, b) => a.index - b.index)
     .map((batch) => ({ ...batch, spool: new SpooledRecords(batch.folder, batch.lengths) }));
   const report = reportOfBatches(batches);
-  const numbers = orderNumbers(batches);
-  const list = (key: string, once = false) => ((recordSections as readonly string[]).includes(key) ? mergedList(batches, key as RecordSection, numbers, once) : undefined);
+  const orderOf = recordOrders(batches);
+  const numbers = orderNumbers(batches, orderOf('orders'));
+  const list = (key: string, once = false) => ((recordSections as readonly string[]).includes(key) ? mergedList(batches, key as RecordSection, orderOf(key), numbers, once) : undefined);
   return {
     report,
     json: jsonChunks(report, (key) => {
@@ -205,7 +207,7 @@ export function mergedBatches(played: readonly PlayedBatch[]): SpooledReport {
     }),
     jsonBytes: jsonChunks(report, list),
     jsonBytesOnce: jsonChunks(report, (key) => list(key, true)),
-    lists: Object.fromEntries(recordSections.map((section) => [section, () => parsedRecords(mergedList(batches, section, numbers))])) as unknown as RecordLists,
+    lists: Object.fromEntries(recordSections.map((section) => [section, () => parsedRecords(mergedList(batches, section, orderOf(section), numbers))])) as unknown as RecordLists,
     close: () => {
       for (const batch of batches) batch.spool.close();
     },

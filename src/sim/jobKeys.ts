@@ -175,7 +175,7 @@ export class JobKeys {
   }
 }
 
-const sign = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
+export const sign = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The order of two jobs of two shards' tables (the same job of both: 0). */
 export function compareNodes(a: KeyTable, rowA: number, b: KeyTable, rowB: number): number {
@@ -184,13 +184,4 @@ export function compareNodes(a: KeyTable, rowA: number, b: KeyTable, rowB: numbe
   const [parentA, parentB] = [a.parent[rowA], b.parent[rowB]];
   if (parentA < 0 || parentB < 0) return sign(parentA, parentB);
   return compareNodes(a, parentA, b, parentB) || sign(a.subject[rowA], b.subject[rowB]) || sign(a.index[rowA], b.index[rowB]);
-}
-
-/** The order of two records of two shards (a record every shard makes alike: 0). */
-export function compareRecords(a: KeyTable, keysA: SectionKeys, recordA: number, b: KeyTable, keysB: SectionKeys, recordB: number): number {
-  return (
-    compareNodes(a, keysA.node[recordA], b, keysB.node[recordB]) ||
-    sign(keysA.subject[recordA], keysB.subject[recordB]) ||
-    sign(keysA.index[recordA], keysB.index[recordB])
-  );
 }

@@ -5,8 +5,8 @@
  * refunds and balance entries that name them.
  */
 import type { Records } from '../report/types.ts';
-import { compareRecords, type SectionKeys } from './jobKeys.ts';
 import { mergedSteps, type RecordOrder } from './mergedSteps.ts';
+import { recordOrders } from './recordOrder.ts';
 import { type RecordSection as Section, recordSections as sections } from '../report/types.ts';
 import type { ShardResult } from './shardRun.ts';
 import { sectionsNamingOrders, withOrdersRenamed } from './orderIds.ts';
@@ -17,21 +17,11 @@ interface Merged<T> {
   shards: number[];
 }
 
-/** `compare` for `mergedSteps` over shards' keyed records of `section`. */
-export function sectionOrder(shards: readonly Pick<ShardResult, 'table' | 'sections'>[], section: Section): RecordOrder {
-  const tables = shards.map((shard) => shard.table);
-  const keys = shards.map((shard) => shard.sections[section] ?? noKeys);
-  return (a, indexA, b, indexB) => compareRecords(tables[a], keys[a], indexA, tables[b], keys[b], indexB);
-}
-
-/** The keys of a shard without records in a section: never compared. */
-const noKeys: SectionKeys = { node: new Int32Array(0), subject: new Float64Array(0), index: new Float64Array(0) };
-
-function mergeSection<S extends Section>(results: ShardResult[], section: S): Merged<Records[S][number]> {
+function mergeSection<S extends Section>(results: ShardResult[], section: S, order: RecordOrder): Merged<Records[S][number]> {
   const lists = results.map((result) => result.records[section] as Records[S][number][]);
   const next = lists.map(() => 0);
   const merged: Merged<Records[S][number]> = { records: [], shards: [] };
-  for (const step of mergedSteps(lists.map((list) => list.length), sectionOrder(results, section))) {
+  for (const step of mergedSteps(lists.map((list) => list.length), order)) {
     if (step < 0) {
       next[-1 - step] += 1;
       continue;
@@ -63,7 +53,8 @@ function renumberOrders(records: Records, merged: { [S in Section]: Merged<Recor
 
 export function mergeShardRecords(results: ShardResult[]): Records {
   const [first] = results;
-  const merged = Object.fromEntries(sections.map((section) => [section, mergeSection(results, section)])) as { [S in Section]: Merged<Records[S][number]> };
+  const orderOf = recordOrders(results);
+  const merged = Object.fromEntries(sections.map((section) => [section, mergeSection(results, section, orderOf(section))])) as { [S in Section]: Merged<Records[S][number]> };
   const records: Records = {
     ...first.records,
     accounts: byRank(results.map((result) => result.records.accounts), results.map((result) => result.accountRanks)),
