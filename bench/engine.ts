@@ -3,7 +3,8 @@
  * (population.ts) at each size over two years, each measurement in a process of its own
  * (measure.ts) so that its peak RSS is its own: in memory (the report object) and spooled (`imsim
  * run --format json --out`: the records written as the run goes, the JSON report to a file;
- * above 10,000 apps only this one, also on a worker thread per core), and in the same run the
+ * above 10,000 apps only this one, once, and on a worker thread per core as many times as the
+ * other sizes, for the median the issue's target is on), and in the same run the
  * floor, the naive design at 1,000 apps, and at 10,000 apps one run over a worker thread per core
  * (`--workers`, written out as it goes and in memory) and independent runs on every core (what
  * the machine gives when nothing is shared).
@@ -79,7 +80,8 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
     try {
       const runs = apps > 10_000 ? 1 : options.runs;
       const spooled = await measure('spooled', apps, 1);
-      const onAllCores = apps > 10_000 ? figuresOf(await measure('spooledThreads', apps, 1)) : undefined;
+      // Above 10,000 apps, on all cores as many runs as asked for: the issue's target of 100,000 apps is on their median.
+      const onAllCores = apps > 10_000 ? figuresOf(await measure('spooledThreads', apps, options.runs)) : undefined;
       const engine = apps > 10_000 ? spooled : await measure('engine', apps, runs);
       const floor = await measure('floor', apps, runs);
       const row: Row = {
