@@ -16,10 +16,10 @@ import { type RecordSection, type Report, recordSections } from '../report/types
 import type { Policy } from '../policy/schema.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { orderNumber, sectionsNamingOrders, textWithOrdersRenamed } from './orderIds.ts';
-import { mergedSteps, type RecordOrder, StepMerge } from './mergedSteps.ts';
+import { type KeyColumns, KeyMerge, stepsOf } from './mergedSteps.ts';
 import { type BatchProgress, type CountedBatch, inTurn, type PlayedBatch, playBatches } from './batchPlay.ts';
 import { byRank } from './shardMerge.ts';
-import { recordOrders } from './recordOrder.ts';
+import { recordKeys } from './recordOrder.ts';
 
 /** What `spooledRun` gives: the report without its records, its whole JSON (as text or with bytes, to read again or once), its record lists, and the files to close. */
 export interface SpooledReport {
@@ -54,11 +54,11 @@ interface Batch extends PlayedBatch {
 }
 
 /** Each batch's new number of its orders: `numbers[batch][n - 1]` for its order `On`. */
-function orderNumbers(batches: Batch[], orders: RecordOrder): Int32Array[] {
+function orderNumbers(batches: Batch[], orders: KeyColumns[]): Int32Array[] {
   const numbers = batches.map((batch) => new Int32Array(batch.sections.orders?.node.length ?? 0));
   const next = batches.map(() => 0);
   let merged = 0;
-  for (const step of mergedSteps(numbers.map((list) => list.length), orders)) {
+  for (const step of stepsOf(new KeyMerge(orders))) {
     if (step < 0) next[-1 - step] += 1;
     else numbers[step][next[step]++] = ++merged;
   }
@@ -109,10 +109,10 @@ function renamed(section: RecordSection, text: Buffer, numbers: Int32Array): Buf
  * One section's JSON list: the batches' records merged, as UTF-8 bytes in pieces of about a
  * megabyte; `once`: the batches' files of the section removed once it is read.
  */
-function* mergedList(batches: Batch[], section: RecordSection, order: RecordOrder, numbers: Int32Array[], once = false): Generator<string | Buffer> {
+function* mergedList(batches: Batch[], section: RecordSection, keys: KeyColumns[], numbers: Int32Array[], once = false): Generator<string | Buffer> {
   const readers = batches.map((batch) => batch.spool.reader(section));
   try {
-    yield* mergedText(readers, order, section, numbers);
+    yield* mergedText(readers, keys, section, numbers);
   } finally {
     for (const reader of readers) reader.close();
   }
@@ -124,7 +124,7 @@ function* mergedList(batches: Batch[], section: RecordSection, order: RecordOrde
  * comma before it unless it comes first (json.ts, `itemChunk`), copied from its file, or renamed
  * when its section names orders.
  */
-function* mergedText(readers: { reader: RecordReader; lengths: Int32Array }[], order: RecordOrder, section: RecordSection, numbers: Int32Array[]): Generator<string | Buffer> {
+function* mergedText(readers: { reader: RecordReader; lengths: Int32Array }[], keys: KeyColumns[], section: RecordSection, numbers: Int32Array[]): Generator<string | Buffer> {
   const lengths = readers.map((reader) => reader.lengths.length);
   if (lengths.every((length) => length === 0)) {
     yield '[]';
@@ -133,7 +133,7 @@ function* mergedText(readers: { reader: RecordReader; lengths: Int32Array }[], o
   const renames = (sectionsNamingOrders as readonly RecordSection[]).includes(section);
   const next = readers.map(() => 0);
   const pieces = new Pieces();
-  const merge = new StepMerge(lengths, order);
+  const merge = new KeyMerge(keys);
   let written = 0;
   yield '[';
   for (let steps = merge.next(); steps.length > 0; steps = merge.next()) {
@@ -196,9 +196,9 @@ export function mergedBatches(played: readonly PlayedBatch[]): SpooledReport {
     .sort((a, b) => a.index - b.index)
     .map((batch) => ({ ...batch, spool: new SpooledRecords(batch.folder, batch.lengths) }));
   const report = reportOfBatches(batches);
-  const orderOf = recordOrders(batches);
-  const numbers = orderNumbers(batches, orderOf('orders'));
-  const list = (key: string, once = false) => ((recordSections as readonly string[]).includes(key) ? mergedList(batches, key as RecordSection, orderOf(key), numbers, once) : undefined);
+  const keysOf = recordKeys(batches);
+  const numbers = orderNumbers(batches, keysOf('orders'));
+  const list = (key: string, once = false) => ((recordSections as readonly string[]).includes(key) ? mergedList(batches, key as RecordSection, keysOf(key), numbers, once) : undefined);
   return {
     report,
     json: jsonChunks(report, (key) => {
@@ -207,7 +207,7 @@ export function mergedBatches(played: readonly PlayedBatch[]): SpooledReport {
     }),
     jsonBytes: jsonChunks(report, list),
     jsonBytesOnce: jsonChunks(report, (key) => list(key, true)),
-    lists: Object.fromEntries(recordSections.map((section) => [section, () => parsedRecords(mergedList(batches, section, orderOf(section), numbers))])) as unknown as RecordLists,
+    lists: Object.fromEntries(recordSections.map((section) => [section, () => parsedRecords(mergedList(batches, section, keysOf(section), numbers))])) as unknown as RecordLists,
     close: () => {
       for (const batch of batches) batch.spool.close();
     },

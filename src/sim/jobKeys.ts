@@ -175,7 +175,7 @@ export class JobKeys {
   }
 }
 
-export const sign = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
+const sign = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The order of two jobs of two shards' tables (the same job of both: 0). */
 export function compareNodes(a: KeyTable, rowA: number, b: KeyTable, rowB: number): number {

@@ -1,23 +1,25 @@
 /**
- * The records of one section of every shard in the order of the whole run (shardMerge.ts,
- * batchedRun.ts), as steps: `shard` for the next record of that shard, `-1 - shard` for the next
- * record of a shard that is one every shard made alike (it compares 0 to the record just taken,
- * which is the one of the lowest shard). `compare(a, indexA, b, indexB)` orders record `indexA`
- * of shard `a` and record `indexB` of shard `b`; a shard's own records never compare equal. The
+ * Shards' lists of records merged in the order of the whole run, as steps: `shard` for the next
+ * record of that shard, `-1 - shard` for the next record of a shard that is one every shard made
+ * alike (it compares 0 to the record just taken, which is the one of the lowest shard). The
  * shards' next records play a tournament, so that a step costs about log2(shards) comparisons,
- * not one per shard.
+ * not one per shard. Two ways to order them: `StepMerge` by a `RecordOrder`,
+ * `compare(a, indexA, b, indexB)`, which orders record `indexA` of shard `a` and record `indexB`
+ * of shard `b` (the jobs records hang under, recordOrder.ts); `KeyMerge` by three numbers per
+ * record (the records of a section, shardMerge.ts and batchedRun.ts). A shard's own records
+ * never compare equal.
  */
 export type RecordOrder = (a: number, indexA: number, b: number, indexB: number) => number;
 
-export function* mergedSteps(lengths: readonly number[], compare: RecordOrder): Generator<number> {
-  const merge = new StepMerge(lengths, compare);
+/** The steps of a merge that works them out a buffer at a time (`StepMerge`, `KeyMerge`), one by one. */
+export function* stepsOf(merge: { next(): Int32Array }): Generator<number> {
   for (let steps = merge.next(); steps.length > 0; steps = merge.next()) yield* steps;
 }
 
 /** Steps worked out at a time. */
 const STEPS = 4096;
 
-/** The same steps, a buffer at a time (`next`): a long merge's loop without a generator's step per record. */
+/** The steps by a `RecordOrder`, a buffer at a time (`next`): a long merge's loop without a generator's step per record. */
 export class StepMerge {
   /** Each shard's next record. */
   private readonly records: number[];
@@ -58,6 +60,78 @@ export class StepMerge {
       }
     }
     return steps.subarray(0, count);
+  }
+}
+
+/** A shard's records' keys for `KeyMerge`: three numbers per record, compared in turn. */
+export interface KeyColumns {
+  major: ArrayLike<number>;
+  middle: ArrayLike<number>;
+  minor: ArrayLike<number>;
+}
+
+/**
+ * The steps of `StepMerge` for records whose order is their keys' (`KeyColumns`, finite numbers),
+ * worked out from each shard's next key, kept in one array: a comparison reads six numbers, with
+ * no call to a `RecordOrder`.
+ */
+export class KeyMerge {
+  /** Each shard's next record. */
+  private readonly records: Int32Array;
+  /** Each shard's next key (major, middle, minor), +∞ once it has no record left. */
+  private readonly heads: Float64Array;
+  private readonly tournament: Tournament;
+  private readonly steps: Int32Array;
+
+  constructor(
+    private readonly keys: readonly KeyColumns[],
+    room = STEPS,
+  ) {
+    this.records = new Int32Array(keys.length);
+    const heads = new Float64Array(3 * keys.length);
+    this.heads = heads;
+    for (let shard = 0; shard < keys.length; shard += 1) this.load(shard);
+    this.steps = new Int32Array(Math.max(room, keys.length));
+    // The lower key first; on a tie (shards without records left), the lower shard.
+    this.tournament = new Tournament(keys.length, (a, b) => {
+      const [x, y] = [3 * a, 3 * b];
+      if (heads[x] !== heads[y]) return heads[x] < heads[y];
+      if (heads[x + 1] !== heads[y + 1]) return heads[x + 1] < heads[y + 1];
+      if (heads[x + 2] !== heads[y + 2]) return heads[x + 2] < heads[y + 2];
+      return a < b;
+    });
+  }
+
+  /** The next steps, in a view of this merge's buffer valid until the next call: none once every record is merged. */
+  next(): Int32Array {
+    const { tournament, records, heads, keys, steps } = this;
+    let count = 0;
+    while (records[tournament.winner] < keys[tournament.winner].major.length && count + keys.length <= steps.length) {
+      const first = tournament.winner;
+      const [major, middle, minor] = [heads[3 * first], heads[3 * first + 1], heads[3 * first + 2]];
+      steps[count++] = first;
+      this.advance(first);
+      for (let same = tournament.winner; heads[3 * same] === major && heads[3 * same + 1] === middle && heads[3 * same + 2] === minor; same = tournament.winner) {
+        steps[count++] = -1 - same;
+        this.advance(same);
+      }
+    }
+    return steps.subarray(0, count);
+  }
+
+  private advance(shard: number): void {
+    this.records[shard] += 1;
+    this.load(shard);
+    this.tournament.replay(shard);
+  }
+
+  private load(shard: number): void {
+    const { major, middle, minor } = this.keys[shard];
+    const [record, at] = [this.records[shard], 3 * shard];
+    const left = record < major.length;
+    this.heads[at] = left ? major[record] : Number.POSITIVE_INFINITY;
+    this.heads[at + 1] = left ? middle[record] : Number.POSITIVE_INFINITY;
+    this.heads[at + 2] = left ? minor[record] : Number.POSITIVE_INFINITY;
   }
 }
 

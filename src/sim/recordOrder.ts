@@ -1,13 +1,13 @@
 /**
  * The order of shards' records in the whole run (jobKeys.ts), worked out once for all sections:
- * the jobs records hang under are ranked across the shards first (`jobRanks`), so that two
- * records compare by numbers (their jobs' ranks, subjects and indexes) and the parents of their
- * jobs are walked once per job, not at every comparison of two records. At 100,000 apps in 20
+ * the jobs records hang under are ranked across the shards first (`jobRanks`), so that a record's
+ * key is three numbers (its job's rank, its subject and its index, `recordKeys`) and the parents of
+ * the jobs are walked once per job, not at every comparison of two records. At 100,000 apps in 20
  * batches, the records of all sections hang under 5.4 million jobs and are compared about 55
  * million times.
  */
-import { compareNodes, type KeyTable, type SectionKeys, sign } from './jobKeys.ts';
-import { type RecordOrder, StepMerge } from './mergedSteps.ts';
+import { compareNodes, type KeyTable, type SectionKeys } from './jobKeys.ts';
+import { type KeyColumns, StepMerge } from './mergedSteps.ts';
 
 /** A shard's keys: its job table and each section's record keys. */
 export type ShardKeys = { table: KeyTable; sections: Partial<Record<string, SectionKeys>> };
@@ -57,28 +57,22 @@ function rowsWithRecords(shard: ShardKeys): Int32Array {
   return rows;
 }
 
-/** The keys of a shard without records in a section: never compared. */
+/** The keys of a shard without records in a section. */
 const noKeys: SectionKeys = { node: new Int32Array(0), subject: new Float64Array(0), index: new Float64Array(0) };
 
 /**
- * `compare` for `mergedSteps` over the shards' records of a section, for each section: by their
- * jobs' ranks (`jobRanks`, worked out at the first call), then their subjects and indexes. A
- * record every shard makes alike compares 0.
+ * The keys of the shards' records of a section, for each section (`KeyMerge`): their jobs' ranks
+ * (`jobRanks`, worked out at the first call), then their subjects and indexes. A record every
+ * shard makes alike has the same key in each.
  */
-export function recordOrders(shards: readonly ShardKeys[]): (section: string) => RecordOrder {
+export function recordKeys(shards: readonly ShardKeys[]): (section: string) => KeyColumns[] {
   let ranks: Int32Array[] | undefined;
   return (section) => {
     ranks ??= jobRanks(shards);
     const jobs = ranks;
-    const keys = shards.map((shard) => shard.sections[section] ?? noKeys);
-    return (a, indexA, b, indexB) => {
-      const keysA = keys[a];
-      const keysB = keys[b];
-      return (
-        sign(jobs[a][keysA.node[indexA]], jobs[b][keysB.node[indexB]]) ||
-        sign(keysA.subject[indexA], keysB.subject[indexB]) ||
-        sign(keysA.index[indexA], keysB.index[indexB])
-      );
-    };
+    return shards.map((shard, index) => {
+      const keys = shard.sections[section] ?? noKeys;
+      return { major: keys.node.map((row) => jobs[index][row]), middle: keys.subject, minor: keys.index };
+    });
   };
 }

@@ -5,8 +5,8 @@
  * refunds and balance entries that name them.
  */
 import type { Records } from '../report/types.ts';
-import { mergedSteps, type RecordOrder } from './mergedSteps.ts';
-import { recordOrders } from './recordOrder.ts';
+import { type KeyColumns, KeyMerge, stepsOf } from './mergedSteps.ts';
+import { recordKeys } from './recordOrder.ts';
 import { type RecordSection as Section, recordSections as sections } from '../report/types.ts';
 import type { ShardResult } from './shardRun.ts';
 import { sectionsNamingOrders, withOrdersRenamed } from './orderIds.ts';
@@ -17,11 +17,11 @@ interface Merged<T> {
   shards: number[];
 }
 
-function mergeSection<S extends Section>(results: ShardResult[], section: S, order: RecordOrder): Merged<Records[S][number]> {
+function mergeSection<S extends Section>(results: ShardResult[], section: S, keys: KeyColumns[]): Merged<Records[S][number]> {
   const lists = results.map((result) => result.records[section] as Records[S][number][]);
   const next = lists.map(() => 0);
   const merged: Merged<Records[S][number]> = { records: [], shards: [] };
-  for (const step of mergedSteps(lists.map((list) => list.length), order)) {
+  for (const step of stepsOf(new KeyMerge(keys))) {
     if (step < 0) {
       next[-1 - step] += 1;
       continue;
@@ -53,8 +53,8 @@ function renumberOrders(records: Records, merged: { [S in Section]: Merged<Recor
 
 export function mergeShardRecords(results: ShardResult[]): Records {
   const [first] = results;
-  const orderOf = recordOrders(results);
-  const merged = Object.fromEntries(sections.map((section) => [section, mergeSection(results, section, orderOf(section))])) as { [S in Section]: Merged<Records[S][number]> };
+  const keysOf = recordKeys(results);
+  const merged = Object.fromEntries(sections.map((section) => [section, mergeSection(results, section, keysOf(section))])) as { [S in Section]: Merged<Records[S][number]> };
   const records: Records = {
     ...first.records,
     accounts: byRank(results.map((result) => result.records.accounts), results.map((result) => result.accountRanks)),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
-import { mergedSteps, StepMerge } from '../../src/sim/mergedSteps.ts';
+import { type KeyColumns, KeyMerge, StepMerge, stepsOf } from '../../src/sim/mergedSteps.ts';
+
+const mergedSteps = (lengths: number[], compare: ReturnType<typeof orderOf>) => stepsOf(new StepMerge(lengths, compare));
 
 /** Shards of keys, each strictly increasing (a shard's records never tie); a key in several shards stands for a record they make alike. */
 function shards(seed: string, count: number): number[][] {
@@ -47,6 +49,42 @@ describe('merge steps', () => {
   it('are the same a few at a time, with room for one step of each shard', () => {
     const lists = shards('small', 6);
     const merge = new StepMerge(lists.map((list) => list.length), orderOf(lists), 1);
+    const steps: number[] = [];
+    for (let some = merge.next(); some.length > 0; some = merge.next()) {
+      expect(some.length).toBeLessThanOrEqual(6);
+      steps.push(...some);
+    }
+    expect(steps).toEqual(reference(lists));
+  });
+});
+
+/** Each key as three numbers compared in turn (hundreds, tens, the rest), which order as the key does. */
+const columnsOf = (lists: number[][]): KeyColumns[] =>
+  lists.map((list) => ({
+    major: list.map((key) => Math.floor(key / 100)),
+    middle: list.map((key) => Math.floor(key / 10) % 10),
+    minor: list.map((key) => key % 10),
+  }));
+
+describe('merge steps by keys of three numbers', () => {
+  it.each([1, 2, 3, 5, 8, 20])('are the steps of %i shards merged by their order, some of them empty', (count) => {
+    const lists = shards(`keys ${count}`, count).map((list, shard) => (shard % 4 === 3 ? [] : list));
+    expect([...stepsOf(new KeyMerge(columnsOf(lists)))]).toEqual(reference(lists));
+  });
+
+  it('take a record alike in every shard once, even when its key ties only on the first two numbers elsewhere', () => {
+    const lists = [
+      [101, 205.5, 300],
+      [205, 205.5, 206],
+      [205.5, 299],
+    ];
+    expect([...stepsOf(new KeyMerge(columnsOf(lists)))]).toEqual(reference(lists));
+    expect(reference(lists)).toEqual([0, 1, 0, -2, -3, 1, 2, 0]);
+  });
+
+  it('are the same a few at a time, with room for one step of each shard', () => {
+    const lists = shards('keys small', 6);
+    const merge = new KeyMerge(columnsOf(lists), 1);
     const steps: number[] = [];
     for (let some = merge.next(); some.length > 0; some = merge.next()) {
       expect(some.length).toBeLessThanOrEqual(6);
