@@ -79,7 +79,8 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
   for (const apps of options.sizes) {
     try {
       const runs = apps > 10_000 ? 1 : options.runs;
-      const spooled = await measure('spooled', apps, 1);
+      // Up to 10,000 apps as many runs as in memory: the run on all cores and the scaling are measured against it.
+      const spooled = await measure('spooled', apps, runs);
       // Above 10,000 apps, on all cores as many runs as asked for: the target of 100,000 apps is on their median.
       const onAllCores = apps > 10_000 ? figuresOf(await measure('spooledThreads', apps, options.runs)) : undefined;
       const engine = apps > 10_000 ? spooled : await measure('engine', apps, runs);

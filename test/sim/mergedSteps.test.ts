@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { type KeyColumns, KeyMerge, StepMerge, stepsOf } from '../../src/sim/mergedSteps.ts';
 
-const mergedSteps = (lengths: number[], compare: ReturnType<typeof orderOf>) => stepsOf(new StepMerge(lengths, compare));
+/** The steps of a `StepMerge` of `lengths` by `compare`. */
+const stepMergeSteps = (lengths: number[], compare: ReturnType<typeof orderOf>) => [...stepsOf(new StepMerge(lengths, compare))];
 
 /** Shards of keys, each strictly increasing (a shard's records never tie); a key in several shards stands for a record they make alike. */
 function shards(seed: string, count: number): number[][] {
@@ -38,12 +39,12 @@ describe('merge steps', () => {
   it.each(['a', 'b', 'c'])('take the shards’ records in order, the alike ones once (seed %s)', (seed) => {
     const lists = shards(seed, 7);
     const expected = reference(lists);
-    expect([...mergedSteps(lists.map((list) => list.length), orderOf(lists))]).toEqual(expected);
+    expect(stepMergeSteps(lists.map((list) => list.length), orderOf(lists))).toEqual(expected);
   });
 
   it.each([1, 2, 3, 5, 8, 20])('take the records of %i shards in order, some of them empty', (count) => {
     const lists = shards(`count ${count}`, count).map((list, shard) => (shard % 4 === 3 ? [] : list));
-    expect([...mergedSteps(lists.map((list) => list.length), orderOf(lists))]).toEqual(reference(lists));
+    expect(stepMergeSteps(lists.map((list) => list.length), orderOf(lists))).toEqual(reference(lists));
   });
 
   it('are the same a few at a time, with room for one step of each shard', () => {
@@ -67,9 +68,16 @@ const columnsOf = (lists: number[][]): KeyColumns[] =>
   }));
 
 describe('merge steps by keys of three numbers', () => {
-  it.each([1, 2, 3, 5, 8, 20])('are the steps of %i shards merged by their order, some of them empty', (count) => {
+  it.each([1, 2, 3, 5, 8, 20])('are the steps of %i shards merged by their order, some of them empty, as a StepMerge by that order takes them', (count) => {
     const lists = shards(`keys ${count}`, count).map((list, shard) => (shard % 4 === 3 ? [] : list));
-    expect([...stepsOf(new KeyMerge(columnsOf(lists)))]).toEqual(reference(lists));
+    const steps = [...stepsOf(new KeyMerge(columnsOf(lists)))];
+    expect(steps).toEqual(reference(lists));
+    expect(steps).toEqual(stepMergeSteps(lists.map((list) => list.length), orderOf(lists)));
+  });
+
+  it('are none without shards, as a StepMerge’s', () => {
+    expect([...stepsOf(new KeyMerge([]))]).toEqual([]);
+    expect(stepMergeSteps([], orderOf([]))).toEqual([]);
   });
 
   it('take a record alike in every shard once, even when its key ties only on the first two numbers elsewhere', () => {
