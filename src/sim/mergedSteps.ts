@@ -106,8 +106,8 @@ export class KeyMerge {
   next(): Int32Array {
     const { tournament, records, heads, keys, steps } = this;
     let count = 0;
-    const left = () => keys.length > 0 && records[tournament.winner] < keys[tournament.winner].major.length;
-    while (left() && count + keys.length <= steps.length) {
+    if (keys.length === 0) return steps.subarray(0, 0);
+    while (records[tournament.winner] < keys[tournament.winner].major.length && count + keys.length <= steps.length) {
       const first = tournament.winner;
       const [major, middle, minor] = [heads[3 * first], heads[3 * first + 1], heads[3 * first + 2]];
       steps[count++] = first;
