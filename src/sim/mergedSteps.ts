@@ -105,8 +105,8 @@ export class KeyMerge {
   /** The next steps, in a view of this merge's buffer valid until the next call: none once every record is merged. */
   next(): Int32Array {
     const { tournament, records, heads, keys, steps } = this;
-    let count = 0;
     if (keys.length === 0) return steps.subarray(0, 0);
+    let count = 0;
     while (records[tournament.winner] < keys[tournament.winner].major.length && count + keys.length <= steps.length) {
       const first = tournament.winner;
       const [major, middle, minor] = [heads[3 * first], heads[3 * first + 1], heads[3 * first + 2]];

@@ -1,11 +1,10 @@
 /**
  * The order of shards' records in the whole run (jobKeys.ts), worked out once for all sections:
  * the jobs records hang under are ranked across the shards first (`jobRanks`), so that a record's
- * key is three numbers (its job's rank, its subject and its index, `recordKeys`): the jobs' parents
- * are walked when two jobs are compared (about log2(shards) times per job), not at every
- * comparison of two records. At 100,000 apps in 20
- * batches, the records of all sections hang under 5.4 million jobs and are compared about 55
- * million times.
+ * key is three numbers (its job's rank, its subject and its index, `recordKeys`). The jobs'
+ * parents are walked when two jobs are compared (about log2(shards) times per job), not at every
+ * comparison of two records. At 100,000 apps in 20 batches, the records of all sections hang
+ * under 5.4 million jobs and are compared about 55 million times.
  */
 import { compareNodes, type KeyTable, type SectionKeys } from './jobKeys.ts';
 import { type KeyColumns, StepMerge } from './mergedSteps.ts';
