@@ -13,11 +13,17 @@ import { type Column, ints } from '../domain/column.ts';
 import { FigureSink } from './figureSink.ts';
 import type { Figures } from './kpis.ts';
 import type { RecordLists } from './csv.ts';
-import { itemChunk } from './json.ts';
+import { itemsChunk } from './json.ts';
 import { type RecordSection, type Records, recordSections } from './types.ts';
 
 /** A record of a list starts and ends on a line of its own, indented by four spaces (json.ts). */
 const [RECORD_START, RECORD_END] = ['    {', '    }'];
+
+/** Where a record's text starts in a list's bytes: no line of a nested value or a string starts so (json.ts). */
+const RECORD_OPENING = Buffer.from(`\n${RECORD_START}`);
+
+/** Records taken before their text is written: stringified together (json.ts, `itemsChunk`). */
+const BATCH = 64;
 
 /** Text gathered up to this many bytes before each write, and read back in pieces of this many bytes. */
 const PIECE = 1 << 20;
@@ -128,10 +134,30 @@ function* filePieces(fd: number, reused = false): Generator<Buffer> {
 /** The file of a section's records in a spool's folder. */
 const sectionPath = (dir: string, section: RecordSection) => join(dir, `${section}.json`);
 
-/** One section's records, as JSON text in a file; with `lengths`, the UTF-8 length of each record's text (the comma before it included). */
+/**
+ * The UTF-8 length of each of `count` records' texts, which fill `bytes` from `start` to `end`:
+ * each but the list's first starts at the comma before its `RECORD_OPENING`.
+ */
+function measure(bytes: Buffer, start: number, end: number, count: number, lengths: Column<Int32Array>): void {
+  let at = start;
+  for (let record = 1; record < count; record += 1) {
+    const next = bytes.indexOf(RECORD_OPENING, at + 2) - 1;
+    lengths.push(next - at);
+    at = next;
+  }
+  lengths.push(end - at);
+}
+
+/**
+ * One section's records, as JSON text in a file; with `lengths`, the UTF-8 length of each
+ * record's text (the comma before it included). The records are stringified `BATCH` at a time;
+ * nothing changes them once taken (the report held in memory has them as they were then).
+ */
 class SectionFile {
   count = 0;
   private fd: number | undefined;
+  /** The records taken whose text is not made yet: the last of the `count`. */
+  private waiting: unknown[] = [];
   /** The text of the records not yet written, encoded as UTF-8: the first `used` bytes (made at the first write after `flush(true)`). */
   private pending: Buffer | undefined;
   private used = 0;
@@ -150,26 +176,40 @@ class SectionFile {
   }
 
   write(record: unknown): void {
-    const chunk = itemChunk(record, this.count);
     this.count += 1;
-    if (this.used + chunk.length * UTF8_BYTES_PER_UNIT > PIECE) {
-      this.flush();
-      if (chunk.length * UTF8_BYTES_PER_UNIT > PIECE) {
-        writeFileSync(this.handle, chunk);
-        this.lengths?.push(Buffer.byteLength(chunk));
-        return;
-      }
-    }
-    this.pending ??= Buffer.allocUnsafe(PIECE);
-    const bytes = this.pending.write(chunk, this.used);
-    this.used += bytes;
-    this.lengths?.push(bytes);
+    this.waiting.push(record);
+    if (this.waiting.length === BATCH) this.stringifyWaiting();
   }
 
-  /** Writes the text gathered so far; `release`: and lets its buffer go (a batch's spool, done writing). */
-  flush(release = false): void {
+  /** The text of the waiting records, gathered (or written at once if it is longer than what is gathered before a write). */
+  private stringifyWaiting(): void {
+    const records = this.waiting;
+    if (records.length === 0) return;
+    this.waiting = [];
+    const text = itemsChunk(records, this.count - records.length);
+    const most = text.length * UTF8_BYTES_PER_UNIT;
+    if (this.used + most > PIECE) this.writePending();
+    if (most > PIECE) {
+      const bytes = Buffer.from(text);
+      if (this.lengths) measure(bytes, 0, bytes.length, records.length, this.lengths);
+      writeFileSync(this.handle, bytes);
+      return;
+    }
+    this.pending ??= Buffer.allocUnsafe(PIECE);
+    const start = this.used;
+    this.used += this.pending.write(text, start);
+    if (this.lengths) measure(this.pending, start, this.used, records.length, this.lengths);
+  }
+
+  private writePending(): void {
     if (this.pending && this.used > 0) writeFileSync(this.handle, this.pending.subarray(0, this.used)); // all of it, even if the system writes it in parts
     this.used = 0;
+  }
+
+  /** Writes the text of every record taken; `release`: and lets its buffer go (a batch's spool, done writing). */
+  flush(release = false): void {
+    this.stringifyWaiting();
+    this.writePending();
     if (release) this.pending = undefined;
   }
 

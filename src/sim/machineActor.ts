@@ -189,14 +189,17 @@ export class MachineActor<TMachine extends AnyStateMachine> {
   /** The event now, or after the ones before it when the actor is in the middle of a step; none before `start` or after a final state. */
   send(event: EventFromLogic<TMachine>): void {
     if (this.status !== 'running') return;
-    this.queued.push(event);
-    if (this.busy) return;
+    if (this.busy) {
+      this.queued.push(event);
+      return;
+    }
     this.busy = true;
     try {
+      this.process(event);
       while (this.queued.length > 0 && this.status === 'running') this.process(this.queued.shift() as EventFromLogic<TMachine>);
     } finally {
       this.busy = false;
-      this.queued.length = 0;
+      if (this.queued.length > 0) this.queued.length = 0;
     }
   }
 

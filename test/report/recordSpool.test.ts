@@ -62,6 +62,25 @@ describe('the record spool', () => {
       spool.close();
     }
   });
+
+  it('keeps the length in bytes of each record\'s text, records with nested lists and objects and one longer than a write among them', () => {
+    dir = mkdtempSync(join(tmpdir(), 'imsim-spool-'));
+    const events: EventRecord[] = Array.from({ length: 150 }, (_, index) => ({
+      at: '2020-01-01T00:00:00+08:00',
+      kind: index % 3 === 0 ? 'nested' : 'note',
+      detail: index === 70 ? '名'.repeat(MIB / 2) : `名 ${index} {`,
+      ...(index % 3 === 0 ? { lines: [{ item: 'dau', nested: { deeper: [index, { x: '\n    {' }] } }, []] } : {}),
+    }));
+    const spool = new RecordSpool(dir, new Figures([], { start: '2020-01-01', end: '2020-01-31', timezone: 'Asia/Shanghai' }), true);
+    try {
+      for (const event of events) spool.add('events', event);
+      spool.flush();
+      expect([...spool.recordLengths().events]).toEqual(events.map((event, index) => Buffer.byteLength(itemChunk(event, index))));
+      expect([...(spool.list('events') ?? [])].join('')).toBe(`[${events.map((event, index) => itemChunk(event, index)).join('')}\n  ]`);
+    } finally {
+      spool.close();
+    }
+  });
 });
 
 describe('a record reader', () => {
