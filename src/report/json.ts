@@ -1,6 +1,6 @@
 /**
  * The report as the JSON document of docs/report-format.md, with a final newline:
- * `JSON.stringify(report, null, 2)`, written record by record. The chunks of `jsonChunks`
+ * `JSON.stringify(report, null, 2)`, written a few records at a time. The chunks of `jsonChunks`
  * joined are exactly that text, but a large report (hundreds of megabytes, more than the
  * longest string V8 can hold) is never one string: the CLI writes the chunks as they come.
  */
@@ -21,10 +21,8 @@ export function itemsChunk(items: readonly unknown[], first: number): string {
   return `${first === 0 ? '' : ','}${JSON.stringify([items], null, 2).slice(NESTED_BEFORE, -NESTED_AFTER)}`;
 }
 
-/** The text of a record list's `index`-th item, as the report writes it (the comma before all but the first). */
-export function itemChunk(item: unknown, index: number): string {
-  return itemsChunk([item], index);
-}
+/** The most records stringified in one call, held until then by a spool (report/recordSpool.ts). */
+export const ITEMS_PER_CHUNK = 64;
 
 /**
  * The report's JSON text in chunks. `lists` gives the text of record lists kept elsewhere (a run
@@ -51,7 +49,7 @@ export function* jsonChunks<Chunk extends string | Uint8Array = string>(report: 
       continue;
     }
     yield '[';
-    for (let item = 0; item < value.length; item += 1) yield itemChunk(value[item], item);
+    for (let first = 0; first < value.length; first += ITEMS_PER_CHUNK) yield itemsChunk(value.slice(first, first + ITEMS_PER_CHUNK), first);
     yield '\n  ]';
   }
   yield '\n}\n';

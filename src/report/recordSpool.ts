@@ -13,7 +13,7 @@ import { type Column, ints } from '../domain/column.ts';
 import { FigureSink } from './figureSink.ts';
 import type { Figures } from './kpis.ts';
 import type { RecordLists } from './csv.ts';
-import { itemsChunk } from './json.ts';
+import { ITEMS_PER_CHUNK, itemsChunk } from './json.ts';
 import { type RecordSection, type Records, recordSections } from './types.ts';
 
 /** A record of a list starts and ends on a line of its own, indented by four spaces (json.ts). */
@@ -21,9 +21,6 @@ const [RECORD_START, RECORD_END] = ['    {', '    }'];
 
 /** Where a record's text starts in a list's bytes: no line of a nested value or a string starts so (json.ts). */
 const RECORD_OPENING = Buffer.from(`\n${RECORD_START}`);
-
-/** Records taken before their text is written: stringified together (json.ts, `itemsChunk`). */
-const BATCH = 64;
 
 /** Text gathered up to this many bytes before each write, and read back in pieces of this many bytes. */
 const PIECE = 1 << 20;
@@ -150,7 +147,7 @@ function measure(bytes: Buffer, start: number, end: number, count: number, lengt
 
 /**
  * One section's records, as JSON text in a file; with `lengths`, the UTF-8 length of each
- * record's text (the comma before it included). The records are stringified `BATCH` at a time;
+ * record's text (the comma before it included). The records are stringified `ITEMS_PER_CHUNK` at a time;
  * nothing changes them once taken (the report held in memory has them as they were then).
  */
 class SectionFile {
@@ -178,7 +175,7 @@ class SectionFile {
   write(record: unknown): void {
     this.count += 1;
     this.waiting.push(record);
-    if (this.waiting.length === BATCH) this.stringifyWaiting();
+    if (this.waiting.length === ITEMS_PER_CHUNK) this.stringifyWaiting();
   }
 
   /** The text of the waiting records, gathered (or written at once if it is longer than what is gathered before a write). */

@@ -121,7 +121,7 @@ function* mergedList(batches: Batch[], section: RecordSection, keys: KeyColumns[
 
 /**
  * The list's text from the batches' readers of the section, in `order`: each record with the
- * comma before it unless it comes first (json.ts, `itemChunk`), copied from its file, or renamed
+ * comma before it unless it comes first (json.ts, `itemsChunk`), copied from its file, or renamed
  * when its section names orders.
  */
 function* mergedText(readers: { reader: RecordReader; lengths: Int32Array }[], keys: KeyColumns[], section: RecordSection, numbers: Int32Array[]): Generator<string | Buffer> {

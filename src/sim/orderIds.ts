@@ -54,7 +54,7 @@ export function withOrdersRenamed<S extends RecordSection>(section: S, record: R
 const STRING = /"(?:[^"\\]|\\.)*"/y;
 
 /**
- * The same for a record's text as the report writes it (json.ts, `itemChunk`: its fields on lines
+ * The same for a record's text as the report writes it (json.ts, `itemsChunk`: its fields on lines
  * of their own, indented by six spaces): the field's string replaced in the text, the rest of it
  * as it was, without parsing the record.
  */

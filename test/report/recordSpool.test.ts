@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { itemChunk } from '../../src/report/json.ts';
+import { itemsChunk } from '../../src/report/json.ts';
 import { RecordReader, RecordSpool } from '../../src/report/recordSpool.ts';
 import { Figures } from '../../src/report/kpis.ts';
 import type { EventRecord } from '../../src/report/types.ts';
 
 const MIB = 1 << 20;
+/** A record's own text in its list, as if it were stringified alone. */
+const itemChunk = (item: unknown, index: number) => itemsChunk([item], index);
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
