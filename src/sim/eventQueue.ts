@@ -16,6 +16,8 @@ export interface Entry<T> {
   readonly rank: number;
   readonly seq: number;
   readonly item: T;
+  /** Whatever the caller keeps beside the item (virtualClock.ts: where a job stands in the whole run), without an object around the two. */
+  readonly origin: unknown;
   cancelled: boolean;
 }
 
@@ -99,8 +101,8 @@ export class EventQueue<T> {
     this.nextSeq = next;
   }
 
-  push(at: number, priority: number, rank: number, item: T, seq = this.nextSeq++): Entry<T> {
-    const entry: Entry<T> = { at, priority, rank, seq, item, cancelled: false };
+  push(at: number, priority: number, rank: number, item: T, origin?: unknown, seq = this.nextSeq++): Entry<T> {
+    const entry: Entry<T> = { at, priority, rank, seq, item, origin, cancelled: false };
     const heap = this.heap;
     if (heap.length === this.keys.capacity) this.keys = this.keys.grown();
     const keys = this.keys;

@@ -86,7 +86,7 @@ const jobRunners: JobRunners = {
   reaction: ({ world }, job) => world.customers?.play(job.reaction),
   expiryWarning: ({ world }, job) => {
     const app = world.apps.get(job.app);
-    if (app) sendWarning(world, app, job.generation);
+    if (app) sendWarning(world, app, job);
   },
   policyChange: ({ world, scenario }, job) => changePolicy(world, scenario.policyChanges[job.index].set),
   purgeRecords: ({ world }, job) => {

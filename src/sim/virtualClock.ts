@@ -23,8 +23,8 @@ export type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
 export const Priority = { timer: 0, billing: 1, policy: 2, scenario: 3, behaviour: 4 } as const;
 export type Priority = (typeof Priority)[keyof typeof Priority];
 
-/** `origin`: where the job stands in the whole run, when a shard keeps keys (jobKeys.ts). */
-type Item<T> = ({ timer: () => void } | { job: T }) & { origin?: Origin };
+/** A machine's timer (a function) or an engine job (plain data, never a function); its entry's `origin` is where it stands in the whole run, when a shard keeps keys (jobKeys.ts). */
+type Item<T> = (() => void) | T;
 
 export interface SavedJob<T> {
   at: number;
@@ -58,12 +58,12 @@ export class VirtualClock<T = never> {
 
   /** A timer of the actor ranked `rank`, `delay` ms from now (ActorTimers). */
   setTimer(fn: () => void, delay: number, rank: number): Entry<Item<T>> {
-    return this.queue.push(this.current + delay, Priority.timer, rank, { timer: fn, origin: this.keys?.origin() });
+    return this.queue.push(this.current + delay, Priority.timer, rank, fn, this.keys?.origin());
   }
 
   /** An engine job; with an actor's `rank` at timer priority, it takes the place a timer of that actor would. */
   schedule(at: number, priority: Priority, job: T, rank = 0): void {
-    this.queue.push(at, priority, rank, { job, origin: this.keys?.origin() });
+    this.queue.push(at, priority, rank, job, this.keys?.origin());
   }
 
   /** Runs every job due before `until` (exclusive), advancing the clock to each one's instant. */
@@ -71,9 +71,10 @@ export class VirtualClock<T = never> {
     for (let entry = this.queue.peek(); entry && entry.at < until; entry = this.queue.peek()) {
       this.queue.pop();
       this.current = entry.at;
-      if (this.keys) this.keys.enter(entry.at, entry.priority, entry.rank, entry.item.origin as Origin);
-      if ('timer' in entry.item) entry.item.timer();
-      else this.dispatch(entry.item.job);
+      if (this.keys) this.keys.enter(entry.at, entry.priority, entry.rank, entry.origin as Origin);
+      const item = entry.item;
+      if (typeof item === 'function') (item as () => void)();
+      else this.dispatch(item as T);
     }
     this.current = Math.max(this.current, until);
   }
@@ -83,14 +84,14 @@ export class VirtualClock<T = never> {
     const jobs = this.queue
       .entries()
       .flatMap((entry) =>
-        'job' in entry.item ? [{ at: entry.at, priority: entry.priority, rank: entry.rank, seq: entry.seq, job: entry.item.job }] : [],
+        typeof entry.item === 'function' ? [] : [{ at: entry.at, priority: entry.priority, rank: entry.rank, seq: entry.seq, job: entry.item as T }],
       )
       .sort((a, b) => a.seq - b.seq);
     return { jobs, sequence: this.queue.sequence };
   }
 
   restoreJobs(saved: { jobs: SavedJob<T>[]; sequence: number }): void {
-    for (const { at, priority, rank, seq, job } of saved.jobs) this.queue.push(at, priority, rank, { job }, seq);
+    for (const { at, priority, rank, seq, job } of saved.jobs) this.queue.push(at, priority, rank, job, undefined, seq);
     this.queue.sequence = saved.sequence;
   }
 
