@@ -139,6 +139,7 @@ function measure(bytes: Buffer, start: number, end: number, count: number, lengt
   let at = start;
   for (let record = 1; record < count; record += 1) {
     const next = bytes.indexOf(RECORD_OPENING, at + 2) - 1;
+    if (next < at) throw new Error('a spooled record\'s text does not start on a line of its own, as a record of a list does');
     lengths.push(next - at);
     at = next;
   }
@@ -182,8 +183,8 @@ class SectionFile {
   private stringifyWaiting(): void {
     const records = this.waiting;
     if (records.length === 0) return;
-    this.waiting = [];
     const text = itemsChunk(records, this.count - records.length);
+    this.waiting = [];
     const most = text.length * UTF8_BYTES_PER_UNIT;
     if (this.used + most > PIECE) this.writePending();
     if (most > PIECE) {
@@ -265,11 +266,13 @@ export class RecordSpool extends FigureSink {
     ) as Record<RecordSection, SectionFile>;
   }
 
-  /** The length of each record's text, by section (a `measured` spool): to read them back with `SpooledRecords`. */
+  /** The length of each record's text, by section (a `measured` spool), every record taken written first: to read them back with `SpooledRecords`. */
   recordLengths(): Record<RecordSection, Int32Array> {
     return Object.fromEntries(
       recordSections.map((section) => {
-        const { lengths } = this.files[section];
+        const file = this.files[section];
+        file.flush();
+        const { lengths } = file;
         if (!lengths) throw new Error('the spool did not keep the length of its records');
         return [section, lengths.values()];
       }),
