@@ -148,8 +148,9 @@ function measure(bytes: Buffer, start: number, end: number, count: number, lengt
 
 /**
  * One section's records, as JSON text in a file; with `lengths`, the UTF-8 length of each
- * record's text (the comma before it included). The records are stringified `ITEMS_PER_CHUNK` at a time;
- * nothing changes them once taken (the report held in memory has them as they were then).
+ * record's text (the comma before it included). The records are stringified `ITEMS_PER_CHUNK`
+ * at a time; nothing changes them once taken (the report held in memory has them as they were
+ * then).
  */
 class SectionFile {
   count = 0;
