@@ -25,6 +25,8 @@ export interface Row {
   /** The run in memory (`simulate`, the report object included); above 10,000 apps, the spooled run. */
   appDaysPerSec: number;
   wallS: number;
+  /** The wall time of each of its runs. */
+  runsS: number[];
   /** Peak RSS through the process's first run: one run's need. */
   rssMB: number;
   /** Peak RSS after all its runs (the garbage of earlier runs included). */
@@ -38,11 +40,12 @@ export interface Row {
   eventsPerAppMonth?: number;
 }
 
-/** One measurement's speed, median wall time and peak RSS. */
+/** One measurement's speed, median wall time and peak RSS, and the wall time of each of its runs (the spread the median hides). */
 export interface RunFigures {
   appDaysPerSec: number;
   wallS: number;
   rssMB: number;
+  runsS: number[];
 }
 
 export type EngineResult = {
@@ -58,7 +61,7 @@ export type EngineResult = {
 
 const run = promisify(execFile);
 
-const figuresOf = (m: Measurement): RunFigures => ({ appDaysPerSec: Math.round(perSecond(m)), wallS: median(m.ms) / 1000, rssMB: m.rssMB });
+const figuresOf = (m: Measurement): RunFigures => ({ appDaysPerSec: Math.round(perSecond(m)), wallS: median(m.ms) / 1000, rssMB: m.rssMB, runsS: m.ms.map((ms) => ms / 1000) });
 
 async function measure(mode: string, apps: number, runs: number): Promise<Measurement> {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/measure.ts', mode, String(apps), String(runs)], {
@@ -90,6 +93,7 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
         appDays: engine.appDays,
         appDaysPerSec: Math.round(perSecond(engine)),
         wallS: median(engine.ms) / 1000,
+        runsS: engine.ms.map((ms) => ms / 1000),
         rssMB: engine.rssMB,
         rssAllRunsMB: engine.rssAllRunsMB,
         spooled: figuresOf(spooled),
