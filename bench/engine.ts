@@ -1,8 +1,7 @@
 /**
  * `npm run bench`, the engine (issue "Performance and scale"): the benchmark population
  * (population.ts) at each size over two years, each measurement in a process of its own
- * (measure.ts) so that its peak RSS is its own, started with the `imsim` command's node flags
- * (commandFlags.ts): in memory (the report object) and spooled (`imsim
+ * (measure.ts) so that its peak RSS is its own: in memory (the report object) and spooled (`imsim
  * run --format json --out`: the records written as the run goes, the JSON report to a file;
  * above 10,000 apps only this one, once, and on a worker thread per core as many times as the
  * other sizes, for the median the issue's target is on), and in the same run the
@@ -13,7 +12,6 @@
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
-import { commandNodeFlags } from './commandFlags.ts';
 import type { Measurement } from './measure.ts';
 
 export interface EngineOptions {
@@ -66,7 +64,7 @@ const run = promisify(execFile);
 const figuresOf = (m: Measurement): RunFigures => ({ appDaysPerSec: Math.round(perSecond(m)), wallS: median(m.ms) / 1000, rssMB: m.rssMB, runsS: m.ms.map((ms) => ms / 1000) });
 
 async function measure(mode: string, apps: number, runs: number): Promise<Measurement> {
-  const { stdout } = await run(process.execPath, [...commandNodeFlags(), '--import', 'tsx', 'bench/measure.ts', mode, String(apps), String(runs)], {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/measure.ts', mode, String(apps), String(runs)], {
     maxBuffer: 1 << 20,
   });
   return JSON.parse(stdout) as Measurement;

@@ -1,9 +1,7 @@
 /**
  * One measurement of `npm run bench`, in a process of its own so that its peak RSS is its own:
  * `tsx bench/measure.ts MODE APPS RUNS` prints one JSON line. The heap grows as `imsim run`
- * lets it for the population's size (cli/heapGrowth.ts), so that the peak RSS is the command's;
- * `npm run bench` starts it with the command's node flags too (commandFlags.ts): run by hand,
- * start node with the flags on the first line of bin/imsim.js to measure what the bench does.
+ * lets it for the population's size (cli/heapGrowth.ts), so that the peak RSS is the command's.
  *
  * - `engine`: the simulator on the benchmark population (population.ts), report included.
  * - `floor`: a plain loop that, for every app-day, draws one value per usage key the population
