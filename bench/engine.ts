@@ -91,10 +91,7 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
       const row: Row = {
         apps: engine.apps,
         appDays: engine.appDays,
-        appDaysPerSec: Math.round(perSecond(engine)),
-        wallS: median(engine.ms) / 1000,
-        runsS: engine.ms.map((ms) => ms / 1000),
-        rssMB: engine.rssMB,
+        ...figuresOf(engine),
         rssAllRunsMB: engine.rssAllRunsMB,
         spooled: figuresOf(spooled),
         ...(onAllCores ? { spooledOnAllCores: onAllCores } : {}),
