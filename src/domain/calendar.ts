@@ -100,13 +100,24 @@ export function localDateTime(instant: number, zone: Zone): LocalDateTime {
   const shifted = instant + offsetAt(instant, zone);
   const days = Math.floor(shifted / MS_PER_DAY);
   const msOfDay = shifted - days * MS_PER_DAY;
-  const seconds = Math.floor(msOfDay / MS_PER_SECOND);
-  return {
-    ...civilDate(days),
-    hour: Math.floor(seconds / 3600),
-    minute: Math.floor((seconds % 3600) / 60),
-    second: seconds % 60,
-  };
+  return atSecondOfDay(civilDate(days), Math.floor(msOfDay / MS_PER_SECOND));
+}
+
+/**
+ * A date at a second of its day, written field by field. An object literal that begins with a
+ * spread of a newly made object (`{ ...civilDate(days), hour, … }`) gets, in Node 20's V8, a
+ * hidden class its inline caches do not keep: every property written after the spread, and every
+ * later read of the object, goes to V8's runtime. The engine's hot objects (these, machine
+ * contexts, the events customers play) are therefore written whole (BENCHMARKS.md, "Objects
+ * that begin with a spread").
+ */
+function atSecondOfDay(date: CivilDate, seconds: number): LocalDateTime {
+  return { year: date.year, month: date.month, day: date.day, hour: Math.floor(seconds / 3600), minute: Math.floor((seconds % 3600) / 60), second: seconds % 60 };
+}
+
+/** A local date and time with its date replaced, the time of day kept. */
+export function withDate(t: LocalDateTime, year: number, month: number, day: number): LocalDateTime {
+  return { year, month, day, hour: t.hour, minute: t.minute, second: t.second };
 }
 
 /**
@@ -128,8 +139,7 @@ export function localDay(instant: number, zone: Zone): number {
 /** The instant of the wall time `msOfDay` after 00:00 on a local day (instantOf's reading of a skipped or doubled time). */
 export function atLocalTime(day: number, msOfDay: number, zone: Zone): number {
   if (zone.offsetMs !== null) return day * MS_PER_DAY + msOfDay - zone.offsetMs;
-  const seconds = Math.floor(msOfDay / MS_PER_SECOND);
-  return instantOf({ ...civilDate(day), hour: Math.floor(seconds / 3600), minute: Math.floor((seconds % 3600) / 60), second: seconds % 60 }, zone);
+  return instantOf(atSecondOfDay(civilDate(day), Math.floor(msOfDay / MS_PER_SECOND)), zone);
 }
 
 /** The first instant of a local day (00:00, or when the clocks skip midnight, the first time after it). */

@@ -2,7 +2,7 @@
  * How long prepaid products last. Always computed from the order's start instant (the
  * anchor), never by adding one month n times: repeated month additions drift at month ends.
  */
-import { atLocalTime, daysInMonth, instantOf, type LocalDateTime, localDateTime, localDay, MS_PER_SECOND, shiftMonth, type Zone } from './calendar.ts';
+import { atLocalTime, daysInMonth, instantOf, type LocalDateTime, localDateTime, localDay, MS_PER_SECOND, shiftMonth, withDate, type Zone } from './calendar.ts';
 
 export type ProValidity = 'dayBefore' | 'sameDay';
 
@@ -20,11 +20,11 @@ export function proValidityEnd(start: number, months: number, mode: ProValidity,
 function proValidityEndFrom(t: LocalDateTime, months: number, mode: ProValidity, zone: Zone): number {
   if (mode === 'dayBefore' && t.day === 1) {
     const target = shiftMonth(t.year, t.month, months - 1);
-    return instantOf({ ...t, ...target, day: daysInMonth(target.year, target.month) }, zone);
+    return instantOf(withDate(t, target.year, target.month, daysInMonth(target.year, target.month)), zone);
   }
   const target = shiftMonth(t.year, t.month, months);
   const wanted = mode === 'dayBefore' ? t.day - 1 : t.day;
-  return instantOf({ ...t, ...target, day: Math.min(wanted, daysInMonth(target.year, target.month)) }, zone);
+  return instantOf(withDate(t, target.year, target.month, Math.min(wanted, daysInMonth(target.year, target.month))), zone);
 }
 
 /**

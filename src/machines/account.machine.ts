@@ -56,9 +56,13 @@ function chargeOf(event: AccountEvent): string {
 /** The clock, which `accountMachineIn` provides. */
 const unprovided = unprovidedBy('accountMachineIn');
 
-/** A new account's context: its balance as given, no debt. */
+/** A new account's context: its balance as given, no debt. Written whole, not spread from the input (domain/calendar.ts, `atSecondOfDay`). */
 const accountContext = ({ input }: { input: AccountInput }): AccountContext => ({
-  ...input,
+  accountId: input.accountId,
+  balance: input.balance,
+  payOrder: input.payOrder,
+  suspendAfterDays: input.suspendAfterDays,
+  zone: input.zone,
   debt: '0',
   arrearsSince: null,
   arrearsDeadlineAt: null,

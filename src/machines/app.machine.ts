@@ -129,9 +129,11 @@ const unprovided = unprovidedBy('appMachineIn');
 
 type Args = PartArgs<AppContext, AppEvent>;
 
-/** A new app's context: in trial, no paid period, auto-renew off. */
+/** A new app's context: in trial, no paid period, auto-renew off. Written whole, not spread from the input (domain/calendar.ts, `atSecondOfDay`). */
 const appContext = ({ input }: { input: AppInput }): AppContext => ({
-  ...input,
+  appId: input.appId,
+  accountId: input.accountId,
+  timing: input.timing,
   edition: null,
   proStart: null,
   proEnd: null,

@@ -39,9 +39,9 @@ import type { AccountRuntime, AppRuntime, CustomerHook, World } from './runtime.
 import { appOf, playEvent } from './scenarioEvents.ts';
 import { Priority } from './virtualClock.ts';
 
+/** Who plays a customer's events. Each event is written whole, its instant, line and player with it, never spread from a shorter one (domain/calendar.ts, `atSecondOfDay`). */
 const by = 'behaviour' as const;
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Customer = { behaviour: Behaviour; decider: Decider };
 
 export class Customers implements RecordObserver, CustomerHook {
@@ -105,7 +105,7 @@ export class Customers implements RecordObserver, CustomerHook {
   /** Plays a reaction when it is due. */
   play(reaction: Reaction): void {
     if (reaction.type === 'periodEnd') this.periodEnd(appOf(this.world, reaction.app), reaction.end);
-    else if (reaction.type === 'setAutoRenew') this.onLiveApp(reaction.app, { type: 'setAutoRenew', app: reaction.app, on: true });
+    else if (reaction.type === 'setAutoRenew') this.onLiveApp(reaction.app, { type: 'setAutoRenew', app: reaction.app, on: true, at: this.world.clock.now(), line: 0, by });
     else if (reaction.type === 'refund') this.refundEdition(reaction.app, reaction.kind);
     else if (reaction.type === 'payDebt') this.payDebt(reaction.account, reaction.amount);
     else if (reaction.type === 'topUp') this.topUpAndRetry(reaction.account, reaction.cash, reaction.action);
@@ -160,7 +160,7 @@ export class Customers implements RecordObserver, CustomerHook {
     const { recorder } = this.world;
     const product = renewedEdition(this.world, app);
     recorder.watchDenials();
-    this.playEvent({ type: reaction.type === 'purchase' ? 'purchase' : 'renew', app: app.id, product, months: reaction.months });
+    playEvent(this.world, this.machines, { type: reaction.type === 'purchase' ? 'purchase' : 'renew', app: app.id, product, months: reaction.months, at: this.world.clock.now(), line: 0, by });
     const denial = recorder.firstWatchedDenial();
     if (!reaction.retry && denial?.reason === 'insufficientBalance') this.refusedForBalance(app, reaction);
   }
@@ -182,7 +182,7 @@ export class Customers implements RecordObserver, CustomerHook {
   private topUpAndRetry(account: string, cash: string, action: BuyReaction): void {
     if (!this.stillWanted(action)) return;
     this.topUp(account, cash);
-    this.buy({ ...action, retry: true });
+    this.buy({ type: action.type, app: action.app, months: action.months, end: action.end, retry: true });
   }
 
   private payDebt(accountId: string, amount: 'debt' | string): void {
@@ -192,21 +192,17 @@ export class Customers implements RecordObserver, CustomerHook {
   }
 
   private topUp(account: string, cash: string): void {
-    if (money(cash).gt(0)) this.playEvent({ type: 'topUp', account, cash, income: '0', gift: '0' });
+    if (money(cash).gt(0)) playEvent(this.world, this.machines, { type: 'topUp', account, cash, income: '0', gift: '0', at: this.world.clock.now(), line: 0, by });
   }
 
-  private onLiveApp(appId: string, event: DistributiveOmit<Extract<ScenarioEvent, { type: 'setAutoRenew' | 'refund' }>, 'at' | 'line'>): void {
-    if (appOf(this.world, appId).state !== 'reclaimed') this.playEvent(event);
+  private onLiveApp(appId: string, event: Extract<ScenarioEvent, { type: 'setAutoRenew' | 'refund' }>): void {
+    if (appOf(this.world, appId).state !== 'reclaimed') playEvent(this.world, this.machines, event);
   }
 
   /** A customer's refund: of the edition the app is on. */
   private refundEdition(appId: string, kind: 'noReason' | 'normal'): void {
     const app = appOf(this.world, appId);
-    this.onLiveApp(appId, { type: 'refund', app: appId, product: editionAt(app, this.world.clock.now()), kind });
-  }
-
-  private playEvent(event: DistributiveOmit<ScenarioEvent, 'at' | 'line'>): void {
-    playEvent(this.world, this.machines, { ...event, at: this.world.clock.now(), line: 0, by } as ScenarioEvent);
+    this.onLiveApp(appId, { type: 'refund', app: appId, product: editionAt(app, this.world.clock.now()), kind, at: this.world.clock.now(), line: 0, by });
   }
 
   /** A reaction due after the period is never played: it is not scheduled at all. */

@@ -327,7 +327,9 @@ export class MachineActor<TMachine extends AnyStateMachine> {
     return this as unknown as AnyActorScope;
   }
 
+  /** An inspection event, made only when something sees it (a trace). */
   private inspect(event: Record<string, unknown> & { type: string }): void {
+    if (!this.system.inspecting) return;
     this.system._sendInspectionEvent({ ...event, actorRef: this, rootId: this.sessionId } as unknown as InspectionEvent);
   }
 }
