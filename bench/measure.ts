@@ -120,7 +120,8 @@ async function measure(mode: string, apps: number, runs: number): Promise<Measur
   return { mode, apps: appCount(scenario), appDays: appDaysOf(scenario), ms, ...events, rssMB, rssAllRunsMB: peakMB() };
 }
 
-if (process.argv[1]?.endsWith('measure.ts')) {
+// Run as a program (or as bench/icMisses.ts's bundle of it), not imported.
+if (/measure\.(ts|mjs)$/.test(process.argv[1] ?? '')) {
   const [mode, apps, runs] = process.argv.slice(2);
   growHeapByHalf();
   try {
