@@ -69,6 +69,19 @@ const accountContext = ({ input }: { input: AccountInput }): AccountContext => (
   suspendedSince: null,
 });
 
+/** A context's copy, field by field in `accountContext`'s order (parts.ts, `copy`). */
+const copyAccountContext = (c: AccountContext): AccountContext => ({
+  accountId: c.accountId,
+  balance: c.balance,
+  payOrder: c.payOrder,
+  suspendAfterDays: c.suspendAfterDays,
+  zone: c.zone,
+  debt: c.debt,
+  arrearsSince: c.arrearsSince,
+  arrearsDeadlineAt: c.arrearsDeadlineAt,
+  suspendedSince: c.suspendedSince,
+});
+
 const accountGuards = {
   /** P8: the available balance covers the amount. */
   balanceCovers: ({ context, event }: Args) => covers(context.balance, chargeOf(event)),
@@ -172,6 +185,7 @@ export const accountMachine = setup({
 export function accountPartsIn(env: AccountMachineEnv) {
   return {
     context: accountContext,
+    copy: copyAccountContext,
     guards: accountGuards,
     delays: {
       untilArrearsDeadline: ({ context }: Args) => {

@@ -148,6 +148,25 @@ const appContext = ({ input }: { input: AppInput }): AppContext => ({
   retentionEndAt: null,
 });
 
+/** A context's copy, field by field in `appContext`'s order (parts.ts, `copy`). */
+const copyAppContext = (c: AppContext): AppContext => ({
+  appId: c.appId,
+  accountId: c.accountId,
+  timing: c.timing,
+  edition: c.edition,
+  proStart: c.proStart,
+  proEnd: c.proEnd,
+  autoRenew: c.autoRenew,
+  suspendedAt: c.suspendedAt,
+  freshWarnings: c.freshWarnings,
+  lastRetryAt: c.lastRetryAt,
+  scansOff: c.scansOff,
+  lastAutoRenewal: c.lastAutoRenewal,
+  cause: c.cause,
+  graceEndAt: c.graceEndAt,
+  retentionEndAt: c.retentionEndAt,
+});
+
 const appGuards = {
   autoRenewOn: ({ context }: Args) => context.autoRenew,
   autoRenewSwitchedOn: ({ event }: Args) => event.type === 'SET_AUTO_RENEW' && event.on,
@@ -351,6 +370,7 @@ export function appPartsIn(env: AppMachineEnv) {
   const untilInstant = (instant: number) => Math.max(0, instant - env.now());
   return {
     context: appContext,
+    copy: copyAppContext,
     guards: {
       ...appGuards,
       canAffordAutoRenewal: ({ context }: Args) => context.autoRenew && env.canAffordAutoRenewal(context.appId, context.timing.autoRenew.months),

@@ -16,6 +16,12 @@ export interface Args<TContext, TEvent> {
 export interface MachineParts<TContext extends object = object, TEvent extends { type: string } = { type: string }, TEmitted = unknown> {
   /** A new actor's context from its input, as the machine's definition makes it. */
   context: (args: { input: never }) => TContext;
+  /**
+   * A copy of a context, written field by field in the order `context` makes them: what a
+   * replayed assignment starts from (sim/transitionMemo.ts), as XState's starts from
+   * `Object.assign({}, context)`. A spread of a context this size takes V8 ten times as long.
+   */
+  copy: (context: TContext) => TContext;
   guards: Record<string, (args: Args<TContext, TEvent>, params: never) => boolean>;
   assignments: Record<string, (args: Args<TContext, TEvent>, params: never) => Partial<TContext>>;
   emits: Record<string, (args: Args<TContext, TEvent>, params: never) => TEmitted>;
@@ -27,6 +33,7 @@ type Implementation<TResult> = (args: never, params: never) => TResult;
 /** Any machine's parts, as the engine holds them without knowing the machine. */
 export interface AnyMachineParts {
   context: (args: { input: never }) => object;
+  copy: (context: never) => object;
   guards: Record<string, Implementation<boolean>>;
   assignments: Record<string, Implementation<object>>;
   emits: Record<string, Implementation<unknown>>;

@@ -60,8 +60,8 @@ export function placeKey(value: StateValue): string {
 export class TransitionMemo {
   /** The machine with its implementations recording each call while a step is taken. */
   readonly machine: AnyStateMachine;
-  private readonly steps = new Map<string, Course<Ending>>();
-  private readonly answers = new Map<string, Course<boolean>>();
+  private readonly steps = new Courses<Ending>();
+  private readonly answers = new Courses<boolean>();
   /** Where a new actor starts, once XState has started one with nothing to do at its start. */
   private start: { value: StateValue; key: string } | undefined;
   /** Steps that are always taken by XState. */
@@ -99,7 +99,7 @@ export class TransitionMemo {
 
   /** The step from `from` on `event`, replayed, or undefined when it must be taken by XState. */
   replay(from: Place, event: Event): Replayed | undefined {
-    const course = this.steps.get(stepKey(from.key, event.type));
+    const course = this.steps.get(from.key, event.type);
     if (course === undefined) return undefined;
     const slots: unknown[] = [];
     const followed = this.follow(course, from.context, event, slots);
@@ -108,7 +108,7 @@ export class TransitionMemo {
 
   /** Whether the machine in `from` takes `event` (XState's `can`), if answered before by the same course. */
   can(from: Place, event: Event): boolean | undefined {
-    const course = this.answers.get(stepKey(from.key, event.type));
+    const course = this.answers.get(from.key, event.type);
     return course && this.follow(course, from.context, event, [])?.ending;
   }
 
@@ -143,7 +143,7 @@ export class TransitionMemo {
     if (this.unmemoised.has(key) || !(to.status === 'active' || (to.status === 'done' && to.output === undefined))) return false;
     if (!this.replaysAsRecorded(from.context, event, calls, to.context)) {
       this.unmemoised.add(key);
-      this.steps.delete(key);
+      this.steps.delete(from.key, event.type);
       return false;
     }
     return true;
@@ -151,20 +151,18 @@ export class TransitionMemo {
 
   /** Keeps a step XState took from `from` to `to` on `event`, which `reproduces` approved. */
   keep(from: Place, event: Event, calls: Call[], made: MadeEffect[], to: Reached): void {
-    const key = stepKey(from.key, event.type);
     const effects = slotted(calls, made);
     const ending: Ending | undefined = effects && { value: to.value, key: placeKey(to.value), done: to.status === 'done', effects };
-    if (ending === undefined || !insert(this.steps, key, calls, ending, sameEnding)) {
-      this.unmemoised.add(key);
-      this.steps.delete(key);
+    if (ending === undefined || !insert(this.steps.of(from.key), event.type, calls, ending, sameEnding)) {
+      this.unmemoised.add(stepKey(from.key, event.type));
+      this.steps.delete(from.key, event.type);
     }
   }
 
   /** Keeps an answer of `can` that asked only guards. */
   keepAnswer(from: Place, event: Event, calls: Call[], answer: boolean): void {
     if (calls.some((call) => call.kind !== 'guard')) return;
-    const key = stepKey(from.key, event.type);
-    if (!insert(this.answers, key, calls, answer, (a, b) => a === b)) this.answers.delete(key);
+    if (!insert(this.answers.of(from.key), event.type, calls, answer, (a, b) => a === b)) this.answers.delete(from.key, event.type);
   }
 
   private replaysAsRecorded(from: object, event: Event, calls: Call[], to: object): boolean {
@@ -198,8 +196,8 @@ export class TransitionMemo {
   }
 
   private compute(computation: Computation, context: object, event: Event, slots: unknown[]): object {
-    // XState's `Object.assign({}, context, update)`, keys in the same order; a spread copies the context's shape at once.
-    if (computation.kind === 'assign') return { ...context, ...(call(this.parts.assignments, computation.name, { context, event }, computation.params) as object) };
+    // XState's `Object.assign({}, context, update)`: the update's keys are the context's, so they keep their places.
+    if (computation.kind === 'assign') return Object.assign(this.parts.copy(context as never), call(this.parts.assignments, computation.name, { context, event }, computation.params));
     const table = computation.kind === 'emit' ? this.parts.emits : this.parts.delays;
     slots.push(call(table, computation.name, { context, event }, computation.params));
     return context;
@@ -216,6 +214,33 @@ function call(table: Record<string, (args: never, params: never) => unknown>, na
   return (table[name] as (args: Args, params: unknown) => unknown)(args, params);
 }
 
+/**
+ * Courses by a state's key, then by an event's type: two lookups of strings whose hashes V8 keeps,
+ * where one key joining both would be a new string to hash at every step.
+ */
+class Courses<TEnd> {
+  private readonly byPlace = new Map<string, Map<string, Course<TEnd>>>();
+
+  get(place: string, eventType: string): Course<TEnd> | undefined {
+    return this.byPlace.get(place)?.get(eventType);
+  }
+
+  /** The courses from a state, by event type (made at the first one kept). */
+  of(place: string): Map<string, Course<TEnd>> {
+    let byType = this.byPlace.get(place);
+    if (byType === undefined) {
+      byType = new Map();
+      this.byPlace.set(place, byType);
+    }
+    return byType;
+  }
+
+  delete(place: string, eventType: string): void {
+    this.byPlace.get(place)?.delete(eventType);
+  }
+}
+
+/** The key of the steps from a state on an event that XState always takes. */
 function stepKey(place: string, eventType: string): string {
   return `${place}\u0000${eventType}`;
 }
@@ -239,6 +264,7 @@ function recording(parts: AnyMachineParts, note: (call: Call, args: Args) => voi
     );
   return {
     context: parts.context,
+    copy: parts.copy,
     guards: wrap(parts.guards, (name, params, result) => ({ kind: 'guard', name, params, result })),
     assignments: wrap(parts.assignments, (name, params) => ({ kind: 'assign', name, params, value: undefined })),
     emits: wrap(parts.emits, (name, params, value) => ({ kind: 'emit', name, params, value })),

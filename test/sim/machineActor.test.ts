@@ -19,6 +19,7 @@ type Args = { context: { n: number }; event: Event };
 
 const parts = {
   context: () => ({ n: 0 }),
+  copy: (context: { n: number }) => ({ n: context.n }),
   guards: { even: ({ context }: Args) => context.n % 2 === 0 },
   assignments: { bump: ({ context }: Args) => ({ n: context.n + 1 }) },
   emits: { tell: ({ context }: Args): Emitted => ({ type: 'bumped', n: context.n }), leave: (): Emitted => ({ type: 'left' }) },

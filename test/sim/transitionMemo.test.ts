@@ -29,6 +29,7 @@ describe.each(files)('%s', (file) => {
 type Args = { context: { n: number }; event: { type: 'INC' } };
 const parts = {
   context: () => ({ n: 0 }),
+  copy: (context: { n: number }) => ({ n: context.n }),
   guards: { small: ({ context }: Args) => context.n < 2 },
   assignments: { bump: ({ context }: Args) => ({ n: context.n + 1 }) },
   emits: { told: ({ context }: Args) => ({ type: 'bumped' as const, n: context.n }) },
