@@ -139,23 +139,31 @@ function roomLimit(world: World, app: AppRuntime, edition: string, day: DaySpan)
   return editions[edition].limits.avChatrooms;
 }
 
-/** Which usage items apply on a day of each paid edition (the items' `editions`), worked out once per policy. */
-const itemsByEdition = new WeakMap<World['policy'], Map<string, Record<UsageItem, boolean>>>();
+/** What a pro day of a paid edition bills: which usage items apply (the items' `editions`) and the DAU it includes. */
+interface PaidDayTerms {
+  edition: string;
+  items: Record<UsageItem, boolean>;
+  includedDau: number;
+}
 
-function itemsOn(policy: World['policy'], edition: string): Record<UsageItem, boolean> {
-  let byEdition = itemsByEdition.get(policy);
+/** The terms of each paid edition, worked out once per policy. */
+const termsByEdition = new WeakMap<World['policy'], Map<string, PaidDayTerms>>();
+
+function paidDayTerms(policy: World['policy'], edition: string): PaidDayTerms {
+  let byEdition = termsByEdition.get(policy);
   if (!byEdition) {
     byEdition = new Map(
       paidEditionIds(policy.editions).map((id) => {
         const applies = (item: UsageItem) => policy.usage[item].editions?.includes(id) ?? true;
-        return [id, { dauOverage: applies('dauOverage'), storageExtension: applies('storageExtension'), peakGroups: applies('peakGroups'), avBandwidth: applies('avBandwidth') }];
+        const items = { dauOverage: applies('dauOverage'), storageExtension: applies('storageExtension'), peakGroups: applies('peakGroups'), avBandwidth: applies('avBandwidth') };
+        return [id, { edition: id, items, includedDau: paidEdition(policy.editions, id).includedDau }];
       }),
     );
-    itemsByEdition.set(policy, byEdition);
+    termsByEdition.set(policy, byEdition);
   }
-  const items = byEdition.get(edition);
-  if (!items) throw new Error(`the policy has no paid edition ${edition}`);
-  return items;
+  const terms = byEdition.get(edition);
+  if (!terms) throw new Error(`the policy has no paid edition ${edition}`);
+  return terms;
 }
 
 /** X5: reclaimed before the day, for good: none of its days counts, and its usage series is no longer needed. */
@@ -188,6 +196,8 @@ export function monthFigures(world: World, app: AppRuntime, fromDay: number, toD
   let overageDau = 0;
   let overageIncluded = 0;
   let overageEdition = '';
+  // Looked up again only when the edition changes: a month is nearly always one edition.
+  let terms: PaidDayTerms | undefined;
   for (let day = fromDay; day < toDay; day += 1) {
     const index = day - fromDay;
     const mask = masks[index];
@@ -208,9 +218,9 @@ export function monthFigures(world: World, app: AppRuntime, fromDay: number, toD
     if (!pro) continue;
     figures.proDays += 1;
     figures.edition = edition;
-    const items = itemsOn(world.policy, edition);
+    if (terms?.edition !== edition) terms = paidDayTerms(world.policy, edition);
+    const { items, includedDau: included } = terms;
     if (items.dauOverage) {
-      const included = paidEdition(editions, edition).includedDau;
       if (demand - included > overageExcess || overageDay < 0) {
         overageExcess = demand - included;
         overageDay = day;
