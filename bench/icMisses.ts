@@ -1,13 +1,14 @@
 /**
  * Where V8's inline caches miss in one measurement: `node --import tsx bench/icMisses.ts MODE APPS
- * [SITES]` (MODE as bench/measure.ts takes it, SITES the most missed sites to show, 25 unless
- * told). bench/measure.ts is bundled with esbuild into bench/tmp/ (one file, so that the log's
- * lines and columns name one place; the bundled policies copied beside it, where the loader looks),
- * run once under `node --log-ic`, and each logged miss counted by its site, shown with its module
- * and its code. A site missed about once per object that passes it is worth a look
- * (BENCHMARKS.md, "Objects that begin with a spread"). The log does not say which script a miss
- * is in, so the few misses in node's own scripts show the bundle's text at their line: ignore
- * those whose code does not fit.
+ * [SITES]`, MODE `engine` or `spooled` as bench/measure.ts takes them (its modes on threads look
+ * for their workers beside the bundle), SITES the most missed sites to show (25 unless told).
+ * bench/measure.ts is bundled with esbuild into bench/tmp/ (one file, so that the log's lines and
+ * columns name one place; the bundled policies copied beside it, where the loader looks), run
+ * once under `node --log-ic`, and each logged miss counted by its site, shown with its module and
+ * its code. A site missed about once per object that passes it is worth a look (BENCHMARKS.md,
+ * "Objects that begin with a spread"). The log does not say which script a miss is in, so the
+ * few misses in node's own scripts show the bundle's text at their line: ignore those whose code
+ * does not fit.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';

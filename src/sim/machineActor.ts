@@ -117,7 +117,7 @@ export class MachineActor<TMachine extends AnyStateMachine> {
     this.system.actors += 1;
     this.sessionId = this.system.inspecting ? `${machine.id}:${this.system.actors}` : '';
     this.id = this.sessionId;
-    this.inspect({ type: '@xstate.actor' });
+    if (this.system.inspecting) this.inspect({ type: '@xstate.actor' });
     this.restored = options.snapshot !== undefined;
     const scope = this.scope();
     this.memo = options.memo;
@@ -139,7 +139,7 @@ export class MachineActor<TMachine extends AnyStateMachine> {
   /** Runs the effects of the initial state (for a restored one, re-arms its timers: rearm.ts) and takes events from now on. */
   start(): this {
     this.status = 'running';
-    this.inspect({ type: '@xstate.event', event: { type: 'xstate.init' } });
+    if (this.system.inspecting) this.inspect({ type: '@xstate.event', event: { type: 'xstate.init' } });
     this.update({ type: 'xstate.init' });
     if (this.restored) rearmTimers(this, this.machine);
     return this;
@@ -327,9 +327,8 @@ export class MachineActor<TMachine extends AnyStateMachine> {
     return this as unknown as AnyActorScope;
   }
 
-  /** An inspection event, made only when something sees it (a trace). */
+  /** An inspection event: asked for only when something sees them (a trace), so none is made without one. */
   private inspect(event: Record<string, unknown> & { type: string }): void {
-    if (!this.system.inspecting) return;
     this.system._sendInspectionEvent({ ...event, actorRef: this, rootId: this.sessionId } as unknown as InspectionEvent);
   }
 }

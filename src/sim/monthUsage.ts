@@ -146,23 +146,24 @@ interface PaidDayTerms {
   includedDau: number;
 }
 
-/** The terms of each paid edition, worked out once per policy. */
+/** The terms of each paid edition a run has billed, worked out at its first pro day. */
 const termsByEdition = new WeakMap<World['policy'], Map<string, PaidDayTerms>>();
 
 function paidDayTerms(policy: World['policy'], edition: string): PaidDayTerms {
   let byEdition = termsByEdition.get(policy);
   if (!byEdition) {
-    byEdition = new Map(
-      paidEditionIds(policy.editions).map((id) => {
-        const applies = (item: UsageItem) => policy.usage[item].editions?.includes(id) ?? true;
-        const items = { dauOverage: applies('dauOverage'), storageExtension: applies('storageExtension'), peakGroups: applies('peakGroups'), avBandwidth: applies('avBandwidth') };
-        return [id, { edition: id, items, includedDau: paidEdition(policy.editions, id).includedDau }];
-      }),
-    );
+    byEdition = new Map();
     termsByEdition.set(policy, byEdition);
   }
-  const terms = byEdition.get(edition);
-  if (!terms) throw new Error(`the policy has no paid edition ${edition}`);
+  let terms = byEdition.get(edition);
+  if (!terms) {
+    if (!paidEditionIds(policy.editions).includes(edition)) throw new Error(`the policy has no paid edition ${edition}`);
+    const applies = (item: UsageItem) => policy.usage[item].editions?.includes(edition) ?? true;
+    const items = { dauOverage: applies('dauOverage'), storageExtension: applies('storageExtension'), peakGroups: applies('peakGroups'), avBandwidth: applies('avBandwidth') };
+    // U2 reads the included DAU only where overage applies, so an edition without it fails only there.
+    terms = { edition, items, includedDau: items.dauOverage ? paidEdition(policy.editions, edition).includedDau : 0 };
+    byEdition.set(edition, terms);
+  }
   return terms;
 }
 

@@ -17,6 +17,11 @@ function expectSameContext(copy: object, context: object): void {
   expect(copy).toEqual(context);
 }
 
+/** A context of the same keys with a value of its own in each, so that a copy reading a field from another one shows. */
+function distinct<T extends object>(context: T): T {
+  return Object.fromEntries(Object.keys(context).map((key, index) => [key, `value ${index}`])) as T;
+}
+
 describe("a machine's copy of its context", () => {
   it('is the app context again, field by field in order, after a purchase filled its period', () => {
     const env = { now: () => at('2020-03-09T10:00'), canAffordAutoRenewal: () => false };
@@ -26,6 +31,7 @@ describe("a machine's copy of its context", () => {
     expect(active.context.proEnd).toBe(at('2020-04-08T10:00'));
     expectSameContext(appPartsIn(env).copy(active.context), active.context);
     expectSameContext(appPartsIn(env).copy(trial.context), trial.context);
+    expectSameContext(appPartsIn(env).copy(distinct(active.context)), distinct(active.context));
   });
 
   it('is the account context again, field by field in order, once it is in arrears', () => {
@@ -36,5 +42,6 @@ describe("a machine's copy of its context", () => {
     const [owing] = transition(machine, open, { type: 'CHARGE_BILL', amount: '12.00', pushedAt: at('2020-03-01T00:00') });
     expect(owing.context.debt).not.toBe('0');
     expectSameContext(accountPartsIn(env).copy(owing.context), owing.context);
+    expectSameContext(accountPartsIn(env).copy(distinct(owing.context)), distinct(owing.context));
   });
 });
