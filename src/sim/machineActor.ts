@@ -327,7 +327,7 @@ export class MachineActor<TMachine extends AnyStateMachine> {
     return this as unknown as AnyActorScope;
   }
 
-  /** An inspection event: asked for only when something sees them (a trace), so none is made without one. */
+  /** An inspection event; every caller asks for one only when something sees them (a trace), so none is made without one. */
   private inspect(event: Record<string, unknown> & { type: string }): void {
     this.system._sendInspectionEvent({ ...event, actorRef: this, rootId: this.sessionId } as unknown as InspectionEvent);
   }
