@@ -11,7 +11,7 @@ import { curveFill } from '../domain/curves.ts';
 import { streamId } from '../population/cohort.ts';
 import { type Money, money, ZERO } from '../domain/money.ts';
 import { countKeys, type UsageKey, usageKeys } from '../scenario/types.ts';
-import { FREE_EDITION, paidEdition, paidEditionIds } from '../domain/editions.ts';
+import { FREE_EDITION, isPaidEdition, paidEdition } from '../domain/editions.ts';
 import type { UsageItem } from '../policy/schema.ts';
 import { editionOnDay } from './editions.ts';
 import type { AppRuntime, UsageDays, World } from './runtime.ts';
@@ -157,7 +157,7 @@ function paidDayTerms(policy: World['policy'], edition: string): PaidDayTerms {
   }
   let terms = byEdition.get(edition);
   if (!terms) {
-    if (!paidEditionIds(policy.editions).includes(edition)) throw new Error(`the policy has no paid edition ${edition}`);
+    if (!isPaidEdition(policy.editions, edition)) throw new Error(`the policy has no paid edition ${edition}`);
     const applies = (item: UsageItem) => policy.usage[item].editions?.includes(edition) ?? true;
     const items = { dauOverage: applies('dauOverage'), storageExtension: applies('storageExtension'), peakGroups: applies('peakGroups'), avBandwidth: applies('avBandwidth') };
     // U2 reads the included DAU only where overage applies, so an edition without it fails only there.
