@@ -5,11 +5,11 @@
  * refunds and balance entries that name them.
  */
 import type { Records } from '../report/types.ts';
-import { type KeyColumns, KeyMerge, stepsOf } from './mergedSteps.ts';
+import { type KeyColumns, KeyMerge } from './mergedSteps.ts';
 import { recordKeys } from './recordOrder.ts';
 import { type RecordSection as Section, recordSections as sections } from '../report/types.ts';
 import type { ShardResult } from './shardRun.ts';
-import { sectionsNamingOrders, withOrdersRenamed } from './orderIds.ts';
+import { orderNumber, sectionsNamingOrders, withOrdersRenamed } from './orderIds.ts';
 
 interface Merged<T> {
   records: T[];
@@ -19,15 +19,18 @@ interface Merged<T> {
 
 function mergeSection<S extends Section>(results: ShardResult[], section: S, keys: KeyColumns[]): Merged<Records[S][number]> {
   const lists = results.map((result) => result.records[section] as Records[S][number][]);
-  const next = lists.map(() => 0);
+  const next = new Int32Array(lists.length);
   const merged: Merged<Records[S][number]> = { records: [], shards: [] };
-  for (const step of stepsOf(new KeyMerge(keys))) {
-    if (step < 0) {
-      next[-1 - step] += 1;
-      continue;
+  const merge = new KeyMerge(keys);
+  for (let steps = merge.next(); steps.length > 0; steps = merge.next()) {
+    for (const step of steps) {
+      if (step < 0) {
+        next[-1 - step] += 1;
+        continue;
+      }
+      merged.records.push(lists[step][next[step]++]);
+      merged.shards.push(step);
     }
-    merged.records.push(lists[step][next[step]++]);
-    merged.shards.push(step);
   }
   return merged;
 }
@@ -39,15 +42,21 @@ export function byRank<T>(lists: readonly (readonly T[])[], ranks: readonly (rea
 }
 
 /** Orders numbered in the merged order; refunds, balance entries and upgrade events (which name the credited orders) renamed alike. */
-function renumberOrders(records: Records, merged: { [S in Section]: Merged<Records[S][number]> }): void {
-  const renamed = new Map<string, string>();
-  const key = (shard: number, id: string) => `${shard}/${id}`;
+function renumberOrders(records: Records, merged: { [S in Section]: Merged<Records[S][number]> }, shards: number): void {
+  // Each shard's orders are O1, O2, … in its own order: `numbers[shard][n - 1]` is its On's number in the merged order.
+  const numbers = Array.from({ length: shards }, () => [] as number[]);
   merged.orders.records.forEach((order, index) => {
-    renamed.set(key(merged.orders.shards[index], order.id), `O${index + 1}`);
+    numbers[merged.orders.shards[index]][orderNumber(order.id) - 1] = index + 1;
   });
   for (const section of sectionsNamingOrders) {
-    const { records: list, shards } = merged[section];
-    (records[section] as unknown[]) = list.map((record, index) => withOrdersRenamed(section, record, (id) => renamed.get(key(shards[index], id)) ?? id));
+    const { records: list, shards: from } = merged[section];
+    (records[section] as unknown[]) = list.map((record, index) => {
+      const renamed = numbers[from[index]];
+      return withOrdersRenamed(section, record, (id) => {
+        const number = renamed[orderNumber(id) - 1];
+        return number === undefined ? id : `O${number}`;
+      });
+    });
   }
 }
 
@@ -61,6 +70,6 @@ export function mergeShardRecords(results: ShardResult[]): Records {
     apps: byRank(results.map((result) => result.records.apps), results.map((result) => result.appRanks)),
   };
   for (const section of sections) (records[section] as unknown[]) = merged[section].records;
-  renumberOrders(records, merged);
+  renumberOrders(records, merged, results.length);
   return records;
 }
