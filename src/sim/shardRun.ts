@@ -6,7 +6,7 @@ import type { Records } from '../report/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { KeyTable, SectionKeys } from './jobKeys.ts';
 import type { RecordSection } from '../report/types.ts';
-import type { ShardOptions } from './shard.ts';
+import { RunRanks, type ShardOptions } from './shard.ts';
 import { playToEnd, recordsOf, startRun } from './simulate.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { RecordSink } from './recorder.ts';
@@ -33,4 +33,10 @@ export function runShard(scenario: Scenario, options: ShardOptions, policy: Poli
     table,
     sections,
   };
+}
+
+/** Plays the shards `indexes` of `count` one after another (parallel.ts): their records with their keys. */
+export function runShards(scenario: Scenario, indexes: readonly number[], count: number): ShardResult[] {
+  const ranks = new RunRanks(scenario);
+  return indexes.map((index) => runShard(scenario, { index, count, ranks }));
 }

@@ -1,10 +1,10 @@
 /**
- * The worker thread of a run over threads (parallel.ts): its shard's task comes as the thread's
- * `workerData`, and its keyed records go back as its one message.
+ * The worker thread of a run over threads (parallel.ts): its shards' task comes as the thread's
+ * `workerData`, and their keyed records go back as its one message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ShardTask } from './parallel.ts';
-import { runShard } from './shardRun.ts';
+import { runShards } from './shardRun.ts';
 
 const task = workerData as ShardTask;
-parentPort?.postMessage(runShard(task.scenario, { index: task.index, count: task.count }));
+parentPort?.postMessage(runShards(task.scenario, task.indexes, task.count));

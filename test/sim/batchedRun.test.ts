@@ -226,18 +226,20 @@ describe('a run written out as it goes with its batches on threads', () => {
 describe('the batches of `imsim run --format json --out`', () => {
   const accounts = (apps: number[]) => ({ accounts: apps.map((count) => ({ apps: Array.from({ length: count }) })) });
 
-  it('are one, the run played whole, up to 10,000 apps', () => {
+  it('are one, the run played whole, up to 2,000 apps', () => {
     expect(batchesFor(accounts([1]))).toBe(1);
-    expect(batchesFor(accounts([5_000, 5_000]))).toBe(1);
+    expect(batchesFor(accounts([1_000, 1_000]))).toBe(1);
   });
 
-  it('hold about 5,000 apps each above 10,000 apps', () => {
-    expect(batchesFor(accounts([5_000, 5_001]))).toBe(3);
+  it('hold about 1,000 apps each above 2,000 apps, 20 batches at most', () => {
+    expect(batchesFor(accounts([1_000, 1_001]))).toBe(3);
+    expect(batchesFor(accounts(Array.from({ length: 2_000 }, () => 5)))).toBe(10);
+    expect(batchesFor(accounts(Array.from({ length: 4_000 }, () => 5)))).toBe(20);
     expect(batchesFor(accounts(Array.from({ length: 20_000 }, () => 5)))).toBe(20);
   });
 
   it('are as many on every thread with --workers K: rounded up to a multiple of K, and no more than the accounts', () => {
-    expect(batchesOnThreads(accounts(Array.from({ length: 10 }, () => 1_001)), 2)).toBe(4);
+    expect(batchesOnThreads(accounts(Array.from({ length: 7 }, () => 401)), 2)).toBe(4);
     expect(batchesOnThreads(accounts(Array.from({ length: 20_000 }, () => 5)), 2)).toBe(20);
     expect(batchesOnThreads(accounts(Array.from({ length: 20_000 }, () => 5)), 3)).toBe(21);
     expect(batchesOnThreads(accounts([3, 4]), 2)).toBe(2);

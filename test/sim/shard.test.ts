@@ -4,6 +4,7 @@
  * the records cloned as they are when they leave a worker thread. The property pools check the
  * same on generated scenarios and populations (test/properties).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scenarioFiles } from '../../src/regression/scenarioFiles.ts';
 import { renderJson } from '../../src/report/json.ts';
@@ -11,6 +12,7 @@ import { loadScenario } from '../../src/scenario/load.ts';
 import { accountsScenario, EDITION_CALLED_O2 } from './accountsScenario.ts';
 import { mergeShardRecords } from '../../src/sim/shardMerge.ts';
 import { runShard } from '../../src/sim/shardRun.ts';
+import { simulateOnThreads } from '../../src/sim/parallel.ts';
 import { policyZone, reportOf, simulate } from '../../src/sim/simulate.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 
@@ -64,4 +66,12 @@ describe('a run split into shards by account', () => {
     const report = simulate(scenario);
     expect(mergeShardRecords([first, second]).orders.map((order) => order.id)).toEqual(report.orders.map((order) => order.id));
   });
+
+  it("plays each thread's share in several batches, one after another, for the same report (imsim run --workers 2)", async () => {
+    const file = 'scenarios/population-grace.yaml';
+    const scenario = loadScenario(file);
+    const single = renderJson(simulate(scenario));
+    const source = { file, text: readFileSync(file, 'utf8'), files: {} };
+    for (const batches of [2, 6]) expect(renderJson(await simulateOnThreads(source, {}, 2, scenario, batches)), `${batches} batches`).toBe(single);
+  }, 60_000);
 });
