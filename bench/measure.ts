@@ -10,11 +10,11 @@
  *   tick per app per day.
  * - `spooled`: the simulator with its records written to files as it goes and its JSON report
  *   written to a file from them (`imsim run --format json --out`, sim/spooledRun.ts): no record
- *   held in memory, the accounts played in batches of about 5,000 apps (sim/batchedRun.ts), the
+ *   held in memory, the accounts played in the batches of `batchesFor` (sim/batchedRun.ts), the
  *   heap growing by half whatever the size, as the command does.
  * - `threads`: the simulator in memory with the accounts shared among one worker thread per core
- *   (`imsim run --workers K`), from the scenario's text: each thread's parsing, the merge and the
- *   report included.
+ *   (`imsim run --workers K`), each playing its share in batches, from the scenario's text: each
+ *   thread's parsing, the merge and the report included.
  * - `spooledThreads`: as `spooled`, with the batches shared among one worker thread per core
  *   (`imsim run --workers K --format json --out`, sim/spooledOnThreads.ts).
  */

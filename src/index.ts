@@ -24,7 +24,7 @@ export type { MachineTrace } from './sim/runtime.ts';
 export type { ShardOptions } from './sim/shard.ts';
 export { simulateOnThreads } from './sim/parallel.ts';
 export { spooledRunOnThreads } from './sim/spooledOnThreads.ts';
-export { BATCH_APPS, BATCHED_ABOVE, batchesFor, canSpool, MAX_BATCHES, type SpooledReport, spooledRun } from './sim/spooledRun.ts';
+export { BATCH_APPS, BATCHED_ABOVE, batchesFor, canSpool, type SpooledReport, spooledRun } from './sim/spooledRun.ts';
 export { batchedFiguresRun, figuresRun } from './sim/figuresRun.ts';
 export { type Coverage, isComplete, measureCoverage } from './coverage/coverage.ts';
 export { type CompareOptions, type CompareResult, compare } from './explore/compare.ts';

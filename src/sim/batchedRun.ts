@@ -15,7 +15,7 @@ import type { RecordLists } from '../report/csv.ts';
 import { type RecordSection, type Report, recordSections } from '../report/types.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { orderNumber, sectionsNamingOrders, textWithOrdersRenamed } from './orderIds.ts';
+import { renamedBy, sectionsNamingOrders, textWithOrdersRenamed } from './orderIds.ts';
 import { type KeyColumns, KeyMerge, stepsOf } from './mergedSteps.ts';
 import { type BatchProgress, type CountedBatch, inTurn, type PlayedBatch, playBatches } from './batchPlay.ts';
 import { byRank } from './shardMerge.ts';
@@ -101,7 +101,7 @@ class Pieces {
 /** The text of a record of a batch, with the orders it names numbered as in the merged run (`numbers`: the batch's). */
 function renamed(section: RecordSection, text: Buffer, numbers: Int32Array): Buffer {
   const json = text.toString();
-  const renamedJson = textWithOrdersRenamed(section, json, (id) => `O${numbers[orderNumber(id) - 1]}`);
+  const renamedJson = textWithOrdersRenamed(section, json, renamedBy(numbers));
   return renamedJson === json ? text : Buffer.from(renamedJson);
 }
 

@@ -33,13 +33,23 @@ const namings: Record<(typeof sectionsNamingOrders)[number], Naming> = {
     field: 'detail',
     when: { field: 'kind', value: 'upgraded' },
     renamed: (detail, rename) => {
-      const list = detail.lastIndexOf(' for ') + ' for '.length;
+      const at = detail.lastIndexOf(' for ');
+      if (at < 0) return detail;
+      const list = at + ' for '.length;
       return detail.slice(0, list) + detail.slice(list).replace(ORDER_ID, rename);
     },
   },
 };
 
 const namingOf = (section: RecordSection): Naming | undefined => namings[section as keyof typeof namings];
+
+/** Renames a shard's order `On` to `O` and its number in the merged run, `numbers[n − 1]`; an id it has no number for stays as it is. */
+export function renamedBy(numbers: ArrayLike<number>): RenameOrder {
+  return (id) => {
+    const number = numbers[orderNumber(id) - 1];
+    return number === undefined || number === 0 ? id : `O${number}`;
+  };
+}
 
 /** The record with every order id it names renamed: an order's id, a refund's order, a balance entry's cause, an upgrade's credited orders. */
 export function withOrdersRenamed<S extends RecordSection>(section: S, record: Records[S][number], rename: RenameOrder): Records[S][number] {

@@ -9,6 +9,7 @@ import { scenarioOf, type ScenarioSource, type SourceOptions } from '../scenario
 import type { Scenario } from '../scenario/types.ts';
 import { mergeShardRecords } from './shardMerge.ts';
 import { runShards, type ShardResult } from './shardRun.ts';
+import { dealt } from './shard.ts';
 import { batchesOnThreads } from './spooledOnThreads.ts';
 import { policyZone, reportOf, simulate } from './simulate.ts';
 import { besideModule, oneMessageThread, stoppingOthersOnFailure } from './threadPool.ts';
@@ -40,10 +41,13 @@ export async function simulateOnThreads(
   scenario: Scenario = scenarioOf(source, options),
   batches = batchesOnThreads(scenario, threads),
 ): Promise<Report> {
+  for (const [name, value] of Object.entries({ threads, batches })) {
+    if (!Number.isInteger(value) || value < 1) throw new RangeError(`simulateOnThreads: ${name} must be a whole number of at least 1, not ${value}`);
+  }
   const threadCount = Math.min(threads, scenario.accounts.length);
   if (threadCount <= 1) return simulate(scenario);
   const count = Math.max(threadCount, Math.min(batches, scenario.accounts.length));
-  const shardsOf = (thread: number) => Array.from({ length: Math.ceil((count - thread) / threadCount) }, (_, turn) => thread + turn * threadCount);
+  const shardsOf = (thread: number) => dealt(count, threadCount, thread);
   const stop = new AbortController();
   const others = Array.from({ length: threadCount - 1 }, (_, index) => {
     const task: ShardTask = { scenario, indexes: shardsOf(index + 1), count };
@@ -52,6 +56,7 @@ export async function simulateOnThreads(
   for (const other of others) other.catch(() => {});
   const first = stoppingOthersOnFailure(stop, () => runShards(scenario, shardsOf(0), count));
   const played = [first, ...(await Promise.all(others))];
+  // Shard i is the (i div threads)-th that thread i mod threads played (`dealt`).
   const results = Array.from({ length: count }, (_, index) => played[index % threadCount][Math.floor(index / threadCount)]);
   return reportOf(scenario, mergeShardRecords(results), policyZone(scenario.policy));
 }

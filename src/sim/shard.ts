@@ -14,13 +14,18 @@ export interface ShardOptions {
   /** This shard, 0 … count − 1; account i of the scenario belongs to shard i mod count. */
   index: number;
   count: number;
-  /** The run's ranks, when the caller plays several shards of it in turn (batchedRun.ts): worked out once. */
+  /** The run's ranks, when the caller plays several shards of it in turn (batchPlay.ts, shardRun.ts's `runShards`): worked out once. */
   ranks?: RunRanks;
 }
 
 /** The shard's share of a run's accounts, in the run's order: account i of shard i mod count. */
 export function accountsOfShard<T>(accounts: readonly T[], shard: Pick<ShardOptions, 'index' | 'count'>): T[] {
   return accounts.filter((_, position) => position % shard.count === shard.index);
+}
+
+/** The shards of `count` that thread `part` of `parts` plays, one after another: `part`, `part + parts`, … (parallel.ts, spooledOnThreads.ts). */
+export function dealt(count: number, parts: number, part: number): number[] {
+  return Array.from({ length: Math.ceil((count - part) / parts) }, (_, turn) => part + turn * parts);
 }
 
 /**

@@ -9,7 +9,7 @@ import { type KeyColumns, KeyMerge } from './mergedSteps.ts';
 import { recordKeys } from './recordOrder.ts';
 import { type RecordSection as Section, recordSections as sections } from '../report/types.ts';
 import type { ShardResult } from './shardRun.ts';
-import { orderNumber, sectionsNamingOrders, withOrdersRenamed } from './orderIds.ts';
+import { orderNumber, renamedBy, sectionsNamingOrders, withOrdersRenamed } from './orderIds.ts';
 
 interface Merged<T> {
   records: T[];
@@ -48,15 +48,10 @@ function renumberOrders(records: Records, merged: { [S in Section]: Merged<Recor
   merged.orders.records.forEach((order, index) => {
     numbers[merged.orders.shards[index]][orderNumber(order.id) - 1] = index + 1;
   });
+  const renames = numbers.map(renamedBy);
   for (const section of sectionsNamingOrders) {
     const { records: list, shards: from } = merged[section];
-    (records[section] as unknown[]) = list.map((record, index) => {
-      const renamed = numbers[from[index]];
-      return withOrdersRenamed(section, record, (id) => {
-        const number = renamed[orderNumber(id) - 1];
-        return number === undefined ? id : `O${number}`;
-      });
-    });
+    (records[section] as unknown[]) = list.map((record, index) => withOrdersRenamed(section, record, renames[from[index]]));
   }
 }
 

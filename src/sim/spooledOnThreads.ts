@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { mergedBatches } from './batchedRun.ts';
 import { type BatchProgress, type PlayedBatch, playBatches } from './batchPlay.ts';
 import { batchesFor, checkSpoolable, type SpooledReport, spooledRun } from './spooledRun.ts';
+import { dealt } from './shard.ts';
 import { besideModule, oneMessageThread, stoppingOthersOnFailure } from './threadPool.ts';
 
 /**
@@ -55,7 +56,7 @@ export async function spooledRunOnThreads(
   const count = batchesOnThreads(scenario, threads);
   const parts = Math.min(threads, count);
   if (parts <= 1) return spooledRun(scenario, dir, scenario.policy, count, progress);
-  const share = (part: number) => Array.from({ length: count }, (_, index) => index).filter((index) => index % parts === part);
+  const share = (part: number) => dealt(count, parts, part);
   const done = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const tell = () => progress(Atomics.load(done, 0), count);
   tell();

@@ -20,26 +20,22 @@ export type { SpooledReport } from './batchedRun.ts';
 
 /**
  * A population of more than `BATCHED_ABOVE` apps written out as it goes is played in batches of
- * accounts holding about `BATCH_APPS` apps each (batchedRun.ts), at most `MAX_BATCHES`: a
- * batch's apps, machines and queue fit the processor's caches, which a whole population's do
- * not, and the heap holds one batch at a time. The benchmark population of 10,000 apps took
- * 8.3–10.1 s in 10 batches on 2 threads against 9.6–11.6 s in 2, and 418–429 MB against
- * 535–590 MB; on one thread 10.0–12.1 s against 10.6–12.5 s whole, 286–298 MB against 345–372 MB.
- * More batches make a longer merge: 100,000 apps merged and wrote in 34.6 s from 50 batches
- * against 23.8 s from 20, having played in about the same time (BENCHMARKS.md).
+ * accounts holding about `BATCH_APPS` apps each (batchedRun.ts): a batch's apps, machines and
+ * queue fit the processor's caches, which a whole population's do not, and the heap holds one
+ * batch at a time. The benchmark population of 10,000 apps took 8.3–10.1 s in 10 batches on 2
+ * threads against 9.6–11.6 s in 2, and 418–429 MB against 535–590 MB; on one thread 10.0–12.1 s
+ * against 10.6–12.5 s whole, 286–298 MB against 345–372 MB. 100,000 apps took 120.5 s in 100
+ * batches against 137.4 s in 20 of 5,000 apps, 982 against 994 MB (BENCHMARKS.md).
  */
 export const BATCH_APPS = 1_000;
 
 /** The most apps a population written out as it goes is played whole with (see `BATCH_APPS`). */
 export const BATCHED_ABOVE = 2_000;
 
-/** The most batches a population written out as it goes is played in (see `BATCH_APPS`). */
-export const MAX_BATCHES = 20;
-
-/** How many batches `imsim run --format json --out` plays the scenario in: one per `BATCH_APPS` apps above `BATCHED_ABOVE` apps, at most `MAX_BATCHES`, else 1. */
+/** How many batches `imsim run --format json --out` plays the scenario in: one per `BATCH_APPS` apps above `BATCHED_ABOVE` apps, else 1. */
 export function batchesFor(scenario: { accounts: Parameters<typeof appCount>[0] }): number {
   const apps = appCount(scenario.accounts);
-  return apps > BATCHED_ABOVE ? Math.min(MAX_BATCHES, Math.ceil(apps / BATCH_APPS)) : 1;
+  return apps > BATCHED_ABOVE ? Math.ceil(apps / BATCH_APPS) : 1;
 }
 
 /** Whether the scenario's report can be written as it goes: it has no expectations to check. */

@@ -4,11 +4,11 @@
  * the records cloned as they are when they leave a worker thread. The property pools check the
  * same on generated scenarios and populations (test/properties).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scenarioFiles } from '../../src/regression/scenarioFiles.ts';
 import { renderJson } from '../../src/report/json.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
+import { readScenarioSource, scenarioOf } from '../../src/scenario/source.ts';
 import { accountsScenario, EDITION_CALLED_O2 } from './accountsScenario.ts';
 import { mergeShardRecords } from '../../src/sim/shardMerge.ts';
 import { runShard } from '../../src/sim/shardRun.ts';
@@ -67,11 +67,19 @@ describe('a run split into shards by account', () => {
     expect(mergeShardRecords([first, second]).orders.map((order) => order.id)).toEqual(report.orders.map((order) => order.id));
   });
 
-  it("plays each thread's share in several batches, one after another, for the same report (imsim run --workers 2)", async () => {
-    const file = 'scenarios/population-grace.yaml';
-    const scenario = loadScenario(file);
+  it("plays each thread's share in batches, one after another, for the same report (imsim run --workers K)", async () => {
+    const source = readScenarioSource('scenarios/population-grace.yaml');
+    const scenario = scenarioOf(source, {});
     const single = renderJson(simulate(scenario));
-    const source = { file, text: readFileSync(file, 'utf8'), files: {} };
-    for (const batches of [2, 6]) expect(renderJson(await simulateOnThreads(source, {}, 2, scenario, batches)), `${batches} batches`).toBe(single);
-  }, 60_000);
+    // Even and uneven shares, and more batches than accounts (as many as the accounts are played).
+    for (const [threads, batches] of [[2, 6], [2, 5], [3, 4], [2, 10_000]]) {
+      expect(renderJson(await simulateOnThreads(source, {}, threads, scenario, batches)), `${batches} batches on ${threads} threads`).toBe(single);
+    }
+  }, 120_000);
+
+  it('refuses a number of threads or batches that is not a whole number of at least 1', async () => {
+    const source = readScenarioSource('scenarios/population-grace.yaml');
+    await expect(simulateOnThreads(source, {}, 2, undefined, 2.5)).rejects.toThrow('batches must be a whole number of at least 1, not 2.5');
+    await expect(simulateOnThreads(source, {}, 0)).rejects.toThrow('threads must be a whole number of at least 1, not 0');
+  });
 });
