@@ -47,16 +47,16 @@ export async function simulateOnThreads(
   const threadCount = Math.min(threads, scenario.accounts.length);
   if (threadCount <= 1) return simulate(scenario);
   const count = Math.max(threadCount, Math.min(batches, scenario.accounts.length));
-  const shardsOf = (thread: number) => dealt(count, threadCount, thread);
+  const shares = Array.from({ length: threadCount }, (_, thread) => dealt(count, threadCount, thread));
   const stop = new AbortController();
   const others = Array.from({ length: threadCount - 1 }, (_, index) => {
-    const task: ShardTask = { scenario, indexes: shardsOf(index + 1), count };
+    const task: ShardTask = { scenario, indexes: shares[index + 1], count };
     return oneMessageThread<ShardResult[]>(besideModule(import.meta.url, 'shardWorker'), task, `shards ${task.indexes.join(', ')}`, stop.signal);
   });
   for (const other of others) other.catch(() => {});
-  const first = stoppingOthersOnFailure(stop, () => runShards(scenario, shardsOf(0), count));
+  const first = stoppingOthersOnFailure(stop, () => runShards(scenario, shares[0], count));
   const played = [first, ...(await Promise.all(others))];
-  // Shard i is the (i div threads)-th that thread i mod threads played (`dealt`).
-  const results = Array.from({ length: count }, (_, index) => played[index % threadCount][Math.floor(index / threadCount)]);
+  const results: ShardResult[] = [];
+  shares.forEach((indexes, thread) => indexes.forEach((index, turn) => (results[index] = played[thread][turn])));
   return reportOf(scenario, mergeShardRecords(results), policyZone(scenario.policy));
 }

@@ -56,18 +56,17 @@ export async function spooledRunOnThreads(
   const count = batchesOnThreads(scenario, threads);
   const parts = Math.min(threads, count);
   if (parts <= 1) return spooledRun(scenario, dir, scenario.policy, count, progress);
-  const share = (part: number) => dealt(count, parts, part);
   const done = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const tell = () => progress(Atomics.load(done, 0), count);
   tell();
   const stop = new AbortController();
   const others = Array.from({ length: parts - 1 }, (_, part) => {
-    const task: BatchTask = { scenario, dir, indexes: share(part + 1), count, done };
+    const task: BatchTask = { scenario, dir, indexes: dealt(count, parts, part + 1), count, done };
     return oneMessageThread<PlayedBatch[]>(besideModule(import.meta.url, 'batchWorker'), task, `batches ${task.indexes.join(', ')}`, stop.signal);
   });
   for (const other of others) other.catch(() => {});
   const mine = stoppingOthersOnFailure(stop, () =>
-    playBatches(scenario, scenario.policy, dir, share(0), count, () => {
+    playBatches(scenario, scenario.policy, dir, dealt(count, parts, 0), count, () => {
       Atomics.add(done, 0, 1);
       tell();
     }),
