@@ -57,6 +57,10 @@ export async function simulateOnThreads(
   const first = stoppingOthersOnFailure(stop, () => runShards(scenario, shares[0], count));
   const played = [first, ...(await Promise.all(others))];
   const results: ShardResult[] = [];
-  shares.forEach((indexes, thread) => indexes.forEach((index, turn) => (results[index] = played[thread][turn])));
+  shares.forEach((indexes, thread) => {
+    indexes.forEach((index, turn) => {
+      results[index] = played[thread][turn];
+    });
+  });
   return reportOf(scenario, mergeShardRecords(results), policyZone(scenario.policy));
 }
