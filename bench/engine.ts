@@ -1,7 +1,8 @@
 /**
  * `npm run bench`, the engine (issue "Performance and scale"): the benchmark population
  * (population.ts) at each size over two years, each measurement in a process of its own
- * (measure.ts) so that its peak RSS is its own: in memory (the report object) and spooled (`imsim
+ * (measure.ts) so that its peak RSS is its own: in memory (the report object, as `imsim run`
+ * plays it: in batches above 2,000 apps; at 10,000 apps also played whole) and spooled (`imsim
  * run --format json --out`: the records written as the run goes, the JSON report to a file;
  * above 10,000 apps only this one, once, and on a worker thread per core as many times as the
  * other sizes, for the median the issue's target is on), and in the same run the
@@ -22,8 +23,10 @@ export interface EngineOptions {
 export interface Row {
   apps: number;
   appDays: number;
-  /** The run in memory (`simulate`, the report object included); above 10,000 apps, the spooled run. */
+  /** The run in memory (`simulateInBatches`, the report object included); above 10,000 apps, the spooled run. */
   appDaysPerSec: number;
+  /** At 10,000 apps: the run in memory played whole on one clock (`simulate`). */
+  whole?: RunFigures;
   wallS: number;
   /** The wall time of each of its runs. */
   runsS: number[];
@@ -87,6 +90,7 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
       // Above 10,000 apps, on all cores as many runs as asked for: the issue's target of 100,000 apps is on their median.
       const onAllCores = apps > 10_000 ? figuresOf(await measure('spooledThreads', apps, options.runs)) : undefined;
       const engine = apps > 10_000 ? spooled : await measure('engine', apps, runs);
+      const whole = apps === 10_000 ? figuresOf(await measure('whole', apps, runs)) : undefined;
       const floor = await measure('floor', apps, runs);
       const row: Row = {
         apps: engine.apps,
@@ -94,6 +98,7 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
         ...figuresOf(engine),
         rssAllRunsMB: engine.rssAllRunsMB,
         spooled: figuresOf(spooled),
+        ...(whole ? { whole } : {}),
         ...(onAllCores ? { spooledOnAllCores: onAllCores } : {}),
         floorAppDaysPerSec: Math.round(perSecond(floor)),
         floorRatio: perSecond(floor) / perSecond(engine),
@@ -102,6 +107,7 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
       result.rows.push(row);
       log(
         `${row.apps} apps (${row.appDays} app-days): ${apps > 10_000 ? 'spooled only' : 'in memory'} ${row.appDaysPerSec} app-days/s, ${row.wallS.toFixed(1)} s, peak RSS ${row.rssMB} MB (${row.rssAllRunsMB} MB after all runs); ` +
+          (whole ? `played whole ${whole.appDaysPerSec} app-days/s, ${whole.wallS.toFixed(1)} s, peak RSS ${whole.rssMB} MB (batches ${(row.appDaysPerSec / whole.appDaysPerSec).toFixed(2)}× whole); ` : '') +
           `spooled with the JSON report written to a file ${row.spooled.appDaysPerSec} app-days/s, ${row.spooled.wallS.toFixed(1)} s, peak RSS ${row.spooled.rssMB} MB; ` +
           (onAllCores ? `the same on ${availableParallelism()} threads ${onAllCores.appDaysPerSec} app-days/s, ${onAllCores.wallS.toFixed(1)} s, peak RSS ${onAllCores.rssMB} MB; ` : '') +
           `floor ${row.floorAppDaysPerSec} app-days/s (engine ${row.floorRatio.toFixed(1)}× the floor)` +

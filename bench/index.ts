@@ -22,6 +22,8 @@ function summary(result: EngineResult) {
   const costRatio = (big?: { appDaysPerSec: number }, base?: { appDaysPerSec: number }) => (big && base ? base.appDaysPerSec / big.appDaysPerSec : null);
   return {
     appDaysPerSec: tenK?.appDaysPerSec ?? null,
+    wholeAppDaysPerSec10k: tenK?.whole?.appDaysPerSec ?? null,
+    rssWhole10kMB: tenK?.whole?.rssMB ?? null,
     parallelAppDaysPerSec: result.parallel?.spooled.appDaysPerSec ?? null,
     parallelSpeedup: result.parallel && tenK ? result.parallel.spooled.appDaysPerSec / tenK.spooled.appDaysPerSec : null,
     parallelRssMB: result.parallel?.spooled.rssMB ?? null,

@@ -3,7 +3,10 @@
  * `tsx bench/measure.ts MODE APPS RUNS` prints one JSON line. The heap grows as `imsim run`
  * lets it for the population's size (cli/heapGrowth.ts), so that the peak RSS is the command's.
  *
- * - `engine`: the simulator on the benchmark population (population.ts), report included.
+ * - `engine`: the simulator on the benchmark population (population.ts), report included, as
+ *   `imsim run` plays it in memory on one thread (`simulateInBatches`: above 2,000 apps in batches
+ *   of about 1,000 apps, merged).
+ * - `whole`: the same played whole on one clock (`simulate`), for the gain of the batches.
  * - `floor`: a plain loop that, for every app-day, draws one value per usage key the population
  *   uses from the same PRNG (seedrandom's ARC4, as the curves) and keeps each month's peak.
  * - `naive`: the naive design (naive.ts): the same app machine on XState's SimulatedClock, one
@@ -25,6 +28,7 @@ import { parseScenario } from '../src/scenario/load.ts';
 import type { Scenario } from '../src/scenario/types.ts';
 import { simulateOnThreads } from '../src/sim/parallel.ts';
 import { simulate } from '../src/sim/simulate.ts';
+import { simulateInBatches } from '../src/sim/inBatches.ts';
 import { batchesFor, type SpooledReport, spooledRun } from '../src/sim/spooledRun.ts';
 import { spooledRunOnThreads } from '../src/sim/spooledOnThreads.ts';
 import { writeFileAtomic } from '../src/report/atomicWrite.ts';
@@ -104,7 +108,8 @@ function workOf(mode: string, text: string, scenario: Scenario): () => unknown {
   if (mode === 'spooled') return () => spooledToFile((dir) => spooledRun(scenario, dir, scenario.policy, batchesFor(scenario)));
   if (mode === 'spooledThreads') return () => spooledToFile((dir) => spooledRunOnThreads({ file: scenario.file, text, files: {} }, {}, dir, availableParallelism(), scenario));
   if (mode === 'threads') return () => simulateOnThreads({ file: scenario.file, text, files: {} }, {}, availableParallelism());
-  return () => simulate(scenario);
+  if (mode === 'whole') return () => simulate(scenario);
+  return () => simulateInBatches(scenario);
 }
 
 async function measure(mode: string, apps: number, runs: number): Promise<Measurement> {

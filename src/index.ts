@@ -23,6 +23,7 @@ export { advance, finish, reportSoFar, type Run, type SimulateOptions, simulate,
 export type { MachineTrace } from './sim/runtime.ts';
 export type { ShardOptions } from './sim/shard.ts';
 export { simulateOnThreads } from './sim/parallel.ts';
+export { simulateInBatches } from './sim/inBatches.ts';
 export { spooledRunOnThreads } from './sim/spooledOnThreads.ts';
 export { BATCH_APPS, BATCHED_ABOVE, batchesFor, canSpool, type SpooledReport, spooledRun } from './sim/spooledRun.ts';
 export { batchedFiguresRun, figuresRun } from './sim/figuresRun.ts';

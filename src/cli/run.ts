@@ -10,7 +10,8 @@ import { readScenarioSource, scenarioOf } from '../scenario/source.ts';
 import { simulateOnThreads } from '../sim/parallel.ts';
 import { batchedFiguresRun } from '../sim/figuresRun.ts';
 import { saveRun } from '../sim/persist.ts';
-import { advance, finish, startRun } from '../sim/simulate.ts';
+import { advance, startRun } from '../sim/simulate.ts';
+import { simulateInBatches } from '../sim/inBatches.ts';
 import { batchesFor, canSpool, type SpooledReport, spooledRun } from '../sim/spooledRun.ts';
 import { spooledRunOnThreads } from '../sim/spooledOnThreads.ts';
 import { parseOptions, UsageError, wholeOption } from './args.ts';
@@ -49,9 +50,8 @@ export function runCommand(args: string[]): number | Promise<number> {
     return spooled((dir, progress) => spooledRun(scenario, dir, scenario.policy, batchesFor(scenario), progress), written, values.out);
   }
   growHeapForRun(scenario);
-  const run = startRun(scenario);
-  if (values.until !== undefined && values.save !== undefined) return pause(run, values.until, values.save);
-  return deliver(finish(run), values, file);
+  if (values.until !== undefined && values.save !== undefined) return pause(startRun(scenario), values.until, values.save);
+  return deliver(simulateInBatches(scenario), values, file);
 }
 
 /** How a report written as it goes reaches the user: what the progress bar says is being written, and the writing. */

@@ -13,7 +13,8 @@ import type { Policy } from '../policy/schema.ts';
 import type { Report } from '../report/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { runInstant } from '../sim/runInstant.ts';
-import { policyZone, simulate } from '../sim/simulate.ts';
+import { policyZone } from '../sim/simulate.ts';
+import { simulateInBatches } from '../sim/inBatches.ts';
 import { type Comparison, comparisonOf } from './comparison.ts';
 
 /** A comparison of two runs of one scenario, and the two reports it was made from. */
@@ -45,8 +46,8 @@ export interface CompareOptions {
 export function compare(scenario: Scenario, a: Policy, b: Policy, options: CompareOptions = {}): CompareResult {
   const { bases = {} } = options;
   const from = options.from === undefined ? undefined : runInstant(options.from, policyZone(a), scenario.file, 'from');
-  const reportA = simulate(scenario, a, { base: bases.a });
-  const reportB = from === undefined ? simulate(scenario, b, { base: bases.b }) : simulate(changedAt(scenario, from, changeTo(a, b)), a, { base: bases.a });
+  const reportA = simulateInBatches(scenario, a, { base: bases.a });
+  const reportB = from === undefined ? simulateInBatches(scenario, b, { base: bases.b }) : simulateInBatches(changedAt(scenario, from, changeTo(a, b)), a, { base: bases.a });
   return { comparison: comparisonOf(reportA, reportB, from === undefined ? undefined : formatInstant(from, policyZone(a))), reports: { a: reportA, b: reportB } };
 }
 

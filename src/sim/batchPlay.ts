@@ -14,7 +14,7 @@ import type { RecordSection } from '../report/types.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { accountsOfShard, RunRanks, type ShardOptions } from './shard.ts';
-import { runShard, type ShardResult } from './shardRun.ts';
+import { type PlayedShard, runShard } from './shardRun.ts';
 import { accountRecords, periodRecord } from './simulate.ts';
 
 /** A batch once played: its shard's keys, accounts and apps, its records' figures, and where its records are. */
@@ -25,8 +25,7 @@ export interface PlayedBatch extends CountedBatch {
 }
 
 /** A batch played for its figures alone: its shard's keys, accounts and apps, and its records' figures. */
-export interface CountedBatch extends ShardResult {
-  index: number;
+export interface CountedBatch extends PlayedShard {
   totals: FigureTotals;
 }
 
@@ -35,7 +34,7 @@ function playBatch(scenario: Scenario, policy: Policy, dir: string, figures: Fig
   mkdirSync(folder);
   const spool = new RecordSpool(folder, figures, true);
   try {
-    const result = runShard(scenario, shard, policy, spool);
+    const result = runShard(scenario, shard, policy, { sink: spool });
     spool.flush();
     return { ...result, index: shard.index, folder, lengths: spool.recordLengths(), totals: figures.totals(result.records.apps) };
   } finally {
@@ -44,18 +43,19 @@ function playBatch(scenario: Scenario, policy: Policy, dir: string, figures: Fig
 }
 
 /**
- * Plays the batches `indexes` of `count` (account i in batch i mod count), each into a folder of
- * its own inside `dir`, calling `played` after each.
+ * Plays the batches `indexes` of `count` (account i in batch i mod count; a list, or those a
+ * thread claims: shard.ts's `claimed`), each into a folder of its own inside `dir`, calling
+ * `played` after each.
  */
-export function playBatches(scenario: Scenario, policy: Policy, dir: string, indexes: readonly number[], count: number, played: () => void = () => {}): PlayedBatch[] {
+export function playBatches(scenario: Scenario, policy: Policy, dir: string, indexes: Iterable<number>, count: number, played: () => void = () => {}): PlayedBatch[] {
   return eachBatch(scenario, policy, indexes, count, played, (shard, figures) => playBatch(scenario, policy, dir, figures, shard));
 }
 
 /** As `playBatches`, each batch's records counted and let go (figuresRun.ts): nothing is written. */
-export function countBatches(scenario: Scenario, policy: Policy, indexes: readonly number[], count: number, played: () => void = () => {}): CountedBatch[] {
+export function countBatches(scenario: Scenario, policy: Policy, indexes: Iterable<number>, count: number, played: () => void = () => {}): CountedBatch[] {
   return eachBatch(scenario, policy, indexes, count, played, (shard, figures) => {
     const sink = new FigureSink(figures);
-    const result = runShard(scenario, shard, policy, sink);
+    const result = runShard(scenario, shard, policy, { sink });
     sink.flush();
     return { ...result, index: shard.index, totals: figures.totals(result.records.apps) };
   });
@@ -67,10 +67,10 @@ export function countBatches(scenario: Scenario, policy: Policy, indexes: readon
  * later batch slower (17–18 s against 14–15 s for 5,000 apps, the heap growing from 190 to 290
  * MB), and one over every account made each batch look its accounts up among all of them.
  */
-function eachBatch<T>(scenario: Scenario, policy: Policy, indexes: readonly number[], count: number, played: () => void, play: (shard: ShardOptions, figures: Figures) => T): T[] {
+function eachBatch<T>(scenario: Scenario, policy: Policy, indexes: Iterable<number>, count: number, played: () => void, play: (shard: ShardOptions, figures: Figures) => T): T[] {
   const [accounts, period] = [accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy)];
   const ranks = new RunRanks(scenario);
-  return indexes.map((index) => {
+  return Array.from(indexes, (index) => {
     const shard = { index, count, ranks };
     const batch = play(shard, new Figures(accountsOfShard(accounts, shard), period));
     played();

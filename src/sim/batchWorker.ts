@@ -5,7 +5,8 @@
  */
 import { workerData, parentPort } from 'node:worker_threads';
 import { playBatches } from './batchPlay.ts';
+import { claimed } from './shard.ts';
 import type { BatchTask } from './spooledOnThreads.ts';
 
-const { scenario, dir, indexes, count, done } = workerData as BatchTask;
-parentPort?.postMessage(playBatches(scenario, scenario.policy, dir, indexes, count, () => Atomics.add(done, 0, 1)));
+const { scenario, dir, claims, count, done } = workerData as BatchTask;
+parentPort?.postMessage(playBatches(scenario, scenario.policy, dir, claimed(claims, count), count, () => Atomics.add(done, 0, 1)));

@@ -51,13 +51,17 @@ export function renamedBy(numbers: ArrayLike<number>): RenameOrder {
   };
 }
 
-/** The record with every order id it names renamed: an order's id, a refund's order, a balance entry's cause, an upgrade's credited orders. */
-export function withOrdersRenamed<S extends RecordSection>(section: S, record: Records[S][number], rename: RenameOrder): Records[S][number] {
+/**
+ * Renames every order id the record names, in the record itself (a shard's, which the merge
+ * takes over): an order's id, a refund's order, a balance entry's cause, an upgrade's credited
+ * orders. Its fields keep their order.
+ */
+export function renameOrders<S extends RecordSection>(section: S, record: Records[S][number], rename: RenameOrder): void {
   const naming = namingOf(section);
   const fields = record as unknown as Record<string, unknown>;
   const value = naming && fields[naming.field];
-  if (!naming || typeof value !== 'string' || (naming.when && fields[naming.when.field] !== naming.when.value)) return record;
-  return { ...record, [naming.field]: naming.renamed(value, rename) };
+  if (!naming || typeof value !== 'string' || (naming.when && fields[naming.when.field] !== naming.when.value)) return;
+  fields[naming.field] = naming.renamed(value, rename);
 }
 
 /** A JSON text string, from its opening quote on. */

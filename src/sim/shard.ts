@@ -14,7 +14,7 @@ export interface ShardOptions {
   /** This shard, 0 … count − 1; account i of the scenario belongs to shard i mod count. */
   index: number;
   count: number;
-  /** The run's ranks, when the caller plays several shards of it in turn (batchPlay.ts, shardRun.ts's `runShards`): worked out once. */
+  /** The run's ranks, when the caller plays several shards of it in turn (batchPlay.ts, shardRun.ts's `playShards`): worked out once. */
   ranks?: RunRanks;
 }
 
@@ -23,9 +23,18 @@ export function accountsOfShard<T>(accounts: readonly T[], shard: Pick<ShardOpti
   return accounts.filter((_, position) => position % shard.count === shard.index);
 }
 
-/** The shards of `count` that thread `part` of `parts` plays, one after another: `part`, `part + parts`, … (parallel.ts, spooledOnThreads.ts). */
-export function dealt(count: number, parts: number, part: number): number[] {
-  return Array.from({ length: Math.ceil((count - part) / parts) }, (_, turn) => part + turn * parts);
+/** A counter of the shards taken so far, shared by every thread of a run (parallel.ts, spooledOnThreads.ts). */
+export function sharedClaims(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+}
+
+/**
+ * The shards of `count` that the calling thread plays, one after another: each the next that no
+ * thread has taken yet, until none is left. A thread that starts later or plays slower takes
+ * fewer, so that no thread waits for another that still has several to play.
+ */
+export function* claimed(claims: Int32Array, count: number): Generator<number> {
+  for (let index = Atomics.add(claims, 0, 1); index < count; index = Atomics.add(claims, 0, 1)) yield index;
 }
 
 /**

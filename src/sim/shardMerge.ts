@@ -9,18 +9,18 @@ import { type KeyColumns, KeyMerge } from './mergedSteps.ts';
 import { recordKeys } from './recordOrder.ts';
 import { type RecordSection as Section, recordSections as sections } from '../report/types.ts';
 import type { ShardResult } from './shardRun.ts';
-import { orderNumber, renamedBy, sectionsNamingOrders, withOrdersRenamed } from './orderIds.ts';
+import { orderNumber, renamedBy, renameOrders, sectionsNamingOrders } from './orderIds.ts';
 
 interface Merged<T> {
   records: T[];
-  /** The shard each record came from. */
-  shards: number[];
+  /** The shard each record came from (room for every shard's records; as many filled as `records` has). */
+  shards: Int32Array;
 }
 
 function mergeSection<S extends Section>(results: ShardResult[], section: S, keys: KeyColumns[]): Merged<Records[S][number]> {
   const lists = results.map((result) => result.records[section] as Records[S][number][]);
   const next = new Int32Array(lists.length);
-  const merged: Merged<Records[S][number]> = { records: [], shards: [] };
+  const merged: Merged<Records[S][number]> = { records: [], shards: new Int32Array(lists.reduce((sum, list) => sum + list.length, 0)) };
   const merge = new KeyMerge(keys);
   for (let steps = merge.next(); steps.length > 0; steps = merge.next()) {
     for (const step of steps) {
@@ -28,8 +28,8 @@ function mergeSection<S extends Section>(results: ShardResult[], section: S, key
         next[-1 - step] += 1;
         continue;
       }
+      merged.shards[merged.records.length] = step;
       merged.records.push(lists[step][next[step]++]);
-      merged.shards.push(step);
     }
   }
   return merged;
@@ -42,7 +42,7 @@ export function byRank<T>(lists: readonly (readonly T[])[], ranks: readonly (rea
 }
 
 /** Orders numbered in the merged order; refunds, balance entries and upgrade events (which name the credited orders) renamed alike. */
-function renumberOrders(records: Records, merged: { [S in Section]: Merged<Records[S][number]> }, shards: number): void {
+function renumberOrders(merged: { [S in Section]: Merged<Records[S][number]> }, shards: number): void {
   // Each shard's orders are O1, O2, … in its own order: `numbers[shard][n - 1]` is its On's number in the merged order.
   const numbers = Array.from({ length: shards }, () => [] as number[]);
   merged.orders.records.forEach((order, index) => {
@@ -51,10 +51,13 @@ function renumberOrders(records: Records, merged: { [S in Section]: Merged<Recor
   const renames = numbers.map(renamedBy);
   for (const section of sectionsNamingOrders) {
     const { records: list, shards: from } = merged[section];
-    (records[section] as unknown[]) = list.map((record, index) => withOrdersRenamed(section, record, renames[from[index]]));
+    list.forEach((record, index) => {
+      renameOrders(section, record, renames[from[index]]);
+    });
   }
 }
 
+/** The shards' records as the whole run's: the merge takes them over, renaming the orders they name in place. */
 export function mergeShardRecords(results: ShardResult[]): Records {
   const [first] = results;
   const keysOf = recordKeys(results);
@@ -65,6 +68,6 @@ export function mergeShardRecords(results: ShardResult[]): Records {
     apps: byRank(results.map((result) => result.records.apps), results.map((result) => result.appRanks)),
   };
   for (const section of sections) (records[section] as unknown[]) = merged[section].records;
-  renumberOrders(records, merged, results.length);
+  renumberOrders(merged, results.length);
   return records;
 }

@@ -38,6 +38,14 @@ export function batchesFor(scenario: { accounts: Parameters<typeof appCount>[0] 
   return apps > BATCHED_ABOVE ? Math.ceil(apps / BATCH_APPS) : 1;
 }
 
+/**
+ * The batches of a run on `threads` threads: as many as one thread plays (`batchesFor`), at
+ * least one per thread and a multiple of `threads`; no more than the accounts.
+ */
+export function batchesOnThreads(scenario: Parameters<typeof batchesFor>[0], threads: number): number {
+  return Math.min(Math.ceil(batchesFor(scenario) / threads) * threads, scenario.accounts.length);
+}
+
 /** Whether the scenario's report can be written as it goes: it has no expectations to check. */
 export function canSpool(scenario: Scenario): boolean {
   return scenario.expect.length === 0;

@@ -1,6 +1,6 @@
 /**
  * Worker threads: a pool (piscina) running one module's default export, and a thread of its own
- * that runs a module once and sends back one message. From the TypeScript sources (`npx imsim`,
+ * that runs a module once and sends back one message, or its results one at a time. From the TypeScript sources (`npx imsim`,
  * the tests) the threads load them through tsx; from the built library, the compiled module
  * beside this one.
  */
@@ -29,6 +29,27 @@ export function besideModule(callerUrl: string, name: string): URL {
  * Aborting `stop` ends the thread (its work is no longer wanted: another share failed).
  */
 export function oneMessageThread<Out>(url: URL, data: unknown, task: string, stop?: AbortSignal): Promise<Out> {
+  return startedThread(url, data, task, stop, (worker, resolve) => worker.once('message', resolve));
+}
+
+/**
+ * As `oneMessageThread`, for a thread that sends its results one message at a time as it has
+ * them, each handed to `heard` as it comes, then `null` when it has sent them all: the promise
+ * is kept then.
+ */
+export function messagesThread<Out>(url: URL, data: unknown, task: string, heard: (message: Out) => void, stop?: AbortSignal): Promise<void> {
+  return startedThread(url, data, task, stop, (worker, resolve) => {
+    const listen = (message: Out | null) => {
+      if (message !== null) return heard(message);
+      worker.off('message', listen);
+      resolve();
+    };
+    worker.on('message', listen);
+  });
+}
+
+/** A thread running `url` with `data`, ended when `stop` is aborted; `listen` keeps the promise with what it sends back. */
+function startedThread<Out>(url: URL, data: unknown, task: string, stop: AbortSignal | undefined, listen: (worker: Worker, resolve: (result: Out) => void) => void): Promise<Out> {
   const load = url.pathname.endsWith('.ts')
     ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(url.href)}))`
     : `import(${JSON.stringify(url.href)})`;
@@ -36,18 +57,22 @@ export function oneMessageThread<Out>(url: URL, data: unknown, task: string, sto
   const end = () => void worker.terminate();
   stop?.addEventListener('abort', end, { once: true });
   return new Promise<Out>((resolve, reject) => {
-    worker.once('message', resolve);
+    listen(worker, resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the thread of ${task} ended (exit code ${code}) without its result`)));
   }).finally(() => stop?.removeEventListener('abort', end));
 }
 
-/** `work()`; if it throws, `stop` is aborted first, ending the threads started with its signal beside it. */
+/** `work()`; if it throws (or the promise it gives is rejected), `stop` is aborted first, ending the threads started with its signal beside it. */
 export function stoppingOthersOnFailure<T>(stop: AbortController, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
+  const failed = (error: unknown): never => {
     stop.abort();
     throw error;
+  };
+  try {
+    const result = work();
+    return (result instanceof Promise ? result.catch(failed) : result) as T;
+  } catch (error) {
+    return failed(error);
   }
 }

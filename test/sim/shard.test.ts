@@ -12,6 +12,7 @@ import { readScenarioSource, scenarioOf } from '../../src/scenario/source.ts';
 import { accountsScenario, EDITION_CALLED_O2 } from './accountsScenario.ts';
 import { mergeShardRecords } from '../../src/sim/shardMerge.ts';
 import { runShard } from '../../src/sim/shardRun.ts';
+import { claimed, sharedClaims } from '../../src/sim/shard.ts';
 import { simulateOnThreads } from '../../src/sim/parallel.ts';
 import { policyZone, reportOf, simulate } from '../../src/sim/simulate.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
@@ -67,12 +68,20 @@ describe('a run split into shards by account', () => {
     expect(mergeShardRecords([first, second]).orders.map((order) => order.id)).toEqual(report.orders.map((order) => order.id));
   });
 
-  it("plays each thread's share in batches, one after another, for the same report (imsim run --workers K)", async () => {
+  it('gives each shard to one thread only, the next not yet taken, until none is left', () => {
+    const claims = sharedClaims();
+    const [first, second] = [claimed(claims, 5), claimed(claims, 5)];
+    const taken = [first.next().value, second.next().value, second.next().value, first.next().value, first.next().value];
+    expect(taken).toEqual([0, 1, 2, 3, 4]);
+    expect([first.next().done, second.next().done]).toEqual([true, true]);
+  });
+
+  it("plays the threads' shards in batches, each thread taking the next, for the same report (imsim run --workers K)", async () => {
     const source = readScenarioSource('scenarios/population-grace.yaml');
     const scenario = scenarioOf(source, {});
     const single = renderJson(simulate(scenario));
     // Even and uneven shares, and more batches than accounts (as many as the accounts are played).
-    for (const [threads, batches] of [[2, 6], [2, 5], [3, 4], [2, 10_000]]) {
+    for (const [threads, batches] of [[1, 3], [2, 6], [2, 5], [3, 4], [2, 10_000]]) {
       expect(renderJson(await simulateOnThreads(source, {}, threads, scenario, batches)), `${batches} batches on ${threads} threads`).toBe(single);
     }
   }, 120_000);

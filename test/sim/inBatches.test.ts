@@ -1,0 +1,50 @@
+/**
+ * A run in memory played in batches of accounts on one thread (sim/inBatches.ts, as `imsim run`
+ * and `compare` play a population of more than 2,000 apps) gives the report `simulate` gives,
+ * byte for byte: on every bundled scenario, expectations checked, and under another policy with
+ * the base its overrides count from.
+ */
+import { describe, expect, it } from 'vitest';
+import { scenarioFiles } from '../../src/regression/scenarioFiles.ts';
+import { renderJson } from '../../src/report/json.ts';
+import { loadPolicy } from '../../src/policy/load.ts';
+import { applyOverrides } from '../../src/policy/overrides.ts';
+import { simulateInBatches } from '../../src/sim/inBatches.ts';
+import { simulate } from '../../src/sim/simulate.ts';
+import { batchesFor } from '../../src/sim/spooledRun.ts';
+import { loadScenario, parseScenario } from '../../src/scenario/load.ts';
+import { readFileSync } from 'node:fs';
+import { parse, stringify } from 'yaml';
+
+describe('a run in memory played in batches of accounts', () => {
+  it.each(scenarioFiles('scenarios'))('%s gives the report played whole, in 2 and 3 batches', (file) => {
+    const scenario = loadScenario(file);
+    const whole = renderJson(simulate(scenario));
+    for (const batches of [2, 3]) expect(renderJson(simulateInBatches(scenario, scenario.policy, {}, batches)), `${batches} batches`).toBe(whole);
+  });
+
+  it('runs under the policy it is given, its overrides counted from the base it is given', () => {
+    const scenario = loadScenario('scenarios/population-grace.yaml');
+    const policy = applyOverrides(loadPolicy('tencent-im-2019'), { 'lifecycle.grace.days': 14 });
+    expect(simulateInBatches(scenario, policy, {}, 4).policy.overrides).toEqual({ 'lifecycle.grace.days': 14 });
+    const report = simulateInBatches(scenario, policy, { base: policy }, 4);
+    expect(report.policy.overrides).toEqual({});
+    expect(renderJson(report)).toBe(renderJson(simulate(scenario, policy, { base: policy })));
+  });
+
+  it('plays a population of up to 2,000 apps whole, and refuses a number of batches that is not a whole number of at least 1', () => {
+    const scenario = loadScenario('scenarios/population-grace.yaml');
+    expect(renderJson(simulateInBatches(scenario))).toBe(renderJson(simulate(scenario)));
+    expect(() => simulateInBatches(scenario, scenario.policy, {}, 1.5)).toThrow('simulateInBatches: batches must be a whole number of at least 1, not 1.5');
+  });
+
+  it('plays a population of more than 2,000 apps in batches by default, for the same report', () => {
+    // population-grace's cohorts scaled to about 2,600 apps, over seven months.
+    const document = parse(readFileSync('scenarios/population-grace.yaml', 'utf8')) as { population: { accounts: number }[]; end: string };
+    for (const cohort of document.population) cohort.accounts *= 30;
+    document.end = '2020-07-31';
+    const scenario = parseScenario(stringify(document), 'large.yaml');
+    expect(batchesFor(scenario)).toBeGreaterThan(1);
+    expect(renderJson(simulateInBatches(scenario))).toBe(renderJson(simulate(scenario)));
+  });
+});
