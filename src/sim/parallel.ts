@@ -10,6 +10,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { mergeShardRecords } from './shardMerge.ts';
 import { type PlayedShard, playShards, type ShardResult } from './shardRun.ts';
 import { claimed, sharedClaims } from './shard.ts';
+import { stopping } from './threadStop.ts';
 import { batchesOnThreads } from './spooledRun.ts';
 import { policyZone, reportOf } from './simulate.ts';
 import { checkCount, simulateInBatches } from './inBatches.ts';
@@ -52,14 +53,14 @@ export async function simulateOnThreads(
   const keep = (shard: PlayedShard) => {
     results[shard.index] = shard;
   };
-  const stop = new AbortController();
+  const { ending, stopAll } = stopping(claims);
   const others = Array.from({ length: threadCount - 1 }, (_, thread) => {
     const task: ShardTask = { scenario, claims, count };
-    return messagesThread(besideModule(import.meta.url, 'shardWorker'), task, `thread ${thread + 1}'s shards`, keep, stop.signal);
+    return stoppingOthersOnFailure(stopAll, () => messagesThread(besideModule(import.meta.url, 'shardWorker'), task, `thread ${thread + 1}'s shards`, keep, ending));
   });
   for (const other of others) other.catch(() => {});
   // After each of its shards, this thread takes in those the others have sent meanwhile.
-  await stoppingOthersOnFailure(stop, () =>
+  await stoppingOthersOnFailure(stopAll, () =>
     playShards(scenario, claimed(claims, count), count, (shard) => {
       keep(shard);
       return nextTurn();

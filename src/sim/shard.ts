@@ -1,6 +1,8 @@
 /**
- * One shard of a run split over worker threads (`imsim run --workers K`, parallel.ts): the
- * accounts it simulates and what it needs to stand in the whole run. Accounts are independent
+ * One shard of a run split by account: a batch of a large population's run on one thread
+ * (inBatches.ts, batchedRun.ts) or a share of a run over worker threads (`imsim run --workers K`,
+ * parallel.ts, spooledOnThreads.ts): the accounts it simulates and what it needs to stand in the
+ * whole run. Accounts are independent
  * (no rule looks across accounts), so a shard runs its accounts' apps, events and customers
  * exactly as the whole run does, with every actor's rank as the whole run gives it and every
  * record keyed by its place in the whole run's order (jobKeys.ts); shardMerge.ts puts the
@@ -9,12 +11,12 @@
 import type { ScenarioEvent, Scenario } from '../scenario/types.ts';
 import { JobKeys } from './jobKeys.ts';
 
-/** One shard of a run over worker threads: which one, of how many (accounts are dealt round-robin). */
+/** One shard of a run: which one, of how many (accounts are dealt round-robin). */
 export interface ShardOptions {
   /** This shard, 0 … count − 1; account i of the scenario belongs to shard i mod count. */
   index: number;
   count: number;
-  /** The run's ranks, when the caller plays several shards of it in turn (batchPlay.ts, shardRun.ts's `playShards`): worked out once. */
+  /** The run's ranks, when the caller plays several shards of it in turn (batchPlay.ts, inBatches.ts, shardRun.ts's `playShards`): worked out once. */
   ranks?: RunRanks;
 }
 
@@ -23,18 +25,30 @@ export function accountsOfShard<T>(accounts: readonly T[], shard: Pick<ShardOpti
   return accounts.filter((_, position) => position % shard.count === shard.index);
 }
 
-/** A counter of the shards taken so far, shared by every thread of a run (parallel.ts, spooledOnThreads.ts). */
+/** Shared by every thread of a run (parallel.ts, spooledOnThreads.ts): the shards taken so far, and whether one has failed. */
 export function sharedClaims(): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  return new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
 }
+
+const [TAKEN, FAILED] = [0, 1];
 
 /**
  * The shards of `count` that the calling thread plays, one after another: each the next that no
- * thread has taken yet, until none is left. A thread that starts later or plays slower takes
- * fewer, so that no thread waits for another that still has several to play.
+ * thread has taken yet, until none is left or a thread has failed (`failClaims`). A thread that
+ * starts later or plays slower takes fewer, so that no thread waits for another that still has
+ * several to play.
  */
 export function* claimed(claims: Int32Array, count: number): Generator<number> {
-  for (let index = Atomics.add(claims, 0, 1); index < count; index = Atomics.add(claims, 0, 1)) yield index;
+  while (Atomics.load(claims, FAILED) === 0) {
+    const index = Atomics.add(claims, TAKEN, 1);
+    if (index >= count) return;
+    yield index;
+  }
+}
+
+/** A thread of the run has failed: no thread takes another shard. */
+export function failClaims(claims: Int32Array): void {
+  Atomics.store(claims, FAILED, 1);
 }
 
 /**

@@ -57,7 +57,10 @@ function renumberOrders(merged: { [S in Section]: Merged<Records[S][number]> }, 
   }
 }
 
-/** The shards' records as the whole run's: the merge takes them over, renaming the orders they name in place. */
+/**
+ * The shards' records as the whole run's. The merge takes them over: the records that name
+ * orders are renamed in place, so the same results are never merged twice.
+ */
 export function mergeShardRecords(results: ShardResult[]): Records {
   const [first] = results;
   const keysOf = recordKeys(results);

@@ -12,6 +12,7 @@ import { mergedBatches } from './batchedRun.ts';
 import { type BatchProgress, type PlayedBatch, playBatches } from './batchPlay.ts';
 import { batchesOnThreads, checkSpoolable, type SpooledReport, spooledRun } from './spooledRun.ts';
 import { claimed, sharedClaims } from './shard.ts';
+import { stopping } from './threadStop.ts';
 import { besideModule, oneMessageThread, stoppingOthersOnFailure } from './threadPool.ts';
 
 /**
@@ -52,16 +53,17 @@ export async function spooledRunOnThreads(
   const count = batchesOnThreads(scenario, threads);
   const parts = Math.min(threads, count);
   if (parts <= 1) return spooledRun(scenario, dir, scenario.policy, count, progress);
-  const [claims, done] = [sharedClaims(), sharedClaims()];
+  const claims = sharedClaims();
+  const done = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const tell = () => progress(Atomics.load(done, 0), count);
   tell();
-  const stop = new AbortController();
+  const { ending, stopAll } = stopping(claims);
   const others = Array.from({ length: parts - 1 }, (_, part) => {
     const task: BatchTask = { scenario, dir, claims, count, done };
-    return oneMessageThread<PlayedBatch[]>(besideModule(import.meta.url, 'batchWorker'), task, `thread ${part + 1}'s batches`, stop.signal);
+    return stoppingOthersOnFailure(stopAll, () => oneMessageThread<PlayedBatch[]>(besideModule(import.meta.url, 'batchWorker'), task, `thread ${part + 1}'s batches`, ending));
   });
   for (const other of others) other.catch(() => {});
-  const mine = stoppingOthersOnFailure(stop, () =>
+  const mine = stoppingOthersOnFailure(stopAll, () =>
     playBatches(scenario, scenario.policy, dir, claimed(claims, count), count, () => {
       Atomics.add(done, 0, 1);
       tell();

@@ -39,11 +39,12 @@ export function batchesFor(scenario: { accounts: Parameters<typeof appCount>[0] 
 }
 
 /**
- * The batches of a run on `threads` threads: as many as one thread plays (`batchesFor`), at
- * least one per thread and a multiple of `threads`; no more than the accounts.
+ * The batches of a run on `threads` threads: as many as one thread plays (`batchesFor`), and at
+ * least one per thread; no more than the accounts. The threads take them as they come
+ * (shard.ts's `claimed`), so their number need not divide among the threads.
  */
 export function batchesOnThreads(scenario: Parameters<typeof batchesFor>[0], threads: number): number {
-  return Math.min(Math.ceil(batchesFor(scenario) / threads) * threads, scenario.accounts.length);
+  return Math.min(Math.max(batchesFor(scenario), threads), scenario.accounts.length);
 }
 
 /** Whether the scenario's report can be written as it goes: it has no expectations to check. */

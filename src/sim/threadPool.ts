@@ -63,8 +63,11 @@ function startedThread<Out>(url: URL, data: unknown, task: string, stop: AbortSi
   }).finally(() => stop?.removeEventListener('abort', end));
 }
 
-/** `work()`; if it throws (or the promise it gives is rejected), `stop` is aborted first, ending the threads started with its signal beside it. */
-export function stoppingOthersOnFailure<T>(stop: AbortController, work: () => T): T {
+/**
+ * `work()`; if it throws (or the promise it gives is rejected), `stop` is aborted first: an
+ * `AbortController` whose signal ends the threads started with it, or whatever else stops the others.
+ */
+export function stoppingOthersOnFailure<T>(stop: { abort(): void }, work: () => T): T {
   const failed = (error: unknown): never => {
     stop.abort();
     throw error;

@@ -13,6 +13,7 @@ import { renderJson } from '../../src/report/json.ts';
 import { parseScenario } from '../../src/scenario/load.ts';
 import { mergeShardRecords } from '../../src/sim/shardMerge.ts';
 import { runShard } from '../../src/sim/shardRun.ts';
+import { simulateInBatches } from '../../src/sim/inBatches.ts';
 import { spooledRun } from '../../src/sim/spooledRun.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { policyZone, reportOf, simulate } from '../../src/sim/simulate.ts';
@@ -115,9 +116,11 @@ function sameText(first: string, second: string, what: string): string[] {
 }
 
 /**
- * The run split into 2 and into 3 shards (records cloned as they leave a thread) and merged, and
- * the run written out as it goes in 2 batches of accounts (sim/batchedRun.ts), give the report
- * byte for byte (the batched one without its expectations, which it does not check).
+ * The run split into 2 and into 3 shards (records cloned as they leave a thread) and merged, the
+ * run in memory in 3 batches on one thread (sim/inBatches.ts: records merged as they were made,
+ * renamed in place), and the run written out as it goes in 2 batches of accounts
+ * (sim/batchedRun.ts), give the report byte for byte (the last without its expectations, which it
+ * does not check).
  */
 export function sharded(target: Run): string[] {
   const { scenario } = target;
@@ -126,7 +129,11 @@ export function sharded(target: Run): string[] {
     const merged = reportOf(scenario, mergeShardRecords(results), policyZone(scenario.policy));
     return sameText(renderJson(target.report), renderJson(merged), `the single-thread and ${count}-shard reports`);
   });
-  return [...shards, ...sameText(renderJson({ ...target.report, expectations: [] }), batchedJson(scenario), 'the single-thread and 2-batch reports')];
+  return [
+    ...shards,
+    ...sameText(renderJson(target.report), renderJson(simulateInBatches(scenario, scenario.policy, {}, 3)), 'the single-thread and 3-batch reports in memory'),
+    ...sameText(renderJson({ ...target.report, expectations: [] }), batchedJson(scenario), 'the single-thread and 2-batch reports'),
+  ];
 }
 
 function batchedJson(scenario: Scenario): string {

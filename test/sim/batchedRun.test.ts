@@ -237,11 +237,11 @@ describe('the batches of `imsim run --format json --out`', () => {
     expect(batchesFor(accounts(Array.from({ length: 20_000 }, () => 5)))).toBe(100);
   });
 
-  it('are as many on every thread with --workers K: rounded up to a multiple of K, and no more than the accounts', () => {
-    expect(batchesOnThreads(accounts(Array.from({ length: 7 }, () => 401)), 2)).toBe(4);
-    expect(batchesOnThreads(accounts(Array.from({ length: 20_000 }, () => 5)), 2)).toBe(100);
-    expect(batchesOnThreads(accounts(Array.from({ length: 20_000 }, () => 5)), 3)).toBe(102);
+  it('are as many with --workers K as on one thread, at least K, and no more than the accounts', () => {
+    expect(batchesOnThreads(accounts(Array.from({ length: 7 }, () => 401)), 2)).toBe(3);
+    expect(batchesOnThreads(accounts(Array.from({ length: 20_000 }, () => 5)), 3)).toBe(100);
     expect(batchesOnThreads(accounts([3, 4]), 2)).toBe(2);
     expect(batchesOnThreads(accounts([3, 4]), 3)).toBe(2);
+    expect(batchesOnThreads(accounts([300, 300, 300, 300]), 3)).toBe(3);
   });
 });

@@ -12,7 +12,8 @@ import { readScenarioSource, scenarioOf } from '../../src/scenario/source.ts';
 import { accountsScenario, EDITION_CALLED_O2 } from './accountsScenario.ts';
 import { mergeShardRecords } from '../../src/sim/shardMerge.ts';
 import { runShard } from '../../src/sim/shardRun.ts';
-import { claimed, sharedClaims } from '../../src/sim/shard.ts';
+import { claimed, failClaims, sharedClaims } from '../../src/sim/shard.ts';
+import { stopping } from '../../src/sim/threadStop.ts';
 import { simulateOnThreads } from '../../src/sim/parallel.ts';
 import { policyZone, reportOf, simulate } from '../../src/sim/simulate.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
@@ -74,6 +75,21 @@ describe('a run split into shards by account', () => {
     const taken = [first.next().value, second.next().value, second.next().value, first.next().value, first.next().value];
     expect(taken).toEqual([0, 1, 2, 3, 4]);
     expect([first.next().done, second.next().done]).toEqual([true, true]);
+  });
+
+  it('gives no thread another shard once one has failed, and ends the worker threads', () => {
+    const claims = sharedClaims();
+    const mine = claimed(claims, 5);
+    expect(mine.next().value).toBe(0);
+    failClaims(claims);
+    expect(mine.next().done).toBe(true);
+    const run = sharedClaims();
+    const { ending, stopAll } = stopping(run);
+    const theirs = claimed(run, 5);
+    expect(ending.aborted).toBe(false);
+    stopAll.abort();
+    expect(ending.aborted).toBe(true);
+    expect(theirs.next().done).toBe(true);
   });
 
   it("plays the threads' shards in batches, each thread taking the next, for the same report (imsim run --workers K)", async () => {
