@@ -6,9 +6,10 @@
  * the processor's caches, which those of the whole population do not. Played alone, a batch goes
  * 25–35% faster per app-day than the whole run; holding the batches' records until the merge
  * (the collector's pauses grow with them) and the merge take most of that back. The benchmark
- * population of 10,000 apps was faster in batches in 15 of 22 pairs of runs, by 9% on average
- * over eight alternated pairs, 7% over four run at once, and not at all over ten others, for the
- * same peak RSS (BENCHMARKS.md; `npm run bench` measures both).
+ * population of 10,000 apps was faster in batches in 15 of 22 pairs of single runs, by 9% on
+ * average over eight alternated pairs, 7% over four run at once, and not at all over ten others;
+ * in `npm run bench`, which measures both (five runs each, in one process), 1.37× as fast; for the
+ * same peak RSS (BENCHMARKS.md).
  */
 import type { Policy } from '../policy/schema.ts';
 import type { Report } from '../report/types.ts';
