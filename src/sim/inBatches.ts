@@ -8,8 +8,8 @@
  * (the collector's pauses grow with them) and the merge take most of that back. The benchmark
  * population of 10,000 apps was faster in batches in 15 of 22 pairs of single runs, by 9% on
  * average over eight alternated pairs, 7% over four run at once, and not at all over ten others;
- * in `npm run bench`, which measures both (five runs each, in one process), 1.37× as fast; for the
- * same peak RSS (BENCHMARKS.md).
+ * in `npm run bench`, which measures both (five runs each, in one process), 1.21–1.37× as fast in
+ * two benches, mostly in a process's later runs; for the same peak RSS (BENCHMARKS.md).
  */
 import type { Policy } from '../policy/schema.ts';
 import type { Report } from '../report/types.ts';
