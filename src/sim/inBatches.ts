@@ -18,7 +18,7 @@ import { RunRanks } from './shard.ts';
 import { mergeShardRecords } from './shardMerge.ts';
 import { runShard } from './shardRun.ts';
 import { policyZone, reportOf, type SimulateOptions, simulate } from './simulate.ts';
-import { batchesFor } from './spooledRun.ts';
+import { batchesFor } from './batchCount.ts';
 
 /** Throws unless `value` (`caller`'s `name`) is a whole number of at least 1. */
 export function checkCount(caller: string, name: string, value: number): void {

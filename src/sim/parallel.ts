@@ -11,7 +11,7 @@ import { mergeShardRecords } from './shardMerge.ts';
 import { type PlayedShard, playShards, type ShardResult } from './shardRun.ts';
 import { claimed, sharedClaims } from './shard.ts';
 import { stopping } from './threadStop.ts';
-import { batchesOnThreads } from './spooledRun.ts';
+import { batchesOnThreads } from './batchCount.ts';
 import { policyZone, reportOf } from './simulate.ts';
 import { checkCount, simulateInBatches } from './inBatches.ts';
 import { setImmediate as nextTurn } from 'node:timers/promises';

@@ -10,7 +10,8 @@ import { scenarioOf, type ScenarioSource, type SourceOptions } from '../scenario
 import type { Scenario } from '../scenario/types.ts';
 import { mergedBatches } from './batchedRun.ts';
 import { type BatchProgress, type PlayedBatch, playBatches } from './batchPlay.ts';
-import { batchesOnThreads, checkSpoolable, type SpooledReport, spooledRun } from './spooledRun.ts';
+import { checkSpoolable, type SpooledReport, spooledRun } from './spooledRun.ts';
+import { batchesOnThreads } from './batchCount.ts';
 import { claimed, sharedClaims } from './shard.ts';
 import { stopping } from './threadStop.ts';
 import { besideModule, oneMessageThread, stoppingOthersOnFailure } from './threadPool.ts';

@@ -11,7 +11,7 @@ import { loadPolicy } from '../../src/policy/load.ts';
 import { applyOverrides } from '../../src/policy/overrides.ts';
 import { simulateInBatches } from '../../src/sim/inBatches.ts';
 import { simulate } from '../../src/sim/simulate.ts';
-import { batchesFor } from '../../src/sim/spooledRun.ts';
+import { batchesFor } from '../../src/sim/batchCount.ts';
 import { loadScenario, parseScenario } from '../../src/scenario/load.ts';
 import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
