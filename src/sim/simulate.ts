@@ -110,12 +110,18 @@ function overridesBase(scenario: Scenario, policy: Policy, options: SimulateOpti
   return isBundledPolicyId(policy.id) && canReadFiles() ? loadPolicy(policy.id) : policy;
 }
 
+/** The accounts a run plays, with their positions in the scenario's list: a shard's own, else all. */
+function accountsOf(scenario: Scenario, shard: Shard | undefined): [number, AccountSpec][] {
+  return shard ? shard.positions.map((position) => [position, scenario.accounts[position]]) : [...scenario.accounts.entries()];
+}
+
 /** A run with its world and machines, its clock at `at` (the period's start for a new run). */
+
 export function createRun(scenario: Scenario, policy: Policy, options: SimulateOptions, at?: number): Run {
   const zone = policyZone(policy);
   const period = periodOf(scenario, zone);
-  const run = { scenario, specs: new Map(scenario.accounts.map((account) => [account.id, account])) } as Run;
   const shard = options.shard && new Shard(scenario, options.shard);
+  const run = { scenario, specs: new Map(accountsOf(scenario, shard).map(([, account]) => [account.id, account])) } as Run;
   const clock = new VirtualClock<EngineJob>(at ?? period.startAt, (job) => runJob(run, job), shard?.keys);
   run.world = {
     policy,
@@ -153,8 +159,7 @@ export function startRun(scenario: Scenario, policy: Policy = scenario.policy, o
   const run = createRun(scenario, policy, options);
   const { world, machines } = run;
   const { shard } = world;
-  scenario.accounts.forEach((spec, position) => {
-    if (shard && !shard.hasAccount(spec.id)) return;
+  for (const [position, spec] of accountsOf(scenario, shard)) {
     shard?.keys.subject(position + 1);
     const account = startAccount(world, machines, spec);
     const { balance, debt } = account.actor.context;
@@ -162,7 +167,7 @@ export function startRun(scenario: Scenario, policy: Policy = scenario.policy, o
     spec.apps.forEach((app, index) => {
       world.clock.schedule(app.createdAt, Priority.scenario, { kind: 'startApp', account: spec.id, app: index });
     });
-  });
+  }
   scenario.events.forEach((event, index) => {
     if (shard && !shard.plays(event)) return;
     shard?.keys.subject(Subject.events + index);

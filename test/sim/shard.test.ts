@@ -12,10 +12,10 @@ import { readScenarioSource, scenarioOf } from '../../src/scenario/source.ts';
 import { accountsScenario, EDITION_CALLED_O2 } from './accountsScenario.ts';
 import { mergeShardRecords } from '../../src/sim/shardMerge.ts';
 import { runShard } from '../../src/sim/shardRun.ts';
-import { claimed, failClaims, sharedClaims } from '../../src/sim/shard.ts';
+import { claimed, failClaims, positionsOfShard, RunRanks, sharedClaims } from '../../src/sim/shard.ts';
 import { stopping } from '../../src/sim/threadStop.ts';
 import { simulateOnThreads } from '../../src/sim/parallel.ts';
-import { policyZone, reportOf, simulate } from '../../src/sim/simulate.ts';
+import { policyZone, reportOf, simulate, startRun } from '../../src/sim/simulate.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 
 function merged(scenario: Scenario, count: number): string {
@@ -67,6 +67,26 @@ describe('a run split into shards by account', () => {
     expect(second.records.orders[0].id).toBe('O1');
     const report = simulate(scenario);
     expect(mergeShardRecords([first, second]).orders.map((order) => order.id)).toEqual(report.orders.map((order) => order.id));
+  });
+
+  it('deals every count-th account from its index to a shard, and none to a shard beyond the accounts', () => {
+    expect(positionsOfShard(10, { index: 1, count: 3 })).toEqual([1, 4, 7]);
+    expect(positionsOfShard(10, { index: 0, count: 1 })).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(positionsOfShard(2, { index: 2, count: 3 })).toEqual([]);
+  });
+
+  it("sets up a batch from its own accounts only, never going through the run's other accounts", () => {
+    const scenario = loadScenario('scenarios/population-grace.yaml');
+    const ranks = new RunRanks(scenario);
+    const read = new Set<number>();
+    const accounts = new Proxy(scenario.accounts, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) read.add(Number(key));
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    startRun({ ...scenario, accounts }, scenario.policy, { shard: { index: 1, count: 3, ranks } });
+    expect([...read].sort((a, b) => a - b)).toEqual(positionsOfShard(scenario.accounts.length, { index: 1, count: 3 }));
   });
 
   it('gives each shard to one thread only, the next not yet taken, until none is left', () => {
