@@ -5,7 +5,7 @@
  *
  * - `engine`: the simulator on the benchmark population (population.ts), report included, as
  *   `imsim run` plays it in memory on one thread (`simulateInBatches`: above 2,000 apps in batches
- *   of about 1,000 apps, merged).
+ *   of about 250 apps, merged).
  * - `whole`: the same played whole on one clock (`simulate`), for the gain of the batches.
  * - `floor`: a plain loop that, for every app-day, draws one value per usage key the population
  *   uses from the same PRNG (seedrandom's ARC4, as the curves) and keeps each month's peak.

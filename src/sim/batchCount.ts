@@ -12,13 +12,24 @@ import { appCount } from '../scenario/appCount.ts';
  */
 export const BATCH_APPS = 1_000;
 
+/**
+ * A run held in memory plays smaller batches, of about `MEMORY_BATCH_APPS` apps (inBatches.ts,
+ * parallel.ts): the benchmark population of 10,000 apps took 8.9–11.8 s in 40 batches against
+ * 9.2–14.1 s in 11, faster in 10 of 12 alternated pairs (10% on average), 30,000 apps 26.8–30.3 s
+ * in 120 batches against 35.6–37.1 s in 30, and on 2 threads 9.9–11.4 s against 10.3–11.5 s
+ * (3 pairs), for the same or less peak RSS. Written out as it goes, 40 batches gained nothing
+ * (10.2–11.5 s against 10.2–10.3 s, more RSS), and each batch there keeps files open until the
+ * merge, so that run keeps `BATCH_APPS` (BENCHMARKS.md).
+ */
+export const MEMORY_BATCH_APPS = 250;
+
 /** The most apps a population is played whole with (see `BATCH_APPS`). */
 export const BATCHED_ABOVE = 2_000;
 
-/** How many batches `imsim run` plays the scenario in (in memory or written out as it goes): one per `BATCH_APPS` apps above `BATCHED_ABOVE` apps, else 1. */
-export function batchesFor(scenario: { accounts: Parameters<typeof appCount>[0] }): number {
+/** How many batches `imsim run` plays the scenario in: one per `batchApps` apps (`BATCH_APPS` written out as it goes, `MEMORY_BATCH_APPS` in memory) above `BATCHED_ABOVE` apps, else 1. */
+export function batchesFor(scenario: { accounts: Parameters<typeof appCount>[0] }, batchApps = BATCH_APPS): number {
   const apps = appCount(scenario.accounts);
-  return apps > BATCHED_ABOVE ? Math.ceil(apps / BATCH_APPS) : 1;
+  return apps > BATCHED_ABOVE ? Math.ceil(apps / batchApps) : 1;
 }
 
 /**
@@ -26,6 +37,6 @@ export function batchesFor(scenario: { accounts: Parameters<typeof appCount>[0] 
  * least one per thread; no more than the accounts. The threads take them as they come
  * (shard.ts's `claimed`), so their number need not divide among the threads.
  */
-export function batchesOnThreads(scenario: Parameters<typeof batchesFor>[0], threads: number): number {
-  return Math.min(Math.max(batchesFor(scenario), threads), scenario.accounts.length);
+export function batchesOnThreads(scenario: Parameters<typeof batchesFor>[0], threads: number, batchApps = BATCH_APPS): number {
+  return Math.min(Math.max(batchesFor(scenario, batchApps), threads), scenario.accounts.length);
 }

@@ -1,6 +1,6 @@
 /**
  * A run in memory of a large population on one thread (`imsim run`, `compare`): its accounts
- * played in batches of about `BATCH_APPS` apps one after another, each a shard of the run
+ * played in batches of about `MEMORY_BATCH_APPS` apps one after another, each a shard of the run
  * (shard.ts), and their records merged back in the order of the whole run (shardMerge.ts). The
  * report is byte for byte the one `simulate` gives; but a batch's apps, machines and queue fit
  * the processor's caches, which those of the whole population do not. Played alone, a batch goes
@@ -9,7 +9,8 @@
  * population of 10,000 apps was faster in batches in 15 of 22 pairs of single runs, by 9% on
  * average over eight alternated pairs, 7% over four run at once, and not at all over ten others;
  * in `npm run bench`, which measures both (five runs each, in one process), 1.21–1.37× as fast in
- * two benches, mostly in a process's later runs; for the same peak RSS (BENCHMARKS.md).
+ * two benches, mostly in a process's later runs; for the same peak RSS (BENCHMARKS.md). Those
+ * figures are for batches of 1,000 apps; batches of 250 gained about 10% more (batchCount.ts).
  */
 import type { Policy } from '../policy/schema.ts';
 import type { Report } from '../report/types.ts';
@@ -18,7 +19,7 @@ import { RunRanks } from './shard.ts';
 import { mergeShardRecords } from './shardMerge.ts';
 import { runShard } from './shardRun.ts';
 import { policyZone, reportOf, type SimulateOptions, simulate } from './simulate.ts';
-import { batchesFor } from './batchCount.ts';
+import { batchesFor, MEMORY_BATCH_APPS } from './batchCount.ts';
 
 /** Throws unless `value` (`caller`'s `name`) is a whole number of at least 1. */
 export function checkCount(caller: string, name: string, value: number): void {
@@ -27,10 +28,10 @@ export function checkCount(caller: string, name: string, value: number): void {
 
 /**
  * What `simulate(scenario, policy, options)` gives, played in `batches` batches of accounts
- * (account i in batch i mod batches; no more than the accounts): by default one per `BATCH_APPS`
- * apps above `BATCHED_ABOVE` apps (`batchesFor`), else the run played whole.
+ * (account i in batch i mod batches; no more than the accounts): by default one per
+ * `MEMORY_BATCH_APPS` apps above `BATCHED_ABOVE` apps (`batchesFor`), else the run played whole.
  */
-export function simulateInBatches(scenario: Scenario, policy: Policy = scenario.policy, options: Pick<SimulateOptions, 'base'> = {}, batches = batchesFor(scenario)): Report {
+export function simulateInBatches(scenario: Scenario, policy: Policy = scenario.policy, options: Pick<SimulateOptions, 'base'> = {}, batches = batchesFor(scenario, MEMORY_BATCH_APPS)): Report {
   checkCount('simulateInBatches', 'batches', batches);
   const count = Math.min(batches, scenario.accounts.length);
   if (count <= 1) return simulate(scenario, policy, options);

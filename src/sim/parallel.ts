@@ -11,7 +11,7 @@ import { mergeShardRecords } from './shardMerge.ts';
 import { type PlayedShard, playShards, type ShardResult } from './shardRun.ts';
 import { claimed, sharedClaims } from './shard.ts';
 import { stopping } from './threadStop.ts';
-import { batchesOnThreads } from './batchCount.ts';
+import { batchesOnThreads, MEMORY_BATCH_APPS } from './batchCount.ts';
 import { policyZone, reportOf } from './simulate.ts';
 import { checkCount, simulateInBatches } from './inBatches.ts';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -31,7 +31,7 @@ export interface ShardTask {
 /**
  * Simulates `scenario` (by default `scenarioOf(source, options)`) over `threads` threads (no
  * more than it has accounts): its accounts shared among `batches` shards (by default as many as a
- * run written out as it goes plays, `batchesOnThreads`), each thread playing one shard after
+ * run in memory on one thread plays, `batchesOnThreads` with `MEMORY_BATCH_APPS`), each thread playing one shard after
  * another, so that it holds no more than a batch's apps at once. On one thread it is
  * `simulateInBatches` (inBatches.ts). On 2 threads, 10 batches took 7.3–8.4 s against 7.9–8.8 s
  * for 2; a thread that sends each shard as soon as it is played, and takes the next shard no
@@ -42,7 +42,7 @@ export async function simulateOnThreads(
   options: SourceOptions,
   threads: number,
   scenario: Scenario = scenarioOf(source, options),
-  batches = batchesOnThreads(scenario, threads),
+  batches = batchesOnThreads(scenario, threads, MEMORY_BATCH_APPS),
 ): Promise<Report> {
   for (const [name, value] of Object.entries({ threads, batches })) checkCount('simulateOnThreads', name, value);
   const threadCount = Math.min(threads, scenario.accounts.length);

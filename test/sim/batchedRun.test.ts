@@ -15,7 +15,7 @@ import { accountsScenario, EDITION_CALLED_O2 } from './accountsScenario.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { simulate } from '../../src/sim/simulate.ts';
 import { spooledRun } from '../../src/sim/spooledRun.ts';
-import { batchesFor, batchesOnThreads } from '../../src/sim/batchCount.ts';
+import { batchesFor, batchesOnThreads, MEMORY_BATCH_APPS } from '../../src/sim/batchCount.ts';
 import { spooledRunOnThreads } from '../../src/sim/spooledOnThreads.ts';
 import { readScenarioSource, scenarioOf, type ScenarioSource, type SourceOptions } from '../../src/scenario/source.ts';
 import { recordSections } from '../../src/report/types.ts';
@@ -236,6 +236,13 @@ describe('the batches of `imsim run --format json --out`', () => {
     expect(batchesFor(accounts([1_000, 1_001]))).toBe(3);
     expect(batchesFor(accounts(Array.from({ length: 2_000 }, () => 5)))).toBe(10);
     expect(batchesFor(accounts(Array.from({ length: 20_000 }, () => 5)))).toBe(100);
+  });
+
+  it('hold about 250 apps each in memory, and are one up to 2,000 apps there too', () => {
+    expect(batchesFor(accounts([1_000, 1_000]), MEMORY_BATCH_APPS)).toBe(1);
+    expect(batchesFor(accounts([1_000, 1_001]), MEMORY_BATCH_APPS)).toBe(9);
+    expect(batchesFor(accounts(Array.from({ length: 2_000 }, () => 5)), MEMORY_BATCH_APPS)).toBe(40);
+    expect(batchesOnThreads(accounts(Array.from({ length: 2_000 }, () => 5)), 2, MEMORY_BATCH_APPS)).toBe(40);
   });
 
   it('are as many with --workers K as on one thread, at least K, and no more than the accounts', () => {

@@ -11,7 +11,7 @@ import { loadPolicy } from '../../src/policy/load.ts';
 import { applyOverrides } from '../../src/policy/overrides.ts';
 import { simulateInBatches } from '../../src/sim/inBatches.ts';
 import { simulate } from '../../src/sim/simulate.ts';
-import { batchesFor } from '../../src/sim/batchCount.ts';
+import { batchesFor, MEMORY_BATCH_APPS } from '../../src/sim/batchCount.ts';
 import { loadScenario, parseScenario } from '../../src/scenario/load.ts';
 import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
@@ -44,7 +44,7 @@ describe('a run in memory played in batches of accounts', () => {
     for (const cohort of document.population) cohort.accounts *= 30;
     document.end = '2020-07-31';
     const scenario = parseScenario(stringify(document), 'large.yaml');
-    expect(batchesFor(scenario)).toBeGreaterThan(1);
+    expect(batchesFor(scenario, MEMORY_BATCH_APPS)).toBeGreaterThan(4);
     expect(renderJson(simulateInBatches(scenario))).toBe(renderJson(simulate(scenario)));
   });
 });
