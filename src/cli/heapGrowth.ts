@@ -16,8 +16,9 @@
  * 2–3% more time, so smaller runs keep a half. A run written as it goes now plays its accounts in
  * batches (sim/batchedRun.ts, `batchesFor`), each on a heap of its own size, and keeps a half: at
  * 100,000 apps in batches of 5,000 a quarter made the batches' play 309 s instead of 257 s, for
- * 1,080 MB instead of 1,147 MB. A run in memory, on one thread or over threads, played in the same
- * batches since 2026-12-07, still grows by a quarter from 30,000 apps: not measured since.
+ * 1,080 MB instead of 1,147 MB. A run in memory, on one thread or over threads, played in batches
+ * too since 2026-12-07 (of about 250 apps, `MEMORY_BATCH_APPS`), still grows by a quarter from
+ * 30,000 apps: not measured with batches (at 30,000 apps in 120 batches it peaked at 902–908 MB).
  */
 import { setFlagsFromString } from 'node:v8';
 import { appCount } from '../scenario/appCount.ts';

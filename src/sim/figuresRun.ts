@@ -7,6 +7,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { accountRecords, periodRecord, playToEnd, recordsOf, startRun } from './simulate.ts';
 import { reportOfBatches } from './batchedRun.ts';
 import { type BatchProgress, countBatches, inTurn } from './batchPlay.ts';
+import { checkCount } from './batchCount.ts';
 
 /**
  * The report of `simulate(scenario, policy)` without its records: its accounts, apps, KPIs and
@@ -34,6 +35,7 @@ export function playedInto(sink: FigureSink, scenario: Scenario, policy: Policy)
  * of each batch played.
  */
 export function batchedFiguresRun(scenario: Scenario, count: number, policy: Policy = scenario.policy, progress: BatchProgress = () => {}): Report {
+  checkCount('batchedFiguresRun', 'count', count);
   if (count <= 1) return figuresRun(scenario, policy);
   const { indexes, played } = inTurn(count, progress);
   return reportOfBatches(countBatches(scenario, policy, indexes, count, played));

@@ -10,7 +10,7 @@
  * average over eight alternated pairs, 7% over four run at once, and not at all over ten others;
  * in `npm run bench`, which measures both (five runs each, in one process), 1.21–1.37× as fast in
  * two benches, mostly in a process's later runs; for the same peak RSS (BENCHMARKS.md). Those
- * figures are for batches of 1,000 apps; batches of 250 gained about 10% more (batchCount.ts).
+ * figures are for batches of 1,000 apps; batches of 250 were faster again (batchCount.ts).
  */
 import type { Policy } from '../policy/schema.ts';
 import type { Report } from '../report/types.ts';
@@ -19,12 +19,7 @@ import { RunRanks } from './shard.ts';
 import { mergeShardRecords } from './shardMerge.ts';
 import { runShard } from './shardRun.ts';
 import { policyZone, reportOf, type SimulateOptions, simulate } from './simulate.ts';
-import { batchesFor, MEMORY_BATCH_APPS } from './batchCount.ts';
-
-/** Throws unless `value` (`caller`'s `name`) is a whole number of at least 1. */
-export function checkCount(caller: string, name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${caller}: ${name} must be a whole number of at least 1, not ${value}`);
-}
+import { batchesFor, checkCount, MEMORY_BATCH_APPS } from './batchCount.ts';
 
 /**
  * What `simulate(scenario, policy, options)` gives, played in `batches` batches of accounts

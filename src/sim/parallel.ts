@@ -11,9 +11,9 @@ import { mergeShardRecords } from './shardMerge.ts';
 import { type PlayedShard, playShards, type ShardResult } from './shardRun.ts';
 import { claimed, sharedClaims } from './shard.ts';
 import { stopping } from './threadStop.ts';
-import { batchesOnThreads, MEMORY_BATCH_APPS } from './batchCount.ts';
+import { batchesOnThreads, checkCount, MEMORY_BATCH_APPS } from './batchCount.ts';
 import { policyZone, reportOf } from './simulate.ts';
-import { checkCount, simulateInBatches } from './inBatches.ts';
+import { simulateInBatches } from './inBatches.ts';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { besideModule, messagesThread, stoppingOthersOnFailure } from './threadPool.ts';
 
@@ -30,12 +30,13 @@ export interface ShardTask {
 
 /**
  * Simulates `scenario` (by default `scenarioOf(source, options)`) over `threads` threads (no
- * more than it has accounts): its accounts shared among `batches` shards (by default as many as a
- * run in memory on one thread plays, `batchesOnThreads` with `MEMORY_BATCH_APPS`), each thread playing one shard after
- * another, so that it holds no more than a batch's apps at once. On one thread it is
- * `simulateInBatches` (inBatches.ts). On 2 threads, 10 batches took 7.3–8.4 s against 7.9–8.8 s
- * for 2; a thread that sends each shard as soon as it is played, and takes the next shard no
- * thread has taken, left the other waiting 0–0.6 s at the end instead of 1.6–2.2 s (BENCHMARKS.md).
+ * more than it has accounts): its accounts shared among `batches` shards (by default as many as
+ * a run in memory on one thread plays, `batchesOnThreads` with `MEMORY_BATCH_APPS`), each thread
+ * playing one shard after another, so that it holds no more than a batch's apps at once. On one
+ * thread it is `simulateInBatches` (inBatches.ts). On 2 threads, 10 batches took 7.3–8.4 s
+ * against 7.9–8.8 s for 2, and 40 batches 9.9–11.4 s against 10.3–11.5 s for 12; a thread that
+ * sends each shard as soon as it is played, and takes the next shard no thread has taken, left
+ * the other waiting 0–0.6 s at the end instead of 1.6–2.2 s (BENCHMARKS.md).
  */
 export async function simulateOnThreads(
   source: ScenarioSource,

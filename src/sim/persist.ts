@@ -113,7 +113,7 @@ export function saveRun({ scenario, world }: Run): SavedRun {
  * The run a SavedRun was saved from, at the instant it was saved, to `advance` or `finish`: its
  * final report is the one the uninterrupted run gives.
  */
-export function resumeRun(saved: SavedRun, options: SimulateOptions = {}): Run {
+export function resumeRun(saved: SavedRun, options: Omit<SimulateOptions, 'shard'> = {}): Run {
   const run = createRun(saved.scenario, saved.policy, options, saved.at);
   const { world, machines } = run;
   world.start = saved.start;

@@ -27,8 +27,12 @@ export interface ShardOptions {
  * cost grow with the square of the population.
  */
 export function positionsOfShard(accounts: number, shard: Pick<ShardOptions, 'index' | 'count'>): number[] {
+  const { index, count } = shard;
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count) {
+    throw new RangeError(`shard ${index} of ${count}: expected a count that is a whole number of at least 1, and an index from 0 to count − 1`);
+  }
   const positions: number[] = [];
-  for (let position = shard.index; position < accounts; position += shard.count) positions.push(position);
+  for (let position = index; position < accounts; position += count) positions.push(position);
   return positions;
 }
 
@@ -100,10 +104,6 @@ export class Shard {
     this.positions = positionsOfShard(scenario.accounts.length, options);
     for (const position of this.positions) this.accounts.add(scenario.accounts[position].id);
     this.ranks = options.ranks ?? new RunRanks(scenario);
-  }
-
-  hasAccount(id: string): boolean {
-    return this.accounts.has(id);
   }
 
   /** The event concerns one of this shard's accounts. */

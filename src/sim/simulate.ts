@@ -51,7 +51,7 @@ export interface Run {
   scenario: Scenario;
   world: World;
   machines: Machines;
-  /** The scenario's accounts by id. */
+  /** The accounts it plays by id: the scenario's, or a shard's own (`SimulateOptions.shard`). */
   specs: Map<string, AccountSpec>;
 }
 
@@ -116,7 +116,6 @@ function accountsOf(scenario: Scenario, shard: Shard | undefined): [number, Acco
 }
 
 /** A run with its world and machines, its clock at `at` (the period's start for a new run). */
-
 export function createRun(scenario: Scenario, policy: Policy, options: SimulateOptions, at?: number): Run {
   const zone = policyZone(policy);
   const period = periodOf(scenario, zone);

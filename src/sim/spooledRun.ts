@@ -14,6 +14,7 @@ import type { Scenario } from '../scenario/types.ts';
 import type { Policy } from '../policy/schema.ts';
 import { accountRecords, periodRecord } from './simulate.ts';
 import { playedInto } from './figuresRun.ts';
+import { checkCount } from './batchCount.ts';
 
 export type { SpooledReport } from './batchedRun.ts';
 
@@ -34,6 +35,7 @@ export function checkSpoolable(scenario: Scenario): void {
  */
 export function spooledRun(scenario: Scenario, dir: string, policy: Policy = scenario.policy, batches = 1, progress: BatchProgress = () => {}): SpooledReport {
   checkSpoolable(scenario);
+  checkCount('spooledRun', 'batches', batches);
   const count = Math.min(batches, scenario.accounts.length);
   if (count > 1) return batchedRun(scenario, dir, policy, count, progress);
   progress(0, 1);

@@ -89,6 +89,12 @@ describe('a run written out as it goes in batches of accounts', () => {
     expect(batchedJson(scenario, 10)).toBe(renderJson(simulate(scenario)));
   });
 
+  it('refuses a number of batches that is not a whole number of at least 1', () => {
+    const scenario = withoutExpectations('scenarios/refunds.yaml');
+    expect(() => spooledRun(scenario, folder(), scenario.policy, 2.5)).toThrow('spooledRun: batches must be a whole number of at least 1, not 2.5');
+    expect(() => spooledRun(scenario, folder(), scenario.policy, 0)).toThrow('spooledRun: batches must be a whole number of at least 1, not 0');
+  });
+
   it("writes a file of the report's bytes, the records copied from the batches' files", () => {
     const scenario = withoutExpectations('scenarios/population-grace.yaml');
     const dir = folder();
@@ -224,7 +230,7 @@ describe('a run written out as it goes with its batches on threads', () => {
   });
 });
 
-describe('the batches of `imsim run --format json --out`', () => {
+describe('the batches of `imsim run`', () => {
   const accounts = (apps: number[]) => ({ accounts: apps.map((count) => ({ apps: Array.from({ length: count }) })) });
 
   it('are one, the run played whole, up to 2,000 apps', () => {
@@ -232,7 +238,7 @@ describe('the batches of `imsim run --format json --out`', () => {
     expect(batchesFor(accounts([1_000, 1_000]))).toBe(1);
   });
 
-  it('hold about 1,000 apps each above 2,000 apps', () => {
+  it('hold about 1,000 apps each above 2,000 apps, written out as it goes (--format json --out)', () => {
     expect(batchesFor(accounts([1_000, 1_001]))).toBe(3);
     expect(batchesFor(accounts(Array.from({ length: 2_000 }, () => 5)))).toBe(10);
     expect(batchesFor(accounts(Array.from({ length: 20_000 }, () => 5)))).toBe(100);

@@ -31,4 +31,9 @@ describe('a run for its figures alone', () => {
       if (count > 1) expect(heard).toEqual(Array.from({ length: count + 1 }, (_, done) => `${done}/${count}`));
     }
   }, 60_000);
+
+  it('refuses a number of batches that is not a whole number of at least 1', () => {
+    const scenario = loadScenario('scenarios/refunds.yaml');
+    expect(() => batchedFiguresRun(scenario, 1.5)).toThrow('batchedFiguresRun: count must be a whole number of at least 1, not 1.5');
+  });
 });

@@ -75,6 +75,14 @@ describe('a run split into shards by account', () => {
     expect(positionsOfShard(2, { index: 2, count: 3 })).toEqual([]);
   });
 
+  it('refuses a shard whose count is not a whole number of at least 1, or whose index is not one of 0 to count − 1', () => {
+    const scenario = loadScenario('scenarios/population-grace.yaml');
+    for (const shard of [{ index: 0, count: 0 }, { index: 3, count: 3 }, { index: -1, count: 3 }, { index: 0.5, count: 3 }, { index: 0, count: 2.5 }]) {
+      expect(() => positionsOfShard(10, shard), JSON.stringify(shard)).toThrow(`shard ${shard.index} of ${shard.count}: expected a count that is a whole number of at least 1, and an index from 0 to count − 1`);
+    }
+    expect(() => startRun(scenario, scenario.policy, { shard: { index: 4, count: 3 } })).toThrow('shard 4 of 3');
+  });
+
   it("sets up a batch from its own accounts only, never going through the run's other accounts", () => {
     const scenario = loadScenario('scenarios/population-grace.yaml');
     const ranks = new RunRanks(scenario);
