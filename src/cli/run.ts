@@ -13,7 +13,7 @@ import { saveRun } from '../sim/persist.ts';
 import { advance, startRun } from '../sim/simulate.ts';
 import { simulateInBatches } from '../sim/inBatches.ts';
 import { canSpool, type SpooledReport, spooledRun } from '../sim/spooledRun.ts';
-import { batchesFor } from '../sim/batchCount.ts';
+import { batchesFor, MEMORY_BATCH_APPS } from '../sim/batchCount.ts';
 import { spooledRunOnThreads } from '../sim/spooledOnThreads.ts';
 import { parseOptions, UsageError, wholeOption } from './args.ts';
 import { loadWithOptions, seedOption } from './loadWithOptions.ts';
@@ -113,13 +113,13 @@ async function spooled(play: (dir: string, progress: BatchProgress) => SpooledRe
 /**
  * `--summary` of a scenario without expectations on one thread: it shows no record, so none is
  * kept or written; a population is played in batches all the same, for their smaller heaps
- * (batchedFiguresRun).
+ * (batchedFiguresRun), of the size of a run's in memory (`MEMORY_BATCH_APPS`).
  */
 function summaryOnly(scenario: Scenario, values: OutputValues, file: string): number {
   const bar = batchBar();
   let report: Report;
   try {
-    report = batchedFiguresRun(scenario, batchesFor(scenario), scenario.policy, bar.progress);
+    report = batchedFiguresRun(scenario, batchesFor(scenario, MEMORY_BATCH_APPS), scenario.policy, bar.progress);
     bar.played('the summary');
   } finally {
     bar.stop();
