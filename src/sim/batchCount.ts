@@ -23,7 +23,8 @@ export const BATCH_APPS = 1_000;
  * its summary alone (`imsim run --summary`), 5.2–5.5 s in 40 batches against 6.7–7.1 s in 11
  * (4 pairs), 235–252 MB against 246–258 MB. Written out as it goes, 40 batches gained nothing in
  * three pairs (10.2–11.5 s against 10.2–10.3 s, more RSS) and 8.1–11.2 s against 9.1–12.2 s in
- * three more; each batch there keeps files open until the merge, so that run keeps `BATCH_APPS`
+ * three more; and its merge reads a section's file of every batch at once, each through a read
+ * buffer of 1 MB (400 MB for 400 batches at 100,000 apps), so that run keeps `BATCH_APPS`
  * (BENCHMARKS.md).
  */
 export const MEMORY_BATCH_APPS = 250;
