@@ -27,7 +27,7 @@ export { simulateInBatches } from './sim/inBatches.ts';
 export { spooledRunOnThreads } from './sim/spooledOnThreads.ts';
 export { canSpool, type SpooledReport, spooledRun } from './sim/spooledRun.ts';
 export { BATCH_APPS, BATCHED_ABOVE, batchesFor, MEMORY_BATCH_APPS } from './sim/batchCount.ts';
-export { batchedFiguresRun, figuresRun } from './sim/figuresRun.ts';
+export { batchedFiguresRun, figuresRun, figuresRunOnThreads } from './sim/figuresRun.ts';
 export { type Coverage, isComplete, measureCoverage } from './coverage/coverage.ts';
 export { type CompareOptions, type CompareResult, compare } from './explore/compare.ts';
 export { type CompareSide, type Comparison, comparisonOf, type Step } from './explore/comparison.ts';

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { batched, type FileContent, writeFileAtomic, writeFilesAtomic } from '../report/atomicWrite.ts';
 import { readScenarioSource, scenarioOf } from '../scenario/source.ts';
 import { simulateOnThreads } from '../sim/parallel.ts';
-import { batchedFiguresRun } from '../sim/figuresRun.ts';
+import { figuresRunOnThreads } from '../sim/figuresRun.ts';
 import { saveRun } from '../sim/persist.ts';
 import { advance, startRun } from '../sim/simulate.ts';
 import { simulateInBatches } from '../sim/inBatches.ts';
 import { canSpool, type SpooledReport, spooledRun } from '../sim/spooledRun.ts';
-import { batchesFor, MEMORY_BATCH_APPS } from '../sim/batchCount.ts';
+import { batchesFor } from '../sim/batchCount.ts';
 import { spooledRunOnThreads } from '../sim/spooledOnThreads.ts';
 import { parseOptions, UsageError, wholeOption } from './args.ts';
 import { loadWithOptions, seedOption } from './loadWithOptions.ts';
@@ -41,13 +41,15 @@ export function runCommand(args: string[]): number | Promise<number> {
   const [file] = positionals;
   const workers = values.workers === undefined ? 1 : wholeOption(values.workers, '--workers', 1);
   const written = values.until === undefined ? writtenAsItGoes(format, values, file) : undefined;
+  // The text summary shows no record: a run for it keeps none (a scenario with expectations aside).
+  const counted = values.until === undefined && values.summary === true;
   if (workers > 1) {
     if (values.until !== undefined) throw new UsageError('--workers runs the whole period: it does not go with --until and --save');
-    return onThreads(file, values, workers, written);
+    return onThreads(file, values, workers, written, counted);
   }
   const scenario = loadWithOptions(file, { policy: values.policy, set: values.set as string[], seed: values.seed });
+  if (counted && canSpool(scenario)) return summaryOnly(scenario, values, file, 1);
   if (written && canSpool(scenario)) {
-    if (values.summary === true) return summaryOnly(scenario, values, file);
     return spooled((dir, progress) => spooledRun(scenario, dir, scenario.policy, batchesFor(scenario), progress), written, values.out);
   }
   growHeapForRun(scenario);
@@ -63,8 +65,7 @@ interface SpooledOutput {
 
 /**
  * The outputs a run written as it goes can make (a scenario without expectations): JSON, on
- * stdout or in DIR, CSV files in DIR, and the text summary (`--summary`, which shows no record:
- * on one thread it keeps none at all, `summaryOnly`).
+ * stdout or in DIR, and CSV files in DIR.
  */
 function writtenAsItGoes(format: ReportFormat, values: OutputValues, file: string): SpooledOutput | undefined {
   const { out } = values;
@@ -72,7 +73,6 @@ function writtenAsItGoes(format: ReportFormat, values: OutputValues, file: strin
     writeFilesAtomic(out as string, files(result));
     process.stderr.write(`wrote the ${format} report of ${file} to ${out}\n`);
   };
-  if (format === 'text' && values.summary === true) return { what: 'the summary', write: ({ report }) => deliver(report, values, file) };
   if (format === 'json' && out === undefined) return { what: 'the JSON report', write: ({ jsonBytesOnce }) => writeAll(batched(jsonBytesOnce)) };
   if (format === 'json') return { what: 'report.json', write: toFiles(({ jsonBytesOnce }) => ({ 'report.json': jsonBytesOnce })) };
   if (format === 'csv') return { what: 'the CSV files', write: toFiles(({ report, lists }) => fileContents(report, 'csv', {}, lists)) };
@@ -111,15 +111,15 @@ async function spooled(play: (dir: string, progress: BatchProgress) => SpooledRe
 }
 
 /**
- * `--summary` of a scenario without expectations on one thread: it shows no record, so none is
- * kept or written; a population is played in batches all the same, for their smaller heaps
- * (batchedFiguresRun), of the size of a run's in memory (`MEMORY_BATCH_APPS`).
+ * `--summary` of a scenario without expectations, on `threads` threads: it shows no record, so
+ * none is kept or written; a population is played in batches all the same, for their smaller
+ * heaps, of the size of a run's in memory (figuresRunOnThreads).
  */
-function summaryOnly(scenario: Scenario, values: OutputValues, file: string): number {
+async function summaryOnly(scenario: Scenario, values: OutputValues, file: string, threads: number): Promise<number> {
   const bar = batchBar();
   let report: Report;
   try {
-    report = batchedFiguresRun(scenario, batchesFor(scenario, MEMORY_BATCH_APPS), scenario.policy, bar.progress);
+    report = await figuresRunOnThreads(scenario, threads, bar.progress);
     bar.played('the summary');
   } finally {
     bar.stop();
@@ -141,20 +141,24 @@ function pause(run: ReturnType<typeof startRun>, until: string, save: string): n
 }
 
 /**
- * `--workers K`: the accounts shared among K threads; the report is the same, byte for byte. With
- * `written` (`writtenAsItGoes`), the batches of a run written out as it goes are shared
- * among them (sim/spooledOnThreads.ts); otherwise the run is held in memory (sim/parallel.ts).
+ * `--workers K`: the accounts shared among K threads; the report is the same, byte for byte. When
+ * only the summary is `counted`, the threads count their batches' records and keep none
+ * (`summaryOnly`); with `written` (`writtenAsItGoes`), the batches of a run written out as it
+ * goes are shared among them (sim/spooledOnThreads.ts); otherwise the run is held in memory
+ * (sim/parallel.ts). A scenario with expectations is held in memory, to check them.
  */
 async function onThreads(
   file: string,
   values: { policy?: string; set?: string[]; seed?: string } & OutputValues,
   workers: number,
   written: SpooledOutput | undefined,
+  counted: boolean,
 ): Promise<number> {
   const source = readScenarioSource(file, { policy: values.policy === undefined ? undefined : loadPolicy(values.policy) });
   const { knobs, source: setSource } = parseSetOptions(values.set ?? []);
   const options = { set: knobs, setSource, ...(values.seed === undefined ? {} : { seed: seedOption(values.seed) }) };
   const scenario = scenarioOf(source, options);
+  if (counted && canSpool(scenario)) return summaryOnly(scenario, values, file, workers);
   if (written && canSpool(scenario)) {
     return spooled((dir, progress) => spooledRunOnThreads(source, options, dir, workers, scenario, progress), written, values.out);
   }

@@ -58,8 +58,9 @@ Simulates the scenario FILE and prints its report.
                               net revenue only
   --color / --no-color        ANSI colors in the text format (default: on a terminal)
   --workers K                 share the accounts among K worker threads (default 1): for large
-                              populations, with --format json or csv (the batches of accounts
-                              are shared); the report is byte for byte the same
+                              populations, with --format json or csv or --summary (the
+                              batches of accounts are shared); the report is byte for byte the
+                              same
   --until DATE --save FILE    play the scenario up to DATE (exclusive, local to the policy's
                               zone), save the whole run to FILE and stop; "imsim resume FILE"
                               finishes it with the same report as an uninterrupted run

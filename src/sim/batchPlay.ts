@@ -18,16 +18,15 @@ import { type PlayedShard, runShard } from './shardRun.ts';
 import { accountRecords, periodRecord } from './simulate.ts';
 
 /** A batch once played: its shard's keys, accounts and apps, its records' figures, and where its records are. */
-export interface PlayedBatch extends CountedBatch {
+export interface PlayedBatch extends PlayedShard {
+  totals: FigureTotals;
   folder: string;
   /** The UTF-8 length of each record's text in its section's file. */
   lengths: Record<RecordSection, Int32Array>;
 }
 
-/** A batch played for its figures alone: its shard's keys, accounts and apps, and its records' figures. */
-export interface CountedBatch extends PlayedShard {
-  totals: FigureTotals;
-}
+/** A batch played for its figures alone: its accounts and apps with their ranks in the run, and its records' figures (no keys: nothing is merged). */
+export type CountedBatch = Pick<PlayedBatch, 'index' | 'records' | 'accountRanks' | 'appRanks' | 'totals'>;
 
 function playBatch(scenario: Scenario, policy: Policy, dir: string, figures: Figures, shard: ShardOptions): PlayedBatch {
   const folder = join(dir, `batch-${shard.index}`);
@@ -55,9 +54,9 @@ export function playBatches(scenario: Scenario, policy: Policy, dir: string, ind
 export function countBatches(scenario: Scenario, policy: Policy, indexes: Iterable<number>, count: number, played: () => void = () => {}): CountedBatch[] {
   return eachBatch(scenario, policy, indexes, count, played, (shard, figures) => {
     const sink = new FigureSink(figures);
-    const result = runShard(scenario, shard, policy, { sink });
+    const { records, accountRanks, appRanks } = runShard(scenario, shard, policy, { sink });
     sink.flush();
-    return { ...result, index: shard.index, totals: figures.totals(result.records.apps) };
+    return { index: shard.index, records, accountRanks, appRanks, totals: figures.totals(records.apps) };
   });
 }
 

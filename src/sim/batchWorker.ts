@@ -1,15 +1,14 @@
 /**
- * The worker thread of a run written out as it goes on several threads (spooledOnThreads.ts): its
- * task comes as the thread's `workerData`; it plays the batches it claims into their folders, and
- * what it played (keys, accounts, apps, figures) goes back as its one message. If it fails, no
- * thread takes another batch.
+ * The worker thread of batches played on several threads (batchThreads.ts): its task comes as the
+ * thread's `workerData`; it plays the batches it claims (into their folders, or counted for their
+ * figures alone), and what it played (keys, accounts, apps, figures) goes back as its one
+ * message. If it fails, no thread takes another batch.
  */
 import { workerData, parentPort } from 'node:worker_threads';
-import { playBatches } from './batchPlay.ts';
+import { type BatchTask, playTask } from './batchThreads.ts';
 import { claimed, failClaims } from './shard.ts';
 import { stoppingOthersOnFailure } from './threadPool.ts';
-import type { BatchTask } from './spooledOnThreads.ts';
 
-const { scenario, dir, claims, count, done } = workerData as BatchTask;
-const played = stoppingOthersOnFailure({ abort: () => failClaims(claims) }, () => playBatches(scenario, scenario.policy, dir, claimed(claims, count), count, () => Atomics.add(done, 0, 1)));
+const task = workerData as BatchTask;
+const played = stoppingOthersOnFailure({ abort: () => failClaims(task.claims) }, () => playTask(task, claimed(task.claims, task.count), () => Atomics.add(task.done, 0, 1)));
 parentPort?.postMessage(played);
