@@ -49,7 +49,7 @@ export function compareCommand(args: string[]): number {
   const side = (values: { policy?: unknown; set?: unknown }) =>
     loadWithOptions(file, { policy: values.policy as string | undefined, set: (values.set as string[] | undefined) ?? [], seed: common.seed });
   const [a, b] = [side(left.values), side(right.values)];
-  const result = compare(a, a.policy, b.policy, { from: fromOption(common.from, a), bases: { a: a.policyBase, b: b.policyBase } });
+  const result = compare(a, a.policy, b.policy, { from: fromOption(common.from, a), bases: { a: a.policyBase, b: b.policyBase }, records: 'compared' });
   const files = renderComparison(result, format as CompareFormat);
   if (common.out) {
     writeFilesAtomic(common.out, files);

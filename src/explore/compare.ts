@@ -15,7 +15,8 @@ import type { Scenario } from '../scenario/types.ts';
 import { runInstant } from '../sim/runInstant.ts';
 import { policyZone } from '../sim/simulate.ts';
 import { simulateInBatches } from '../sim/inBatches.ts';
-import { type Comparison, comparisonOf } from './comparison.ts';
+import { keptRun } from '../sim/keptRun.ts';
+import { COMPARED_SECTIONS, type Comparison, comparisonOf } from './comparison.ts';
 
 /** A comparison of two runs of one scenario, and the two reports it was made from. */
 export interface CompareResult {
@@ -36,6 +37,12 @@ export interface CompareOptions {
    * policy each side names, so a side under another policy file still lists its `--set`.
    */
   bases?: { a?: Policy; b?: Policy };
+  /**
+   * `'all'` (the default): `reports` holds both full reports. `'compared'`: each report keeps only
+   * the records a comparison reads (`COMPARED_SECTIONS`), every other record counted into its KPIs
+   * and let go: the same comparison, on about half the memory of a large population (`imsim compare`).
+   */
+  records?: 'all' | 'compared';
 }
 
 /**
@@ -46,8 +53,10 @@ export interface CompareOptions {
 export function compare(scenario: Scenario, a: Policy, b: Policy, options: CompareOptions = {}): CompareResult {
   const { bases = {} } = options;
   const from = options.from === undefined ? undefined : runInstant(options.from, policyZone(a), scenario.file, 'from');
-  const reportA = simulateInBatches(scenario, a, { base: bases.a });
-  const reportB = from === undefined ? simulateInBatches(scenario, b, { base: bases.b }) : simulateInBatches(changedAt(scenario, from, changeTo(a, b)), a, { base: bases.a });
+  const play = (played: Scenario, policy: Policy, base?: Policy) =>
+    options.records === 'compared' ? keptRun(played, COMPARED_SECTIONS, policy, { base }) : simulateInBatches(played, policy, { base });
+  const reportA = play(scenario, a, bases.a);
+  const reportB = from === undefined ? play(scenario, b, bases.b) : play(changedAt(scenario, from, changeTo(a, b)), a, bases.a);
   return { comparison: comparisonOf(reportA, reportB, from === undefined ? undefined : formatInstant(from, policyZone(a))), reports: { a: reportA, b: reportB } };
 }
 

@@ -9,7 +9,10 @@ import { appRevenue } from '../report/appRevenue.ts';
 import { divergences } from '../report/divergence.ts';
 import type { KpiValue } from '../report/kpiPaths.ts';
 import { type KpisShaped, zipKpis } from '../report/kpiZip.ts';
-import type { AppState, Kpis, Report, TransitionCause } from '../report/types.ts';
+import type { AppState, Kpis, RecordSection, Report, TransitionCause } from '../report/types.ts';
+
+/** The record lists a comparison reads of each report, in every format (the HTML page's charts too): the rest it reads off the KPIs. */
+export const COMPARED_SECTIONS: readonly RecordSection[] = ['transitions', 'orders', 'bills', 'refunds'];
 
 /** One side of a comparison: the policy its run began under, its overrides, the knobs changed during the run, and its KPIs. */
 export interface CompareSide {

@@ -1,14 +1,15 @@
 /**
  * Batches of a run played one after another on one thread (batchedRun.ts): each batch a shard of
  * the run (shard.ts), its records spooled into a folder of its own with the length of each
- * record's text (or only counted, for a run for its figures alone), and its figures (a `Figures`
- * of its own) handed back as plain totals. What it gives can leave a worker thread
- * (batchWorker.ts) as it is.
+ * record's text (or only counted, for a run for its figures alone; or those of some sections kept
+ * in memory, keptRun.ts), and its figures (a `Figures` of its own) handed back as plain totals.
+ * What it gives can leave a worker thread (batchWorker.ts) as it is.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type FigureTotals, Figures } from '../report/kpis.ts';
 import { FigureSink } from '../report/figureSink.ts';
+import { KeepingSink } from '../report/keepingSink.ts';
 import { RecordSpool } from '../report/recordSpool.ts';
 import type { RecordSection } from '../report/types.ts';
 import type { Policy } from '../policy/schema.ts';
@@ -17,9 +18,13 @@ import { accountsOfShard, RunRanks, type ShardOptions } from './shard.ts';
 import { type PlayedShard, runShard } from './shardRun.ts';
 import { accountRecords, periodRecord } from './simulate.ts';
 
-/** A batch once played: its shard's keys, accounts and apps, its records' figures, and where its records are. */
-export interface PlayedBatch extends PlayedShard {
+/** A batch whose records of some sections are kept (keptRun.ts): its shard's keys, accounts, apps and those records, and all its records' figures. */
+export interface KeptBatch extends PlayedShard {
   totals: FigureTotals;
+}
+
+/** A batch once played: its shard's keys, accounts and apps, its records' figures, and where its records are. */
+export interface PlayedBatch extends KeptBatch {
   folder: string;
   /** The UTF-8 length of each record's text in its section's file. */
   lengths: Record<RecordSection, Int32Array>;
@@ -57,6 +62,17 @@ export function countBatches(scenario: Scenario, policy: Policy, indexes: Iterab
     const { records, accountRanks, appRanks } = runShard(scenario, shard, policy, { sink });
     sink.flush();
     return { index: shard.index, records, accountRanks, appRanks, totals: figures.totals(records.apps) };
+  });
+}
+
+/** Every batch of `count`, each batch's records of `sections` kept with their keys and every record counted (keepingSink.ts); `base` as `simulate`'s. */
+export function keepBatches(scenario: Scenario, policy: Policy, sections: readonly RecordSection[], count: number, base?: Policy): KeptBatch[] {
+  const indexes = Array.from({ length: count }, (_, index) => index);
+  return eachBatch(scenario, policy, indexes, count, () => {}, (shard, figures) => {
+    const sink = new KeepingSink(figures, sections);
+    const result = runShard(scenario, shard, policy, { sink, base });
+    sink.flush();
+    return { ...result, records: { ...result.records, ...sink.kept }, index: shard.index, totals: figures.totals(result.records.apps) };
   });
 }
 

@@ -41,8 +41,11 @@ export function byRank<T>(lists: readonly (readonly T[])[], ranks: readonly (rea
   return ranked.sort((a, b) => a.rank - b.rank).map(({ item }) => item);
 }
 
-/** Orders numbered in the merged order; refunds, balance entries and upgrade events (which name the credited orders) renamed alike. */
-function renumberOrders(merged: { [S in Section]: Merged<Records[S][number]> }, shards: number): void {
+/** The merged sections: all, or those a run keeps (keepingSink.ts), the orders always among them. */
+type MergedSections = Partial<{ [S in Section]: Merged<Records[S][number]> }> & { orders: Merged<Records['orders'][number]> };
+
+/** Orders numbered in the merged order; refunds, balance entries and upgrade events (which name the credited orders) renamed alike, those merged. */
+function renumberOrders(merged: MergedSections, shards: number): void {
   // Each shard's orders are O1, O2, … in its own order: `numbers[shard][n - 1]` is its On's number in the merged order.
   const numbers = Array.from({ length: shards }, () => [] as number[]);
   merged.orders.records.forEach((order, index) => {
@@ -50,7 +53,9 @@ function renumberOrders(merged: { [S in Section]: Merged<Records[S][number]> }, 
   });
   const renames = numbers.map(renamedBy);
   for (const section of sectionsNamingOrders) {
-    const { records: list, shards: from } = merged[section];
+    const named = merged[section];
+    if (!named) continue;
+    const { records: list, shards: from } = named;
     list.forEach((record, index) => {
       renameOrders(section, record, renames[from[index]]);
     });
@@ -58,19 +63,21 @@ function renumberOrders(merged: { [S in Section]: Merged<Records[S][number]> }, 
 }
 
 /**
- * The shards' records as the whole run's. The merge takes them over: the records that name
- * orders are renamed in place, so the same results are never merged twice.
+ * The shards' records as the whole run's: the sections `only` (by default all; the orders among
+ * them), the others left as the first shard has them. The merge takes them over: the records that
+ * name orders are renamed in place, so the same results are never merged twice.
  */
-export function mergeShardRecords(results: ShardResult[]): Records {
+export function mergeShardRecords(results: ShardResult[], only: readonly Section[] = sections): Records {
+  if (!only.includes('orders')) throw new Error('mergeShardRecords: the orders are merged with any section, to number them');
   const [first] = results;
-  const keysOf = recordKeys(results);
-  const merged = Object.fromEntries(sections.map((section) => [section, mergeSection(results, section, keysOf(section))])) as { [S in Section]: Merged<Records[S][number]> };
+  const keysOf = recordKeys(results.map(({ table, sections: keys }) => ({ table, sections: Object.fromEntries(only.map((section) => [section, keys[section]])) })));
+  const merged = Object.fromEntries(only.map((section) => [section, mergeSection(results, section, keysOf(section))])) as MergedSections;
   const records: Records = {
     ...first.records,
     accounts: byRank(results.map((result) => result.records.accounts), results.map((result) => result.accountRanks)),
     apps: byRank(results.map((result) => result.records.apps), results.map((result) => result.appRanks)),
   };
-  for (const section of sections) (records[section] as unknown[]) = merged[section].records;
+  for (const section of only) (records[section] as unknown[]) = (merged[section] as Merged<unknown>).records;
   renumberOrders(merged, results.length);
   return records;
 }

@@ -4,6 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/explore/compare.ts';
+import { compareFormats, renderComparison } from '../../src/explore/compareFormats.ts';
+import { COMPARED_SECTIONS } from '../../src/explore/comparison.ts';
+import { recordSections } from '../../src/report/types.ts';
 import { applyOverrides } from '../../src/policy/overrides.ts';
 import { parseScenario, loadScenario } from '../../src/scenario/load.ts';
 import { simulate } from '../../src/sim/simulate.ts';
@@ -112,4 +115,22 @@ describe('compare against plain runs', () => {
     expect(byDate.comparison).toEqual(compare(scenario, scenario.policy, b.policy, { from: Date.parse('2021-01-01T00:00:00+08:00') }).comparison);
     expect(() => compare(scenario, scenario.policy, b.policy, { from: '2021-13-01' })).toThrow(/from {2}expected a date YYYY-MM-DD/);
   });
+});
+
+describe('compare keeping only the records a comparison reads', () => {
+  const scenario = loadScenario('scenarios/population-grace.yaml');
+  const b = loadScenario('scenarios/population-grace.yaml', { set: { 'lifecycle.grace.days': 14 } });
+
+  it.each([undefined, '2021-01-01'])('writes every format as with both full reports (from %s), holding no other record', (from) => {
+    const full = compare(scenario, scenario.policy, b.policy, { from });
+    const kept = compare(scenario, scenario.policy, b.policy, { from, records: 'compared' });
+    for (const format of compareFormats) expect(renderComparison(kept, format), format).toEqual(renderComparison(full, format));
+    for (const side of ['a', 'b'] as const) {
+      for (const section of recordSections) {
+        const expected = COMPARED_SECTIONS.includes(section) ? full.reports[side][section] : [];
+        expect(kept.reports[side][section], `${side}: ${section}`).toEqual(expected);
+      }
+    }
+    expect(full.reports.a.notifications.length).toBeGreaterThan(0);
+  }, 60_000);
 });
