@@ -1,12 +1,14 @@
 /**
  * One run of a sweep: the scenario (carried whole, scenario/source.ts) with a cell's knobs and a
- * seed, simulated for its figures alone (sim/figuresRun.ts), and its KPIs as `[dotted.path,
+ * seed, simulated for its figures alone (sim/figuresRun.ts; a population in batches of accounts,
+ * as `imsim run --summary` plays it), and its KPIs as `[dotted.path,
  * value]` rows; or, when the cell's knobs make the input invalid (or the run fails), the reason.
  * The same function runs in this thread, in a worker thread, or on another machine.
  */
 import { formatIssue, InputError } from '../inputError.ts';
 import { type KpiValue, kpiRows } from '../report/kpiPaths.ts';
-import { figuresRun } from '../sim/figuresRun.ts';
+import { batchedFiguresRun } from '../sim/figuresRun.ts';
+import { batchesFor, MEMORY_BATCH_APPS } from '../sim/batchCount.ts';
 import { type ScenarioSource, scenarioOf } from '../scenario/source.ts';
 
 /** One run of a sweep to play: the scenario, the cell and run it is, its seed, and the knobs to set. */
@@ -27,7 +29,8 @@ export type RunResult = { cell: number; run: number; seed: number } & ({ kpis: [
 export function runSweepJob(job: SweepJob): RunResult {
   const at = { cell: job.cell, run: job.run, seed: job.seed };
   try {
-    const { kpis } = figuresRun(scenarioOf(job.source, { seed: job.seed, set: job.set }));
+    const scenario = scenarioOf(job.source, { seed: job.seed, set: job.set });
+    const { kpis } = batchedFiguresRun(scenario, batchesFor(scenario, MEMORY_BATCH_APPS));
     return { ...at, kpis: kpiRows(kpis) };
   } catch (error) {
     const reason = error instanceof InputError ? error.issues.map(formatIssue).join('; ') : error instanceof Error ? error.message : String(error);

@@ -30,16 +30,17 @@ export function playedInto(sink: FigureSink, scenario: Scenario, policy: Policy)
 }
 
 /**
- * `figuresRun` in `count` batches of accounts played one after another (account i in batch i mod
- * count), as a run written out as it goes is (batchedRun.ts), each batch's records counted into
- * figures of its own and let go: the same report, on a heap the size of a batch. `progress` hears
- * of each batch played.
+ * `figuresRun` in `count` batches of accounts (no more than the accounts) played one after
+ * another (account i in batch i mod count), as a run written out as it goes is (batchedRun.ts),
+ * each batch's records counted into figures of its own and let go: the same report, on a heap the
+ * size of a batch. `progress` hears of each batch played.
  */
 export function batchedFiguresRun(scenario: Scenario, count: number, policy: Policy = scenario.policy, progress: BatchProgress = () => {}): Report {
   checkCount('batchedFiguresRun', 'count', count);
-  if (count <= 1) return figuresRun(scenario, policy);
-  const { indexes, played } = inTurn(count, progress);
-  return reportOfBatches(countBatches(scenario, policy, indexes, count, played));
+  const batches = Math.min(count, scenario.accounts.length);
+  if (batches <= 1) return figuresRun(scenario, policy);
+  const { indexes, played } = inTurn(batches, progress);
+  return reportOfBatches(countBatches(scenario, policy, indexes, batches, played));
 }
 
 /**

@@ -5,7 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { cellsOf, checkGrid, parseVary } from '../../src/explore/grid.ts';
 import { mergeShards, shardFile, sweepInputHash } from '../../src/explore/shard.ts';
-import { readScenarioSource } from '../../src/scenario/source.ts';
+import { readScenarioSource, scenarioOf } from '../../src/scenario/source.ts';
+import { runSweepJob } from '../../src/explore/sweepJob.ts';
+import { batchesFor, MEMORY_BATCH_APPS } from '../../src/sim/batchCount.ts';
+import { largePopulationText } from '../sim/largePopulation.ts';
 import { statsOf } from '../../src/explore/stats.ts';
 import { sweep } from '../../src/explore/sweep.ts';
 import { sweepFiles } from '../../src/explore/sweepFiles.ts';
@@ -74,6 +77,15 @@ describe('a sweep', () => {
       expect('kpis' in run && run.kpis).toEqual(kpiRows(plain.kpis));
     }
   });
+
+  it('plays a run of a population of more than 2,000 apps in batches of accounts, for the KPIs of a plain run', () => {
+    const large = { file: 'large.yaml', text: largePopulationText(), files: {} };
+    const set = { 'lifecycle.grace.days': 14 };
+    const scenario = scenarioOf(large, { seed: 9, set });
+    expect(batchesFor(scenario, MEMORY_BATCH_APPS)).toBeGreaterThan(4);
+    const run = runSweepJob({ source: large, cell: 0, run: 0, seed: 9, set });
+    expect('kpis' in run && run.kpis).toEqual(kpiRows(simulate(scenario).kpis));
+  }, 60_000);
 
   it('writes the same bytes with one worker and with two, and from two shards merged', async () => {
     const files = (runs: Awaited<ReturnType<typeof sweep>>) => sweepFiles(runs);

@@ -13,8 +13,7 @@ import { simulateInBatches } from '../../src/sim/inBatches.ts';
 import { simulate } from '../../src/sim/simulate.ts';
 import { batchesFor, MEMORY_BATCH_APPS } from '../../src/sim/batchCount.ts';
 import { loadScenario, parseScenario } from '../../src/scenario/load.ts';
-import { readFileSync } from 'node:fs';
-import { parse, stringify } from 'yaml';
+import { largePopulationText } from './largePopulation.ts';
 
 describe('a run in memory played in batches of accounts', () => {
   it.each(scenarioFiles('scenarios'))('%s gives the report played whole, in 2 and 3 batches', (file) => {
@@ -39,11 +38,7 @@ describe('a run in memory played in batches of accounts', () => {
   });
 
   it('plays a population of more than 2,000 apps in batches by default, for the same report', () => {
-    // population-grace's cohorts scaled to about 2,600 apps, over seven months.
-    const document = parse(readFileSync('scenarios/population-grace.yaml', 'utf8')) as { population: { accounts: number }[]; end: string };
-    for (const cohort of document.population) cohort.accounts *= 30;
-    document.end = '2020-07-31';
-    const scenario = parseScenario(stringify(document), 'large.yaml');
+    const scenario = parseScenario(largePopulationText(), 'large.yaml');
     expect(batchesFor(scenario, MEMORY_BATCH_APPS)).toBeGreaterThan(4);
     expect(renderJson(simulateInBatches(scenario))).toBe(renderJson(simulate(scenario)));
   });
