@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --json] [-- --sizes 1000,10000] [-- --runs 5]`: the engine (engine.ts),
- * then the population generator and sweeps. With `--json`, only the engine, as one JSON object.
+ * then the population generator, sweeps, and a sweep and a compare of the 10,000-app population
+ * (explore.ts). With `--json`, only the engine, as one JSON object.
  * Not part of `npm test`: no test asserts a time.
  */
 import { parseArgs } from 'node:util';
@@ -53,4 +54,5 @@ if (values.json) console.log(JSON.stringify(summary(result), null, 2));
 else {
   await import('./generate.ts');
   await import('./sweep.ts');
+  await import('./explore.ts');
 }

@@ -1,0 +1,39 @@
+/**
+ * `npm run bench`, exploration at the scale of a population: a sweep of the benchmark population
+ * of about 10,000 apps over two years (2 cells of grace × 2 runs, as `imsim sweep` plays it, with
+ * 1 worker and with 2, checked to be the same bytes) and a compare of it (grace 7 against 14
+ * days, as `imsim compare` plays it); the app-days per second of each, over all its runs.
+ */
+import { cellsOf, parseGrid } from '../src/explore/grid.ts';
+import { compare } from '../src/explore/compare.ts';
+import { sweep } from '../src/explore/sweep.ts';
+import { sweepFiles } from '../src/explore/sweepFiles.ts';
+import { applyOverrides } from '../src/policy/overrides.ts';
+import { scenarioOf } from '../src/scenario/source.ts';
+import { appCount, appDaysOf, benchPopulation } from './population.ts';
+
+const APPS = 10_000;
+const RUNS = 2;
+const source = { file: `bench-${APPS}.yaml`, text: benchPopulation(APPS), files: {} };
+const scenario = scenarioOf(source);
+const grid = parseGrid(['lifecycle.grace.days=7,14'], scenario.policy);
+const runAppDays = appDaysOf(scenario);
+const perSecond = (appDays: number, ms: number) => Math.round(appDays / (ms / 1000)).toLocaleString('en-US');
+
+async function timedSweep(workers: number): Promise<{ ms: number; csv: string }> {
+  const started = performance.now();
+  const runs = await sweep(source, grid, { runs: RUNS, workers });
+  return { ms: performance.now() - started, csv: sweepFiles(runs)['runs.csv'] };
+}
+
+const one = await timedSweep(1);
+const two = await timedSweep(2);
+if (one.csv !== two.csv) throw new Error('the sweep of the population with 2 workers differs from the one with 1');
+const cells = cellsOf(grid).length;
+const sweepAppDays = runAppDays * cells * RUNS;
+console.log(`sweep of ${appCount(scenario)} apps, ${cells} cells × ${RUNS} runs: 1 worker ${(one.ms / 1000).toFixed(1)} s (${perSecond(sweepAppDays, one.ms)} app-days/s), 2 workers ${(two.ms / 1000).toFixed(1)} s (${perSecond(sweepAppDays, two.ms)} app-days/s)`);
+
+const started = performance.now();
+compare(scenario, applyOverrides(scenario.policy, { 'lifecycle.grace.days': 7 }), applyOverrides(scenario.policy, { 'lifecycle.grace.days': 14 }), { records: 'compared' });
+const compareMs = performance.now() - started;
+console.log(`compare of ${appCount(scenario)} apps, grace 7 against 14 days: ${(compareMs / 1000).toFixed(1)} s (${perSecond(runAppDays * 2, compareMs)} app-days/s)`);
