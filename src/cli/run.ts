@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { batched, type FileContent, writeFileAtomic, writeFilesAtomic } from '../report/atomicWrite.ts';
 import { readScenarioSource, scenarioOf } from '../scenario/source.ts';
 import { simulateOnThreads } from '../sim/parallel.ts';
-import { figuresRunOnThreads } from '../sim/figuresRun.ts';
+import { figuresRunOnThreads } from '../sim/figuresOnThreads.ts';
 import { saveRun } from '../sim/persist.ts';
 import { advance, startRun } from '../sim/simulate.ts';
 import { simulateInBatches } from '../sim/inBatches.ts';

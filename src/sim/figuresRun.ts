@@ -7,8 +7,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { accountRecords, periodRecord, playToEnd, recordsOf, startRun } from './simulate.ts';
 import { reportOfBatches } from './batchedRun.ts';
 import { type BatchProgress, countBatches, inTurn } from './batchPlay.ts';
-import { batchesOnThreads, checkCount, MEMORY_BATCH_APPS } from './batchCount.ts';
-import { playedOnThreads } from './batchThreads.ts';
+import { checkCount } from './batchCount.ts';
 
 /**
  * The report of `simulate(scenario, policy)` without its records: its accounts, apps, KPIs and
@@ -41,19 +40,4 @@ export function batchedFiguresRun(scenario: Scenario, count: number, policy: Pol
   if (batches <= 1) return figuresRun(scenario, policy);
   const { indexes, played } = inTurn(batches, progress);
   return reportOfBatches(countBatches(scenario, policy, indexes, batches, played));
-}
-
-/**
- * `batchedFiguresRun` on `threads` threads (`imsim run --summary --workers K`): the batches, as
- * many as a run in memory plays (`batchesOnThreads` with `MEMORY_BATCH_APPS`), shared among the
- * threads as they come (batchThreads.ts), and only their accounts, apps and figures' totals sent
- * back. The same report; nothing is written. `progress` hears how many batches all threads have
- * played.
- */
-export async function figuresRunOnThreads(scenario: Scenario, threads: number, progress: BatchProgress = () => {}): Promise<Report> {
-  checkCount('figuresRunOnThreads', 'threads', threads);
-  const count = batchesOnThreads(scenario, threads, MEMORY_BATCH_APPS);
-  const parts = Math.min(threads, count);
-  if (parts <= 1) return batchedFiguresRun(scenario, count, scenario.policy, progress);
-  return reportOfBatches(await playedOnThreads({ scenario, count }, parts, progress));
 }

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { scenarioFiles } from '../../src/regression/scenarioFiles.ts';
 import type { Report } from '../../src/report/types.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
-import { batchedFiguresRun, figuresRun, figuresRunOnThreads } from '../../src/sim/figuresRun.ts';
+import { batchedFiguresRun, figuresRun } from '../../src/sim/figuresRun.ts';
+import { figuresRunOnThreads } from '../../src/sim/figuresOnThreads.ts';
 import { simulate } from '../../src/sim/simulate.ts';
 
 /** The report with every record list emptied and no expectation: what a run for its figures gives. */
