@@ -40,7 +40,8 @@ export interface CompareOptions {
   /**
    * `'all'` (the default): `reports` holds both full reports. `'compared'`: each report keeps only
    * the records a comparison reads (`COMPARED_SECTIONS`), every other record counted into its KPIs
-   * and let go: the same comparison, on about half the memory of a large population (`imsim compare`).
+   * and let go, and checks no expectation (`expectations` is empty): the same comparison, on about
+   * half the memory of a large population (`imsim compare`).
    */
   records?: 'all' | 'compared';
 }

@@ -1,8 +1,8 @@
 /**
  * One run of a sweep: the scenario (carried whole, scenario/source.ts) with a cell's knobs and a
- * seed, simulated for its figures alone (sim/figuresRun.ts; a population in batches of accounts,
- * as `imsim run --summary` plays it), and its KPIs as `[dotted.path,
- * value]` rows; or, when the cell's knobs make the input invalid (or the run fails), the reason.
+ * seed, simulated for its figures alone (sim/figuresRun.ts; a population in batches of
+ * accounts, as `imsim run --summary` plays it), and its KPIs as `[dotted.path, value]` rows; or,
+ * when the cell's knobs make the input invalid (or the run fails), the reason.
  * The same function runs in this thread, in a worker thread, or on another machine.
  */
 import { formatIssue, InputError } from '../inputError.ts';

@@ -7,6 +7,9 @@
 import type { Figures } from './kpis.ts';
 import type { BillRecord, Kpis, RecordSection, Records, Summary } from './types.ts';
 
+/** Some of a report's record lists, by section. */
+export type KeptLists = Partial<{ [S in RecordSection]: Records[S] }>;
+
 /** Pushed bills taken so far, beyond which the list of those waiting is cut down. */
 const TAKEN_BEFORE_TRIM = 1024;
 
@@ -31,6 +34,11 @@ export class FigureSink {
   billCharged(bill: BillRecord): void {
     this.charged.add(bill);
     this.takeChargedBills();
+  }
+
+  /** The record lists kept in full (none here: keepingSink.ts keeps some). */
+  keptLists(): KeptLists {
+    return {};
   }
 
   /** The figures, once the run is over (`flush`ed). */

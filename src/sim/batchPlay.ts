@@ -72,7 +72,9 @@ export function keepBatches(scenario: Scenario, policy: Policy, sections: readon
     const sink = new KeepingSink(figures, sections);
     const result = runShard(scenario, shard, policy, { sink, base });
     sink.flush();
-    return { ...result, records: { ...result.records, ...sink.kept }, index: shard.index, totals: figures.totals(result.records.apps) };
+    // Only the kept sections' keys: those of the others (most of the records) would be held until the merge for nothing.
+    const keys = Object.fromEntries(sections.map((section) => [section, result.sections[section]]));
+    return { ...result, records: { ...result.records, ...sink.keptLists() }, sections: keys, index: shard.index, totals: figures.totals(result.records.apps) };
   });
 }
 

@@ -1,8 +1,8 @@
 /**
  * The worker thread of batches played on several threads (batchThreads.ts): its task comes as the
  * thread's `workerData`; it plays the batches it claims (into their folders, or counted for their
- * figures alone), and what it played (keys, accounts, apps, figures) goes back as its one
- * message. If it fails, no thread takes another batch.
+ * figures alone), and what it played (accounts, apps and figures, with the keys of spooled
+ * batches) goes back as its one message. If it fails, no thread takes another batch.
  */
 import { workerData, parentPort } from 'node:worker_threads';
 import { type BatchTask, playTask } from './batchThreads.ts';

@@ -19,13 +19,17 @@ export function figuresRun(scenario: Scenario, policy: Policy = scenario.policy)
   return playedInto(new FigureSink(new Figures(accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy))), scenario, policy);
 }
 
-/** The run played to its end with every record going into `sink` (which counts them, and may write them: a `RecordSpool`): the report without them. */
-export function playedInto(sink: FigureSink, scenario: Scenario, policy: Policy): Report {
-  const run = startRun(scenario, policy, { sink });
+/**
+ * The run played to its end with every record going into `sink` (which counts them, and may
+ * write them, a `RecordSpool`, or keep some, a `KeepingSink`): the report without them, but for
+ * those kept. `base` as `simulate`'s.
+ */
+export function playedInto(sink: FigureSink, scenario: Scenario, policy: Policy, base?: Policy): Report {
+  const run = startRun(scenario, policy, { sink, base });
   playToEnd(run);
   const records = recordsOf(run);
   const { kpis, summary } = sink.result(records.apps);
-  return { ...records, expectations: [], summary, kpis };
+  return { ...records, ...sink.keptLists(), expectations: [], summary, kpis };
 }
 
 /**

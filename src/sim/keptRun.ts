@@ -12,7 +12,8 @@ import type { Scenario } from '../scenario/types.ts';
 import { batchesFor, checkCount, MEMORY_BATCH_APPS } from './batchCount.ts';
 import { keepBatches } from './batchPlay.ts';
 import { mergeShardRecords } from './shardMerge.ts';
-import { accountRecords, periodRecord, playToEnd, recordsOf, type SimulateOptions, startRun } from './simulate.ts';
+import { accountRecords, periodRecord, type SimulateOptions } from './simulate.ts';
+import { playedInto } from './figuresRun.ts';
 
 /**
  * The report `simulate(scenario, policy, options)` gives, with the lists of `sections` (the
@@ -30,10 +31,5 @@ export function keptRun(scenario: Scenario, sections: readonly RecordSection[], 
     const { kpis, summary } = figuresResult(kept.map((batch) => batch.totals), records.apps, records.accounts);
     return { ...records, expectations: [], summary, kpis };
   }
-  const sink = new KeepingSink(new Figures(accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy)), sections);
-  const run = startRun(scenario, policy, { ...options, sink });
-  playToEnd(run);
-  const records = recordsOf(run);
-  const { kpis, summary } = sink.result(records.apps);
-  return { ...records, ...sink.kept, expectations: [], summary, kpis };
+  return playedInto(new KeepingSink(new Figures(accountRecords(scenario, scenario.accounts), periodRecord(scenario, policy)), sections), scenario, policy, options.base);
 }

@@ -1,7 +1,7 @@
 /**
  * One shard of a run split by account: a batch of a large population's run on one thread
  * (inBatches.ts, batchedRun.ts) or a share of a run over worker threads (`imsim run --workers K`,
- * parallel.ts, spooledOnThreads.ts): the accounts it simulates and what it needs to stand in the
+ * parallel.ts, batchThreads.ts): the accounts it simulates and what it needs to stand in the
  * whole run. Accounts are independent
  * (no rule looks across accounts), so a shard runs its accounts' apps, events and customers
  * exactly as the whole run does, with every actor's rank as the whole run gives it and every
@@ -41,7 +41,7 @@ export function accountsOfShard<T>(accounts: readonly T[], shard: Pick<ShardOpti
   return positionsOfShard(accounts.length, shard).map((position) => accounts[position]);
 }
 
-/** Shared by every thread of a run (parallel.ts, spooledOnThreads.ts): the shards taken so far, and whether one has failed. */
+/** Shared by every thread of a run (parallel.ts, batchThreads.ts): the shards taken so far, and whether one has failed. */
 export function sharedClaims(): Int32Array {
   return new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
 }

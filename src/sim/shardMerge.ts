@@ -64,11 +64,11 @@ function renumberOrders(merged: MergedSections, shards: number): void {
 
 /**
  * The shards' records as the whole run's: the sections `only` (by default all; the orders among
- * them), the others left as the first shard has them. The merge takes them over: the records that
+ * them), the others empty. The merge takes them over: the records that
  * name orders are renamed in place, so the same results are never merged twice.
  */
 export function mergeShardRecords(results: ShardResult[], only: readonly Section[] = sections): Records {
-  if (!only.includes('orders')) throw new Error('mergeShardRecords: the orders are merged with any section, to number them');
+  if (!only.includes('orders')) throw new RangeError('mergeShardRecords: the orders are merged with any section, to number them');
   const [first] = results;
   const keysOf = recordKeys(results.map(({ table, sections: keys }) => ({ table, sections: Object.fromEntries(only.map((section) => [section, keys[section]])) })));
   const merged = Object.fromEntries(only.map((section) => [section, mergeSection(results, section, keysOf(section))])) as MergedSections;
@@ -77,7 +77,7 @@ export function mergeShardRecords(results: ShardResult[], only: readonly Section
     accounts: byRank(results.map((result) => result.records.accounts), results.map((result) => result.accountRanks)),
     apps: byRank(results.map((result) => result.records.apps), results.map((result) => result.appRanks)),
   };
-  for (const section of only) (records[section] as unknown[]) = (merged[section] as Merged<unknown>).records;
+  for (const section of sections) (records[section] as unknown[]) = merged[section]?.records ?? [];
   renumberOrders(merged, results.length);
   return records;
 }

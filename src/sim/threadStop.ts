@@ -1,5 +1,5 @@
 /**
- * How the threads of one run stop when one fails (parallel.ts, spooledOnThreads.ts): no thread
+ * How the threads of one run stop when one fails (parallel.ts, batchThreads.ts): no thread
  * takes another shard (shard.ts's `failClaims`), and the worker threads, started with `ending`,
  * are ended. Without it, a thread whose share failed would leave the others to play every shard
  * it would have taken (about 90 s at 100,000 apps) before the failure was told.

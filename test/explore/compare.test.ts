@@ -7,6 +7,8 @@ import { compare } from '../../src/explore/compare.ts';
 import { compareFormats, renderComparison } from '../../src/explore/compareFormats.ts';
 import { COMPARED_SECTIONS } from '../../src/explore/comparison.ts';
 import { recordSections } from '../../src/report/types.ts';
+import { batchesFor, MEMORY_BATCH_APPS } from '../../src/sim/batchCount.ts';
+import { largePopulationText } from '../sim/largePopulation.ts';
 import { applyOverrides } from '../../src/policy/overrides.ts';
 import { parseScenario, loadScenario } from '../../src/scenario/load.ts';
 import { simulate } from '../../src/sim/simulate.ts';
@@ -133,4 +135,18 @@ describe('compare keeping only the records a comparison reads', () => {
     }
     expect(full.reports.a.notifications.length).toBeGreaterThan(0);
   }, 60_000);
+
+  it('compares a population played in batches of accounts as the full reports do, from a date on and with the bases given', () => {
+    const large = parseScenario(largePopulationText(), 'large.yaml');
+    expect(batchesFor(large, MEMORY_BATCH_APPS)).toBeGreaterThan(4);
+    const longer = applyOverrides(large.policy, { 'lifecycle.grace.days': 14 });
+    for (const from of [undefined, '2020-05-01']) {
+      const options = { from, bases: { a: longer, b: large.policy } };
+      const full = compare(large, large.policy, longer, options);
+      const kept = compare(large, large.policy, longer, { ...options, records: 'compared' });
+      expect(kept.comparison.a.overrides, 'A counted from B').toEqual({ 'lifecycle.grace.days': 7 });
+      for (const format of compareFormats) expect(renderComparison(kept, format), `${format} from ${from}`).toEqual(renderComparison(full, format));
+      for (const section of COMPARED_SECTIONS) expect(kept.reports.b[section], `${section} from ${from}`).toEqual(full.reports.b[section]);
+    }
+  }, 120_000);
 });
