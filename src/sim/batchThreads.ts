@@ -2,7 +2,7 @@
  * Batches of a run played by several threads at once, this one among them: each thread takes the
  * next batch no thread has taken yet (shard.ts's `claimed`) and plays it as one thread plays its
  * batches (batchPlay.ts), into a folder of its own (spooledOnThreads.ts) or counted for its
- * figures alone (figuresRun.ts). Nothing but keys, accounts, apps and figures' totals crosses
+ * figures alone (figuresOnThreads.ts). Nothing but keys, accounts, apps and figures' totals crosses
  * between threads: records stay in their files, or are not kept at all.
  */
 import type { Scenario } from '../scenario/types.ts';
