@@ -6,8 +6,7 @@
  */
 import { cellsOf, parseGrid } from '../src/explore/grid.ts';
 import { compare } from '../src/explore/compare.ts';
-import { sweep } from '../src/explore/sweep.ts';
-import { sweepFiles } from '../src/explore/sweepFiles.ts';
+import { sweepOnOneAndTwo } from './sweepOnWorkers.ts';
 import { applyOverrides } from '../src/policy/overrides.ts';
 import { scenarioOf } from '../src/scenario/source.ts';
 import { appCount, appDaysOf, benchPopulation } from './population.ts';
@@ -20,18 +19,10 @@ const grid = parseGrid(['lifecycle.grace.days=7,14'], scenario.policy);
 const runAppDays = appDaysOf(scenario);
 const perSecond = (appDays: number, ms: number) => Math.round(appDays / (ms / 1000)).toLocaleString('en-US');
 
-async function timedSweep(workers: number): Promise<{ ms: number; csv: string }> {
-  const started = performance.now();
-  const runs = await sweep(source, grid, { runs: RUNS, workers });
-  return { ms: performance.now() - started, csv: sweepFiles(runs)['runs.csv'] };
-}
-
-const one = await timedSweep(1);
-const two = await timedSweep(2);
-if (one.csv !== two.csv) throw new Error('the sweep of the population with 2 workers differs from the one with 1');
+const { one, two } = await sweepOnOneAndTwo(source, grid, RUNS, 'the sweep of the population');
 const cells = cellsOf(grid).length;
 const sweepAppDays = runAppDays * cells * RUNS;
-console.log(`sweep of ${appCount(scenario)} apps, ${cells} cells × ${RUNS} runs: 1 worker ${(one.ms / 1000).toFixed(1)} s (${perSecond(sweepAppDays, one.ms)} app-days/s), 2 workers ${(two.ms / 1000).toFixed(1)} s (${perSecond(sweepAppDays, two.ms)} app-days/s)`);
+console.log(`sweep of ${appCount(scenario)} apps, ${cells} cells × ${RUNS} runs: 1 worker ${(one / 1000).toFixed(1)} s (${perSecond(sweepAppDays, one)} app-days/s), 2 workers ${(two / 1000).toFixed(1)} s (${perSecond(sweepAppDays, two)} app-days/s)`);
 
 const started = performance.now();
 compare(scenario, applyOverrides(scenario.policy, { 'lifecycle.grace.days': 7 }), applyOverrides(scenario.policy, { 'lifecycle.grace.days': 14 }), { records: 'compared' });
