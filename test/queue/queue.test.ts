@@ -82,9 +82,10 @@ async function exitCode(spawned: Spawned, ms: number): Promise<number | null> {
   }
 }
 
+/** Stops a process with SIGTERM; fails, showing what it printed, if it has not exited within 30 s. */
 async function stopped(spawned: Spawned): Promise<void> {
   if (spawned.child.exitCode === null && spawned.child.signalCode === null) spawned.child.kill('SIGTERM');
-  await spawned.done;
+  await exitCode(spawned, 30_000);
 }
 
 function files(dir: string): Record<string, string> {
@@ -220,6 +221,18 @@ describe('a worker', () => {
   }
 
   const sweepJob = (): SweepJob => ({ source: readScenarioSource(SCENARIO), cell: 0, run: 0, seed: 1, set: {} });
+
+  it('stops on SIGTERM while it is reading the list of sweeps (Redis paused), and reads it no more', async () => {
+    const one = await worker();
+    const admin = await import('ioredis').then(({ Redis }) => new Redis(connection()));
+    await admin.client('PAUSE', 4000, 'ALL');
+    // The list is read every second: a reading has now started, and waits on the pause.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    one.child.kill('SIGTERM');
+    expect(await exitCode(one, 20_000), one.output()).toBe(0);
+    expect(one.output()).toContain('worker stopped');
+    admin.disconnect();
+  }, 60_000);
 
   it('refuses a job made by another imsim version, saying both versions', async () => {
     const job = sweepJob();

@@ -42,6 +42,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     }
     return pool.run(job.data.job);
   };
+  let closing = false;
   const watch = async () => {
     let names: string[];
     try {
@@ -49,6 +50,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     } catch {
       return;
     }
+    if (closing) return;
     for (const name of names) {
       if (workers.has(name)) continue;
       const worker = new Worker<QueuedJob, RunResult>(name, process, { connection, concurrency: options.concurrency, lockDuration: LOCK_MS, stalledInterval: LOCK_MS / 2 });
@@ -62,17 +64,24 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       await worker.close();
     }
   };
-  await watch();
-  let watching = setTimeout(function again() {
-    void watch().finally(() => {
-      watching = setTimeout(again, WATCH_MS);
+  /** The reading of the list in progress or last done: close() waits for it, so that none starts a worker or arms the timer after. */
+  let reading = watch();
+  await reading;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const again = () => {
+    reading = watch().finally(() => {
+      if (!closing) timer = setTimeout(again, WATCH_MS);
     });
-  }, WATCH_MS);
+  };
+  timer = setTimeout(again, WATCH_MS);
   return {
     close: async () => {
-      clearTimeout(watching);
-      await Promise.all([...workers.values()].map((worker) => worker.close()));
+      closing = true;
+      clearTimeout(timer);
+      // Disconnecting first ends a reading that waits on Redis (paused, or away and being retried).
       watcher.disconnect();
+      await reading;
+      await Promise.all([...workers.values()].map((worker) => worker.close()));
       await pool.close();
     },
   };
