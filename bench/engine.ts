@@ -20,18 +20,12 @@ export interface EngineOptions {
   runs: number;
 }
 
-export interface Row {
+/** A size's figures: those of its run in memory (`simulateInBatches`, the report object included; above 10,000 apps, the spooled run), and of the others beside it. */
+export interface Row extends RunFigures {
   apps: number;
   appDays: number;
-  /** The run in memory (`simulateInBatches`, the report object included); above 10,000 apps, the spooled run. */
-  appDaysPerSec: number;
   /** At 10,000 apps: the run in memory played whole on one clock (`simulate`). */
   whole?: RunFigures;
-  wallS: number;
-  /** The wall time of each of its runs. */
-  runsS: number[];
-  /** Peak RSS through the process's first run: one run's need. */
-  rssMB: number;
   /** Peak RSS after all its runs (the garbage of earlier runs included). */
   rssAllRunsMB: number;
   /** `imsim run --format json --out`: records written as the run goes, the JSON report written to a file. */
@@ -47,8 +41,16 @@ export interface Row {
 export interface RunFigures {
   appDaysPerSec: number;
   wallS: number;
+  /** Peak RSS through the process's first run: one run's need. */
   rssMB: number;
+  /** The wall time of each of its runs. */
   runsS: number[];
+  /**
+   * The cores the run kept busy: its CPU time over its wall time (median of the runs). Above 1 on
+   * one thread, V8's helper threads (garbage collection, compilation) use other cores: a run on
+   * more threads can gain at most the cores over this.
+   */
+  cores: number;
 }
 
 export type EngineResult = {
@@ -64,7 +66,13 @@ export type EngineResult = {
 
 const run = promisify(execFile);
 
-const figuresOf = (m: Measurement): RunFigures => ({ appDaysPerSec: Math.round(perSecond(m)), wallS: median(m.ms) / 1000, rssMB: m.rssMB, runsS: m.ms.map((ms) => ms / 1000) });
+const figuresOf = (m: Measurement): RunFigures => ({
+  appDaysPerSec: Math.round(perSecond(m)),
+  wallS: median(m.ms) / 1000,
+  rssMB: m.rssMB,
+  runsS: m.ms.map((ms) => ms / 1000),
+  cores: median(m.cpuMs.map((cpuMs, run) => cpuMs / m.ms[run])),
+});
 
 async function measure(mode: string, apps: number, runs: number): Promise<Measurement> {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/measure.ts', mode, String(apps), String(runs)], {
@@ -106,7 +114,7 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
       };
       result.rows.push(row);
       log(
-        `${row.apps} apps (${row.appDays} app-days): ${apps > 10_000 ? 'spooled only' : 'in memory'} ${row.appDaysPerSec} app-days/s, ${row.wallS.toFixed(1)} s, peak RSS ${row.rssMB} MB (${row.rssAllRunsMB} MB after all runs); ` +
+        `${row.apps} apps (${row.appDays} app-days): ${apps > 10_000 ? 'spooled only' : 'in memory'} ${row.appDaysPerSec} app-days/s, ${row.wallS.toFixed(1)} s, ${row.cores.toFixed(2)} cores busy, peak RSS ${row.rssMB} MB (${row.rssAllRunsMB} MB after all runs); ` +
           (whole ? `played whole ${whole.appDaysPerSec} app-days/s, ${whole.wallS.toFixed(1)} s, peak RSS ${whole.rssMB} MB (batches ${(row.appDaysPerSec / whole.appDaysPerSec).toFixed(2)}× whole); ` : '') +
           `spooled with the JSON report written to a file ${row.spooled.appDaysPerSec} app-days/s, ${row.spooled.wallS.toFixed(1)} s, peak RSS ${row.spooled.rssMB} MB; ` +
           (onAllCores ? `the same on ${availableParallelism()} threads ${onAllCores.appDaysPerSec} app-days/s, ${onAllCores.wallS.toFixed(1)} s, peak RSS ${onAllCores.rssMB} MB; ` : '') +
@@ -135,10 +143,11 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
     const single = result.rows.find((row) => Math.abs(row.apps - 10_000) / 10_000 < 0.2);
     const times = (perSec: number, base?: number) => (base ? ` (${(perSec / base).toFixed(2)}× one thread)` : '');
     log(
-      `10,000 apps on ${workers} worker threads (--workers ${workers}): written out as it goes ${spooled.appDaysPerSec} app-days/s${times(spooled.appDaysPerSec, single?.spooled.appDaysPerSec)}, peak RSS ${spooled.rssMB} MB; ` +
+      `10,000 apps on ${workers} worker threads (--workers ${workers}): written out as it goes ${spooled.appDaysPerSec} app-days/s${times(spooled.appDaysPerSec, single?.spooled.appDaysPerSec)}, ${spooled.cores.toFixed(2)} cores busy, peak RSS ${spooled.rssMB} MB; ` +
         `in memory ${inMemory.appDaysPerSec} app-days/s${times(inMemory.appDaysPerSec, single?.appDaysPerSec)}, peak RSS ${inMemory.rssMB} MB; ` +
         `${workers} independent runs at once: ${result.parallel.independentAppDaysPerSec} app-days/s in all` +
-        (single ? ` (${(independent / single.appDaysPerSec).toFixed(2)}×, the machine's own ceiling)` : ''),
+        (single ? ` (${(independent / single.appDaysPerSec).toFixed(2)}×, the machine's own ceiling)` : '') +
+        (single ? `; one thread keeps ${single.cores.toFixed(2)} cores busy, so ${workers} cores can give it at most ${(workers / single.cores).toFixed(2)}×` : ''),
     );
   }
   return result;

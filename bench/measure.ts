@@ -46,6 +46,8 @@ export interface Measurement {
   appDays: number;
   /** Wall time of each run, ms. */
   ms: number[];
+  /** CPU time of each run, ms: user and system time of every thread of the process (V8's helpers that collect garbage and compile among them). */
+  cpuMs: number[];
   /** Machine events (XState `@xstate.event`s of app actors) per app-month; engine only. */
   eventsPerAppMonth?: number;
   /** Peak resident memory through the first run (the population's parsing included): what one run needs, MB. */
@@ -94,10 +96,12 @@ async function spooledToFile(play: (dir: string) => SpooledReport | Promise<Spoo
   }
 }
 
-async function timed(work: () => unknown): Promise<number> {
-  const started = performance.now();
+/** The wall time and the CPU time of the work, ms. */
+async function timed(work: () => unknown): Promise<{ ms: number; cpuMs: number }> {
+  const [started, cpu] = [performance.now(), process.cpuUsage()];
   await work();
-  return performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpuMs: (user + system) / 1000 };
 }
 
 function workOf(mode: string, text: string, scenario: Scenario): () => unknown {
@@ -119,11 +123,12 @@ async function measure(mode: string, apps: number, runs: number): Promise<Measur
   if (!mode.startsWith('spooled')) growHeapForRun(scenario);
   const work = workOf(mode, text, scenario);
   const peakMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
-  const ms = [await timed(work)];
+  const times = [await timed(work)];
   const rssMB = peakMB();
-  for (let run = 1; run < runs; run += 1) ms.push(await timed(work));
+  for (let run = 1; run < runs; run += 1) times.push(await timed(work));
   const events = mode === 'engine' && apps <= 1000 ? { eventsPerAppMonth: eventsPerAppMonth(scenario) } : {};
-  return { mode, apps: appCount(scenario), appDays: appDaysOf(scenario), ms, ...events, rssMB, rssAllRunsMB: peakMB() };
+  const [ms, cpuMs] = [times.map((time) => time.ms), times.map((time) => time.cpuMs)];
+  return { mode, apps: appCount(scenario), appDays: appDaysOf(scenario), ms, cpuMs, ...events, rssMB, rssAllRunsMB: peakMB() };
 }
 
 // Run as a program (or as bench/icMisses.ts's bundle of it), not imported.
