@@ -229,9 +229,25 @@ describe('a worker', () => {
     // The list is read every second: a reading has now started, and waits on the pause.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     one.child.kill('SIGTERM');
-    expect(await exitCode(one, 20_000), one.output()).toBe(0);
-    expect(one.output()).toContain('worker stopped');
-    admin.disconnect();
+    try {
+      expect(await exitCode(one, 20_000), one.output()).toBe(0);
+      expect(one.output()).toContain('worker stopped');
+    } finally {
+      admin.disconnect();
+    }
+  }, 60_000);
+
+  it('stops on SIGTERM while Redis is away, its reading of the list waiting for Redis to come back', async () => {
+    const one = await worker();
+    const back = redis.restart(4000);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    one.child.kill('SIGTERM');
+    try {
+      expect(await exitCode(one, 20_000), one.output()).toBe(0);
+      expect(one.output()).toContain('worker stopped');
+    } finally {
+      await back;
+    }
   }, 60_000);
 
   it('refuses a job made by another imsim version, saying both versions', async () => {

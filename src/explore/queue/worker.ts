@@ -43,10 +43,19 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     return pool.run(job.data.job);
   };
   let closing = false;
+  /**
+   * Ends a reading that waits on Redis: a disconnected client leaves a command queued while Redis
+   * was away unsettled for ever (ioredis 5), so close() cannot wait for the command itself.
+   */
+  let endReading = () => {};
+  const ended = new Promise<never>((_, reject) => {
+    endReading = () => reject(new Error('the worker is stopping'));
+  });
+  ended.catch(() => {});
   const watch = async () => {
     let names: string[];
     try {
-      names = await watcher.smembers(SWEEP_QUEUES_KEY);
+      names = await Promise.race([watcher.smembers(SWEEP_QUEUES_KEY), ended]);
     } catch {
       return;
     }
@@ -64,7 +73,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       await worker.close();
     }
   };
-  /** The reading of the list in progress or last done: close() waits for it, so that none starts a worker or arms the timer after. */
+  /** The reading of the list in progress or last done: close() ends it and waits for it, so that none starts a worker or arms the timer after. */
   let reading = watch();
   await reading;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -78,10 +87,10 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     close: async () => {
       closing = true;
       clearTimeout(timer);
-      // Disconnecting first ends a reading that waits on Redis (paused, or away and being retried).
+      endReading();
       watcher.disconnect();
-      await reading;
-      await Promise.all([...workers.values()].map((worker) => worker.close()));
+      // A reading that ends now starts no worker; one closing the worker of a finished sweep is waited for, beside the others.
+      await Promise.allSettled([reading, ...[...workers.values()].map((worker) => worker.close())]);
       await pool.close();
     },
   };
