@@ -147,7 +147,7 @@ export async function benchEngine(options: EngineOptions, log: (line: string) =>
         `in memory ${inMemory.appDaysPerSec} app-days/s${times(inMemory.appDaysPerSec, single?.appDaysPerSec)}, peak RSS ${inMemory.rssMB} MB; ` +
         `${workers} independent runs at once: ${result.parallel.independentAppDaysPerSec} app-days/s in all` +
         (single ? ` (${(independent / single.appDaysPerSec).toFixed(2)}×, the machine's own ceiling)` : '') +
-        (single ? `; one thread keeps ${single.cores.toFixed(2)} cores busy, so ${workers} cores can give it at most ${(workers / single.cores).toFixed(2)}×` : ''),
+        (single ? `; one thread keeps ${single.spooled.cores.toFixed(2)} cores busy written out as it goes and ${single.cores.toFixed(2)} in memory, so ${workers} cores can give them at most ${(workers / single.spooled.cores).toFixed(2)}× and ${(workers / single.cores).toFixed(2)}×` : ''),
     );
   }
   return result;
