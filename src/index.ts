@@ -32,6 +32,7 @@ export { figuresRunOnThreads } from './sim/figuresOnThreads.ts';
 export { keptRun } from './sim/keptRun.ts';
 export { type Coverage, isComplete, measureCoverage } from './coverage/coverage.ts';
 export { type CompareOptions, type CompareResult, compare } from './explore/compare.ts';
+export { compareOnThreads } from './explore/compareOnThreads.ts';
 export { COMPARED_SECTIONS, type CompareSide, type Comparison, comparisonOf, type Step } from './explore/comparison.ts';
 export { diffPolicies, type PolicyDifference } from './policy/diff.ts';
 export { type Rule, rules } from './policy/rules.ts';

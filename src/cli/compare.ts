@@ -5,11 +5,12 @@
  */
 import { writeFilesAtomic } from '../report/atomicWrite.ts';
 import { compare } from '../explore/compare.ts';
+import { compareOnThreads } from '../explore/compareOnThreads.ts';
 import { type CompareFormat, compareFormats, renderComparison } from '../explore/compareFormats.ts';
 import { parseLocalTime } from '../domain/calendar.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { periodOf, policyZone } from '../sim/simulate.ts';
-import { parseOptions, UsageError } from './args.ts';
+import { parseOptions, UsageError, wholeOption } from './args.ts';
 import { loadWithOptions } from './loadWithOptions.ts';
 
 const sideOptions = { policy: { type: 'string' as const }, set: { type: 'string' as const, multiple: true, default: [] as string[] } };
@@ -24,10 +25,16 @@ function fromOption(text: string | undefined, scenario: Scenario): number | unde
   return at;
 }
 
-const commonOptions = { seed: { type: 'string' as const }, from: { type: 'string' as const }, format: { type: 'string' as const }, out: { type: 'string' as const } };
+const commonOptions = {
+  seed: { type: 'string' as const },
+  from: { type: 'string' as const },
+  format: { type: 'string' as const },
+  out: { type: 'string' as const },
+  workers: { type: 'string' as const },
+};
 type Common = Partial<Record<keyof typeof commonOptions, string>>;
 
-export function compareCommand(args: string[]): number {
+export async function compareCommand(args: string[]): Promise<number> {
   const split = args.indexOf('--vs');
   if (split < 0) {
     // An option it does not know is said first, --vs or not.
@@ -45,11 +52,14 @@ export function compareCommand(args: string[]): number {
   }
   const format = common.format ?? 'text';
   if (!(compareFormats as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${compareFormats.join(', ')}`);
+  const workers = common.workers === undefined ? 1 : wholeOption(common.workers, '--workers', 1);
   const [file] = left.positionals;
   const side = (values: { policy?: unknown; set?: unknown }) =>
     loadWithOptions(file, { policy: values.policy as string | undefined, set: (values.set as string[] | undefined) ?? [], seed: common.seed });
   const [a, b] = [side(left.values), side(right.values)];
-  const result = compare(a, a.policy, b.policy, { from: fromOption(common.from, a), bases: { a: a.policyBase, b: b.policyBase }, records: 'compared' });
+  const options = { from: fromOption(common.from, a), bases: { a: a.policyBase, b: b.policyBase }, records: 'compared' as const };
+  // Two sides: a second thread plays B while this one plays A; more threads would have nothing to play.
+  const result = workers > 1 ? await compareOnThreads(a, a.policy, b.policy, options) : compare(a, a.policy, b.policy, options);
   const files = renderComparison(result, format as CompareFormat);
   if (common.out) {
     writeFilesAtomic(common.out, files);

@@ -77,7 +77,7 @@ as an uninterrupted run would. The saved run holds the scenario and its policy.
                      change (docs/scenario-format.md, "A policy change at an instant"); terms
                      already in effect, such as timers armed before, are kept`,
   compare: `imsim compare FILE [--policy A] [--set path=value]… --vs [--policy B] [--set path=value]…
-              [--seed N] [--from DATE] [--format text|json|md|html] [--out DIR]
+              [--seed N] [--from DATE] [--format text|json|md|html] [--out DIR] [--workers K]
 
 Plays the scenario FILE twice on the same seed, under A (the options before --vs) and under B
 (the options after it); each side starts from the scenario as written and adds its own --policy
@@ -91,6 +91,9 @@ off by net revenue, and the apps whose story parts, with the first transition th
   --seed N        replace the scenario's seed, on both sides
   --format F      text (default), json, md, or html: one self-contained page with charts
   --out DIR       write compare.txt, compare.json, compare.md or compare.html into DIR
+  --workers K     with K ≥ 2, play B on a thread of its own while A plays (default 1): the
+                  same output; two runs at once, so on a large population it is faster if the
+                  machine has a core to spare
 
 See docs/explore.md.`,
   sweep: `imsim sweep FILE --vary path=v1,v2,… [--vary …] [options]

@@ -52,13 +52,46 @@ export interface CompareOptions {
  * differs from A in a knob fixed for a run (currency, time zone) throws InputError.
  */
 export function compare(scenario: Scenario, a: Policy, b: Policy, options: CompareOptions = {}): CompareResult {
-  const { bases = {} } = options;
+  const sides = compareSides(scenario, a, b, options);
+  return compared(sides, playSide(sides.a), playSide(sides.b));
+}
+
+/** One side of a comparison as it is played: the scenario (B's with its change at `from`), the policy, the base its overrides count from, and the records it keeps. */
+export interface CompareSide {
+  scenario: Scenario;
+  policy: Policy;
+  base?: Policy;
+  records: 'all' | 'compared';
+}
+
+/** What `compare` plays on each side, and the instant B's knobs take effect as the report writes it. */
+export interface CompareSides {
+  a: CompareSide;
+  b: CompareSide;
+  from?: string;
+}
+
+/**
+ * The two sides `compare` plays: A, the scenario under `a`; B, the scenario under `b`, or with
+ * `options.from` under `a` with a change to B's knobs at that instant (InputError for a B that
+ * differs from A in a knob fixed for a run).
+ */
+export function compareSides(scenario: Scenario, a: Policy, b: Policy, options: CompareOptions = {}): CompareSides {
+  const { bases = {}, records = 'all' } = options;
   const from = options.from === undefined ? undefined : runInstant(options.from, policyZone(a), scenario.file, 'from');
-  const play = (played: Scenario, policy: Policy, base?: Policy) =>
-    options.records === 'compared' ? keptRun(played, COMPARED_SECTIONS, policy, { base }) : simulateInBatches(played, policy, { base });
-  const reportA = play(scenario, a, bases.a);
-  const reportB = from === undefined ? play(scenario, b, bases.b) : play(changedAt(scenario, from, changeTo(a, b)), a, bases.a);
-  return { comparison: comparisonOf(reportA, reportB, from === undefined ? undefined : formatInstant(from, policyZone(a))), reports: { a: reportA, b: reportB } };
+  const sideA: CompareSide = { scenario, policy: a, base: bases.a, records };
+  if (from === undefined) return { a: sideA, b: { scenario, policy: b, base: bases.b, records } };
+  return { a: sideA, b: { ...sideA, scenario: changedAt(scenario, from, changeTo(a, b)) }, from: formatInstant(from, policyZone(a)) };
+}
+
+/** The report of one side: every record (`simulateInBatches`), or those a comparison reads (`keptRun`). */
+export function playSide({ scenario, policy, base, records }: CompareSide): Report {
+  return records === 'compared' ? keptRun(scenario, COMPARED_SECTIONS, policy, { base }) : simulateInBatches(scenario, policy, { base });
+}
+
+/** The comparison of the two sides' reports. */
+export function compared(sides: CompareSides, a: Report, b: Report): CompareResult {
+  return { comparison: comparisonOf(a, b, sides.from), reports: { a, b } };
 }
 
 /**

@@ -47,12 +47,23 @@ describe('imsim compare', () => {
     expect(JSON.parse(from.stdout).b).toMatchObject({ policy: 'tencent-im-2019', overrides: {}, changes: [{ at: '2020-06-01T00:00:00+08:00', set: { 'lifecycle.grace.days': 14 } }] });
   });
 
-  it('refuses a missing --vs, an unknown format, a --from outside the period and an option given twice', () => {
+  it('writes with --workers 2 (B on a thread of its own) what it writes on one thread, from a date on too', () => {
+    for (const from of [[], ['--from', '2021-01-01']]) {
+      const args = ['compare', 'scenarios/population-grace.yaml', '--vs', '--set', 'lifecycle.grace.days=14', ...from, '--format', 'json'];
+      const [one, two] = [imsim(args), imsim([...args, '--workers', '2'])];
+      expect(two.status, two.stderr).toBe(0);
+      expect(JSON.parse(two.stdout).apps.length, from.join(' ')).toBeGreaterThan(0);
+      expect(two.stdout, from.join(' ')).toBe(one.stdout);
+    }
+  }, 60_000);
+
+  it('refuses a missing --vs, an unknown format, a --from outside the period, an option given twice and --workers 0', () => {
     for (const args of [
       ['scenarios/missed-renewal.yaml'],
       ['scenarios/missed-renewal.yaml', '--vs', '--format', 'pdf'],
       ['scenarios/missed-renewal.yaml', '--vs', '--from', '2019-01-01'],
       ['scenarios/missed-renewal.yaml', '--seed', '1', '--vs', '--seed', '2'],
+      ['scenarios/missed-renewal.yaml', '--vs', '--workers', '0'],
     ]) {
       const run = imsim(['compare', ...args]);
       expect(run.status, args.join(' ')).toBe(2);
