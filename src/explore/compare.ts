@@ -49,7 +49,8 @@ export interface CompareOptions {
 /**
  * Runs the scenario under policy `a` and under `b` on the same seed, and compares the reports. With
  * `options.from`, B runs under A until that instant, when B's knobs take effect; a B that then
- * differs from A in a knob fixed for a run (currency, time zone) throws InputError.
+ * differs from A in a knob fixed for a run (currency, time zone) throws InputError before either
+ * side plays.
  */
 export function compare(scenario: Scenario, a: Policy, b: Policy, options: CompareOptions = {}): CompareResult {
   const sides = compareSides(scenario, a, b, options);
@@ -57,7 +58,7 @@ export function compare(scenario: Scenario, a: Policy, b: Policy, options: Compa
 }
 
 /** One side of a comparison as it is played: the scenario (B's with its change at `from`), the policy, the base its overrides count from, and the records it keeps. */
-export interface CompareSide {
+export interface PlayedSide {
   scenario: Scenario;
   policy: Policy;
   base?: Policy;
@@ -66,8 +67,8 @@ export interface CompareSide {
 
 /** What `compare` plays on each side, and the instant B's knobs take effect as the report writes it. */
 export interface CompareSides {
-  a: CompareSide;
-  b: CompareSide;
+  a: PlayedSide;
+  b: PlayedSide;
   from?: string;
 }
 
@@ -79,13 +80,13 @@ export interface CompareSides {
 export function compareSides(scenario: Scenario, a: Policy, b: Policy, options: CompareOptions = {}): CompareSides {
   const { bases = {}, records = 'all' } = options;
   const from = options.from === undefined ? undefined : runInstant(options.from, policyZone(a), scenario.file, 'from');
-  const sideA: CompareSide = { scenario, policy: a, base: bases.a, records };
+  const sideA: PlayedSide = { scenario, policy: a, base: bases.a, records };
   if (from === undefined) return { a: sideA, b: { scenario, policy: b, base: bases.b, records } };
   return { a: sideA, b: { ...sideA, scenario: changedAt(scenario, from, changeTo(a, b)) }, from: formatInstant(from, policyZone(a)) };
 }
 
 /** The report of one side: every record (`simulateInBatches`), or those a comparison reads (`keptRun`). */
-export function playSide({ scenario, policy, base, records }: CompareSide): Report {
+export function playSide({ scenario, policy, base, records }: PlayedSide): Report {
   return records === 'compared' ? keptRun(scenario, COMPARED_SECTIONS, policy, { base }) : simulateInBatches(scenario, policy, { base });
 }
 

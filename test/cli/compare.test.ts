@@ -68,6 +68,7 @@ describe('imsim compare', () => {
       const run = imsim(['compare', ...args]);
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr).not.toMatch(/^\s+at /m);
+      if (args.includes('--workers')) expect(run.stderr).toContain('--workers 0: expected a whole number ≥ 1');
     }
   });
 });

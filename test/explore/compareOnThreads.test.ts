@@ -36,8 +36,27 @@ describe('compare with side B on a thread of its own', () => {
     const threaded = await compareOnThreads(large, large.policy, longer, options);
     const plain = compare(large, large.policy, longer, options);
     expect(threaded.comparison.a.overrides, 'A counted from B').toEqual({ 'lifecycle.grace.days': 7 });
+    expect(threaded.comparison.b.changes, 'B changed at the date').toEqual([{ at: '2020-05-01T00:00:00+08:00', set: { 'lifecycle.grace.days': 14 } }]);
+    expect(threaded.comparison).toEqual(plain.comparison);
     for (const format of compareFormats) expect(renderComparison(threaded, format), format).toEqual(renderComparison(plain, format));
   }, 120_000);
+
+  it('throws the InputError compare throws when B is refused as it plays on its thread (a knob change that fails at its instant)', async () => {
+    const { lifecycle } = scenario.policy;
+    const refused = { ...scenario.policy, lifecycle: { ...lifecycle, grace: { ...lifecycle.grace, days: -3 } } };
+    const plain = (() => {
+      try {
+        compare(scenario, scenario.policy, refused, { from: '2021-01-01', records: 'compared' });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(plain).toBeInstanceOf(InputError);
+    const threaded = await compareOnThreads(scenario, scenario.policy, refused, { from: '2021-01-01', records: 'compared' }).catch((error: unknown) => error);
+    expect(threaded).toBeInstanceOf(InputError);
+    expect((threaded as InputError).issues).toEqual((plain as InputError).issues);
+    expect((threaded as InputError).issues.map((issue) => issue.path)).toContain('lifecycle.grace.days');
+  }, 60_000);
 
   it('refuses a B that changes a knob fixed for a run from a date, as compare does', async () => {
     const yen = applyOverrides(scenario.policy, { currency: 'JPY' });
