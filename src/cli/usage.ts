@@ -92,8 +92,8 @@ off by net revenue, and the apps whose story parts, with the first transition th
   --format F      text (default), json, md, or html: one self-contained page with charts
   --out DIR       write compare.txt, compare.json, compare.md or compare.html into DIR
   --workers K     with K ≥ 2, play B on a thread of its own while A plays (default 1): the
-                  same output; two runs at once, so on a large population it is faster if the
-                  machine has a core to spare
+                  same output; the two runs share the machine's cores and memory, so what it
+                  gains depends on the machine (docs/explore.md, "Large populations")
 
 See docs/explore.md.`,
   sweep: `imsim sweep FILE --vary path=v1,v2,… [--vary …] [options]
