@@ -222,32 +222,34 @@ describe('a worker', () => {
 
   const sweepJob = (): SweepJob => ({ source: readScenarioSource(SCENARIO), cell: 0, run: 0, seed: 1, set: {} });
 
-  it('stops on SIGTERM while it is reading the list of sweeps (Redis paused), and reads it no more', async () => {
+  /** A worker sent SIGTERM `afterMs` into `trouble` (which gives what ends it) exits 0, saying it stopped. */
+  async function stopsDuring(trouble: () => Promise<() => Promise<void>>, afterMs: number): Promise<void> {
     const one = await worker();
-    const admin = await import('ioredis').then(({ Redis }) => new Redis(connection()));
-    await admin.client('PAUSE', 4000, 'ALL');
-    // The list is read every second: a reading has now started, and waits on the pause.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const ended = await trouble();
+    await new Promise((resolve) => setTimeout(resolve, afterMs));
     one.child.kill('SIGTERM');
     try {
       expect(await exitCode(one, 20_000), one.output()).toBe(0);
       expect(one.output()).toContain('worker stopped');
     } finally {
-      admin.disconnect();
+      await ended();
     }
+  }
+
+  it('stops on SIGTERM while it is reading the list of sweeps (Redis paused), and reads it no more', async () => {
+    // The list is read every second: 1.5 s into the pause, a reading has started and waits on it.
+    await stopsDuring(async () => {
+      const admin = await import('ioredis').then(({ Redis }) => new Redis(connection()));
+      await admin.client('PAUSE', 4000, 'ALL');
+      return async () => admin.disconnect();
+    }, 1500);
   }, 60_000);
 
   it('stops on SIGTERM while Redis is away, its reading of the list waiting for Redis to come back', async () => {
-    const one = await worker();
-    const back = redis.restart(4000);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    one.child.kill('SIGTERM');
-    try {
-      expect(await exitCode(one, 20_000), one.output()).toBe(0);
-      expect(one.output()).toContain('worker stopped');
-    } finally {
-      await back;
-    }
+    await stopsDuring(async () => {
+      const back = redis.restart(4000);
+      return () => back;
+    }, 2000);
   }, 60_000);
 
   it('refuses a job made by another imsim version, saying both versions', async () => {
