@@ -81,7 +81,7 @@ async function measure(mode: string, apps: number, runs: number): Promise<Measur
   return JSON.parse(stdout) as Measurement;
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
