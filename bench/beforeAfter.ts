@@ -44,8 +44,11 @@ interface Side {
 }
 
 const options = { before: { type: 'string', default: 'c06fc71' }, sizes: { type: 'string', default: '1000,10000' }, pairs: { type: 'string', default: '2' } } as const;
-// Ctrl-C stops the side that is running; the run then fails and the worktree is removed.
-process.on('SIGINT', () => {});
+// Ctrl-C stops the side that is running, or keeps the next from starting; the worktree is then removed.
+let interrupted = false;
+process.on('SIGINT', () => {
+  interrupted = true;
+});
 try {
   compare(parseArgs({ options }).values);
 } catch (error) {
@@ -91,7 +94,9 @@ function compare(values: { before: string; sizes: string; pairs: string }): void
 
 /** One side's process in `cwd`: its last line of output, `{ apps, ms, rssMB }`. */
 function side(cwd: string, args: string[]): Side {
+  if (interrupted) throw new Error('interrupted');
   const child = spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.signal === 'SIGINT') throw new Error('interrupted');
   if (child.status !== 0) throw new Error(`${args.join(' ')} in ${cwd} ended with ${child.signal ?? child.status}: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as Side;
 }
