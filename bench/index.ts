@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { benchEngine, type EngineResult } from './engine.ts';
+import { targetChecks, targetLines } from './targets.ts';
 
 const { values } = parseArgs({
   options: { json: { type: 'boolean', default: false }, sizes: { type: 'string', default: '1000,10000,100000' }, runs: { type: 'string', default: '5' } },
@@ -21,7 +22,7 @@ function summary(result: EngineResult) {
   const at = (apps: number) => result.rows.find((row) => Math.abs(row.apps - apps) / apps < 0.2);
   const [small, tenK, hundredK] = [at(1000), at(10_000), at(100_000)];
   const costRatio = (big?: { appDaysPerSec: number }, base?: { appDaysPerSec: number }) => (big && base ? base.appDaysPerSec / big.appDaysPerSec : null);
-  return {
+  const figures = {
     appDaysPerSec: tenK?.appDaysPerSec ?? null,
     wholeAppDaysPerSec10k: tenK?.whole?.appDaysPerSec ?? null,
     rssWhole10kMB: tenK?.whole?.rssMB ?? null,
@@ -48,14 +49,14 @@ function summary(result: EngineResult) {
     wall100kAllCoresS: hundredK?.spooledOnAllCores?.wallS ?? null,
     rss100kAllCoresMB: hundredK?.spooledOnAllCores?.rssMB ?? null,
     eventsPerAppMonth: small?.eventsPerAppMonth ?? null,
-    rows: result.rows,
-    failures: result.failures,
   };
+  return { ...figures, targets: targetChecks(figures), rows: result.rows, failures: result.failures };
 }
 
 const result = await benchEngine({ sizes, runs }, values.json ? () => {} : (line) => console.log(line));
 if (values.json) console.log(JSON.stringify(summary(result), null, 2));
 else {
+  for (const line of targetLines(summary(result).targets)) console.log(line);
   await import('./generate.ts');
   await import('./sweep.ts');
   await import('./explore.ts');
