@@ -9,7 +9,8 @@
  * played a population whole, with `simulate`. Three runs a process up to 2,000 apps (their
  * median), one above (a cold run on each side); peak RSS is taken after a process's first run.
  * The old tree is checked out in a temporary worktree, sharing this checkout's node_modules, and
- * removed at the end, also after a failure or Ctrl-C (else `git worktree prune` removes it).
+ * removed at the end, also after a failure or Ctrl-C. Killed otherwise, the script leaves it in
+ * the system's temporary folder (`imsim-before-after-*`): `git worktree remove --force DIR`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -43,17 +44,21 @@ interface Side {
   rssMB: number;
 }
 
+/** A side ended by Ctrl-C. */
+class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+  }
+}
+
 const options = { before: { type: 'string', default: 'c06fc71' }, sizes: { type: 'string', default: '1000,10000' }, pairs: { type: 'string', default: '2' } } as const;
-// Ctrl-C stops the side that is running, or keeps the next from starting; the worktree is then removed.
-let interrupted = false;
-process.on('SIGINT', () => {
-  interrupted = true;
-});
+// A terminal's Ctrl-C reaches the side that is running too, which ends; this process stays to remove the worktree.
+process.on('SIGINT', () => {});
 try {
   compare(parseArgs({ options }).values);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
+  process.exitCode = error instanceof Interrupted ? 130 : 1;
 }
 
 function compare(values: { before: string; sizes: string; pairs: string }): void {
@@ -86,19 +91,26 @@ function compare(values: { before: string; sizes: string; pairs: string }): void
       console.log(`${after[0].apps} apps: ${range(ratios)}× as fast (pair by pair), peak ${peaks(before)} MB before, ${peaks(after)} MB after`);
     }
   } finally {
-    spawnSync('git', ['worktree', 'remove', '--force', tree]);
+    const removed = spawnSync('git', ['worktree', 'remove', '--force', tree]).status === 0;
     rmSync(scratch, { recursive: true, force: true });
-    spawnSync('git', ['worktree', 'prune']);
+    if (!removed) spawnSync('git', ['worktree', 'prune']);
   }
 }
 
+
 /** One side's process in `cwd`: its last line of output, `{ apps, ms, rssMB }`. */
 function side(cwd: string, args: string[]): Side {
-  if (interrupted) throw new Error('interrupted');
+  const what = `${args.join(' ')} in ${cwd}`;
   const child = spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (child.signal === 'SIGINT') throw new Error('interrupted');
-  if (child.status !== 0) throw new Error(`${args.join(' ')} in ${cwd} ended with ${child.signal ?? child.status}: ${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as Side;
+  if (child.signal === 'SIGINT') throw new Interrupted();
+  if (child.error) throw new Error(`${what}: ${child.error.message}`);
+  if (child.status !== 0) throw new Error(`${what} ended with ${child.signal ?? child.status}: ${child.stderr}`);
+  const last = child.stdout.trim().split('\n').at(-1);
+  try {
+    return JSON.parse(last as string) as Side;
+  } catch {
+    throw new Error(`${what} printed no figures as JSON: ${last}`);
+  }
 }
 
 function described(run: Side): string {

@@ -56,7 +56,8 @@ function summary(result: EngineResult) {
 const result = await benchEngine({ sizes, runs }, values.json ? () => {} : (line) => console.log(line));
 if (values.json) console.log(JSON.stringify(summary(result), null, 2));
 else {
-  for (const line of targetLines(summary(result).targets)) console.log(line);
+  console.log('The performance targets, as this run measured them:');
+  for (const line of targetLines(summary(result).targets)) console.log(`  ${line}`);
   await import('./generate.ts');
   await import('./sweep.ts');
   await import('./explore.ts');
