@@ -17,6 +17,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { wholeOption } from '../src/cli/args.ts';
 import { median } from './engine.ts';
 import { benchPopulation } from './population.ts';
 
@@ -62,8 +63,8 @@ try {
 }
 
 function compare(values: { before: string; sizes: string; pairs: string }): void {
-  const sizes = values.sizes.split(',').map((size) => wholeNumber('--sizes', size));
-  const pairs = wholeNumber('--pairs', values.pairs);
+  const sizes = values.sizes.split(',').map((size) => wholeOption(size, '--sizes', 1));
+  const pairs = wholeOption(values.pairs, '--pairs', 1);
   const here = resolve('.');
   const scratch = mkdtempSync(join(tmpdir(), 'imsim-before-after-'));
   const tree = join(scratch, 'before');
@@ -123,10 +124,4 @@ function range(values: (number | string)[]): string {
   const sorted = [...values].sort((a, b) => Number(a) - Number(b));
   const [low, high] = [sorted[0], sorted[sorted.length - 1]];
   return low === high ? String(low) : `${low}–${high}`;
-}
-
-function wholeNumber(option: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${option}: expected whole numbers of at least 1, not "${text}"`);
-  return value;
 }
