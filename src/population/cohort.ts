@@ -63,3 +63,15 @@ export function setLeaf(curve: unknown, path: readonly (string | number)[], valu
   for (const segment of path.slice(0, -1)) node = node[segment] as Record<string | number, unknown>;
   node[path[path.length - 1]] = value;
 }
+
+/** A copy of `curve` with `value` at `path`: each mapping and list on the path is copied, everything beside it shared. */
+export function withLeaf<C>(curve: C, path: readonly (string | number)[], value: unknown): C {
+  return copiedTo(curve, path, 0, value) as C;
+}
+
+function copiedTo(node: unknown, path: readonly (string | number)[], depth: number, value: unknown): unknown {
+  if (depth === path.length) return value;
+  const copy = (Array.isArray(node) ? [...node] : { ...(node as object) }) as Record<string | number, unknown>;
+  copy[path[depth]] = copiedTo(copy[path[depth]], path, depth + 1, value);
+  return copy;
+}

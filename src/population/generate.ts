@@ -10,7 +10,7 @@
 import type { Parts } from '../domain/balance.ts';
 import { startOfLocalDay, type Zone } from '../domain/calendar.ts';
 import { formatMoney, roundCents } from '../domain/money.ts';
-import { accountId, appId, type Cohort, type CreatedAt, type CurveTemplate, setLeaf, streamId } from './cohort.ts';
+import { accountId, appId, type Cohort, type CreatedAt, type CurveTemplate, streamId, withLeaf } from './cohort.ts';
 import { Decider } from './decider.ts';
 
 export interface GeneratedApp<C, K extends string = string> {
@@ -36,32 +36,46 @@ export interface GenerateOptions {
 export function generateCohort<C, K extends string>(cohort: Cohort<C, K>, options: GenerateOptions): GeneratedAccount<C, K>[] {
   const accounts: GeneratedAccount<C, K>[] = [];
   const limit = options.maxApps ?? Number.POSITIVE_INFINITY;
+  const usage = usageDraws(cohort);
   let apps = 0;
   for (let n = 1; n <= cohort.accounts && apps <= limit; n += 1) {
-    const account = generateAccount(cohort, accountId(cohort.cohort, cohort.accounts, n), options, limit - apps + 1);
+    const account = generateAccount(cohort, usage, accountId(cohort.cohort, cohort.accounts, n), options, limit - apps + 1);
     apps += account.apps.length;
     accounts.push(account);
   }
   return accounts;
 }
 
+/** A usage curve of the cohort and the names of its leaves' decisions (`usage.<key>.<path>`), the same for every app. */
+interface UsageDraw<C, K extends string> {
+  key: K;
+  template: CurveTemplate<C>;
+  names: string[];
+}
+
+function usageDraws<C, K extends string>(cohort: Cohort<C, K>): UsageDraw<C, K>[] {
+  const draws: UsageDraw<C, K>[] = [];
+  for (const key in cohort.usage) {
+    const template = cohort.usage[key];
+    if (template) draws.push({ key, template, names: template.leaves.map((leaf) => `usage.${key}.${leaf.path.join('.')}`) });
+  }
+  return draws;
+}
+
 /** One account and its apps, at most `room` of them (past the limit the rest would be refused anyway). */
-function generateAccount<C, K extends string>(cohort: Cohort<C, K>, id: string, options: GenerateOptions, room: number): GeneratedAccount<C, K> {
+function generateAccount<C, K extends string>(cohort: Cohort<C, K>, usage: UsageDraw<C, K>[], id: string, options: GenerateOptions, room: number): GeneratedAccount<C, K> {
   const decider = new Decider({ seed: options.seed, cohort: cohort.cohort, id: streamId(cohort.cohort, id) });
   const amount = (part: keyof Parts) => formatMoney(roundCents(decider.value(`balance.${part}`, 1, cohort.balance[part])));
   const balance = { cash: amount('cash'), income: amount('income'), gift: amount('gift') };
   const count = Math.min(room, Number(decider.value('appsPerAccount', 1, cohort.appsPerAccount, true)));
-  const apps = Array.from({ length: count }, (_, index) => generateApp(cohort, appId(id, index + 1), options));
+  const apps = Array.from({ length: count }, (_, index) => generateApp(cohort, usage, appId(id, index + 1), options));
   return { id, cohort: cohort.cohort, balance, apps };
 }
 
-function generateApp<C, K extends string>(cohort: Cohort<C, K>, id: string, options: GenerateOptions): GeneratedApp<C, K> {
+function generateApp<C, K extends string>(cohort: Cohort<C, K>, draws: UsageDraw<C, K>[], id: string, options: GenerateOptions): GeneratedApp<C, K> {
   const decider = new Decider({ seed: options.seed, cohort: cohort.cohort, id: streamId(cohort.cohort, id) });
   const usage: Partial<Record<K, C>> = {};
-  for (const key in cohort.usage) {
-    const template = cohort.usage[key];
-    if (template) usage[key] = fillCurve(template, decider, `usage.${key}`);
-  }
+  for (const draw of draws) usage[draw.key] = fillCurve(draw, decider);
   return { id, createdAt: createdAt(cohort.createdAt, decider, options.zone), usage };
 }
 
@@ -70,13 +84,15 @@ function createdAt(spec: CreatedAt, decider: Decider, zone: Zone): number {
   return startOfLocalDay(Number(decider.value('createdAt', 1, spec, true)), zone);
 }
 
-/** The curve with every varying number drawn; a curve without any is shared as it is. */
-function fillCurve<C>(template: CurveTemplate<C>, decider: Decider, name: string): C {
-  if (template.leaves.length === 0) return template.curve;
-  const curve = structuredClone(template.curve);
-  for (const leaf of template.leaves) {
-    const value = decider.value(`${name}.${leaf.path.join('.')}`, 1, leaf.distribution, leaf.whole);
-    setLeaf(curve, leaf.path, value);
-  }
+/**
+ * The curve with every varying number drawn. Only the mappings and lists on the way to a drawn
+ * number are copied: the rest of the curve, like a curve without any, is shared by the cohort's
+ * apps (no one changes a curve once parsed).
+ */
+function fillCurve<C, K extends string>({ template, names }: UsageDraw<C, K>, decider: Decider): C {
+  let curve = template.curve;
+  template.leaves.forEach((leaf, index) => {
+    curve = withLeaf(curve, leaf.path, decider.value(names[index], 1, leaf.distribution, leaf.whole));
+  });
   return curve;
 }
