@@ -64,14 +64,39 @@ export function setLeaf(curve: unknown, path: readonly (string | number)[], valu
   node[path[path.length - 1]] = value;
 }
 
-/** A copy of `curve` with `value` at `path`: each mapping and list on the path is copied, everything beside it shared. */
-export function withLeaf<C>(curve: C, path: readonly (string | number)[], value: unknown): C {
-  return copiedTo(curve, path, 0, value) as C;
+/** A number drawn for a curve: where it goes (a path into nested mappings and lists) and its value. */
+export interface DrawnLeaf {
+  path: readonly (string | number)[];
+  value: unknown;
 }
 
-function copiedTo(node: unknown, path: readonly (string | number)[], depth: number, value: unknown): unknown {
-  if (depth === path.length) return value;
-  const copy = (Array.isArray(node) ? [...node] : { ...(node as object) }) as Record<string | number, unknown>;
-  copy[path[depth]] = copiedTo(copy[path[depth]], path, depth + 1, value);
-  return copy;
+/**
+ * A copy of `curve` with each leaf's value at its path: each mapping and list on the paths is
+ * copied once, however many leaves it holds, and everything beside them is shared with `curve`.
+ * An empty path puts the value in place of the curve.
+ */
+export function withLeaves<C>(curve: C, leaves: readonly DrawnLeaf[]): C {
+  const copies = new Set<unknown>();
+  const own = (node: unknown): Record<string | number, unknown> => {
+    if (copies.has(node)) return node as Record<string | number, unknown>;
+    const copy = Array.isArray(node) ? [...node] : { ...(node as object) };
+    copies.add(copy);
+    return copy as Record<string | number, unknown>;
+  };
+  let root: unknown = curve;
+  for (const { path, value } of leaves) {
+    if (path.length === 0) {
+      root = value;
+      continue;
+    }
+    let node = own(root);
+    root = node;
+    for (const segment of path.slice(0, -1)) {
+      const child = own(node[segment]);
+      node[segment] = child;
+      node = child;
+    }
+    node[path[path.length - 1]] = value;
+  }
+  return root as C;
 }

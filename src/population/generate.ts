@@ -10,7 +10,7 @@
 import type { Parts } from '../domain/balance.ts';
 import { startOfLocalDay, type Zone } from '../domain/calendar.ts';
 import { formatMoney, roundCents } from '../domain/money.ts';
-import { accountId, appId, type Cohort, type CreatedAt, type CurveTemplate, streamId, withLeaf } from './cohort.ts';
+import { accountId, appId, type Cohort, type CreatedAt, type CurveTemplate, streamId, withLeaves } from './cohort.ts';
 import { Decider } from './decider.ts';
 
 export interface GeneratedApp<C, K extends string = string> {
@@ -90,9 +90,8 @@ function createdAt(spec: CreatedAt, decider: Decider, zone: Zone): number {
  * apps (no one changes a curve once parsed).
  */
 function fillCurve<C, K extends string>({ template, names }: UsageDraw<C, K>, decider: Decider): C {
-  let curve = template.curve;
-  template.leaves.forEach((leaf, index) => {
-    curve = withLeaf(curve, leaf.path, decider.value(names[index], 1, leaf.distribution, leaf.whole));
-  });
-  return curve;
+  return withLeaves(
+    template.curve,
+    template.leaves.map((leaf, index) => ({ path: leaf.path, value: decider.value(names[index], 1, leaf.distribution, leaf.whole) })),
+  );
 }

@@ -13,7 +13,7 @@ import { compareCommand } from '../../src/cli/compare.ts';
 
 vi.mock('../../src/explore/compareOnThreads.ts', async (original) => {
   const actual = await original<typeof import('../../src/explore/compareOnThreads.ts')>();
-  return { compareOnThreads: vi.fn(actual.compareOnThreads) };
+  return { ...actual, compareOnThreads: vi.fn(actual.compareOnThreads) };
 });
 
 const args = ['scenarios/missed-renewal.yaml', '--vs', '--set', 'lifecycle.grace.days=14', '--format', 'json'];
@@ -39,7 +39,7 @@ describe('imsim compare --workers', () => {
     expect(two.threaded).toBe(1);
     expect(JSON.parse(two.json).delta.apps.reclaimed).toBe(-1);
     expect(two.json).toBe(one.json);
-  }, 30_000);
+  }, 60_000);
 
   it('plays both sides here with --workers 1', async () => {
     expect((await compared(['--workers', '1'])).threaded).toBe(0);

@@ -61,6 +61,21 @@ describe('generating a cohort', () => {
     expect((apps[0].usage.dau as { randomWalk: { drift: number } }).randomWalk.drift).toBe(0.01);
   });
 
+  it('draws each of several varying numbers of one curve, in a mapping and in a list', () => {
+    const several = {
+      name: 'several',
+      fields: 'appsPerAccount: 3, usage: { dau: { linear: { from: { uniform: [1, 1000] }, to: { uniform: [2000, 3000] } } }, groups: { series: [{ uniform: [1, 100] }, 5, { uniform: [200, 300] }] } }',
+    };
+    const apps = ofCohort(load(populationText([{ ...several, accounts: 4 }])), 'several').flatMap((account) => account.apps);
+    const linears = apps.map((app) => (app.usage.dau as { linear: { from: number; to: number } }).linear);
+    const series = apps.map((app) => (app.usage.groups as { series: number[] }).series);
+    expect(new Set(linears.map((linear) => linear.from)).size).toBe(apps.length);
+    expect(new Set(linears.map((linear) => linear.to)).size).toBe(apps.length);
+    for (const linear of linears) expect(linear.from <= 1000 && linear.to >= 2000 && linear.to <= 3000).toBe(true);
+    for (const values of series) expect(values[0] >= 1 && values[0] <= 100 && values[1] === 5 && values[2] >= 200 && values[2] <= 300).toBe(true);
+    expect(new Set(series.map((values) => values[2])).size).toBeGreaterThan(1);
+  });
+
   it('gives the same population for the same file and seed, and another for another seed', () => {
     const text = populationText([{ ...games, accounts: 12 }]);
     expect(load(text).accounts).toEqual(scenario.accounts);
