@@ -98,7 +98,6 @@ function compare(values: { before: string; sizes: string; pairs: string }): void
   }
 }
 
-
 /** One side's process in `cwd`: its last line of output, `{ apps, ms, rssMB }`. */
 function side(cwd: string, args: string[]): Side {
   const what = `${args.join(' ')} in ${cwd}`;
