@@ -56,14 +56,6 @@ export function streamId(cohort: string, id: string): string {
   return [cohort, ...numbers.slice(1).filter((part) => part !== undefined).map((part) => String(Number(part)))].join('-');
 }
 
-/** Puts `value` at `path` inside a curve (a path into nested mappings and lists). */
-export function setLeaf(curve: unknown, path: readonly (string | number)[], value: unknown): void {
-  if (path.length === 0) return;
-  let node = curve as Record<string | number, unknown>;
-  for (const segment of path.slice(0, -1)) node = node[segment] as Record<string | number, unknown>;
-  node[path[path.length - 1]] = value;
-}
-
 /** A number drawn for a curve: where it goes (a path into nested mappings and lists) and its value. */
 export interface DrawnLeaf {
   path: readonly (string | number)[];
@@ -73,7 +65,7 @@ export interface DrawnLeaf {
 /**
  * A copy of `curve` with each leaf's value at its path: each mapping and list on the paths is
  * copied once, however many leaves it holds, and everything beside them is shared with `curve`.
- * An empty path puts the value in place of the curve.
+ * A leaf with an empty path (the curve itself a distribution, which the loader refuses) is left out.
  */
 export function withLeaves<C>(curve: C, leaves: readonly DrawnLeaf[]): C {
   const copies = new Set<unknown>();
@@ -85,10 +77,7 @@ export function withLeaves<C>(curve: C, leaves: readonly DrawnLeaf[]): C {
   };
   let root: unknown = curve;
   for (const { path, value } of leaves) {
-    if (path.length === 0) {
-      root = value;
-      continue;
-    }
+    if (path.length === 0) continue;
     let node = own(root);
     root = node;
     for (const segment of path.slice(0, -1)) {

@@ -11,7 +11,7 @@ import type { InputIssue } from '../inputError.ts';
 import { isRecord } from '../input/plainData.ts';
 import { suggest } from '../input/suggest.ts';
 import type { PathSegment } from '../input/yamlSource.ts';
-import { type CurveLeaf, type CurveTemplate, setLeaf } from '../population/cohort.ts';
+import { type CurveLeaf, type CurveTemplate, withLeaves } from '../population/cohort.ts';
 import { type Distribution, distributionForms, range } from '../population/distribution.ts';
 import { parseCurve } from './curvesParse.ts';
 import { parseVarying } from './distributionParse.ts';
@@ -69,15 +69,15 @@ function distributionsIn(raw: unknown, at: PathSegment[]): Found[] {
 
 /** The curve checked with every distribution at one end of its range (0 where it did not parse). */
 function probe(ctx: ParseContext, raw: unknown, path: PathSegment[], key: UsageKey, found: Found[], leaves: CurveLeaf[], end: 'low' | 'high' | 'crossed') {
-  const copy = structuredClone(raw);
   const ends = new Map<string, { distribution: Distribution; value: number }>();
-  for (const { path: at } of found) {
+  const drawnLeaves = found.map(({ path: at }) => {
     const leaf = leaves.find((candidate) => candidate.path.join('.') === at.join('.'));
     const bounds = leaf ? range(leaf.distribution, leaf.whole) : { low: 0, high: 0 };
     const drawn = end === 'crossed' ? (at[at.length - 1] === 'min' ? bounds.high : bounds.low) : bounds[end];
-    setLeaf(copy, at, Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, drawn)));
     if (leaf) ends.set([...path, ...at].join('.'), { distribution: leaf.distribution, value: drawn });
-  }
+    return { path: at, value: Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, drawn)) };
+  });
+  const copy = withLeaves(raw, drawnLeaves);
   const { value: curve, issues } = ctx.capture(() => parseCurve(ctx, copy, path, key));
   return { curve, issues: issues.map((issue): ProbeIssue => ({ issue, leaf: issue.message.includes(', found ') ? ends.get(issue.path) : undefined })) };
 }

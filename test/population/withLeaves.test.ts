@@ -40,8 +40,8 @@ describe('withLeaves', () => {
     expect(both.noise.base.growth).toEqual({ start: 250, monthlyRate: 0.05 });
   });
 
-  it('gives the curve itself without leaves, and the value itself for an empty path', () => {
+  it('gives the curve itself without leaves, and leaves out a leaf with an empty path', () => {
     expect(withLeaves(template, [])).toBe(template);
-    expect(withLeaves(template, [{ path: [], value: 3 }])).toBe(3);
+    expect(withLeaves(template, [{ path: [], value: 3 }])).toBe(template);
   });
 });
