@@ -72,9 +72,24 @@ export function covers(parts: Parts, amount: string): boolean {
   return compare(totalAmount(parts), amountOf(amount)) >= 0;
 }
 
+/** Negative, zero or positive as the amount `a` is less than, equal to or more than `b` (texts). */
+export function compareAmounts(a: string, b: string): number {
+  return compare(amountOf(a), amountOf(b));
+}
+
 /** Adds two amounts given as text (a debt and a shortfall). */
 export function addAmounts(a: string, b: string): string {
   return amountText(plus(amountOf(a), amountOf(b)));
+}
+
+/** `a` less `b`, amounts given as text. */
+export function subtractAmounts(a: string, b: string): string {
+  return amountText(minus(amountOf(a), amountOf(b)));
+}
+
+/** An amount's text as Decimal's `toString` writes it: `123.40` → `123.4`. */
+export function amountTextOf(text: string): string {
+  return amountText(amountOf(text));
 }
 
 export function addParts(a: Parts, b: Parts): Parts {

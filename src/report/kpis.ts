@@ -14,7 +14,7 @@
  * appDays.ts. The report's `summary` is read off the same sums (reportFigures).
  */
 import { periodOf } from './period.ts';
-import { type Money, money, ZERO } from '../domain/money.ts';
+import { compareAmounts } from '../domain/balance.ts';
 import { daysOf, opened, Tally, type TallyData, zeros } from './tally.ts';
 import { addAppMilliseconds } from './appDays.ts';
 import { AppFlags } from './appCounts.ts';
@@ -96,7 +96,8 @@ export class Figures {
   private readonly flags = new AppFlags();
   /** The edition of each order of a paid edition (undefined for a pack), by order id. */
   private readonly editionOf = new Map<string, string | undefined>();
-  private readonly debts = new Map<string, Money>();
+  /** Each account's debt as its last balance entry wrote it. */
+  private readonly debts = new Map<string, string>();
   private readonly cleared = new Map<string, number[]>();
   private readonly denied = new Map<string, { users: number; rooms: number }>();
   /** The first transition and balance: a report whose zone has no known name is read in the offset they are written with (period.ts). */
@@ -150,10 +151,13 @@ export class Figures {
   /** Debt paid later within the period: every fall of an account's debt. */
   private balances(balance: Records['balances'][number]): void {
     if (this.firsts.balances.length === 0) this.firsts.balances.push(balance);
-    const before = this.debts.get(balance.account) ?? ZERO;
-    const after = money(balance.debt);
-    this.debts.set(balance.account, after);
-    if (after.lt(before)) for (const tally of this.groups.of(balance.account)) tally.collected.add(before.minus(after));
+    const before = this.debts.get(balance.account) ?? '0';
+    this.debts.set(balance.account, balance.debt);
+    if (compareAmounts(balance.debt, before) >= 0) return;
+    for (const tally of this.groups.of(balance.account)) {
+      tally.collected.add(before);
+      tally.collected.subtract(balance.debt);
+    }
   }
 
   private transitions(transition: Records['transitions'][number]): void {

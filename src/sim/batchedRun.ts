@@ -137,7 +137,8 @@ function* mergedText(readers: { reader: RecordReader; lengths: Int32Array }[], k
   let written = 0;
   yield '[';
   for (let steps = merge.next(); steps.length > 0; steps = merge.next()) {
-    for (const step of steps) {
+    for (let at = 0; at < steps.length; at += 1) {
+      const step = steps[at];
       const batch = step < 0 ? -1 - step : step;
       const { reader, lengths: sizes } = readers[batch];
       const length = sizes[next[batch]++];

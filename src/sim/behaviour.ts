@@ -10,9 +10,9 @@
  * `lostAfterReclaim`, not as a denial. A purchase or renewal whose app was renewed in the
  * meantime (its end of pro moved) does nothing; other reactions on a reclaimed app do nothing.
  */
-import { totalOf } from '../domain/balance.ts';
+import { compareAmounts, totalOf } from '../domain/balance.ts';
 import { isPaidEdition } from '../domain/editions.ts';
-import { formatMoney, money, roundCents } from '../domain/money.ts';
+import { formatMoney, roundCents } from '../domain/money.ts';
 import {
   afterExpiryDecision,
   autoRenewDecision,
@@ -186,13 +186,13 @@ export class Customers implements RecordObserver, CustomerHook {
   }
 
   private payDebt(accountId: string, amount: 'debt' | string): void {
-    const debt = money(this.world.accounts.get(accountId)?.actor.context.debt ?? 0);
-    if (debt.isZero()) return;
+    const debt = this.world.accounts.get(accountId)?.actor.context.debt ?? '0';
+    if (compareAmounts(debt, '0') === 0) return;
     this.topUp(accountId, amount === 'debt' ? formatMoney(debt) : amount);
   }
 
   private topUp(account: string, cash: string): void {
-    if (money(cash).gt(0)) playEvent(this.world, this.machines, { type: 'topUp', account, cash, income: '0', gift: '0', at: this.world.clock.now(), line: 0, by });
+    if (compareAmounts(cash, '0') > 0) playEvent(this.world, this.machines, { type: 'topUp', account, cash, income: '0', gift: '0', at: this.world.clock.now(), line: 0, by });
   }
 
   private onLiveApp(appId: string, event: Extract<ScenarioEvent, { type: 'setAutoRenew' | 'refund' }>): void {

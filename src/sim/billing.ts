@@ -4,9 +4,10 @@
  * (knobs `billing.pushDay`, `billing.chargeDay`). A bill whose push falls after the period
  * is not part of the report.
  */
-import { takenBetween } from '../domain/balance.ts';
+import { amountTextOf, subtractAmounts, takenBetween } from '../domain/balance.ts';
 import { dayNumber, formatMonth, localDateTime, shiftMonth, startOfLocalDay } from '../domain/calendar.ts';
-import { formatMoney, money, roundCents, sum } from '../domain/money.ts';
+import { formatMoney, roundCents } from '../domain/money.ts';
+import { MoneySum } from '../domain/moneySum.ts';
 import { avBandwidth, type ChargeLine, dauOverage, peakGroups, storageExtension } from '../domain/usageCharges.ts';
 import type { BillLine, BillRecord } from '../report/types.ts';
 import { type MonthFigures, monthFigures } from './monthUsage.ts';
@@ -113,8 +114,10 @@ function scheduleBill(world: World, account: AccountRuntime, month: Month, measu
       ...(line.edition ? { edition: line.edition } : {}),
     })),
   );
-  const total = sum(lines.map((line) => line.amount));
-  if (total.isZero()) return;
+  const sum = new MoneySum();
+  for (const line of lines) sum.add(line.amount);
+  if (sum.isZero()) return;
+  const total = formatMoney(sum.text());
   const next = shiftMonth(month.year, month.month, 1);
   const dayAt = (day: number) => startOfLocalDay(dayNumber(next.year, next.month, day), world.zone);
   const pushedAt = dayAt(world.policy.billing.pushDay);
@@ -123,9 +126,9 @@ function scheduleBill(world: World, account: AccountRuntime, month: Month, measu
     month: formatMonth(month.year, month.month),
     pushedAt: world.recorder.instant(pushedAt),
     lines,
-    total: formatMoney(total),
+    total,
     paid: '0.00',
-    debt: formatMoney(total),
+    debt: total,
   };
   world.pendingBills.set(billKey(account.id, bill.month), { bill, pushedAt });
   const job = { account: account.id, month: bill.month };
@@ -154,10 +157,10 @@ export function chargeBill(world: World, accountId: string, month: string): void
   world.pendingBills.delete(key);
   const { bill, pushedAt } = pending;
   const before = account.actor.context;
-  account.actor.send({ type: 'CHARGE_BILL', amount: money(bill.total).toString(), pushedAt });
+  account.actor.send({ type: 'CHARGE_BILL', amount: amountTextOf(bill.total), pushedAt });
   const after = account.actor.context;
   bill.paid = formatMoney(takenBetween(before.balance, after.balance));
-  bill.debt = formatMoney(money(after.debt).minus(before.debt));
+  bill.debt = formatMoney(subtractAmounts(after.debt, before.debt));
   world.recorder.billCharged(bill);
   world.recorder.balance(account.id, after.balance, after.debt, `bill ${bill.month}`);
 }

@@ -80,12 +80,44 @@ export function charged(request: Pick<OrderRequest, 'price' | 'credit'>): Money 
   return request.credit ? request.price.total.minus(request.credit.amount) : request.price.total;
 }
 
+/** An amount as the account machine takes it (Decimal's `toString`) and as the report writes it. */
+interface AmountTexts {
+  amount: string;
+  money: string;
+}
+
+function amountTexts(value: Money): AmountTexts {
+  return { amount: value.toString(), money: formatMoney(value) };
+}
+
+/** What an order writes of its price. */
+interface PriceTexts {
+  listPrice: string;
+  discount: string;
+  promotion: string;
+  voucher: AmountTexts;
+  total: AmountTexts;
+}
+
+/** Each price's texts, written at its first order: a plain price is one object for all its orders (`quote`). */
+const priceTexts = new WeakMap<Price, PriceTexts>();
+
+function textsOf(price: Price): PriceTexts {
+  let texts = priceTexts.get(price);
+  if (!texts) {
+    texts = { listPrice: formatMoney(price.listPrice), discount: formatMoney(price.discount), promotion: formatMoney(price.promotion), voucher: amountTexts(price.voucher), total: amountTexts(price.total) };
+    priceTexts.set(price, texts);
+  }
+  return texts;
+}
+
 /** Charges the account and records the order. The caller has checked `canPay`. */
 export function placeOrder(world: World, app: AppRuntime, request: OrderRequest): OrderEntry {
   const account = app.account;
   const before = account.actor.context.balance;
-  const total = charged(request);
-  account.actor.send({ type: 'PAY', amount: total.toString() });
+  const texts = textsOf(request.price);
+  const total = request.credit ? amountTexts(charged(request)) : texts.total;
+  account.actor.send({ type: 'PAY', amount: total.amount });
   const after = account.actor.context;
   const paid = subtractParts(before, after.balance);
   world.counters.orders += 1;
@@ -99,12 +131,12 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
     product: request.product,
     months: request.months,
     kind: request.kind,
-    listPrice: formatMoney(request.price.listPrice),
-    discount: formatMoney(request.price.discount),
-    promotion: formatMoney(request.price.promotion),
-    voucher: formatMoney(request.price.voucher),
+    listPrice: texts.listPrice,
+    discount: texts.discount,
+    promotion: texts.promotion,
+    voucher: texts.voucher.money,
     paid: moneyParts(paid),
-    total: formatMoney(total),
+    total: total.money,
     start: recorder.instant(request.start),
     end: recorder.instant(request.end),
     days: daysText(request.end - request.start),
@@ -130,7 +162,7 @@ export function placeOrder(world: World, app: AppRuntime, request: OrderRequest)
       end: request.end,
       product: request.product,
       paid,
-      voucher: request.price.voucher.toString(),
+      voucher: texts.voucher.amount,
       refundable: request.promotion?.refundable ?? true,
     },
     { rule: validityRule(world, request.product), zone: world.zone, anchoring: world.policy.refund.normal.slices },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addAmounts, addParts, covers, drawFromBalance, noParts, type Parts, receive, subtractParts, takenBetween, totalOf } from '../../src/domain/balance.ts';
+import { addAmounts, addParts, amountTextOf, compareAmounts, covers, drawFromBalance, noParts, type Parts, receive, subtractAmounts, subtractParts, takenBetween, totalOf } from '../../src/domain/balance.ts';
 import { money } from '../../src/domain/money.ts';
 import { loadPolicy } from '../../src/policy/load.ts';
 
@@ -124,6 +124,18 @@ describe('A1: amounts beyond whole cents', () => {
     expect(takenBetween(parts('300', '50', '100'), parts('300', '0', '0'))).toBe('150');
     expect(subtractParts(parts('1', '1e-9', '99999999999999.99'), parts('0.5', '0', '0.01'))).toEqual(parts('0.5', '1e-9', '99999999999999.98'));
     expect(addAmounts('9999999999999.99', '9999999999999.99')).toBe('19999999999999.98');
+    expect(subtractAmounts('9999999999999.99', '-9999999999999.99')).toBe('19999999999999.98');
+    expect(subtractAmounts('0.3', '0.001')).toBe('0.299');
+  });
+
+  it('compares amounts of any shape as Decimal orders them', () => {
+    const texts = ['-1', '-0.001', '0', '0.00', '0.001', '0.01', '0.1', '99999999999999.99', '100000000000000', '1e20'];
+    for (const a of texts) for (const b of texts) expect(Math.sign(compareAmounts(a, b))).toBe(money(a).comparedTo(b));
+  });
+
+  it('writes an amount as Decimal does, with or without cents', () => {
+    for (const text of ['123.40', '0.00', '-5.50', '7', '0.125', '99999999999999.99', '1e-9']) expect(amountTextOf(text)).toBe(money(text).toString());
+    expect(amountTextOf('123.40')).toBe('123.4');
   });
 });
 
