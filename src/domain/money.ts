@@ -47,6 +47,12 @@ export function formatMoney(amount: Decimal.Value): string {
   return cents === undefined ? sharedAmount(new Money(amount).toFixed(2, DecimalClass.ROUND_HALF_UP)) : centsAmount(cents);
 }
 
+/** M1: the report's form of an exact amount's text rounded to the cent with the policy's mode; one in whole cents without Decimal. */
+export function formatRounded(amount: string, mode: RoundingMode): string {
+  const cents = centsOf(amount);
+  return cents === undefined ? formatMoney(roundCents(amount, mode)) : centsAmount(cents);
+}
+
 export function sum(amounts: readonly Decimal.Value[]): Money {
   return amounts.reduce<Money>((total, amount) => total.plus(amount), ZERO);
 }

@@ -3,19 +3,32 @@
  * figures over the days pro was in effect (U6); outputs are bill lines before rounding (M1).
  */
 import type { Policy } from '../policy/schema.ts';
+import { type Cents, centsOf, centsText } from './cents.ts';
 import { type Money, money } from './money.ts';
 
 export interface ChargeLine {
   item: 'dauOverage' | 'storageExtension' | 'peakGroups' | 'avBandwidth' | 'avBandwidthInternational';
   quantity: string;
   basis: string;
-  amount: Money;
+  /** Exact, before the bill rounds it (M1), as Decimal's `toString` writes it. */
+  amount: string;
+}
+
+/**
+ * A price times whole numbers: in exact cents when the price has them and the product stays a
+ * safe integer (cents.ts), else in Decimal; the same text either way.
+ */
+function priceTimes(price: string, ...counts: number[]): string {
+  let cents = centsOf(price);
+  for (const count of counts) cents = cents === undefined ? undefined : ((cents * count) as Cents);
+  if (cents !== undefined && Number.isSafeInteger(cents)) return centsText(cents);
+  return counts.reduce((product, count) => product.times(count), money(price)).toString();
 }
 
 /** Whole blocks (`ceilUnit`, "不足10万按10万算") or a linear price per unit. */
-function blockCharge(excess: number, per: number, price: string, rounding: 'ceilUnit' | 'linear'): Money {
-  if (rounding === 'ceilUnit') return money(Math.ceil(excess / per)).times(price);
-  return money(excess).times(price).div(per);
+function blockCharge(excess: number, per: number, price: string, rounding: 'ceilUnit' | 'linear'): string {
+  if (rounding === 'ceilUnit') return priceTimes(price, Math.ceil(excess / per));
+  return money(excess).times(price).div(per).toString();
 }
 
 /**
@@ -46,7 +59,7 @@ export function storageExtension(rate: Policy['usage']['storageExtension'], exte
     item: 'storageExtension',
     quantity: String(extensionMonths * units),
     basis: `${extensionMonths} month(s) of extension × ${units} unit(s) for peak DAU ${peakDau}`,
-    amount: money(price).times(extensionMonths).times(units),
+    amount: priceTimes(price, extensionMonths, units),
   };
 }
 
@@ -73,6 +86,6 @@ export function avBandwidth(
     item,
     quantity: mbpsDays.toString(),
     basis: `${mbpsDays.toString()} Mbps·days at ${pricePerMbpsDay} per Mbps·day`,
-    amount: mbpsDays.times(pricePerMbpsDay),
+    amount: mbpsDays.times(pricePerMbpsDay).toString(),
   };
 }

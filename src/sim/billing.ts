@@ -6,7 +6,7 @@
  */
 import { amountTextOf, subtractAmounts, takenBetween } from '../domain/balance.ts';
 import { dayNumber, formatMonth, localDateTime, shiftMonth, startOfLocalDay } from '../domain/calendar.ts';
-import { formatMoney, roundCents } from '../domain/money.ts';
+import { formatMoney, formatRounded } from '../domain/money.ts';
 import { MoneySum } from '../domain/moneySum.ts';
 import { avBandwidth, type ChargeLine, dauOverage, peakGroups, storageExtension } from '../domain/usageCharges.ts';
 import type { BillLine, BillRecord } from '../report/types.ts';
@@ -110,7 +110,7 @@ function scheduleBill(world: World, account: AccountRuntime, month: Month, measu
       item: line.item,
       quantity: line.quantity,
       basis: line.basis,
-      amount: formatMoney(roundCents(line.amount, rounding)),
+      amount: formatRounded(line.amount, rounding),
       ...(line.edition ? { edition: line.edition } : {}),
     })),
   );

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, formatMoney, maxMoney, money, roundCents, sum, ZERO } from '../../src/domain/money.ts';
+import { allocate, formatMoney, formatRounded, maxMoney, money, type RoundingMode, roundCents, sum, ZERO } from '../../src/domain/money.ts';
 
 const texts = (amounts: { toFixed: (dp: number) => string }[]): string[] => amounts.map((amount) => amount.toFixed(2));
+
+describe('M1: formatRounded', () => {
+  it('M1: rounds an exact amount to the cent in each mode and writes it as formatMoney does', () => {
+    const modes: RoundingMode[] = ['halfUp', 'halfEven', 'down', 'up'];
+    for (const amount of ['0.005', '0.015', '2.675', '10000', '0.5', '123.4', '1e-9', '99999999999999.995', '0.375']) {
+      for (const mode of modes) expect(formatRounded(amount, mode)).toBe(formatMoney(roundCents(amount, mode)));
+    }
+    expect(formatRounded('10000', 'down')).toBe('10000.00');
+    expect(formatRounded('0.375', 'halfEven')).toBe('0.38');
+  });
+});
 
 describe('M1: roundCents', () => {
   it('M1: halfUp (the default) rounds 0.005 to 0.01 and 0.004 to 0.00', () => {
