@@ -5,9 +5,10 @@
  * exponent or more digits has no cents, and the caller uses Decimal. Cents read back as Decimal
  * would write them.
  *
- * Cents never leave the functions that read them (formatMoney, balance.ts, moneySum.ts, and the daily
- * sums of report/revenueSeries.ts, which give yuan): everything else in imsim takes a number for yuan,
- * so a number of cents passed on would be a hundred times too much.
+ * Cents never leave the functions that read them (money.ts's formatting and totals, balance.ts,
+ * moneySum.ts, the prices times counts of usageCharges.ts, and the daily sums of
+ * report/revenueSeries.ts, which give yuan): everything else in imsim takes a number for yuan, so a
+ * number of cents passed on would be a hundred times too much.
  */
 declare const centsBrand: unique symbol;
 

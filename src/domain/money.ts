@@ -6,7 +6,7 @@ import DecimalClass from 'decimal.js';
 // The types by name: a consumer that resolves decimal.js as CommonJS (moduleResolution NodeNext)
 // reads its default export as the module, so the published declarations never name it.
 import type { Decimal } from 'decimal.js';
-import { centsMoneyText, centsOf } from './cents.ts';
+import { type Cents, centsMoneyText, centsOf } from './cents.ts';
 import { textMemo } from './sharedTexts.ts';
 
 export const Money: typeof Decimal = DecimalClass.clone({ precision: 40, rounding: DecimalClass.ROUND_HALF_UP });
@@ -51,6 +51,21 @@ export function formatMoney(amount: Decimal.Value): string {
 export function formatRounded(amount: string, mode: RoundingMode): string {
   const cents = centsOf(amount);
   return cents === undefined ? formatMoney(roundCents(amount, mode)) : centsAmount(cents);
+}
+
+/**
+ * `formatMoney(sum(amounts))`: in exact integer cents while every amount has them and the total
+ * stays a safe integer (cents.ts), where Decimal's running sum is exact too; else that sum itself,
+ * rounded to Money's 40 digits at each step as it always was.
+ */
+export function formatTotal(amounts: readonly string[]): string {
+  let cents = 0;
+  for (const amount of amounts) {
+    const part = centsOf(amount);
+    if (part === undefined || !Number.isSafeInteger(cents + part)) return formatMoney(sum(amounts));
+    cents += part;
+  }
+  return centsAmount(cents as Cents);
 }
 
 export function sum(amounts: readonly Decimal.Value[]): Money {

@@ -28,10 +28,6 @@ export class MoneySum {
     else this.rest = this.rest === null ? money(amount).neg() : this.rest.minus(amount);
   }
 
-  isZero(): boolean {
-    return this.rest === null ? this.cents === 0 : this.value().isZero();
-  }
-
   value(): Money {
     const cents = money(centsText(this.cents as Cents));
     return this.rest === null ? cents : this.rest.plus(cents);

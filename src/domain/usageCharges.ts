@@ -19,10 +19,11 @@ export interface ChargeLine {
  * safe integer (cents.ts), else in Decimal; the same text either way.
  */
 function priceTimes(price: string, ...counts: number[]): string {
-  let cents = centsOf(price);
-  for (const count of counts) cents = cents === undefined ? undefined : ((cents * count) as Cents);
-  if (cents !== undefined && Number.isSafeInteger(cents)) return centsText(cents);
-  return counts.reduce((product, count) => product.times(count), money(price)).toString();
+  const cents = centsOf(price);
+  // Whole counts: a product within the safe integers was exact at every step on the way.
+  const product = cents === undefined ? undefined : counts.reduce<number>((total, count) => total * count, cents);
+  if (product !== undefined && Number.isSafeInteger(product)) return centsText(product as Cents);
+  return counts.reduce((total, count) => total.times(count), money(price)).toString();
 }
 
 /** Whole blocks (`ceilUnit`, "不足10万按10万算") or a linear price per unit. */

@@ -15,6 +15,7 @@
  */
 import { periodOf } from './period.ts';
 import { compareAmounts } from '../domain/balance.ts';
+import { money } from '../domain/money.ts';
 import { daysOf, opened, Tally, type TallyData, zeros } from './tally.ts';
 import { addAppMilliseconds } from './appDays.ts';
 import { AppFlags } from './appCounts.ts';
@@ -96,7 +97,7 @@ export class Figures {
   private readonly flags = new AppFlags();
   /** The edition of each order of a paid edition (undefined for a pack), by order id. */
   private readonly editionOf = new Map<string, string | undefined>();
-  /** Each account's debt as its last balance entry wrote it. */
+  /** Each account's debt as its last balance entry wrote it: compared in cents at each entry, read as Decimal only where it falls and at the end (as the sums always took it). */
   private readonly debts = new Map<string, string>();
   private readonly cleared = new Map<string, number[]>();
   private readonly denied = new Map<string, { users: number; rooms: number }>();
@@ -154,10 +155,8 @@ export class Figures {
     const before = this.debts.get(balance.account) ?? '0';
     this.debts.set(balance.account, balance.debt);
     if (compareAmounts(balance.debt, before) >= 0) return;
-    for (const tally of this.groups.of(balance.account)) {
-      tally.collected.add(before);
-      tally.collected.subtract(balance.debt);
-    }
+    const fell = money(before).minus(balance.debt);
+    for (const tally of this.groups.of(balance.account)) tally.collected.add(fell);
   }
 
   private transitions(transition: Records['transitions'][number]): void {
@@ -199,7 +198,7 @@ export class Figures {
    */
   totals(apps: Records['apps']): FigureTotals {
     const { groups } = this;
-    for (const [account, debt] of this.debts) for (const tally of groups.of(account)) tally.debt.add(debt);
+    for (const [account, debt] of this.debts) for (const tally of groups.of(account)) tally.debt.add(money(debt));
     this.addApps(apps);
     const entries = (map: Map<string, Tally>) => [...map].map(([key, tally]) => [key, tally.data()] as [string, TallyData]);
     return { all: groups.all.data(), byTag: entries(groups.byTag), byCohort: entries(groups.byCohort) };

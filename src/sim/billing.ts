@@ -6,13 +6,15 @@
  */
 import { amountTextOf, subtractAmounts, takenBetween } from '../domain/balance.ts';
 import { dayNumber, formatMonth, localDateTime, shiftMonth, startOfLocalDay } from '../domain/calendar.ts';
-import { formatMoney, formatRounded } from '../domain/money.ts';
-import { MoneySum } from '../domain/moneySum.ts';
+import { formatMoney, formatRounded, formatTotal } from '../domain/money.ts';
 import { avBandwidth, type ChargeLine, dauOverage, peakGroups, storageExtension } from '../domain/usageCharges.ts';
 import type { BillLine, BillRecord } from '../report/types.ts';
 import { type MonthFigures, monthFigures } from './monthUsage.ts';
 import type { AccountRuntime, AppRuntime, World } from './runtime.ts';
 import { Priority } from './virtualClock.ts';
+
+/** A zero amount in the report's form. */
+const ZERO_TEXT = '0.00';
 
 interface Month {
   year: number;
@@ -114,10 +116,9 @@ function scheduleBill(world: World, account: AccountRuntime, month: Month, measu
       ...(line.edition ? { edition: line.edition } : {}),
     })),
   );
-  const sum = new MoneySum();
-  for (const line of lines) sum.add(line.amount);
-  if (sum.isZero()) return;
-  const total = formatMoney(sum.text());
+  const total = formatTotal(lines.map((line) => line.amount));
+  // The lines are whole cents, none below zero: the total is zero exactly when its text is.
+  if (total === ZERO_TEXT) return;
   const next = shiftMonth(month.year, month.month, 1);
   const dayAt = (day: number) => startOfLocalDay(dayNumber(next.year, next.month, day), world.zone);
   const pushedAt = dayAt(world.policy.billing.pushDay);

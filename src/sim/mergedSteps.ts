@@ -110,7 +110,6 @@ export class KeyMerge {
     let count = 0;
     while (records[tournament.winner] < keys[tournament.winner].major.length && count + keys.length <= steps.length) {
       const first = tournament.winner;
-      // Read one by one: a list of three doubles would be made and boxed for every step.
       const major = heads[3 * first];
       const middle = heads[3 * first + 1];
       const minor = heads[3 * first + 2];

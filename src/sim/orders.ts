@@ -105,7 +105,13 @@ const priceTexts = new WeakMap<Price, PriceTexts>();
 function textsOf(price: Price): PriceTexts {
   let texts = priceTexts.get(price);
   if (!texts) {
-    texts = { listPrice: formatMoney(price.listPrice), discount: formatMoney(price.discount), promotion: formatMoney(price.promotion), voucher: amountTexts(price.voucher), total: amountTexts(price.total) };
+    texts = {
+      listPrice: formatMoney(price.listPrice),
+      discount: formatMoney(price.discount),
+      promotion: formatMoney(price.promotion),
+      voucher: amountTexts(price.voucher),
+      total: amountTexts(price.total),
+    };
     priceTexts.set(price, texts);
   }
   return texts;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, formatMoney, formatRounded, maxMoney, money, type RoundingMode, roundCents, sum, ZERO } from '../../src/domain/money.ts';
+import { allocate, formatMoney, formatRounded, formatTotal, maxMoney, money, type RoundingMode, roundCents, sum, ZERO } from '../../src/domain/money.ts';
 
 const texts = (amounts: { toFixed: (dp: number) => string }[]): string[] => amounts.map((amount) => amount.toFixed(2));
 
@@ -11,6 +11,24 @@ describe('M1: formatRounded', () => {
     }
     expect(formatRounded('10000', 'down')).toBe('10000.00');
     expect(formatRounded('0.375', 'halfEven')).toBe('0.38');
+  });
+});
+
+describe('M1: formatTotal', () => {
+  it('M1: totals amount texts as formatMoney(sum(…)) does, in cents or beyond them', () => {
+    const lists = [
+      [],
+      ['0.00', '0.00'],
+      ['10000.00', '1000.00', '0.40'],
+      ['9999999999999.99', '9999999999999.99'],
+      ['0.125', '0.005'],
+      ['99999999999999.99', '0.01'],
+      // Past Money's 40 digits the running sum rounds at each step, as it did before cents.
+      ['1000000000000000000000000000000000000000', '0.40', '0.40'],
+    ];
+    for (const amounts of lists) expect(formatTotal(amounts)).toBe(formatMoney(sum(amounts)));
+    expect(formatTotal(['1000000000000000000000000000000000000000', '0.40', '0.40'])).toBe('1000000000000000000000000000000000000000.00');
+    expect(formatTotal(Array.from({ length: 2000 }, () => '9999999999999.99'))).toBe(formatMoney(money('9999999999999.99').times(2000)));
   });
 });
 

@@ -52,9 +52,11 @@ describe('M1: a line is exact until the bill rounds it', () => {
   });
 
   it('M1: a product past the integers a double holds exactly is still exact', () => {
-    const price = '99999999999999.99';
-    expect(dauOverage(rate(price), 100_000, 100_000 + 99 * 100_000, 'd')?.amount).toBe(money(price).times(99).toString());
+    // Whole cents (13 digits before the point), but 99 blocks of them are more than 2^53 cents.
+    const price = '9999999999999.99';
+    expect(dauOverage(rate(price), 100_000, 100_000 + 99 * 100_000, 'd')?.amount).toBe('989999999999999.01');
     expect(storageExtension({ ...policy.usage.storageExtension, price }, 1_000, 250_000)?.amount).toBe(money(price).times(3_000).toString());
+    expect(dauOverage(rate('99999999999999.99'), 100_000, 200_000, 'd')?.amount).toBe('99999999999999.99');
   });
 
   it('M1: whole yuan are written as Decimal writes them (no trailing zeros)', () => {
