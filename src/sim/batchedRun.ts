@@ -137,8 +137,7 @@ function* mergedText(readers: { reader: RecordReader; lengths: Int32Array }[], k
   let written = 0;
   yield '[';
   for (let steps = merge.next(); steps.length > 0; steps = merge.next()) {
-    for (let at = 0; at < steps.length; at += 1) {
-      const step = steps[at];
+    for (const step of steps) {
       const batch = step < 0 ? -1 - step : step;
       const { reader, lengths: sizes } = readers[batch];
       const length = sizes[next[batch]++];

@@ -128,7 +128,7 @@ function scheduleBill(world: World, account: AccountRuntime, month: Month, measu
     pushedAt: world.recorder.instant(pushedAt),
     lines,
     total,
-    paid: '0.00',
+    paid: ZERO_TEXT,
     debt: total,
   };
   world.pendingBills.set(billKey(account.id, bill.month), { bill, pushedAt });

@@ -181,8 +181,7 @@ const sign = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
 export function compareNodes(a: KeyTable, rowA: number, b: KeyTable, rowB: number): number {
   const head = sign(a.at[rowA], b.at[rowB]) || sign(a.priority[rowA], b.priority[rowB]) || sign(a.rank[rowA], b.rank[rowB]);
   if (head !== 0) return head;
-  const parentA = a.parent[rowA];
-  const parentB = b.parent[rowB];
+  const [parentA, parentB] = [a.parent[rowA], b.parent[rowB]];
   if (parentA < 0 || parentB < 0) return sign(parentA, parentB);
   return compareNodes(a, parentA, b, parentB) || sign(a.subject[rowA], b.subject[rowB]) || sign(a.index[rowA], b.index[rowB]);
 }

@@ -94,8 +94,7 @@ export class KeyMerge {
     this.steps = new Int32Array(Math.max(room, keys.length));
     // The lower key first; on a tie (shards without records left), the lower shard.
     this.tournament = new Tournament(keys.length, (a, b) => {
-      const x = 3 * a;
-      const y = 3 * b;
+      const [x, y] = [3 * a, 3 * b];
       if (heads[x] !== heads[y]) return heads[x] < heads[y];
       if (heads[x + 1] !== heads[y + 1]) return heads[x + 1] < heads[y + 1];
       if (heads[x + 2] !== heads[y + 2]) return heads[x + 2] < heads[y + 2];
@@ -110,9 +109,7 @@ export class KeyMerge {
     let count = 0;
     while (records[tournament.winner] < keys[tournament.winner].major.length && count + keys.length <= steps.length) {
       const first = tournament.winner;
-      const major = heads[3 * first];
-      const middle = heads[3 * first + 1];
-      const minor = heads[3 * first + 2];
+      const [major, middle, minor] = [heads[3 * first], heads[3 * first + 1], heads[3 * first + 2]];
       steps[count++] = first;
       this.advance(first);
       for (let same = tournament.winner; heads[3 * same] === major && heads[3 * same + 1] === middle && heads[3 * same + 2] === minor; same = tournament.winner) {
@@ -131,8 +128,7 @@ export class KeyMerge {
 
   private load(shard: number): void {
     const { major, middle, minor } = this.keys[shard];
-    const record = this.records[shard];
-    const at = 3 * shard;
+    const [record, at] = [this.records[shard], 3 * shard];
     const left = record < major.length;
     this.heads[at] = left ? major[record] : Number.POSITIVE_INFINITY;
     this.heads[at + 1] = left ? middle[record] : Number.POSITIVE_INFINITY;

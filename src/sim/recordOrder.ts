@@ -32,8 +32,7 @@ export function jobRanks(shards: readonly ShardKeys[]): Int32Array[] {
   );
   let rank = -1;
   for (let steps = merge.next(); steps.length > 0; steps = merge.next()) {
-    for (let at = 0; at < steps.length; at += 1) {
-      const step = steps[at];
+    for (const step of steps) {
       const shard = step < 0 ? -1 - step : step;
       if (step >= 0) rank += 1;
       ranks[shard][rows[shard][next[shard]++]] = rank;

@@ -23,8 +23,7 @@ function mergeSection<S extends Section>(results: ShardResult[], section: S, key
   const merged: Merged<Records[S][number]> = { records: [], shards: new Int32Array(lists.reduce((sum, list) => sum + list.length, 0)) };
   const merge = new KeyMerge(keys);
   for (let steps = merge.next(); steps.length > 0; steps = merge.next()) {
-    for (let at = 0; at < steps.length; at += 1) {
-      const step = steps[at];
+    for (const step of steps) {
       if (step < 0) {
         next[-1 - step] += 1;
         continue;
