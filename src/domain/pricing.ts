@@ -9,12 +9,13 @@ import { Money, money, type RoundingMode, roundCents, ZERO } from './money.ts';
 /** What prices read of a policy: editions, packs and lengths (P1, P3, F1). */
 export type PriceTerms = Pick<Policy, 'editions' | 'packs' | 'lengths'>;
 
+/** An order's price. Never changed once made: sim/orders.ts shares a plain price among orders and keeps each price's texts by its object. */
 export interface Price {
-  listPrice: Money;
-  discount: Money;
-  promotion: Money;
-  voucher: Money;
-  total: Money;
+  readonly listPrice: Money;
+  readonly discount: Money;
+  readonly promotion: Money;
+  readonly voucher: Money;
+  readonly total: Money;
 }
 
 /** P1, F1: the monthly price of a paid edition or a pack. */

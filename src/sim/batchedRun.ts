@@ -190,11 +190,13 @@ export function reportOfBatches(batches: readonly CountedBatch[]): Report {
   return { ...batches[0].records, accounts, apps, expectations: [], summary, kpis };
 }
 
-/** The report of a run played in batches, by one thread or several: its lists merged from the batches' records. */
+/**
+ * The report of a run played in batches, by one thread or several: its lists merged from the
+ * batches' records. `played` are in the order of their index (as `playBatches` over `inTurn`'s
+ * indexes and `playedOnThreads` give them).
+ */
 export function mergedBatches(played: readonly PlayedBatch[]): SpooledReport {
-  const batches: Batch[] = [...played]
-    .sort((a, b) => a.index - b.index)
-    .map((batch) => ({ ...batch, spool: new SpooledRecords(batch.folder, batch.lengths) }));
+  const batches: Batch[] = played.map((batch) => ({ ...batch, spool: new SpooledRecords(batch.folder, batch.lengths) }));
   const report = reportOfBatches(batches);
   const keysOf = recordKeys(batches);
   const numbers = orderNumbers(batches, keysOf('orders'));
