@@ -21,7 +21,9 @@ Usage:
 
   imsim COMMAND --help         help on one command
 
-Exit codes: 0 ok, 1 an expectation failed, 2 bad input or usage.
+Exit codes: 0 ok; 1 a check failed (an expectation, a scenario of "imsim test", a run of a
+sweep, a coverage gap, policies that differ in "policy diff"); 2 bad input or usage; 70 an
+internal error (a bug in imsim).
 
 Reference (in the project's docs/ folder):
   docs/scenario-format.md   every field of a scenario: accounts, curves, events, expectations,
@@ -145,6 +147,7 @@ See docs/explore.md.`,
 Validates scenario files and their policies without simulating. Prints every error as
 file:line:column  field  message, and "ok FILE" for a valid file. Exit code 2 on any error.`,
   test: `imsim test [DIR] [--golden] [--update] [--policy ID|FILE] [--set path=value]… [--reporter R] [--out FILE]
+            [--workers K]
 
 Runs every scenario (*.yaml, *.yml, *.json) in DIR (default: scenarios) as a regression test:
 its expectations, and with --golden its report against DIR/golden/<name>.json. A report that
