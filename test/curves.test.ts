@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../src/domain/calendar.ts';
-import { type CurveContext, dailySeries, isWeekend, weekday } from '../src/domain/curves.ts';
+import { type CurveContext, curveFill, dailySeries, isWeekend, weekday } from '../src/domain/curves.ts';
+import { randomStream, streamName } from '../src/domain/randomStream.ts';
 import type { Curve } from '../src/scenario/types.ts';
 
 const shanghai = { name: 'Asia/Shanghai', offsetMs: 8 * 3_600_000 };
@@ -151,6 +152,46 @@ describe('random forms', () => {
     const shared = single.map((value) => (value * value) / 1000);
     const far = nested.filter((value, i) => Math.abs(value - shared[i]) > 1);
     expect(far.length).toBeGreaterThan(20);
+  });
+
+  it('a random walk takes one normal draw of its stream a day, after the first day', () => {
+    const [start, drift, volatility] = [1000, 0.01, 0.2];
+    const stream = randomStream(streamName(march.seed, march.appId, march.key, 'root'));
+    const expected = [start];
+    for (let day = 1; day < 40; day += 1) expected.push(expected[day - 1] * Math.exp(drift + volatility * stream.normal()));
+    expect(values(walk, { days: 40, whole: false })).toEqual(expected.map((value) => Math.round(value * 1000) / 1000));
+  });
+
+  it('noise multiplies each day by one plus sigma times a normal draw of its stream', () => {
+    const stream = randomStream(streamName(march.seed, march.appId, march.key, 'root'));
+    const expected = Array.from({ length: 40 }, () => Math.round(1000 * (1 + 0.3 * stream.normal()) * 1000) / 1000);
+    expect(values(noisy, { days: 40, whole: false })).toEqual(expected);
+  });
+
+  it('nested noise multiplies by the draws of each layer’s own stream', () => {
+    const [sigma, name] = [0.2, (path: string) => streamName(march.seed, march.appId, march.key, path)];
+    const [outer, inner] = [randomStream(name('root')), randomStream(name('root/noise.base'))];
+    const expected = Array.from({ length: 40 }, () => {
+      const base = Math.max(0, 1000 * (1 + sigma * inner.normal()));
+      return Math.round(Math.max(0, base * (1 + sigma * outer.normal())) * 1000) / 1000;
+    });
+    expect(values({ noise: { base: { noise: { base: { constant: 1000 }, sigma } }, sigma } }, { days: 40, whole: false })).toEqual(expected);
+  });
+
+  it('a curve read range by range gives the values of its whole series', () => {
+    const nested: Curve = { weekly: { base: { noise: { base: { noise: { base: walk, sigma: 0.1 } }, sigma: 0.2 } }, weekendFactor: 0.5 } };
+    const context = { ...march, days: 200, whole: false };
+    for (const curve of [walk, noisy, nested]) {
+      const fill = curveFill(curve, context);
+      const read: number[] = [];
+      // Ranges of a month, none, more than a month and a day, as a run reads them.
+      for (const [from, to] of [[0, 31], [31, 31], [31, 59], [59, 160], [160, 161], [161, 200]]) {
+        const out = new Float64Array(Math.max(31, to - from));
+        fill(out, from, to);
+        read.push(...out.subarray(0, to - from));
+      }
+      expect(read).toEqual(Array.from(dailySeries(curve, context)));
+    }
   });
 
   it('noise never goes below 0', () => {
