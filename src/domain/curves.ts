@@ -13,7 +13,7 @@
 import type { Curve, UsageKey } from '../scenario/types.ts';
 import { formatDay, localDay, parseLocalTime, type Zone } from './calendar.ts';
 import { clamp } from './clamp.ts';
-import { randomStream, type Stream, streamName } from './randomStream.ts';
+import { randomStream, streamName } from './randomStream.ts';
 
 export interface CurveContext {
   /** Day number (days since 1970-01-01, local) of index 0. */
@@ -29,9 +29,6 @@ export interface CurveContext {
   /** Whole numbers (DAU, groups, rooms) rather than 3-decimal values (Mbps). */
   whole: boolean;
 }
-
-/** A noise layer's normal draws for the days it is asked for: one buffer for every layer (a layer's base is filled before it draws), grown as needed. */
-let draws = new Float64Array(31);
 
 type RandomWalk = Extract<Curve, { randomWalk: unknown }>['randomWalk'];
 type Dated = { day: number; value: number };
@@ -166,17 +163,14 @@ function streamFor(context: CurveContext, path: string) {
  * at each step (the walk goes on from the clamped value). `drift` and `volatility` are per day
  * on the log scale. A walk that starts at 0 stays at 0 (unless `min` lifts it).
  */
-function randomWalk(spec: RandomWalk, stream: Pick<Stream, 'normals'>): DayFill {
+function randomWalk(spec: RandomWalk, stream: { normal(): number }): DayFill {
   let value = clamp(spec.start, spec.min, spec.max);
   return (out, from, to) => {
-    // Day 0 takes no draw; each later day's draw is written where its value goes, then replaced by it.
-    const first = from === 0 ? 1 : 0;
-    stream.normals(out, first, to - from);
+    // Walked in a local, kept once per range: V8 boxes a double at each write to a closure's variable.
     let walked = value;
-    if (first === 1 && to > 0) out[0] = walked;
-    for (let index = first; index < to - from; index += 1) {
-      walked = clamp(walked * Math.exp(spec.drift + spec.volatility * out[index]), spec.min, spec.max);
-      out[index] = walked;
+    for (let index = from; index < to; index += 1) {
+      if (index > 0) walked = clamp(walked * Math.exp(spec.drift + spec.volatility * stream.normal()), spec.min, spec.max);
+      out[index - from] = walked;
     }
     value = walked;
   };
@@ -196,9 +190,6 @@ function noise(spec: { base: Curve; sigma: number }, context: CurveContext, path
   const stream = streamFor(context, path);
   return (out, from, to) => {
     base(out, from, to);
-    const days = to - from;
-    if (draws.length < days) draws = new Float64Array(days);
-    stream.normals(draws, 0, days);
-    for (let index = 0; index < days; index += 1) out[index] = Math.max(0, out[index] * (1 + spec.sigma * draws[index]));
+    for (let index = 0; index < to - from; index += 1) out[index] = Math.max(0, out[index] * (1 + spec.sigma * stream.normal()));
   };
 }

@@ -39,17 +39,9 @@ export class Stream implements RandomStream {
     const u2 = this.generator.double();
     return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
-
-  /**
-   * The next normal draws, as many calls of `normal`, into `out[start]` to `out[end - 1]`: a
-   * curve's month of draws, each written where it is read, not handed back as a boxed double.
-   */
-  normals(out: Float64Array, start: number, end: number): void {
-    for (let index = start; index < end; index += 1) out[index] = this.normal();
-  }
 }
 
 /** A stream seeded by `name` (seedrandom's ARC4 generator, arc4.ts). */
-export function randomStream(name: string): Stream {
+export function randomStream(name: string): RandomStream {
   return new Stream(new Arc4(name));
 }
