@@ -169,13 +169,16 @@ describe('random forms', () => {
   });
 
   it('nested noise multiplies by the draws of each layer’s own stream', () => {
-    const [sigma, name] = [0.2, (path: string) => streamName(march.seed, march.appId, march.key, path)];
+    // Two sigmas, so that layers drawing from each other's stream would give other values.
+    const [innerSigma, outerSigma] = [0.1, 0.3];
+    const name = (path: string) => streamName(march.seed, march.appId, march.key, path);
     const [outer, inner] = [randomStream(name('root')), randomStream(name('root/noise.base'))];
     const expected = Array.from({ length: 40 }, () => {
-      const base = Math.max(0, 1000 * (1 + sigma * inner.normal()));
-      return Math.round(Math.max(0, base * (1 + sigma * outer.normal())) * 1000) / 1000;
+      const base = Math.max(0, 1000 * (1 + innerSigma * inner.normal()));
+      return Math.round(Math.max(0, base * (1 + outerSigma * outer.normal())) * 1000) / 1000;
     });
-    expect(values({ noise: { base: { noise: { base: { constant: 1000 }, sigma } }, sigma } }, { days: 40, whole: false })).toEqual(expected);
+    const nested: Curve = { noise: { base: { noise: { base: { constant: 1000 }, sigma: innerSigma } }, sigma: outerSigma } };
+    expect(values(nested, { days: 40, whole: false })).toEqual(expected);
   });
 
   it('a curve read range by range gives the values of its whole series', () => {

@@ -60,7 +60,7 @@ export class Arc4 {
    * A double in [0, 1), as seedrandom's generator returns it: bytes taken until there are at least
    * seven and the ones before the last make 52 significant bits, then cut to at most 53. The
    * byte step is written out here on local copies of `i` and `j`: as calls of `byte`, V8 boxed
-   * the numbers, about 28 bytes of garbage a double.
+   * its numbers (5,000 curves over two years allocated 63 MB instead of 34, BENCHMARKS.md).
    */
   double(): number {
     const s = this.state;
