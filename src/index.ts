@@ -29,6 +29,7 @@ export { canSpool, type SpooledReport, spooledRun } from './sim/spooledRun.ts';
 export { BATCH_APPS, BATCHED_ABOVE, batchesFor, MEMORY_BATCH_APPS } from './sim/batchCount.ts';
 export { batchedFiguresRun, figuresRun } from './sim/figuresRun.ts';
 export { figuresRunOnThreads } from './sim/figuresOnThreads.ts';
+export { endBatchThreads } from './sim/batchThreads.ts';
 export { keptRun } from './sim/keptRun.ts';
 export { type Coverage, isComplete, measureCoverage } from './coverage/coverage.ts';
 export { type CompareOptions, type CompareResult, compare } from './explore/compare.ts';

@@ -9,6 +9,7 @@ import { batched, type FileContent, writeFileAtomic, writeFilesAtomic } from '..
 import { readScenarioSource, scenarioOf } from '../scenario/source.ts';
 import { simulateOnThreads } from '../sim/parallel.ts';
 import { figuresRunOnThreads } from '../sim/figuresOnThreads.ts';
+import { batchThreads, endBatchThreads } from '../sim/batchThreads.ts';
 import { saveRun } from '../sim/persist.ts';
 import { advance, startRun } from '../sim/simulate.ts';
 import { simulateInBatches } from '../sim/inBatches.ts';
@@ -145,7 +146,9 @@ function pause(run: ReturnType<typeof startRun>, until: string, save: string): n
  * only the summary is `counted`, the threads count their batches' records and keep none
  * (`summaryOnly`); with `written` (`writtenAsItGoes`), the batches of a run written out as it
  * goes are shared among them (sim/spooledOnThreads.ts); otherwise the run is held in memory
- * (sim/parallel.ts). A scenario with expectations is held in memory, to check them.
+ * (sim/parallel.ts). A scenario with expectations is held in memory, to check them. The threads
+ * that count or write batches are started first, to load the engine while this one parses the
+ * scenario (the benchmark population of 100,000 apps takes seconds), and ended when the run is.
  */
 async function onThreads(
   file: string,
@@ -154,15 +157,20 @@ async function onThreads(
   written: SpooledOutput | undefined,
   counted: boolean,
 ): Promise<number> {
-  const source = readScenarioSource(file, { policy: values.policy === undefined ? undefined : loadPolicy(values.policy) });
-  const { knobs, source: setSource } = parseSetOptions(values.set ?? []);
-  const options = { set: knobs, setSource, ...(values.seed === undefined ? {} : { seed: seedOption(values.seed) }) };
-  const scenario = scenarioOf(source, options);
-  if (counted && canSpool(scenario)) return summaryOnly(scenario, values, file, workers);
-  if (written && canSpool(scenario)) {
-    return spooled((dir, progress) => spooledRunOnThreads(source, options, dir, workers, scenario, progress), written, values.out);
+  if (counted || written) batchThreads(workers - 1);
+  try {
+    const source = readScenarioSource(file, { policy: values.policy === undefined ? undefined : loadPolicy(values.policy) });
+    const { knobs, source: setSource } = parseSetOptions(values.set ?? []);
+    const options = { set: knobs, setSource, ...(values.seed === undefined ? {} : { seed: seedOption(values.seed) }) };
+    const scenario = scenarioOf(source, options);
+    if (counted && canSpool(scenario)) return await summaryOnly(scenario, values, file, workers);
+    if (written && canSpool(scenario)) {
+      return await spooled((dir, progress) => spooledRunOnThreads(source, options, dir, workers, scenario, progress), written, values.out);
+    }
+    growHeapForRun(scenario);
+    const report = await simulateOnThreads(source, options, workers, scenario);
+    return deliver(report, values, file);
+  } finally {
+    await endBatchThreads();
   }
-  growHeapForRun(scenario);
-  const report = await simulateOnThreads(source, options, workers, scenario);
-  return deliver(report, values, file);
 }

@@ -4,12 +4,16 @@
  * batches (batchPlay.ts), into a folder of its own (spooledOnThreads.ts) or counted for its
  * figures alone (figuresOnThreads.ts). Nothing but keys, accounts, apps and figures' totals crosses
  * between threads: records stay in their files, or are not kept at all.
+ *
+ * The other threads are a pool kept for the process (`batchThreads`): a run after the first
+ * finds them with the engine loaded and compiled, as this thread has it. Idle, they do not keep
+ * the process alive.
  */
 import type { Scenario } from '../scenario/types.ts';
 import { type BatchProgress, type CountedBatch, countBatches, type PlayedBatch, playBatches } from './batchPlay.ts';
 import { claimed, sharedClaims } from './shard.ts';
 import { stopping } from './threadStop.ts';
-import { besideModule, oneMessageThread, stoppingOthersOnFailure } from './threadPool.ts';
+import { besideModule, stoppingOthersOnFailure, threadPool } from './threadPool.ts';
 
 /** The batches to play: the scenario, how many batches it is played in, and the folder their folders go in (none: counted for their figures alone). */
 export interface Batches {
@@ -27,6 +31,47 @@ export interface BatchTask extends Batches {
 
 /** How often the progress of other threads is read while this one waits for them, ms. */
 const PROGRESS_EVERY = 250;
+
+/** The threads that play batches besides this one (a pool, piscina's, of their own). */
+export interface BatchThreads {
+  /** Plays the task's batches on the next idle thread, until none is left to take; the thread is ended if `signal` is aborted. */
+  run(task: BatchTask, signal: AbortSignal): Promise<(CountedBatch | PlayedBatch)[]>;
+  /** The threads' ids (`threadId`). */
+  readonly ids: number[];
+  /** Ends the threads. */
+  end(): Promise<void>;
+}
+
+/** The threads of the runs before, and how many they are. */
+let kept: { count: number; threads: BatchThreads } | undefined;
+
+/**
+ * The `count` threads that play batches besides this one: those of a run before when it had as
+ * many, else new ones (the old ones ended). Started, they load the engine while this thread goes
+ * on, so `imsim run --workers K` asks for them before it parses the scenario.
+ */
+export function batchThreads(count: number): BatchThreads {
+  if (kept?.count !== count) {
+    void kept?.threads.end();
+    const pool = threadPool<BatchTask, (CountedBatch | PlayedBatch)[]>(besideModule(import.meta.url, 'batchWorker'), count);
+    const threads = {
+      run: (task: BatchTask, signal: AbortSignal) => pool.run(task, { signal }),
+      get ids() {
+        return pool.threads.map((thread) => thread.threadId);
+      },
+      end: () => pool.destroy(),
+    };
+    kept = { count, threads };
+  }
+  return kept.threads;
+}
+
+/** Ends the threads `batchThreads` keeps, if any: for a program that has no more runs on threads to play and wants their memory back. */
+export async function endBatchThreads(): Promise<void> {
+  const ending = kept?.threads.end();
+  kept = undefined;
+  await ending;
+}
 
 /** The batches `indexes` of the task, each played into its folder, or counted when the task has none; `played` after each. */
 export function playTask(task: BatchTask, indexes: Iterable<number>, played: () => void): (CountedBatch | PlayedBatch)[] {
@@ -47,9 +92,8 @@ export async function playedOnThreads(batches: Batches, threads: number, progres
   const tell = () => progress(Atomics.load(task.done, 0), task.count);
   tell();
   const { ending, stopAll } = stopping(task.claims);
-  const others = Array.from({ length: threads - 1 }, (_, part) =>
-    stoppingOthersOnFailure(stopAll, () => oneMessageThread<(CountedBatch | PlayedBatch)[]>(besideModule(import.meta.url, 'batchWorker'), task, `thread ${part + 1}'s batches`, ending)),
-  );
+  const pool = batchThreads(threads - 1);
+  const others = Array.from({ length: threads - 1 }, () => stoppingOthersOnFailure(stopAll, () => pool.run(task, ending)));
   for (const other of others) other.catch(() => {});
   const mine = stoppingOthersOnFailure(stopAll, () =>
     playTask(task, claimed(task.claims, task.count), () => {

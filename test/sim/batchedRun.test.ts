@@ -17,6 +17,7 @@ import { simulate } from '../../src/sim/simulate.ts';
 import { spooledRun } from '../../src/sim/spooledRun.ts';
 import { batchesFor, batchesOnThreads, MEMORY_BATCH_APPS } from '../../src/sim/batchCount.ts';
 import { spooledRunOnThreads } from '../../src/sim/spooledOnThreads.ts';
+import { batchThreads, endBatchThreads } from '../../src/sim/batchThreads.ts';
 import { readScenarioSource, scenarioOf, type ScenarioSource, type SourceOptions } from '../../src/scenario/source.ts';
 import { recordSections } from '../../src/report/types.ts';
 import { readOnce, recordFiles } from './readOnce.ts';
@@ -228,6 +229,31 @@ describe('a run written out as it goes with its batches on threads', () => {
   it('refuses a scenario with expectations, which need its records in memory', async () => {
     await expect(spooledRunOnThreads(readScenarioSource('scenarios/refunds.yaml'), {}, folder(), 2)).rejects.toThrow('has expectations');
   });
+
+  /** The ids of the threads `batchThreads` keeps for runs on `threads` threads (one besides this one per thread more). */
+  const keptThreadIds = (threads: number) => batchThreads(threads - 1).ids;
+
+  it('keeps its other threads for the next run in the process, and starts new ones once they are ended', async () => {
+    const whole = renderJson(simulate(withoutExpectations('scenarios/population-grace.yaml')));
+    expect(await onThreads('scenarios/population-grace.yaml', 3)).toBe(whole);
+    const kept = keptThreadIds(3);
+    expect(kept).toHaveLength(2);
+    expect(await onThreads('scenarios/population-grace.yaml', 3)).toBe(whole);
+    expect(keptThreadIds(3)).toEqual(kept);
+    await endBatchThreads();
+    expect(await onThreads('scenarios/population-grace.yaml', 3)).toBe(whole);
+    expect(keptThreadIds(3).some((id) => kept.includes(id))).toBe(false);
+  }, 120_000);
+
+  it('fails with the refusal a batch meets as it plays (a knob change refused at its instant), and plays the next run on threads as before', async () => {
+    const source = sourceOf('scenarios/population-grace.yaml');
+    const scenario = scenarioOf({ ...source, text: `${source.text}policyChanges:\n  - { at: 2021-01-01, set: { lifecycle.grace.days: 14 } }\n` });
+    const refused = { ...scenario, policyChanges: [{ ...scenario.policyChanges[0], set: { 'lifecycle.grace.days': -3 } }] };
+    const message = 'policyChanges:1:1  lifecycle.grace.days  expected a number ≥ 0, found -3';
+    expect(() => spooledRun(refused, folder(), refused.policy, 3)).toThrow(message);
+    await expect(spooledRunOnThreads(source, {}, folder(), 2, refused)).rejects.toThrow(message);
+    expect(await onThreads('scenarios/population-grace.yaml', 2)).toBe(renderJson(simulate(withoutExpectations('scenarios/population-grace.yaml'))));
+  }, 120_000);
 });
 
 describe('the batches of `imsim run`', () => {
