@@ -15,7 +15,7 @@ import type { RecordLists } from '../report/csv.ts';
 import { type RecordSection, type Report, recordSections } from '../report/types.ts';
 import type { Policy } from '../policy/schema.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { renamedBy, sectionsNamingOrders, textWithOrdersRenamed } from './orderIds.ts';
+import { mayNameOrders, renamedBy, sectionsNamingOrders, textWithOrdersRenamed } from './orderIds.ts';
 import { type KeyColumns, KeyMerge, stepsOf } from './mergedSteps.ts';
 import { type BatchProgress, type CountedBatch, inTurn, type PlayedBatch, playBatches } from './batchPlay.ts';
 import { byRank } from './shardMerge.ts';
@@ -100,6 +100,7 @@ class Pieces {
 
 /** The text of a record of a batch, with the orders it names numbered as in the merged run (`numbers`: the batch's). */
 function renamed(section: RecordSection, text: Buffer, numbers: Int32Array): Buffer {
+  if (!mayNameOrders(text)) return text;
   const json = text.toString();
   const renamedJson = textWithOrdersRenamed(section, json, renamedBy(numbers));
   return renamedJson === json ? text : Buffer.from(renamedJson);

@@ -3,7 +3,7 @@
  * records that name them, and only there.
  */
 import { describe, expect, it } from 'vitest';
-import { renamedBy, renameOrders } from '../../src/sim/orderIds.ts';
+import { mayNameOrders, renamedBy, renameOrders, textWithOrdersRenamed } from '../../src/sim/orderIds.ts';
 import type { Records } from '../../src/report/types.ts';
 
 const upgraded = (detail: string): Records['events'][number] => ({ at: '2020-03-20T10:00:00+08:00', kind: 'upgraded', app: '2', account: 'b', detail });
@@ -25,5 +25,28 @@ describe('order ids renamed for the merged run', () => {
     const event = upgraded('pro → O2: credit 0.00');
     renameOrders('events', event, renamedBy([5, 9]));
     expect(event).toEqual(upgraded('pro → O2: credit 0.00'));
+  });
+
+  it('finds that a record may name an order when its text has an O followed by a digit, anywhere', () => {
+    const text = (value: string) => Buffer.from(value);
+    expect(mayNameOrders(text('{"id": "O12"}'))).toBe(true);
+    expect(mayNameOrders(text('{"cause": "order O3 paid"}'))).toBe(true);
+    expect(mayNameOrders(text('O1'))).toBe(true);
+    expect(mayNameOrders(text('{"detail": "OK, Oz, 0O, O"}'))).toBe(false);
+    expect(mayNameOrders(text('{"app": "app-o1"}')), 'a lower-case o').toBe(false);
+    expect(mayNameOrders(text(''))).toBe(false);
+  });
+
+  it('renames nothing in a record whose text has no O followed by a digit, so its bytes can be written as they are', () => {
+    const rename = renamedBy([5, 9]);
+    const records = {
+      balances: '{\n      "cause": "usage of March, OK",\n      "amount": "1.00"\n    }',
+      events: '{\n      "kind": "upgraded",\n      "detail": "pro → flagship: credit 0.00 for Ozone"\n    }',
+      orders: '{\n      "id": "Oa"\n    }',
+    } as const;
+    for (const [section, json] of Object.entries(records)) {
+      expect(mayNameOrders(Buffer.from(json)), section).toBe(false);
+      expect(textWithOrdersRenamed(section as keyof typeof records, json, rename), section).toBe(json);
+    }
   });
 });
