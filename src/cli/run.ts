@@ -148,7 +148,9 @@ function pause(run: ReturnType<typeof startRun>, until: string, save: string): n
  * goes are shared among them (sim/spooledOnThreads.ts); otherwise the run is held in memory
  * (sim/parallel.ts). A scenario with expectations is held in memory, to check them. The threads
  * that count or write batches are started first, to load the engine while this one parses the
- * scenario (the benchmark population of 100,000 apps takes seconds), and ended when the run is.
+ * scenario (the benchmark population of 100,000 apps takes seconds), and ended when the run is:
+ * written out as it goes, once its batches are played, before the report is written from them,
+ * so that their heaps (kept with their garbage while idle) do not add to the merge's.
  */
 async function onThreads(
   file: string,
@@ -165,7 +167,12 @@ async function onThreads(
     const scenario = scenarioOf(source, options);
     if (counted && canSpool(scenario)) return await summaryOnly(scenario, values, file, workers);
     if (written && canSpool(scenario)) {
-      return await spooled((dir, progress) => spooledRunOnThreads(source, options, dir, workers, scenario, progress), written, values.out);
+      const played = async (dir: string, progress: BatchProgress) => {
+        const report = await spooledRunOnThreads(source, options, dir, workers, scenario, progress);
+        await endBatchThreads();
+        return report;
+      };
+      return await spooled(played, written, values.out);
     }
     growHeapForRun(scenario);
     const report = await simulateOnThreads(source, options, workers, scenario);
